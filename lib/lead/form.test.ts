@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { emptyLeadForm, parseLeadForm } from './form';
+
+describe('parseLeadForm', () => {
+  it('trims what was typed and leaves empty fields out', () => {
+    const result = parseLeadForm({ ...emptyLeadForm(), fullName: '  Jane Doe ', company: ' Acme ', title: '   ' });
+    expect(result).toEqual({
+      ok: true,
+      lead: expect.objectContaining({ fullName: 'Jane Doe', company: 'Acme', title: undefined }),
+    });
+  });
+
+  it('adds https:// to a bare website', () => {
+    const result = parseLeadForm({ ...emptyLeadForm(), company: 'Acme', website: 'acme.com/contact' });
+    expect(result.ok && result.lead.website).toBe('https://acme.com/contact');
+  });
+
+  it('keeps only the details of the chosen source', () => {
+    const result = parseLeadForm({
+      ...emptyLeadForm('referral'),
+      fullName: 'Jane',
+      referredBy: 'Bob Smith',
+      eventName: 'left over from the event tab',
+    });
+    expect(result.ok && result.lead.source).toEqual({ kind: 'referral', referredBy: 'Bob Smith' });
+  });
+
+  it('reports one message per field, at the field', () => {
+    const result = parseLeadForm({ ...emptyLeadForm('referral'), email: 'not-an-email' });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        email: 'Enter a valid email address, like jane@acme.com',
+        referredBy: 'Enter who referred this lead',
+        fullName: "Enter the person's name or their company",
+        company: "Enter the person's name or their company",
+      },
+    });
+  });
+
+  it('carries the qualification and BANT flags', () => {
+    const result = parseLeadForm({ ...emptyLeadForm(), company: 'Acme', level: 'hot', need: true, budget: true });
+    expect(result.ok && result.lead.qualification).toEqual({
+      level: 'hot',
+      budget: true,
+      authority: false,
+      need: true,
+      timing: false,
+    });
+  });
+});

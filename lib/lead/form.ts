@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import { leadInputSchema, prospectFields, type Prospect, type SourceKind } from './schema';
+
+// The capture form works in strings; this turns them into a LeadInput, or into one
+// message per field. The rep's strings themselves are never changed or dropped here.
+
+export const sourceDetailFields = {
+  prospecting: [],
+  referral: ['referredBy', 'referrerCompany', 'referrerEmail', 'relationship'],
+  event: ['eventName', 'eventDate', 'eventLocation'],
+  'prospecting-at-close': ['closedAccount', 'dealReference', 'askedContact'],
+} as const satisfies Record<SourceKind, readonly string[]>;
+
+type SourceDetailField = (typeof sourceDetailFields)[SourceKind][number];
+export type LeadFormValues = Record<keyof Prospect | SourceDetailField, string> & {
+  sourceKind: SourceKind;
+  level: 'raw' | 'lukewarm' | 'hot';
+  budget: boolean;
+  authority: boolean;
+  need: boolean;
+  timing: boolean;
+};
+export type LeadFormField = keyof LeadFormValues;
+export type LeadFormErrors = Partial<Record<LeadFormField, string>>;
+
+export function emptyLeadForm(sourceKind: SourceKind = 'prospecting'): LeadFormValues {
+  const strings = Object.fromEntries(
+    [...prospectFields, ...Object.values(sourceDetailFields).flat()].map((field) => [field, '']),
+  ) as Record<keyof Prospect | SourceDetailField, string>;
+  return { ...strings, sourceKind, level: 'raw', budget: false, authority: false, need: false, timing: false };
+}
+
+function clean(value: string): string | undefined {
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function withScheme(url: string | undefined): string | undefined {
+  if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  return `https://${url}`;
+}
+
+export type ParsedLeadForm =
+  | { ok: true; lead: z.output<typeof leadInputSchema> }
+  | { ok: false; errors: LeadFormErrors };
+
+export function parseLeadForm(values: LeadFormValues): ParsedLeadForm {
+  const prospect = Object.fromEntries(prospectFields.map((field) => [field, clean(values[field])]));
+  prospect.website = withScheme(prospect.website);
+  const notes = values.notes.trim() === '' ? undefined : values.notes;
+  const details = Object.fromEntries(
+    sourceDetailFields[values.sourceKind].map((field) => [field, clean(values[field])]),
+  );
+  const result = leadInputSchema.safeParse({
+    ...prospect,
+    notes,
+    source: { kind: values.sourceKind, ...details },
+    qualification: {
+      level: values.level,
+      budget: values.budget,
+      authority: values.authority,
+      need: values.need,
+      timing: values.timing,
+    },
+  });
+  if (result.success) return { ok: true, lead: result.data };
+  return { ok: false, errors: fieldErrors(result.error) };
+}
+
+/** One message per form field: the first issue Zod reports at that field's path. */
+export function fieldErrors(error: z.ZodError): LeadFormErrors {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path.at(-1) ?? 'form');
+    errors[field] ??= issue.message;
+  }
+  return errors as LeadFormErrors;
+}
