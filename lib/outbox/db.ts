@@ -1,0 +1,65 @@
+import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
+import { leadSchema, type Lead } from '../lead/schema';
+
+/**
+ * The outbox: every lead lives here from capture until the CRM has it (and after, read-only).
+ *
+ * Indexes exist only for the queries that use them:
+ * - `[sync.status+sync.dueAt]`: the sync engine's "what is due now", and the waiting count;
+ * - `createdAt`: the list, newest first;
+ * - `linkedinUrl`, `email`: "is this person already in the outbox?";
+ * - `source.kind`: filters and the day's numbers by source.
+ */
+export class OutboxDb extends Dexie {
+  leads!: EntityTable<Lead, 'id'>;
+
+  constructor(name = 'fieldclip') {
+    super(name);
+    this.version(1).stores({
+      leads: 'id, createdAt, [sync.status+sync.dueAt], linkedinUrl, email, source.kind',
+    });
+    this.use(validateLeadWrites);
+  }
+}
+
+// Every add or put of a lead, whatever code path it comes from, is checked against the
+// lead schema before it reaches IndexedDB; an invalid lead fails its whole transaction.
+const validateLeadWrites: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'validateLeadWrites',
+  create: (down) => ({
+    ...down,
+    table: (tableName) => {
+      const table = down.table(tableName);
+      if (tableName !== 'leads') return table;
+      return {
+        ...table,
+        mutate: (request) => {
+          if (request.type === 'add' || request.type === 'put') {
+            for (const value of request.values) {
+              const result = leadSchema.safeParse(value);
+              if (!result.success) {
+                return Promise.reject(new InvalidLeadError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)));
+              }
+            }
+          }
+          return table.mutate(request);
+        },
+      };
+    },
+  }),
+};
+
+export class InvalidLeadError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Refused to store an invalid lead (${problems.join('; ')})`);
+    this.name = 'InvalidLeadError';
+  }
+}
+
+let shared: OutboxDb | undefined;
+/** The extension's outbox, opened once per context (panel, options page, service worker). */
+export function outboxDb(): OutboxDb {
+  shared ??= new OutboxDb();
+  return shared;
+}

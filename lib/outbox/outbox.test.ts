@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { OutboxDb } from './db';
+import { addLead, claimDueLeads, recentLeads, recordDeliveries, waitingCount } from './outbox';
+
+const T0 = 1_700_000_000_000;
+const lease = 60_000;
+
+function freshDb() {
+  return new OutboxDb(`test-${crypto.randomUUID()}`);
+}
+
+describe('addLead', () => {
+  it('stores a pending lead with a UUID, times and name parts', async () => {
+    const db = freshDb();
+    const lead = await addLead(db, { fullName: 'Jane Doe', company: 'Acme', email: 'jane@acme.com' }, T0);
+    expect(lead.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await db.leads.get(lead.id)).toEqual({
+      id: lead.id,
+      createdAt: T0,
+      updatedAt: T0,
+      fullName: 'Jane Doe',
+      firstName: 'Jane',
+      lastName: 'Doe',
+      company: 'Acme',
+      email: 'jane@acme.com',
+      source: { kind: 'prospecting' },
+      qualification: { level: 'raw', budget: false, authority: false, need: false, timing: false },
+      capture: {},
+      sync: { status: 'pending', attempts: 0, dueAt: T0 },
+    });
+  });
+
+  it('refuses an invalid lead and stores nothing', async () => {
+    const db = freshDb();
+    await expect(addLead(db, { fullName: 'Jane', email: 'nope' })).rejects.toThrow(/valid email/);
+    expect(await db.leads.count()).toBe(0);
+  });
+
+  it('gives every lead its own id', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'Acme' });
+    const b = await addLead(db, { company: 'Acme' });
+    expect(a.id).not.toBe(b.id);
+  });
+});
+
+describe('the outbox refuses invalid writes from any code path', () => {
+  it('rejects a put that breaks the schema', async () => {
+    const db = freshDb();
+    const lead = await addLead(db, { company: 'Acme' }, T0);
+    await expect(db.leads.put({ ...lead, email: 'broken' })).rejects.toThrow(/Refused to store an invalid lead/);
+    await expect(db.leads.update(lead.id, { company: undefined })).rejects.toThrow(/name or their company/);
+    expect((await db.leads.get(lead.id))?.company).toBe('Acme');
+  });
+});
+
+describe('recentLeads and waitingCount', () => {
+  it('lists newest first and counts what has not reached the CRM', async () => {
+    const db = freshDb();
+    const first = await addLead(db, { company: 'First' }, T0);
+    await addLead(db, { company: 'Second' }, T0 + 1);
+    expect((await recentLeads(db)).map((lead) => lead.company)).toEqual(['Second', 'First']);
+    expect(await waitingCount(db)).toBe(2);
+
+    await claimDueLeads(db, { now: T0 + 2, limit: 1, leaseMs: lease });
+    await recordDeliveries(db, [{ id: first.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 3);
+    expect(await waitingCount(db)).toBe(1);
+  });
+});
+
+describe('claimDueLeads and recordDeliveries', () => {
+  it('claims pending leads oldest first, up to the limit, and marks them syncing', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    const b = await addLead(db, { company: 'B' }, T0 + 1);
+    await addLead(db, { company: 'C' }, T0 + 2);
+    const claimed = await claimDueLeads(db, { now: T0 + 10, limit: 2, leaseMs: lease });
+    expect(claimed.map((lead) => lead.id)).toEqual([a.id, b.id]);
+    expect((await db.leads.get(a.id))?.sync).toEqual({ status: 'syncing', attempts: 0, dueAt: T0 + 10 + lease });
+  });
+
+  it('never claims a lead twice while its lease holds, and reclaims it when the lease runs out', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    expect(await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease })).toHaveLength(1);
+    expect(await claimDueLeads(db, { now: T0 + lease - 1, limit: 10, leaseMs: lease })).toHaveLength(0);
+    const reclaimed = await claimDueLeads(db, { now: T0 + lease, limit: 10, leaseMs: lease });
+    expect(reclaimed.map((lead) => lead.id)).toEqual([a.id]);
+  });
+
+  it('records synced, rejected, failed and released outcomes', async () => {
+    const db = freshDb();
+    const leads = await Promise.all(['A', 'B', 'C', 'D'].map((company, i) => addLead(db, { company }, T0 + i)));
+    await claimDueLeads(db, { now: T0 + 10, limit: 10, leaseMs: lease });
+    const [a, b, c, d] = leads.map((lead) => lead.id) as [string, string, string, string];
+    await recordDeliveries(
+      db,
+      [
+        { id: a, outcome: 'synced', crmId: 'crm-a' },
+        { id: b, outcome: 'rejected', message: 'Email already belongs to another contact' },
+        { id: c, outcome: 'failed', error: 'HTTP 503', retryAt: T0 + 5_000 },
+        { id: d, outcome: 'released' },
+      ],
+      T0 + 20,
+    );
+    expect((await db.leads.get(a))?.sync).toEqual({ status: 'synced', attempts: 1, crmId: 'crm-a', syncedAt: T0 + 20 });
+    expect((await db.leads.get(b))?.sync).toEqual({
+      status: 'rejected',
+      attempts: 1,
+      message: 'Email already belongs to another contact',
+    });
+    expect((await db.leads.get(c))?.sync).toEqual({ status: 'failed', attempts: 1, dueAt: T0 + 5_000, lastError: 'HTTP 503' });
+    expect((await db.leads.get(d))?.sync).toEqual({ status: 'pending', attempts: 0, dueAt: T0 + 20 });
+  });
+
+  it('retries a failed lead only when due, unless the rep asks to sync now', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    await recordDeliveries(db, [{ id: a.id, outcome: 'failed', error: 'timeout', retryAt: T0 + 1_000 }], T0);
+    expect(await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease })).toHaveLength(0);
+    expect(
+      await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease, includeRetriesNotYetDue: true, skip: new Set([a.id]) }),
+    ).toHaveLength(0);
+    expect(await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease, includeRetriesNotYetDue: true })).toHaveLength(1);
+  });
+
+  it('ignores a delivery for a lead deleted while it was being sent', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    await db.leads.delete(a.id);
+    await recordDeliveries(db, [{ id: a.id, outcome: 'synced' }], T0);
+    expect(await db.leads.count()).toBe(0);
+  });
+});

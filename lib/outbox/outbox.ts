@@ -1,0 +1,110 @@
+import Dexie from 'dexie';
+import { withNameParts } from '../lead/name';
+import { leadInputSchema, type Lead, type LeadInput, type SyncStatus, waitingStatuses } from '../lead/schema';
+import type { OutboxDb } from './db';
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Stores a new lead, pending sync. Throws a ZodError for input that is not a valid lead. */
+export async function addLead(db: OutboxDb, input: LeadInput, now = Date.now()): Promise<Lead> {
+  const parsed = withNameParts(withoutUndefined(leadInputSchema.parse(input)));
+  const lead: Lead = {
+    ...parsed,
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    sync: { status: 'pending', attempts: 0, dueAt: now },
+  };
+  await db.leads.add(lead);
+  return lead;
+}
+
+/** The newest leads first, for the panel's list. */
+export function recentLeads(db: OutboxDb, limit = 200): Promise<Lead[]> {
+  return db.leads.orderBy('createdAt').reverse().limit(limit).toArray();
+}
+
+function withStatus(db: OutboxDb, status: SyncStatus, dueBy: number | typeof Dexie.maxKey = Dexie.maxKey) {
+  return db.leads.where('[sync.status+sync.dueAt]').between([status, Dexie.minKey], [status, dueBy], true, true);
+}
+
+/** Leads that have not reached the CRM yet and will be sent without the rep doing anything. */
+export async function waitingCount(db: OutboxDb): Promise<number> {
+  const counts = await Promise.all(waitingStatuses.map((status) => withStatus(db, status).count()));
+  return counts.reduce((sum, count) => sum + count, 0);
+}
+
+export type ClaimOptions = {
+  now: number;
+  limit: number;
+  /** How long the claim holds before another sync may take the lead again (a killed worker's leads). */
+  leaseMs: number;
+  /** "Sync now": also send failed leads whose next attempt is not due yet. */
+  includeRetriesNotYetDue?: boolean;
+  /** Leads already tried in this sync run, so one run never loops on the same lead. */
+  skip?: ReadonlySet<string>;
+};
+
+/**
+ * Marks up to `limit` due leads as syncing, in one transaction, and returns them: oldest claims
+ * whose lease ran out first, then pending leads in the order they were captured, then retries.
+ * The caller sends them outside the transaction and records what happened with `recordDeliveries`.
+ */
+export function claimDueLeads(db: OutboxDb, options: ClaimOptions): Promise<Lead[]> {
+  const { now, limit, leaseMs, includeRetriesNotYetDue = false, skip = new Set() } = options;
+  return db.transaction('rw', db.leads, async () => {
+    const due: Lead[] = [];
+    for (const status of ['syncing', 'pending', 'failed'] as const) {
+      if (due.length >= limit) break;
+      const dueBy = status === 'failed' && includeRetriesNotYetDue ? Dexie.maxKey : now;
+      const found = await withStatus(db, status, dueBy)
+        .filter((lead) => !skip.has(lead.id))
+        .limit(limit - due.length)
+        .toArray();
+      due.push(...found);
+    }
+    const claimed = due.map(
+      (lead): Lead => ({ ...lead, sync: { status: 'syncing', attempts: lead.sync.attempts, dueAt: now + leaseMs } }),
+    );
+    await db.leads.bulkPut(claimed);
+    return claimed;
+  });
+}
+
+export type Delivery =
+  | { id: string; outcome: 'synced'; crmId?: string }
+  /** The CRM refused the lead itself: the rep must look at it. */
+  | { id: string; outcome: 'rejected'; message: string }
+  /** The lead may have arrived or not: send it again at `retryAt`, with the same id. */
+  | { id: string; outcome: 'failed'; error: string; retryAt: number }
+  /** Nothing is wrong with the lead, the sync was stopped (cancelled, or the CRM's credentials need the rep). */
+  | { id: string; outcome: 'released' };
+
+/** Records what happened to claimed leads, in one transaction. Leads deleted meanwhile are skipped. */
+export function recordDeliveries(db: OutboxDb, deliveries: readonly Delivery[], now = Date.now()): Promise<void> {
+  return db.transaction('rw', db.leads, async () => {
+    const leads = await db.leads.bulkGet(deliveries.map((delivery) => delivery.id));
+    const updated: Lead[] = [];
+    deliveries.forEach((delivery, index) => {
+      const lead = leads[index];
+      if (!lead || lead.sync.status !== 'syncing') return;
+      const attempts = lead.sync.attempts + 1;
+      const sync: Lead['sync'] = (() => {
+        switch (delivery.outcome) {
+          case 'synced':
+            return { status: 'synced', attempts, syncedAt: now, ...(delivery.crmId ? { crmId: delivery.crmId } : {}) };
+          case 'rejected':
+            return { status: 'rejected', attempts, message: delivery.message };
+          case 'failed':
+            return { status: 'failed', attempts, dueAt: delivery.retryAt, lastError: delivery.error };
+          case 'released':
+            return { status: 'pending', attempts: lead.sync.attempts, dueAt: now };
+        }
+      })();
+      updated.push({ ...lead, sync });
+    });
+    await db.leads.bulkPut(updated);
+  });
+}
