@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withNameParts } from './name';
+import type { Prospect } from './schema';
 
 describe('withNameParts', () => {
   it('splits a full name on the first space', () => {
@@ -15,7 +16,8 @@ describe('withNameParts', () => {
   });
 
   it('joins first and last names into a full name', () => {
-    expect(withNameParts({ firstName: 'Jane', lastName: 'Doe' }).fullName).toBe('Jane Doe');
+    const prospect: Prospect = { firstName: 'Jane', lastName: 'Doe' };
+    expect(withNameParts(prospect).fullName).toBe('Jane Doe');
   });
 
   it('leaves names the rep gave alone', () => {

@@ -1,0 +1,27 @@
+import type { Lead } from '../lead/schema';
+
+/** What one lead's delivery came to, as the CRM told it. */
+export type LeadResult = { id: string; ok: true; crmId?: string } | { id: string; ok: false; message: string };
+
+/**
+ * What one request to a CRM came to. The classes decide what the sync engine does:
+ * - delivered: the CRM answered 2xx; each lead is synced or needs the rep (per-lead errors);
+ * - retry: maybe not delivered (network, timeout, 408/425/429/5xx): send again later, same ids;
+ * - unauthorized: 401/403: pause the queue until the rep checks the credentials;
+ * - refused: any other 4xx: the CRM will not take this batch as it is; the rep must look.
+ */
+export type SendResult =
+  | { kind: 'delivered'; results: LeadResult[] }
+  | { kind: 'retry'; error: string; retryAfterMs?: number }
+  | { kind: 'unauthorized'; error: string }
+  | { kind: 'refused'; error: string };
+
+export type ConnectionCheck = { ok: true; message: string } | { ok: false; message: string };
+
+export type CrmConnector<Settings> = {
+  /** Leads per request. */
+  batchSize: number;
+  send(leads: readonly Lead[], settings: Settings, signal: AbortSignal): Promise<SendResult>;
+  /** A harmless authenticated call that tells the rep whether the settings work. */
+  testConnection(settings: Settings, signal: AbortSignal): Promise<ConnectionCheck>;
+};

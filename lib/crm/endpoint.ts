@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True for endpoints on this machine, which the manifest's host permissions already cover. */
+export function isLocalEndpoint(url: URL): boolean {
+  return LOCAL_HOSTS.has(url.hostname);
+}
+
+/** A CRM endpoint: https anywhere, or plain http on this machine only. */
+export const endpointUrlSchema = z
+  .string({ error: 'Enter the endpoint URL' })
+  .trim()
+  .min(1, { error: 'Enter the endpoint URL' })
+  .max(2048)
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'Enter a full URL, like https://crm.example.com/hooks/leads' });
+      return;
+    }
+    if (url.protocol === 'https:') return;
+    if (url.protocol === 'http:' && isLocalEndpoint(url)) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Use an https:// address (plain http:// works only for localhost and 127.0.0.1)',
+    });
+  })
+  .refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), {
+    error: 'Put credentials in the API token field, not in the URL',
+  });
+
+/**
+ * The optional host permission a remote endpoint needs (asked for when the rep saves the
+ * settings), or null for an endpoint on this machine.
+ */
+export function originPermissionFor(endpointUrl: string): string | null {
+  const url = new URL(endpointUrl);
+  return isLocalEndpoint(url) ? null : `${url.protocol}//${url.hostname}/*`;
+}

@@ -1,0 +1,58 @@
+import type { SendResult } from './connector';
+
+// Shared by every connector: how an HTTP answer or a network failure maps onto the
+// sync engine's classes, and how long a CRM asked us to wait.
+
+const RETRYABLE = new Set([408, 425, 429]);
+
+/** `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The class of a non-2xx answer, with a message for the rep that names the status. */
+export function classifyFailure(response: Response, detail: string): Exclude<SendResult, { kind: 'delivered' }> {
+  const status = response.status;
+  const error = `The CRM answered ${status}${response.statusText ? ` ${response.statusText}` : ''}${detail ? `: ${detail}` : ''}`;
+  if (status === 401 || status === 403) {
+    return { kind: 'unauthorized', error: `${error}. Check the API token in Fieldclip's settings.` };
+  }
+  if (RETRYABLE.has(status) || status >= 500) {
+    const wait = retryAfterMs(response.headers.get('retry-after'));
+    return wait === undefined ? { kind: 'retry', error } : { kind: 'retry', error, retryAfterMs: wait };
+  }
+  // A redirect with `redirect: 'manual'` (status 0): often a Wi-Fi login page, so try again later.
+  if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+    return { kind: 'retry', error: 'The endpoint answered with a redirect (a Wi-Fi login page?). Will try again.' };
+  }
+  return { kind: 'refused', error };
+}
+
+/** A failure of `fetch` itself: timeouts and network errors are worth retrying; a cancel is not an error. */
+export function classifyFetchError(error: unknown): Extract<SendResult, { kind: 'retry' }> {
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return { kind: 'retry', error: 'The CRM did not answer in time' };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'retry', error: `Could not reach the CRM (${message})` };
+}
+
+/** A short, single-line excerpt of an error body for the rep; never the whole page. */
+export async function errorDetail(response: Response): Promise<string> {
+  const body = await response.text().catch(() => '');
+  try {
+    const json: unknown = JSON.parse(body);
+    if (json && typeof json === 'object') {
+      const { message, error } = json as Record<string, unknown>;
+      const text = typeof message === 'string' ? message : typeof error === 'string' ? error : '';
+      return text.slice(0, 300);
+    }
+  } catch {
+    // Not JSON: an HTML error page tells the rep nothing useful.
+  }
+  return /<[a-z!]/i.test(body) ? '' : body.replace(/\s+/g, ' ').trim().slice(0, 300);
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { Lead } from '../lead/schema';
+import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
+import { endpointUrlSchema } from './endpoint';
+import { classifyFailure, classifyFetchError, errorDetail } from './http';
+
+// The generic webhook: the contract written down in README.md ("The webhook contract").
+
+export const webhookSettingsSchema = z.object({
+  crm: z.literal('webhook'),
+  endpointUrl: endpointUrlSchema,
+  /** Sent as `Authorization: Bearer <token>`. Lives in extension local storage only. */
+  apiToken: z.string().trim().max(4096).optional(),
+});
+export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
+
+/** A lead as it travels to the webhook: everything but the outbox's own sync bookkeeping. */
+export function webhookLeadFromLead(lead: Lead) {
+  const { sync: _sync, createdAt, updatedAt, ...rest } = lead;
+  return { ...rest, createdAt: new Date(createdAt).toISOString(), updatedAt: new Date(updatedAt).toISOString() };
+}
+
+const webhookAnswerSchema = z.looseObject({
+  results: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        status: z.enum(['ok', 'error']),
+        crmId: z.union([z.string(), z.number()]).optional(),
+        message: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+
+function requestHeaders(settings: WebhookSettings): Record<string, string> {
+  return {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+    ...(settings.apiToken ? { Authorization: `Bearer ${settings.apiToken}` } : {}),
+  };
+}
+
+async function post(settings: WebhookSettings, body: unknown, signal: AbortSignal) {
+  return fetch(settings.endpointUrl, {
+    method: 'POST',
+    headers: requestHeaders(settings),
+    body: JSON.stringify(body),
+    redirect: 'manual',
+    credentials: 'omit',
+    signal,
+  });
+}
+
+/** Per-lead results from a 2xx answer. Leads the answer does not mention are sent again. */
+export function readWebhookAnswer(leads: readonly Lead[], body: string): LeadResult[] | SendResult {
+  let json: unknown;
+  try {
+    json = body.trim() === '' ? {} : JSON.parse(body);
+  } catch {
+    json = {};
+  }
+  const answer = webhookAnswerSchema.safeParse(json);
+  const results = answer.success ? answer.data.results : undefined;
+  if (!results) return leads.map((lead) => ({ id: lead.id, ok: true }));
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const missing = leads.filter((lead) => !byId.has(lead.id));
+  if (missing.length > 0) {
+    return { kind: 'retry', error: `The webhook's answer did not mention ${missing.length} of the leads sent` };
+  }
+  return leads.map((lead): LeadResult => {
+    const result = byId.get(lead.id)!;
+    if (result.status === 'ok') {
+      return result.crmId === undefined ? { id: lead.id, ok: true } : { id: lead.id, ok: true, crmId: String(result.crmId) };
+    }
+    return { id: lead.id, ok: false, message: result.message?.slice(0, 500) || 'The CRM refused this lead' };
+  });
+}
+
+export const webhookConnector: CrmConnector<WebhookSettings> = {
+  batchSize: 50,
+
+  async send(leads, settings, signal) {
+    let response: Response;
+    try {
+      response = await post(settings, { leads: leads.map(webhookLeadFromLead) }, signal);
+    } catch (error) {
+      return classifyFetchError(error);
+    }
+    if (!response.ok) return classifyFailure(response, await errorDetail(response));
+    const results = readWebhookAnswer(leads, await response.text());
+    return Array.isArray(results) ? { kind: 'delivered', results } : results;
+  },
+
+  async testConnection(settings, signal): Promise<ConnectionCheck> {
+    let response: Response;
+    try {
+      response = await post(settings, { leads: [] }, signal);
+    } catch (error) {
+      return { ok: false, message: classifyFetchError(error).error };
+    }
+    if (response.ok) return { ok: true, message: `Connected: the webhook answered ${response.status}` };
+    return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
+  },
+};

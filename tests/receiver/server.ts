@@ -1,0 +1,162 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { receivedLeadsPage } from './page';
+import { LeadStore, type ReceivedLead } from './store';
+
+// The local reference receiver: a small webhook CRM that implements the contract in README.md.
+// `npm start` points the extension at it; the browser tests start their own.
+
+export type ReceiverOptions = {
+  host?: string;
+  port?: number;
+  /** Where received leads are kept across restarts; null keeps them in memory only. */
+  dataDir?: string | null;
+  /** When set, requests must carry `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Leads whose email ends with this are answered with a per-lead error, to try "Needs attention". */
+  rejectEmailDomain?: string;
+};
+
+/** A scripted answer to the next webhook request, for tests of what the sync does with it. */
+export type Fault = {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Store the leads first, then answer with the fault: "stored, then answered 500". */
+  storeFirst?: boolean;
+};
+
+export type Receiver = {
+  url: string;
+  webhookUrl: string;
+  received(): ReceivedLead[];
+  /** The next webhook requests get these answers, one each, before normal service resumes. */
+  failNext(...faults: Fault[]): void;
+  /** How many webhook requests arrived, faulted ones included. */
+  requestCount(): number;
+  close(): Promise<void>;
+};
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('Body too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'Content-Type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+type WebhookResult = { id: string; status: 'ok'; crmId: string } | { id: string; status: 'error'; message: string };
+
+function isLead(value: unknown): value is ReceivedLead['lead'] {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
+}
+
+export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
+  const { host = '127.0.0.1', port = 0, dataDir = null, token, rejectEmailDomain } = options;
+  const store = await LeadStore.open(dataDir);
+  const faults: Fault[] = [];
+  let requests = 0;
+
+  async function handleWebhook(request: IncomingMessage, response: ServerResponse) {
+    requests += 1;
+    const fault = faults.shift();
+    if (fault && !fault.storeFirst) {
+      response.writeHead(fault.status, fault.headers);
+      response.end(fault.body ?? '');
+      return;
+    }
+    if (token && request.headers.authorization !== `Bearer ${token}`) {
+      sendJson(response, 401, { error: 'Missing or wrong API token' });
+      return;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(request));
+    } catch {
+      sendJson(response, 400, { error: 'The body must be JSON: {"leads":[…]}' });
+      return;
+    }
+    const leads = (body as { leads?: unknown }).leads;
+    if (!Array.isArray(leads)) {
+      sendJson(response, 400, { error: 'The body must be JSON: {"leads":[…]}' });
+      return;
+    }
+    const results: WebhookResult[] = [];
+    for (const lead of leads) {
+      if (!isLead(lead)) continue;
+      const email = typeof lead.email === 'string' ? lead.email : '';
+      if (rejectEmailDomain && email.endsWith(rejectEmailDomain)) {
+        results.push({ id: lead.id, status: 'error', message: `Addresses at ${rejectEmailDomain} are not accepted` });
+        continue;
+      }
+      results.push({ id: lead.id, status: 'ok', crmId: store.receive(lead).crmId });
+    }
+    // Stored before answering: an answer that is lost still leaves the lead received once.
+    await store.save();
+    if (fault) {
+      response.writeHead(fault.status, fault.headers);
+      response.end(fault.body ?? '');
+      return;
+    }
+    sendJson(response, 200, { results });
+  }
+
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://receiver').pathname;
+    const route = `${request.method} ${path}`;
+    const handle = async () => {
+      switch (route) {
+        case 'POST /webhook':
+          return handleWebhook(request, response);
+        case 'GET /api/leads':
+          return sendJson(response, 200, { leads: store.all() });
+        case 'DELETE /api/leads':
+          store.clear();
+          await store.save();
+          return sendJson(response, 200, { leads: [] });
+        case 'GET /':
+          response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+          return response.end(receivedLeadsPage(store.all()));
+        default:
+          return sendJson(response, 404, { error: `No route for ${route}` });
+      }
+    };
+    handle().catch((error: unknown) => sendJson(response, 500, { error: String(error) }));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const { port: boundPort } = server.address() as AddressInfo;
+  const url = `http://${host}:${boundPort}`;
+  return {
+    url,
+    webhookUrl: `${url}/webhook`,
+    received: () => store.all(),
+    failNext: (...next) => faults.push(...next),
+    requestCount: () => requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
