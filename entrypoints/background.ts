@@ -1,1 +1,8 @@
-import { defineBackground } from "wxt/utils/define-background"; export default defineBackground(() => {});
+import { defineBackground } from 'wxt/utils/define-background';
+import { setUpSidePanel } from '../lib/side-panel';
+import { setUpSyncMessages } from '../lib/sync/setup';
+
+export default defineBackground(() => {
+  setUpSidePanel();
+  setUpSyncMessages();
+});

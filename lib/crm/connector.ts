@@ -25,3 +25,18 @@ export type CrmConnector<Settings> = {
   /** A harmless authenticated call that tells the rep whether the settings work. */
   testConnection(settings: Settings, signal: AbortSignal): Promise<ConnectionCheck>;
 };
+
+/** A connector together with its settings: what the sync engine and the options page call. */
+export type Crm = {
+  batchSize: number;
+  send(leads: readonly Lead[], signal: AbortSignal): Promise<SendResult>;
+  testConnection(signal: AbortSignal): Promise<ConnectionCheck>;
+};
+
+export function bindConnector<Settings>(connector: CrmConnector<Settings>, settings: Settings): Crm {
+  return {
+    batchSize: connector.batchSize,
+    send: (leads, signal) => connector.send(leads, settings, signal),
+    testConnection: (signal) => connector.testConnection(settings, signal),
+  };
+}

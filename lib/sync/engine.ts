@@ -1,4 +1,4 @@
-import type { CrmConnector, SendResult } from '../crm/connector';
+import type { Crm, SendResult } from '../crm/connector';
 import type { Lead } from '../lead/schema';
 import type { OutboxDb } from '../outbox/db';
 import { claimDueLeads, recordDeliveries, waitingCount, type Delivery } from '../outbox/outbox';
@@ -50,12 +50,7 @@ function deliveriesFor(batch: readonly Lead[], result: SendResult, retryAt: (lea
  * any transaction), record (a second transaction). A lead's id goes with it on every attempt,
  * so a CRM that got it before can tell it is the same lead.
  */
-export async function syncOutbox<Settings>(
-  db: OutboxDb,
-  connector: CrmConnector<Settings>,
-  settings: Settings,
-  options: SyncOptions = {},
-): Promise<SyncReport> {
+export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = {}): Promise<SyncReport> {
   const {
     force = false,
     signal = new AbortController().signal,
@@ -72,7 +67,7 @@ export async function syncOutbox<Settings>(
   while (!signal.aborted) {
     const batch = await claimDueLeads(db, {
       now: now(),
-      limit: connector.batchSize,
+      limit: crm.batchSize,
       leaseMs,
       includeRetriesNotYetDue: force,
       skip: tried,
@@ -80,7 +75,7 @@ export async function syncOutbox<Settings>(
     if (batch.length === 0) break;
     for (const lead of batch) tried.add(lead.id);
 
-    const result = await connector.send(batch, settings, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]));
+    const result = await crm.send(batch, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]));
     if (signal.aborted) {
       // Cancelled mid-request: the CRM may have the leads; the same ids go again next time.
       await recordDeliveries(db, batch.map((lead) => ({ id: lead.id, outcome: 'released' })), now());

@@ -1,0 +1,152 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { crmFor, crmLabels, crmSettingsSchema, type CrmKind, type CrmSettings } from '../lib/crm';
+import { originPermissionFor } from '../lib/crm/endpoint';
+import { loadCrmSettings, maskToken, saveCrmSettings } from '../lib/settings';
+import { TextField } from './TextField';
+
+type FormValues = { crm: CrmKind; endpointUrl: string; apiToken: string; removeToken: boolean };
+type Errors = Partial<Record<'endpointUrl' | 'apiToken', string>>;
+
+/** The settings the form describes: a blank token field keeps the saved token unless the rep removes it. */
+function settingsFrom(values: FormValues, saved: CrmSettings | null) {
+  const typedToken = values.apiToken.trim();
+  const apiToken = typedToken || (values.removeToken ? undefined : saved?.apiToken);
+  return crmSettingsSchema.safeParse({ crm: values.crm, endpointUrl: values.endpointUrl, ...(apiToken ? { apiToken } : {}) });
+}
+
+function errorsOf(result: ReturnType<typeof settingsFrom>): Errors {
+  const errors: Errors = {};
+  for (const issue of result.error?.issues ?? []) {
+    const field = issue.path[0] as keyof Errors;
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Asks for the endpoint's origin when it is remote. It must be called straight from the click,
+ * before anything is awaited, or the browser refuses it for lack of a user gesture.
+ */
+function requestOriginPermission(endpointUrl: string): Promise<boolean> {
+  const origin = originPermissionFor(endpointUrl);
+  return origin ? browser.permissions.request({ origins: [origin] }) : Promise.resolve(true);
+}
+
+export function CrmSettingsForm() {
+  const crmId = useId();
+  const queryClient = useQueryClient();
+  const saved = useQuery({ queryKey: ['crmSettings'], queryFn: loadCrmSettings });
+  const [values, setValues] = useState<FormValues | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    if (saved.isSuccess && values === null) {
+      setValues({ crm: saved.data?.crm ?? 'webhook', endpointUrl: saved.data?.endpointUrl ?? '', apiToken: '', removeToken: false });
+    }
+  }, [saved.isSuccess, saved.data, values]);
+
+  const save = useMutation({
+    mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
+      if (!(await permission)) throw new Error(`Fieldclip needs permission to reach ${new URL(settings.endpointUrl).host} to sync there`);
+      await saveCrmSettings(settings);
+    },
+    onSuccess: () => {
+      setNotice({ ok: true, text: 'Settings saved.' });
+      setValues((current) => (current ? { ...current, apiToken: '', removeToken: false } : current));
+      return queryClient.invalidateQueries({ queryKey: ['crmSettings'] });
+    },
+    onError: (error) => setNotice({ ok: false, text: `Not saved: ${error.message}` }),
+  });
+
+  const test = useMutation({
+    mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
+      if (!(await permission)) return { ok: false, message: 'Permission to reach this endpoint was not given' };
+      return crmFor(settings).testConnection(AbortSignal.timeout(15_000));
+    },
+    onSuccess: (check) => setNotice({ ok: check.ok, text: check.message }),
+    onError: (error) => setNotice({ ok: false, text: `The test did not run: ${error.message}` }),
+  });
+
+  if (!values) return null;
+  const savedToken = saved.data?.apiToken;
+
+  const change = (patch: Partial<FormValues>) => {
+    setValues({ ...values, ...patch });
+    setErrors({});
+    setNotice(null);
+  };
+
+  const validated = () => {
+    const result = settingsFrom(values, saved.data ?? null);
+    setErrors(errorsOf(result));
+    return result.success ? result.data : null;
+  };
+
+  const onSave = (event: FormEvent) => {
+    event.preventDefault();
+    const settings = validated();
+    if (settings) save.mutate({ settings, permission: requestOriginPermission(settings.endpointUrl) });
+  };
+
+  const onTest = () => {
+    const settings = validated();
+    if (settings) test.mutate({ settings, permission: requestOriginPermission(settings.endpointUrl) });
+  };
+
+  return (
+    <form className="settings" aria-label="CRM connection" onSubmit={onSave} noValidate>
+      <div className="field">
+        <label htmlFor={crmId}>CRM</label>
+        <select id={crmId} value={values.crm} onChange={(event) => change({ crm: event.target.value as CrmKind })}>
+          {Object.entries(crmLabels).map(([kind, label]) => (
+            <option key={kind} value={kind}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        label="Endpoint URL"
+        type="url"
+        placeholder="https://hooks.example.com/fieldclip"
+        hint="Fieldclip POSTs leads here as JSON. https://, or http:// on localhost / 127.0.0.1."
+        value={values.endpointUrl}
+        error={errors.endpointUrl}
+        onChange={(endpointUrl) => change({ endpointUrl })}
+      />
+      <TextField
+        label="API token"
+        type="password"
+        autoComplete="off"
+        hint={
+          savedToken && !values.removeToken
+            ? `A token ending ${maskToken(savedToken)} is saved. Type a new one to replace it.`
+            : 'Optional. Sent as “Authorization: Bearer …”. Kept on this computer only.'
+        }
+        value={values.apiToken}
+        error={errors.apiToken}
+        onChange={(apiToken) => change({ apiToken })}
+      />
+      {savedToken && (
+        <label className="inline-check">
+          <input type="checkbox" checked={values.removeToken} onChange={(event) => change({ removeToken: event.target.checked })} />
+          Remove the saved token
+        </label>
+      )}
+      <div className="settings__actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save settings
+        </button>
+        <button type="button" onClick={onTest} disabled={test.isPending}>
+          {test.isPending ? 'Testing…' : 'Test connection'}
+        </button>
+      </div>
+      <p role="status" className={`notice${notice ? (notice.ok ? ' notice--ok' : ' notice--problem') : ''}`}>
+        {notice?.text}
+      </p>
+    </form>
+  );
+}

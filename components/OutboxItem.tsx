@@ -1,0 +1,51 @@
+import type { Lead, Source } from '../lib/lead/schema';
+import { sourceLabels } from './SourceFields';
+import { SyncStatusBadge } from './SyncStatusBadge';
+
+function sourceDetail(source: Source): string {
+  switch (source.kind) {
+    case 'prospecting':
+      return sourceLabels.prospecting;
+    case 'referral':
+      return `${sourceLabels.referral} · ${source.referredBy}`;
+    case 'event':
+      return `${sourceLabels.event} · ${source.eventName}`;
+    case 'prospecting-at-close':
+      return `${sourceLabels['prospecting-at-close']} · ${source.closedAccount}`;
+  }
+}
+
+const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+function syncDetail(sync: Lead['sync']): string | null {
+  switch (sync.status) {
+    case 'failed':
+      return `${sync.lastError}. Next try at ${time.format(sync.dueAt)}.`;
+    case 'rejected':
+      return sync.message;
+    case 'synced':
+      return sync.crmId ? `CRM id ${sync.crmId}` : null;
+    default:
+      return null;
+  }
+}
+
+/** One lead in the outbox list. Everything here is text: nothing from a page is rendered as HTML. */
+export function OutboxItem({ lead }: { lead: Lead }) {
+  const name = lead.fullName ?? lead.company ?? '';
+  const detail = syncDetail(lead.sync);
+  return (
+    <li className={`lead lead--${lead.sync.status}`}>
+      <div className="lead__main">
+        <span className="lead__name">{name}</span>
+        {lead.fullName && lead.company && <span className="lead__company">{lead.company}</span>}
+      </div>
+      <div className="lead__meta">
+        <span className="lead__source">{sourceDetail(lead.source)}</span>
+        <span className={`lead__level lead__level--${lead.qualification.level}`}>{lead.qualification.level}</span>
+        <SyncStatusBadge status={lead.sync.status} />
+      </div>
+      {detail && <p className="lead__detail">{detail}</p>}
+    </li>
+  );
+}

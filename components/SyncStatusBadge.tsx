@@ -1,0 +1,13 @@
+import type { SyncStatus } from '../lib/lead/schema';
+
+export const syncStatusLabels: Record<SyncStatus, string> = {
+  pending: 'Pending',
+  syncing: 'Syncing',
+  synced: 'Synced',
+  failed: 'Failed',
+  rejected: 'Needs attention',
+};
+
+export function SyncStatusBadge({ status }: { status: SyncStatus }) {
+  return <span className={`badge badge--${status}`}>{syncStatusLabels[status]}</span>;
+}

@@ -1,0 +1,52 @@
+import { useId, type InputHTMLAttributes } from 'react';
+
+type Props = {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  multiline?: boolean;
+  type?: InputHTMLAttributes<HTMLInputElement>['type'];
+  autoComplete?: string;
+  inputMode?: InputHTMLAttributes<HTMLInputElement>['inputMode'];
+  placeholder?: string;
+};
+
+/** A labelled input with its message underneath; the message is tied to the input for screen readers. */
+export function TextField({ label, value, onChange, error, hint, required, multiline, ...input }: Props) {
+  const id = useId();
+  const messageId = `${id}-message`;
+  const common = {
+    id,
+    value,
+    'aria-invalid': error ? true : undefined,
+    'aria-required': required || undefined,
+    'aria-describedby': error || hint ? messageId : undefined,
+  };
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <div className="field__label">
+        <label htmlFor={id}>{label}</label>
+        {required && <span className="field__required">required</span>}
+      </div>
+      {multiline ? (
+        <textarea {...common} rows={3} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <input {...common} {...input} type={input.type ?? 'text'} onChange={(event) => onChange(event.target.value)} />
+      )}
+      {error ? (
+        <p id={messageId} className="field__error">
+          {error}
+        </p>
+      ) : (
+        hint && (
+          <p id={messageId} className="field__hint">
+            {hint}
+          </p>
+        )
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { CrmSettingsForm } from '../../components/CrmSettingsForm';
+
+const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <main className="options">
+        <h1>Fieldclip settings</h1>
+        <section aria-labelledby="crm-heading">
+          <h2 id="crm-heading">CRM connection</h2>
+          <p className="lede">Where your leads go. Until a sync succeeds they wait safely in the outbox on this computer.</p>
+          <CrmSettingsForm />
+        </section>
+      </main>
+    </QueryClientProvider>
+  );
+}
