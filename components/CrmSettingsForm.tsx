@@ -97,7 +97,7 @@ export function CrmSettingsForm() {
   };
 
   return (
-    <form className="settings" aria-label="CRM connection" onSubmit={onSave} noValidate>
+    <form className="settings" onSubmit={onSave} noValidate>
       <div className="field">
         <label htmlFor={crmId}>CRM</label>
         <select id={crmId} value={values.crm} onChange={(event) => change({ crm: event.target.value as CrmKind })}>

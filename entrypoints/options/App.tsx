@@ -8,9 +8,9 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <main className="options">
         <h1>Fieldclip settings</h1>
-        <section aria-labelledby="crm-heading">
-          <h2 id="crm-heading">CRM connection</h2>
-          <p className="lede">Where your leads go. Until a sync succeeds they wait safely in the outbox on this computer.</p>
+        <section>
+          <h2>Where your leads go</h2>
+          <p className="lede">Pick your CRM and where to reach it. Until a sync succeeds they wait safely in the outbox on this computer.</p>
           <CrmSettingsForm />
         </section>
       </main>

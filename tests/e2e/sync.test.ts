@@ -1,0 +1,160 @@
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startReceiver, type Receiver } from '../receiver/server';
+import { launchExtension, type ExtensionSession } from './support/extension';
+import { expectText, leadInList, typeLead } from './support/panel';
+
+let session: ExtensionSession;
+let receiver: Receiver;
+
+beforeEach(async () => {
+  receiver = await startReceiver({ token: 'tok-e2e-5678', rejectEmailDomain: '@blocked.example' });
+  session = await launchExtension();
+});
+afterEach(async () => {
+  await session.close();
+  await receiver.close();
+});
+
+async function connectCrm(endpointUrl: string, token?: string): Promise<Page> {
+  const options = await session.open('options.html');
+  await options.getByLabel('CRM').selectOption({ label: 'Webhook' });
+  await options.getByLabel('Endpoint URL').fill(endpointUrl);
+  if (token) await options.getByLabel('API token').fill(token);
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await expectText(options.getByRole('status'), 'Settings saved.');
+  return options;
+}
+
+async function saveLead(panel: Page, name: string, email: string) {
+  await typeLead(panel, { 'Full name': name, Company: 'Initech', Email: email });
+  await panel.getByRole('button', { name: 'Save lead' }).click();
+  await expectText(leadInList(panel, name), 'Pending');
+}
+
+describe('connecting a CRM on the options page', () => {
+  it('saves the settings, tests the connection, and keeps the token out of sight and out of sync storage', async () => {
+    const options = await connectCrm(receiver.webhookUrl, 'tok-e2e-5678');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expectText(options.getByRole('status'), 'Connected: the webhook answered 200');
+
+    await options.reload();
+    expect(await options.getByLabel('Endpoint URL').inputValue()).toBe(receiver.webhookUrl);
+    expect(await options.getByLabel('API token').inputValue()).toBe('');
+    await expectText(options.locator('body'), 'A token ending ••••5678 is saved');
+    expect(await options.locator('body').innerText()).not.toContain('tok-e2e-5678');
+
+    const stored = await session.worker.evaluate(async () => ({
+      local: await chrome.storage.local.get(null),
+      sync: await chrome.storage.sync.get(null),
+    }));
+    expect(stored.local.crmSettings).toEqual({ crm: 'webhook', endpointUrl: receiver.webhookUrl, apiToken: 'tok-e2e-5678' });
+    expect(stored.sync).toEqual({});
+  });
+
+  it('reports why a connection test fails', async () => {
+    const options = await connectCrm(receiver.webhookUrl, 'wrong-token');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expectText(options.getByRole('status'), /The CRM answered 401.*Check the API token/);
+  });
+
+  it('refuses a plain-http remote endpoint at the field and saves nothing', async () => {
+    const options = await session.open('options.html');
+    await options.getByLabel('Endpoint URL').fill('http://crm.example.com/hook');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(options.locator('.field__error'), 'Use an https:// address (plain http:// works only for localhost and 127.0.0.1)');
+    expect(await session.worker.evaluate(() => chrome.storage.local.get('crmSettings'))).toEqual({});
+  });
+});
+
+describe('syncing the outbox to the webhook', () => {
+  it('delivers the lead exactly as typed and shows it synced', async () => {
+    await connectCrm(receiver.webhookUrl, 'tok-e2e-5678');
+    const panel = await session.open('sidepanel.html');
+    await panel.getByLabel('Source').selectOption({ label: 'Prospecting at close' });
+    await panel.getByLabel('Closed account').fill('Globex Corp');
+    await panel.getByLabel('Deal reference').fill('DEAL-2041');
+    await typeLead(panel, {
+      'Full name': 'Åsa Lindqvist',
+      'Job title': 'CFO',
+      Company: 'Umbrella AB',
+      Email: 'asa@umbrella.example',
+      Phone: '+46 8 123 456 78',
+      'LinkedIn URL': 'https://se.linkedin.com/in/asa-lindqvist/?trk=x',
+      Notes: 'Named by the Globex CFO at signing',
+    });
+    await panel.getByLabel('Lukewarm').check();
+    await panel.getByLabel('Need').check();
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await expectText(leadInList(panel, 'Åsa Lindqvist'), 'Pending');
+
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Åsa Lindqvist'), 'Synced');
+    await expectText(leadInList(panel, 'Åsa Lindqvist'), 'CRM id rcv-1');
+    await expectText(panel.getByRole('status').filter({ hasText: 'synced' }), '1 synced.');
+    await expectText(panel.locator('.sync-bar__count'), 'All leads synced');
+
+    const [received] = receiver.received();
+    expect(receiver.received()).toHaveLength(1);
+    expect(received?.lead).toMatchObject({
+      fullName: 'Åsa Lindqvist',
+      firstName: 'Åsa',
+      lastName: 'Lindqvist',
+      title: 'CFO',
+      company: 'Umbrella AB',
+      email: 'asa@umbrella.example',
+      phone: '+46 8 123 456 78',
+      linkedinUrl: 'https://www.linkedin.com/in/asa-lindqvist',
+      notes: 'Named by the Globex CFO at signing',
+      source: { kind: 'prospecting-at-close', closedAccount: 'Globex Corp', dealReference: 'DEAL-2041' },
+      qualification: { level: 'lukewarm', budget: false, authority: false, need: true, timing: false },
+    });
+    expect(received?.lead.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('leaves a lead the CRM rejects as "Needs attention" with its message, and syncs the rest', async () => {
+    await connectCrm(receiver.webhookUrl, 'tok-e2e-5678');
+    const panel = await session.open('sidepanel.html');
+    await saveLead(panel, 'Good Lead', 'good@initech.example');
+    await saveLead(panel, 'Blocked Lead', 'someone@blocked.example');
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Good Lead'), 'Synced');
+    await expectText(leadInList(panel, 'Blocked Lead'), 'Needs attention');
+    await expectText(leadInList(panel, 'Blocked Lead'), 'Addresses at @blocked.example are not accepted');
+    await expectText(panel.getByRole('status').filter({ hasText: 'synced' }), '1 synced, 1 needs attention.');
+  });
+
+  it('keeps leads waiting when the CRM is down, and sends them once it is back', async () => {
+    await connectCrm(receiver.webhookUrl, 'tok-e2e-5678');
+    const panel = await session.open('sidepanel.html');
+    await saveLead(panel, 'Patient Lead', 'patient@initech.example');
+    receiver.failNext({ status: 503, headers: { 'Retry-After': '120' } });
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Patient Lead'), 'Failed');
+    await expectText(leadInList(panel, 'Patient Lead'), 'The CRM answered 503 Service Unavailable');
+    await expectText(panel.locator('.sync-bar__count'), '1 waiting to sync');
+    expect(receiver.received()).toHaveLength(0);
+
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Patient Lead'), 'Synced');
+    expect(receiver.received().map((entry) => entry.deliveries)).toEqual([1]);
+  });
+
+  it('pauses on a refused token without failing any lead', async () => {
+    await connectCrm(receiver.webhookUrl, 'wrong-token');
+    const panel = await session.open('sidepanel.html');
+    await saveLead(panel, 'Waiting Lead', 'waiting@initech.example');
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(panel.getByRole('status').filter({ hasText: 'Stopped' }), /401.*Check the API token/);
+    await expectText(leadInList(panel, 'Waiting Lead'), 'Pending');
+  });
+
+  it('asks the rep to connect a CRM before the first sync', async () => {
+    const panel = await session.open('sidepanel.html');
+    await saveLead(panel, 'Early Lead', 'early@initech.example');
+    expect(await panel.getByRole('button', { name: 'Sync now' }).count()).toBe(0);
+    const optionsOpened = session.context.waitForEvent('page');
+    await panel.getByRole('button', { name: 'Connect a CRM' }).click();
+    expect((await optionsOpened).url()).toContain('/options.html');
+  });
+});
