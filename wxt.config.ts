@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Fieldclip',
     description:
       'Capture B2B leads from the page in front of you, tag them with their source, and sync them to your CRM.',
@@ -12,7 +12,9 @@ export default defineConfig({
     // The local reference receiver (and any CRM on this machine) works without a prompt.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     // A remote CRM's origin is asked for when the rep saves its settings, never at install.
-    optional_host_permissions: ['https://*/*'],
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['https://*/*'] }
+      : { optional_permissions: ['https://*/*'] }),
     action: { default_title: 'Open Fieldclip' },
-  },
+  }),
 });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { crmFor, crmLabels, crmSettingsSchema, type CrmKind, type CrmSettings } from '../lib/crm';
 import { originPermissionFor } from '../lib/crm/endpoint';
@@ -35,18 +35,21 @@ function requestOriginPermission(endpointUrl: string): Promise<boolean> {
 }
 
 export function CrmSettingsForm() {
+  const saved = useQuery({ queryKey: ['crmSettings'], queryFn: loadCrmSettings });
+  return saved.isSuccess ? <SettingsFields saved={saved.data} /> : null;
+}
+
+function SettingsFields({ saved }: { saved: CrmSettings | null }) {
   const crmId = useId();
   const queryClient = useQueryClient();
-  const saved = useQuery({ queryKey: ['crmSettings'], queryFn: loadCrmSettings });
-  const [values, setValues] = useState<FormValues | null>(null);
+  const [values, setValues] = useState<FormValues>({
+    crm: saved?.crm ?? 'webhook',
+    endpointUrl: saved?.endpointUrl ?? '',
+    apiToken: '',
+    removeToken: false,
+  });
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-
-  useEffect(() => {
-    if (saved.isSuccess && values === null) {
-      setValues({ crm: saved.data?.crm ?? 'webhook', endpointUrl: saved.data?.endpointUrl ?? '', apiToken: '', removeToken: false });
-    }
-  }, [saved.isSuccess, saved.data, values]);
 
   const save = useMutation({
     mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
@@ -55,7 +58,7 @@ export function CrmSettingsForm() {
     },
     onSuccess: () => {
       setNotice({ ok: true, text: 'Settings saved.' });
-      setValues((current) => (current ? { ...current, apiToken: '', removeToken: false } : current));
+      setValues((current) => ({ ...current, apiToken: '', removeToken: false }));
       return queryClient.invalidateQueries({ queryKey: ['crmSettings'] });
     },
     onError: (error) => setNotice({ ok: false, text: `Not saved: ${error.message}` }),
@@ -70,8 +73,7 @@ export function CrmSettingsForm() {
     onError: (error) => setNotice({ ok: false, text: `The test did not run: ${error.message}` }),
   });
 
-  if (!values) return null;
-  const savedToken = saved.data?.apiToken;
+  const savedToken = saved?.apiToken;
 
   const change = (patch: Partial<FormValues>) => {
     setValues({ ...values, ...patch });
@@ -80,7 +82,7 @@ export function CrmSettingsForm() {
   };
 
   const validated = () => {
-    const result = settingsFrom(values, saved.data ?? null);
+    const result = settingsFrom(values, saved);
     setErrors(errorsOf(result));
     return result.success ? result.data : null;
   };
