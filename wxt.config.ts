@@ -8,7 +8,7 @@ export default defineConfig({
     name: 'Fieldclip',
     description:
       'Capture B2B leads from the page in front of you, tag them with their source, and sync them to your CRM.',
-    permissions: ['storage'],
+    permissions: ['storage', 'activeTab', 'scripting'],
     // The local reference receiver (and any CRM on this machine) works without a prompt.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     // A remote CRM's origin is asked for when the rep saves its settings, never at install.

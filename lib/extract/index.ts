@@ -1,0 +1,120 @@
+import type { CountryCode } from 'libphonenumber-js/min';
+import { prospectSchema } from '../lead/schema';
+import { addressReader } from './address';
+import { parseContactText } from './contact-text';
+import { contactLinksReader } from './contact-links';
+import { jsonLdReader } from './json-ld';
+import { linkedinCompanyReader } from './linkedin-company';
+import { linkedinProfileReader } from './linkedin-profile';
+import { metaReader } from './meta';
+import { microdataReader } from './microdata';
+import { microformatsReader } from './microformats';
+import { countryFrom, countryFromHostname, normalizePhone } from './phone';
+import type { DraftField, ExtractorId, FieldReader, ProspectDraft, ReaderFields } from './types';
+import { cleanWebsite, domainOf } from './urls';
+
+export type { ProspectDraft } from './types';
+
+// The one entry point of extraction: which site family a page belongs to decides which readers
+// run, in order of trust; each field takes the first value that passes the lead model's checks.
+
+type Family = NonNullable<ProspectDraft['extractor']>;
+
+const FAMILIES: Record<Exclude<Family, 'contact-text'>, FieldReader[]> = {
+  'linkedin-profile': [linkedinProfileReader, jsonLdReader],
+  'linkedin-company': [linkedinCompanyReader, jsonLdReader],
+  'company-website': [jsonLdReader, microdataReader, microformatsReader, contactLinksReader, addressReader, metaReader],
+};
+
+const DRAFT_FIELDS = Object.keys(prospectSchema.shape).filter((field) => field !== 'notes') as DraftField[];
+const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|javascript:|data:text\/html/i;
+
+export function familyOf(url: URL): Exclude<Family, 'contact-text'> | null {
+  if (/(^|\.)linkedin\.com$/i.test(url.hostname)) {
+    if (/^\/in\/[^/]+/.test(url.pathname)) return 'linkedin-profile';
+    if (/^\/company\/[^/]+/.test(url.pathname)) return 'linkedin-company';
+    return null;
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? 'company-website' : null;
+}
+
+function normalize(field: DraftField, raw: string, country: CountryCode | undefined, base: URL): string | undefined {
+  if (MARKUP.test(raw)) return undefined;
+  // A LinkedIn link is the LinkedIn field's, never the company's website.
+  if (field === 'website' && /(^|\.)linkedin\.com(\/|$)/i.test(raw.replace(/^https?:\/\//i, '').split('/')[0] + '/')) return undefined;
+  const value = field === 'phone' ? normalizePhone(raw, country) : field === 'website' ? cleanWebsite(raw, base) : field === 'email' ? raw.toLowerCase() : raw;
+  if (value === undefined) return undefined;
+  const result = prospectSchema.shape[field].safeParse(value);
+  return result.success && typeof result.data === 'string' ? result.data : undefined;
+}
+
+// Readers of the page's own contact details, which say nothing of a person who works elsewhere.
+const PAGE_READERS = new Set<ExtractorId>(['contact-links', 'address', 'meta']);
+const PAGE_FIELDS = new Set<DraftField>(['company', 'website', 'email', 'phone', 'location', 'companyLinkedinUrl', 'companyDomain']);
+
+/** Cleans, validates and merges what readers found: first valid value per field wins. */
+function merge(all: Array<{ id: ExtractorId; fields: ReaderFields }>, base: URL, extractor: Family | null): ProspectDraft {
+  const personElsewhere = all.some(({ fields }) => fields.personElsewhere);
+  const found = all.map(({ id, fields }) =>
+    personElsewhere && PAGE_READERS.has(id)
+      ? { id, fields: Object.fromEntries(Object.entries(fields).filter(([field]) => !PAGE_FIELDS.has(field as DraftField))) as ReaderFields }
+      : { id, fields },
+  );
+  const hint = found.map(({ fields }) => countryFrom(fields.country)).find(Boolean);
+  const country = hint ?? (extractor === 'company-website' ? countryFromHostname(base.hostname) : undefined);
+  const draft: ProspectDraft = { fieldSources: {}, extractor };
+  for (const field of DRAFT_FIELDS) {
+    for (const { id, fields } of found) {
+      const raw = fields[field];
+      const value = typeof raw === 'string' ? normalize(field, raw, country, base) : undefined;
+      if (value === undefined) continue;
+      draft[field] = value;
+      draft.fieldSources[field] = id;
+      break;
+    }
+  }
+  if (!draft.companyDomain && draft.website) {
+    const domain = normalize('companyDomain', domainOf(draft.website) ?? '', country, base);
+    if (domain && !/(^|\.)linkedin\.com$/.test(domain)) {
+      draft.companyDomain = domain;
+      draft.fieldSources.companyDomain = draft.fieldSources.website;
+    }
+  }
+  return draft;
+}
+
+function read(reader: FieldReader, doc: Document, url: URL): ReaderFields {
+  try {
+    return reader.read(doc, url);
+  } catch {
+    // One reader tripping on a hostile page must not cost the others' findings.
+    return {};
+  }
+}
+
+/**
+ * The prospect on a page: a draft with the lead model's field names, each value valid for the
+ * lead model, and which extractor produced it. Never throws; an empty draft is a valid answer.
+ */
+export function extractProspect(doc: Document, url: string): ProspectDraft {
+  try {
+    const base = new URL(url);
+    const family = familyOf(base);
+    if (!family) return { fieldSources: {}, extractor: null };
+    const found = FAMILIES[family].map((reader) => ({ id: reader.id, fields: read(reader, doc, base) }));
+    return merge(found, base, family);
+  } catch {
+    return { fieldSources: {}, extractor: null };
+  }
+}
+
+/** The prospect in a signature or business card, selected on a page or pasted into the panel. */
+export function extractFromText(text: string, pageUrl?: string): ProspectDraft {
+  try {
+    const base = new URL(pageUrl ?? 'https://example.invalid/');
+    const country = pageUrl ? countryFromHostname(base.hostname) : undefined;
+    return merge([{ id: 'contact-text', fields: { country, ...parseContactText(text, country) } }], base, 'contact-text');
+  } catch {
+    return { fieldSources: {}, extractor: null };
+  }
+}

@@ -1,0 +1,41 @@
+import type { Prospect } from '../lead/schema';
+
+/** The prospect fields a page can fill (notes are the rep's own). */
+export type DraftField = Exclude<keyof Prospect, 'notes'>;
+export type RawFields = Partial<Record<DraftField, string>>;
+
+/** Which reader produced a value: a site family's extractor, or one of the company-site readers. */
+export type ExtractorId =
+  | 'linkedin-profile'
+  | 'linkedin-company'
+  | 'json-ld'
+  | 'microdata'
+  | 'microformats'
+  | 'meta'
+  | 'contact-links'
+  | 'address'
+  | 'page-url'
+  | 'contact-text';
+
+/** What a page yields: the lead model's field names, and which extractor produced each field. */
+export type ProspectDraft = RawFields & {
+  fieldSources: Partial<Record<DraftField, ExtractorId>>;
+  /** The site family that read the page: `linkedin-profile`, `linkedin-company`, `company-website`, or null. */
+  extractor: 'linkedin-profile' | 'linkedin-company' | 'company-website' | 'contact-text' | null;
+};
+
+/** Raw values, and a hint of the country (ISO code or name) for telling phone numbers apart. */
+export type ReaderFields = RawFields & {
+  country?: string;
+  /**
+   * The page is about a person who works elsewhere (a speaker page on an event's site): the
+   * page's own contact details (links, address, site name) are not theirs.
+   */
+  personElsewhere?: boolean;
+};
+
+/** One reader of a page: pure, returns raw strings that `extractProspect` cleans and validates. */
+export type FieldReader = {
+  id: ExtractorId;
+  read(doc: Document, url: URL): ReaderFields;
+};
