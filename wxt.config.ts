@@ -8,9 +8,20 @@ export default defineConfig({
     name: 'Fieldclip',
     description:
       'Capture B2B leads from the page in front of you, tag them with their source, and sync them to your CRM.',
-    permissions: ['storage', 'activeTab', 'scripting'],
-    // The local reference receiver (and any CRM on this machine) works without a prompt.
-    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    host_permissions: [
+      // Capture from LinkedIn profiles and company pages, read only when the rep asks.
+      'https://*.linkedin.com/*',
+      // The local reference receiver (and any CRM on this machine) works without a prompt.
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ],
+    commands: {
+      'capture-page': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Capture the prospect on this page',
+      },
+    },
     // A remote CRM's origin is asked for when the rep saves its settings, never at install.
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['https://*/*'] }

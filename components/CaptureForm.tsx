@@ -1,27 +1,39 @@
 import { useMutation } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { captureFromPage, captureFromText, type PageCapture } from '../lib/capture/capture-page';
+import { takePendingCapture, watchPendingCapture } from '../lib/capture/pending';
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft';
-import { emptyLeadForm, parseLeadForm, type LeadFormErrors, type LeadFormValues } from '../lib/lead/form';
-import type { LeadInput } from '../lib/lead/schema';
+import { emptyLeadForm, leadToForm, parseLeadForm, type LeadFormErrors, type LeadFormValues } from '../lib/lead/form';
+import { canonicalLinkedinProfileUrl } from '../lib/lead/linkedin-url';
+import { prospectFields, type Capture, type Lead, type LeadInput, type Prospect } from '../lib/lead/schema';
 import { outboxDb } from '../lib/outbox/db';
-import { addLead } from '../lib/outbox/outbox';
+import { addLead, findDuplicate, updateLead } from '../lib/outbox/outbox';
+import { DuplicateNotice } from './DuplicateNotice';
+import { PasteBox } from './PasteBox';
+import { ProspectFields, VISIBLE_PROSPECT_FIELDS } from './ProspectFields';
 import { QualificationFields } from './QualificationFields';
 import { SourceFields } from './SourceFields';
 import { TextField } from './TextField';
 
+const SOURCE_DETAILS = ['referredBy', 'relationship', 'eventName', 'eventDate', 'eventLocation', 'closedAccount', 'dealReference', 'askedContact'] as const;
+
 /** Keeps the source and its details for the next lead: reps log several from one event or referrer. */
 function nextForm(saved: LeadFormValues): LeadFormValues {
   const next = emptyLeadForm(saved.sourceKind);
-  for (const field of ['referredBy', 'relationship', 'eventName', 'eventDate', 'eventLocation', 'closedAccount', 'dealReference', 'askedContact'] as const) {
-    next[field] = saved[field];
-  }
+  for (const field of SOURCE_DETAILS) next[field] = saved[field];
   return next;
 }
+
+type SaveRequest = { lead: LeadInput; editing: Lead | null };
 
 export function CaptureForm() {
   const [values, setValues] = useState<LeadFormValues | null>(null);
   const [errors, setErrors] = useState<LeadFormErrors>({});
-  const [saved, setSaved] = useState('');
+  const [fromPage, setFromPage] = useState<ReadonlySet<keyof Prospect>>(new Set());
+  const [capture, setCapture] = useState<Capture>({});
+  const [editing, setEditing] = useState<Lead | null>(null);
+  const [message, setMessage] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -29,21 +41,79 @@ export function CaptureForm() {
   }, []);
 
   useEffect(() => {
-    if (!values) return;
+    if (!values || editing) return;
     const timer = setTimeout(() => void saveDraft(values), 250);
     return () => clearTimeout(timer);
-  }, [values]);
+  }, [values, editing]);
 
   useEffect(() => {
     if (Object.keys(errors).length === 0) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
 
+  const linkedinUrl = values ? canonicalLinkedinProfileUrl(values.linkedinUrl) ?? undefined : undefined;
+  const email = values?.email.trim() || undefined;
+  const duplicate = useLiveQuery(
+    () => (linkedinUrl || email ? findDuplicate(outboxDb(), { linkedinUrl, email, exceptId: editing?.id }) : undefined),
+    [linkedinUrl, email, editing?.id],
+  );
+
+  /** Fills the form from a page or a text; what the rep typed stays unless the page has that field. */
+  const fill = ({ draft, capture: context }: PageCapture) => {
+    const found = prospectFields.filter((field) => field !== 'notes' && typeof draft[field as keyof typeof draft] === 'string');
+    setValues((current) => {
+      if (!current) return current;
+      const next = { ...current };
+      for (const field of fromPage) next[field] = '';
+      for (const field of found) next[field] = draft[field as keyof typeof draft] as string;
+      return next;
+    });
+    setFromPage(new Set(found));
+    setCapture(context);
+    setErrors({});
+    const shown = VISIBLE_PROSPECT_FIELDS.filter(({ field }) => found.includes(field)).length;
+    setMessage(
+      shown === 0
+        ? 'Nothing to capture on this page: type the lead in.'
+        : `Filled ${shown} field${shown === 1 ? '' : 's'} from the page. Check them, then save.`,
+    );
+  };
+
+  const read = useMutation({
+    mutationFn: (source: { tabId?: number } | { text: string; url?: string; title?: string }) =>
+      'text' in source ? captureFromText(source.text, { url: source.url, title: source.title }) : captureFromPage(source.tabId),
+    onMutate: () => setMessage('Reading…'),
+    onSuccess: fill,
+    onError: (error) => setMessage(error instanceof Error ? error.message : String(error)),
+  });
+
+  // Captures asked for from the context menu or the keyboard shortcut.
+  const { mutate: readSource } = read;
+  const loaded = values !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    const apply = () =>
+      void takePendingCapture().then((request) => {
+        if (request?.kind === 'page') readSource({ tabId: request.tabId });
+        if (request?.kind === 'text') readSource({ text: request.text, url: request.pageUrl, title: request.pageTitle });
+      });
+    apply();
+    return watchPendingCapture(apply);
+  }, [loaded, readSource]);
+
   const save = useMutation({
-    mutationFn: (lead: LeadInput) => addLead(outboxDb(), lead),
-    onSuccess: async (lead, _input) => {
-      setSaved(`Saved ${lead.fullName ?? lead.company}. It will sync with the next “Sync now”.`);
+    mutationFn: ({ lead, editing: existing }: SaveRequest) =>
+      existing ? updateLead(outboxDb(), existing.id, { ...lead, capture: existing.capture }) : addLead(outboxDb(), { ...lead, capture }),
+    onSuccess: async (lead, { editing: existing }) => {
+      setMessage(
+        existing
+          ? `Updated ${lead.fullName ?? lead.company}. The change will sync with the next “Sync now”.`
+          : `Saved ${lead.fullName ?? lead.company}. It will sync with the next “Sync now”.`,
+      );
       setValues((current) => (current ? nextForm(current) : current));
+      setFromPage(new Set());
+      setCapture({});
+      setEditing(null);
       await clearDraft();
       formRef.current?.querySelector<HTMLElement>('input')?.focus();
     },
@@ -63,40 +133,65 @@ export function CaptureForm() {
       }
       return rest;
     });
-    setSaved('');
+    if (fromPage.has(field as keyof Prospect)) setFromPage((current) => new Set([...current].filter((f) => f !== field)));
+    setMessage('');
   };
-  const text = (field: keyof LeadFormValues & string) => ({
-    value: values[field] as string,
-    error: errors[field],
-    onChange: (value: string) => onChange(field, value),
-  });
+
+  const openExisting = (lead: Lead) => {
+    // The existing lead, with whatever the rep has just captured or typed on top.
+    const merged = leadToForm(lead);
+    for (const field of prospectFields) if (values[field].trim()) merged[field] = values[field];
+    setValues(merged);
+    setEditing(lead);
+    setErrors({});
+    setMessage('');
+  };
+
+  const cancelEditing = () => {
+    setEditing(null);
+    setValues(emptyLeadForm(values.sourceKind));
+    setFromPage(new Set());
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseLeadForm(values);
     if (!parsed.ok) {
       setErrors(parsed.errors);
-      setSaved('');
+      setMessage('');
       return;
     }
     setErrors({});
-    save.mutate(parsed.lead);
+    save.mutate({ lead: parsed.lead, editing });
   };
 
   const problemCount = Object.keys(errors).length;
+  const who = editing && (editing.fullName ?? editing.company);
   return (
-    <form ref={formRef} className="capture" aria-label="Capture a lead" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="capture" aria-label={editing ? `Update ${who}` : 'Capture a lead'} onSubmit={onSubmit} noValidate>
+      {editing ? (
+        <div className="editing">
+          <p>
+            Updating <strong>{who}</strong>
+          </p>
+          <button type="button" className="link" onClick={cancelEditing}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div className="capture__from-page">
+          <button type="button" onClick={() => read.mutate({})} disabled={read.isPending} aria-keyshortcuts="Alt+Shift+F">
+            {read.isPending ? 'Reading the page…' : 'Capture from page'}
+          </button>
+          <span className="shortcut">Alt+Shift+F</span>
+        </div>
+      )}
+      {!editing && <PasteBox busy={read.isPending} onFill={(text) => read.mutate({ text })} />}
       <SourceFields values={values} errors={errors} onChange={onChange} />
-      <TextField label="Full name" autoComplete="off" {...text('fullName')} />
-      <TextField label="Job title" autoComplete="off" {...text('title')} />
-      <TextField label="Company" autoComplete="off" {...text('company')} />
-      <TextField label="Email" type="email" autoComplete="off" {...text('email')} />
-      <TextField label="Phone" type="tel" autoComplete="off" {...text('phone')} />
-      <TextField label="LinkedIn URL" type="url" placeholder="https://www.linkedin.com/in/…" {...text('linkedinUrl')} />
-      <TextField label="Website" type="url" placeholder="acme.com" {...text('website')} />
-      <TextField label="Location" {...text('location')} />
+      <ProspectFields values={values} errors={errors} fromPage={fromPage} onChange={onChange} />
+      {duplicate && !editing && <DuplicateNotice lead={duplicate} onOpen={() => openExisting(duplicate)} />}
       <QualificationFields values={values} onChange={onChange} />
-      <TextField label="Notes" multiline {...text('notes')} />
+      <TextField label="Notes" multiline value={values.notes} error={errors.notes} onChange={(value) => onChange('notes', value)} />
       {problemCount > 0 && (
         <p className="form-problem" role="alert">
           Nothing was saved: fix the {problemCount === 1 ? 'highlighted field' : `${problemCount} highlighted fields`}.
@@ -109,10 +204,10 @@ export function CaptureForm() {
       )}
       <div className="capture__actions">
         <button type="submit" className="primary" disabled={save.isPending}>
-          Save lead
+          {editing ? 'Update lead' : 'Save lead'}
         </button>
-        <p role="status" className="capture__saved">
-          {saved}
+        <p role="status" className="capture__message">
+          {message}
         </p>
       </div>
     </form>

@@ -38,7 +38,7 @@ export function SyncBar() {
   return (
     <section className="sync-bar" aria-label="Sync">
       <p className="sync-bar__count">
-        {waiting === undefined ? '' : waiting === 0 ? 'All leads synced' : `${waiting} waiting to sync`}
+        {waiting === undefined ? '' : waiting === 0 ? 'Nothing waiting to sync' : `${waiting} waiting to sync`}
       </p>
       {settings.isSuccess && !configured ? (
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>

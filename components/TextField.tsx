@@ -7,6 +7,8 @@ type Props = {
   error?: string;
   hint?: string;
   required?: boolean;
+  /** Filled from the page: marked so the rep checks it before saving. */
+  fromPage?: boolean;
   multiline?: boolean;
   type?: InputHTMLAttributes<HTMLInputElement>['type'];
   autoComplete?: string;
@@ -15,8 +17,9 @@ type Props = {
 };
 
 /** A labelled input with its message underneath; the message is tied to the input for screen readers. */
-export function TextField({ label, value, onChange, error, hint, required, multiline, ...input }: Props) {
+export function TextField({ label, value, onChange, error, hint: givenHint, required, fromPage, multiline, ...input }: Props) {
   const id = useId();
+  const hint = fromPage ? 'Filled from the page: check it' : givenHint;
   const messageId = `${id}-message`;
   const common = {
     id,
@@ -26,10 +29,11 @@ export function TextField({ label, value, onChange, error, hint, required, multi
     'aria-describedby': error || hint ? messageId : undefined,
   };
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
+    <div className={`field${error ? ' field--invalid' : ''}${fromPage ? ' field--from-page' : ''}`}>
       <div className="field__label">
         <label htmlFor={id}>{label}</label>
         {required && <span className="field__required">required</span>}
+        {fromPage && <span className="field__tag">from page</span>}
       </div>
       {multiline ? (
         <textarea {...common} rows={3} onChange={(event) => onChange(event.target.value)} />

@@ -6,13 +6,20 @@ type FirefoxSidebar = {
   browserAction?: typeof browser.action;
 };
 
-/** The toolbar icon opens the panel: Chrome/Edge's side panel, Firefox's sidebar. */
+/**
+ * The toolbar icon opens the panel: Chrome/Edge's side panel, Firefox's sidebar. The click is
+ * handled here rather than by `openPanelOnActionClick`, so that it always counts as invoking
+ * Fieldclip on the tab (activeTab): "Capture from page" can then read any site the rep is on.
+ */
 export function setUpSidePanel(): void {
-  if (browser.sidePanel) {
-    browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
-    return;
-  }
   const { sidebarAction, browserAction } = browser as unknown as FirefoxSidebar;
   const action = browser.action ?? browserAction;
+  if (browser.sidePanel) {
+    browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
+    action.onClicked.addListener((tab) => {
+      if (tab.windowId !== undefined) browser.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+    });
+    return;
+  }
   if (sidebarAction && action) action.onClicked.addListener(() => void sidebarAction.toggle());
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyLeadForm, parseLeadForm } from './form';
+import { emptyLeadForm, leadToForm, parseLeadForm } from './form';
+import { leadSchema } from './schema';
 
 describe('parseLeadForm', () => {
   it('trims what was typed and leaves empty fields out', () => {
@@ -46,6 +47,32 @@ describe('parseLeadForm', () => {
       authority: false,
       need: true,
       timing: false,
+    });
+  });
+});
+
+describe('leadToForm', () => {
+  it('shows a stored lead in the form, and parsing it back gives the same lead', () => {
+    const lead = leadSchema.parse({
+      id: '0b0e4f7e-8f5b-4c1e-9d7a-2b1f3c4d5e6f',
+      createdAt: 1,
+      updatedAt: 1,
+      fullName: 'Jane Doe',
+      company: 'Acme',
+      email: 'jane@acme.example',
+      source: { kind: 'event', eventName: 'Web Summit', eventDate: '2026-11-12' },
+      qualification: { level: 'hot', budget: true, authority: false, need: true, timing: false },
+      capture: {},
+      sync: { status: 'pending', attempts: 0, dueAt: 1 },
+    });
+    const form = leadToForm(lead);
+    expect(form).toMatchObject({ fullName: 'Jane Doe', sourceKind: 'event', eventName: 'Web Summit', level: 'hot', budget: true });
+    const parsed = parseLeadForm(form);
+    expect(parsed.ok && parsed.lead).toMatchObject({
+      fullName: 'Jane Doe',
+      company: 'Acme',
+      source: lead.source,
+      qualification: lead.qualification,
     });
   });
 });

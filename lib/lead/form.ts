@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { leadInputSchema, prospectFields, type Prospect, type SourceKind } from './schema';
+import { leadInputSchema, prospectFields, type Lead, type Prospect, type SourceKind } from './schema';
 
 // The capture form works in strings; this turns them into a LeadInput, or into one
 // message per field. The rep's strings themselves are never changed or dropped here.
@@ -75,4 +75,14 @@ export function fieldErrors(error: z.ZodError): LeadFormErrors {
     errors[field] ??= issue.message;
   }
   return errors as LeadFormErrors;
+}
+
+/** A stored lead as the form shows it, for updating it. */
+export function leadToForm(lead: Lead): LeadFormValues {
+  const form = emptyLeadForm(lead.source.kind);
+  for (const field of prospectFields) form[field] = lead[field] ?? '';
+  for (const [field, value] of Object.entries(lead.source)) {
+    if (field !== 'kind' && typeof value === 'string') form[field as SourceDetailField] = value;
+  }
+  return { ...form, ...lead.qualification };
 }

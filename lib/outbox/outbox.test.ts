@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxDb } from './db';
-import { addLead, claimDueLeads, recentLeads, recordDeliveries, waitingCount } from './outbox';
+import { addLead, claimDueLeads, findDuplicate, recentLeads, recordDeliveries, updateLead, waitingCount } from './outbox';
 
 const T0 = 1_700_000_000_000;
 const lease = 60_000;
@@ -132,5 +132,35 @@ describe('claimDueLeads and recordDeliveries', () => {
     await db.leads.delete(a.id);
     await recordDeliveries(db, [{ id: a.id, outcome: 'synced' }], T0);
     expect(await db.leads.count()).toBe(0);
+  });
+});
+
+describe('updateLead', () => {
+  it('keeps the id and creation time, and sends a synced lead again so the CRM gets the change', async () => {
+    const db = freshDb();
+    const lead = await addLead(db, { fullName: 'Jane Doe', company: 'Acme' }, T0);
+    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    await recordDeliveries(db, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 1);
+    const updated = await updateLead(db, lead.id, { fullName: 'Jane Doe', company: 'Acme', title: 'CFO' }, T0 + 5);
+    expect(updated).toMatchObject({ id: lead.id, createdAt: T0, updatedAt: T0 + 5, title: 'CFO' });
+    expect(updated.sync).toEqual({ status: 'pending', attempts: 1, dueAt: T0 + 5 });
+  });
+
+  it('refuses invalid input and leaves the lead as it was', async () => {
+    const db = freshDb();
+    const lead = await addLead(db, { company: 'Acme' }, T0);
+    await expect(updateLead(db, lead.id, { company: 'Acme', email: 'nope' })).rejects.toThrow();
+    expect(await db.leads.get(lead.id)).toEqual(lead);
+  });
+});
+
+describe('findDuplicate', () => {
+  it('finds a lead with the same LinkedIn profile or the same email, whatever its case', async () => {
+    const db = freshDb();
+    const jane = await addLead(db, { fullName: 'Jane', email: 'Jane@Acme.example', linkedinUrl: 'https://www.linkedin.com/in/jane' });
+    expect((await findDuplicate(db, { linkedinUrl: 'https://www.linkedin.com/in/jane' }))?.id).toBe(jane.id);
+    expect((await findDuplicate(db, { email: 'jane@acme.example' }))?.id).toBe(jane.id);
+    expect(await findDuplicate(db, { email: 'bob@acme.example' })).toBeUndefined();
+    expect(await findDuplicate(db, { email: 'jane@acme.example', exceptId: jane.id })).toBeUndefined();
   });
 });

@@ -21,6 +21,38 @@ export async function addLead(db: OutboxDb, input: LeadInput, now = Date.now()):
   return lead;
 }
 
+/**
+ * Replaces what the rep can edit of a lead, keeping its id (so the CRM updates the same record)
+ * and its creation time. A lead the CRM already had, or refused, goes back to pending so the
+ * change reaches it.
+ */
+export async function updateLead(db: OutboxDb, id: string, input: LeadInput, now = Date.now()): Promise<Lead> {
+  const parsed = withNameParts(withoutUndefined(leadInputSchema.parse(input)));
+  return db.transaction('rw', db.leads, async () => {
+    const existing = await db.leads.get(id);
+    if (!existing) throw new Error('That lead is no longer in the outbox');
+    const sync: Lead['sync'] =
+      existing.sync.status === 'synced' || existing.sync.status === 'rejected'
+        ? { status: 'pending', attempts: existing.sync.attempts, dueAt: now }
+        : existing.sync;
+    const lead: Lead = { ...parsed, id, createdAt: existing.createdAt, updatedAt: now, sync };
+    await db.leads.put(lead);
+    return lead;
+  });
+}
+
+/** A lead already in the outbox for the same person: same LinkedIn profile, or same email. */
+export async function findDuplicate(
+  db: OutboxDb,
+  { linkedinUrl, email, exceptId }: { linkedinUrl?: string; email?: string; exceptId?: string },
+): Promise<Lead | undefined> {
+  const candidates = [
+    ...(linkedinUrl ? await db.leads.where('linkedinUrl').equals(linkedinUrl).limit(5).toArray() : []),
+    ...(email ? await db.leads.where('email').equalsIgnoreCase(email).limit(5).toArray() : []),
+  ];
+  return candidates.find((lead) => lead.id !== exceptId);
+}
+
 /** The newest leads first, for the panel's list. */
 export function recentLeads(db: OutboxDb, limit = 200): Promise<Lead[]> {
   return db.leads.orderBy('createdAt').reverse().limit(limit).toArray();

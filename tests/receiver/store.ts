@@ -29,11 +29,12 @@ export class LeadStore {
     return store;
   }
 
-  /** Stores the lead once; a lead that arrives again keeps its first record and CRM id. */
+  /** One record per lead id: a lead that arrives again (a retry, or an update) updates it and keeps its CRM id. */
   receive(lead: ReceivedLead['lead']): ReceivedLead {
     const existing = this.leads.get(lead.id);
     if (existing) {
       existing.deliveries += 1;
+      existing.lead = lead;
       return existing;
     }
     const entry: ReceivedLead = {

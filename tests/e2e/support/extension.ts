@@ -23,6 +23,8 @@ export type ExtensionSession = {
   userDataDir: string;
   /** Opens one of the extension's pages (sidepanel.html, options.html) in a tab. */
   open(page: 'sidepanel.html' | 'options.html'): Promise<Page>;
+  /** Clicks Fieldclip's toolbar icon on a tab, as a rep would: it grants activeTab on that tab. */
+  clickToolbarIcon(tab: Page): Promise<void>;
   /** Closes the browser; the profile stays unless `discard` is set. */
   close(options?: { discard?: boolean }): Promise<void>;
 };
@@ -36,7 +38,13 @@ export async function launchExtension(options: { userDataDir?: string; headless?
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_PATH}`, `--load-extension=${EXTENSION_PATH}`],
+    args: [
+      ...CHROMIUM_FLAGS,
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      // Lets a test click the toolbar icon through the DevTools protocol (Extensions.triggerAction).
+      '--enable-unsafe-extension-debugging',
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -49,6 +57,16 @@ export async function launchExtension(options: { userDataDir?: string; headless?
       const tab = await context.newPage();
       await tab.goto(`chrome-extension://${extensionId}/${page}`);
       return tab;
+    },
+    async clickToolbarIcon(tab) {
+      const browserSession = await context.browser()!.newBrowserCDPSession();
+      const { targetInfos } = (await browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+        targetInfos: Array<{ targetId: string; url: string }>;
+      };
+      const target = targetInfos.find((info) => info.url === tab.url());
+      if (!target) throw new Error(`No tab target for ${tab.url()}`);
+      await browserSession.send('Extensions.triggerAction' as never, { id: extensionId, targetId: target.targetId } as never);
+      await browserSession.detach();
     },
     async close({ discard = true } = {}) {
       await context.close();

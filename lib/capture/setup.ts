@@ -1,0 +1,38 @@
+import { browser, type Browser } from 'wxt/browser';
+import { requestCapture } from './pending';
+
+type FirefoxSidebar = { sidebarAction?: { open(): Promise<void> } };
+
+/** Opens the panel from a user gesture (menu click, shortcut); Chrome's side panel or Firefox's sidebar. */
+function openPanel(tab: Browser.tabs.Tab | undefined): void {
+  if (browser.sidePanel && tab?.windowId !== undefined) {
+    browser.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+    return;
+  }
+  (browser as unknown as FirefoxSidebar).sidebarAction?.open().catch(() => {});
+}
+
+export const CAPTURE_COMMAND = 'capture-page';
+
+/** The context-menu items and the keyboard shortcut that capture without clicking in the panel. */
+export function setUpCaptureTriggers(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'capture-selection', title: 'Capture selection as lead', contexts: ['selection'] });
+    browser.contextMenus.create({ id: 'capture-page', title: 'Capture this page as lead', contexts: ['page'] });
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    openPanel(tab);
+    if (info.menuItemId === 'capture-selection' && info.selectionText) {
+      void requestCapture({ kind: 'text', text: info.selectionText.slice(0, 5000), pageUrl: tab?.url, pageTitle: tab?.title, at: Date.now() });
+    } else if (info.menuItemId === 'capture-page' && tab?.id !== undefined) {
+      void requestCapture({ kind: 'page', tabId: tab.id, at: Date.now() });
+    }
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== CAPTURE_COMMAND || tab?.id === undefined) return;
+    openPanel(tab);
+    void requestCapture({ kind: 'page', tabId: tab.id, at: Date.now() });
+  });
+}
