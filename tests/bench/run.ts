@@ -1,0 +1,29 @@
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/extension';
+import { extractionTimes, injectedSize } from './extraction';
+import { printTable, type Figure } from './stats';
+
+// `npm run bench [-- --json figures.json]`: every speed and size figure, measured in Chromium,
+// printed as one table. Figures are medians; targets are reported, not asserted.
+
+const { values } = parseArgs({ options: { json: { type: 'string' } } });
+
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, chromium: browser.version() };
+const figures: Figure[] = [];
+try {
+  figures.push(await injectedSize());
+  figures.push(...(await extractionTimes(browser)));
+} finally {
+  await browser.close();
+}
+
+console.log(`Machine: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Chromium ${machine.chromium}`);
+printTable('Fieldclip benchmark', figures);
+if (values.json) {
+  writeFileSync(values.json, `${JSON.stringify({ machine, figures }, null, 2)}\n`);
+  console.log(`\nFigures written to ${values.json}`);
+}

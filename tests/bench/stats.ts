@@ -1,0 +1,17 @@
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export type Figure = { name: string; value: number; unit: string; target?: string; meets?: boolean };
+
+export function printTable(title: string, figures: readonly Figure[]): void {
+  console.log(`\n${title}`);
+  const rows = figures.map((f) => [f.name, `${f.value.toFixed(f.unit === 'ms' ? 2 : 1)} ${f.unit}`, f.target ?? '', f.meets === undefined ? '' : f.meets ? 'yes' : 'NO']);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'median', 'target', 'meets'][i]!.length, ...rows.map((r) => r[i]!.length)]));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+  console.log(line(['figure', 'median', 'target', 'meets']));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
