@@ -6,35 +6,54 @@ import { sendMessage, type SyncNowOutcome } from '../lib/messaging';
 import { outboxDb } from '../lib/outbox/db';
 import { waitingCount } from '../lib/outbox/outbox';
 import { loadCrmSettings, watchCrmSettings } from '../lib/settings';
+import type { SyncReport } from '../lib/sync/engine';
+import { syncPauseItem, syncProgressItem } from '../lib/sync/status';
+import { useStoredValue } from './useStoredValue';
 
-function outcomeMessage(outcome: SyncNowOutcome): string {
+export function reportSummary(report: SyncReport): string {
+  const { sent, synced, needsAttention, retrying, stoppedBecause, cancelled } = report;
+  if (sent === 0 && !stoppedBecause && !cancelled) return 'Nothing to sync.';
+  const parts = [`${synced} synced`];
+  if (needsAttention) parts.push(`${needsAttention} need${needsAttention === 1 ? 's' : ''} attention`);
+  if (retrying) parts.push(`${retrying} will be retried`);
+  const summary = `${parts.join(', ')}.`;
+  if (cancelled) return `Cancelled. ${summary}`;
+  return stoppedBecause ? `${summary} Stopped: ${stoppedBecause}` : summary;
+}
+
+function outcomeMessage(outcome: SyncNowOutcome): string | null {
   switch (outcome.status) {
     case 'busy':
       return 'A sync is already running; the list updates as it goes.';
     case 'not-configured':
       return 'Connect a CRM in the settings first.';
-    case 'done': {
-      const { sent, synced, needsAttention, retrying, stoppedBecause, cancelled } = outcome.report;
-      if (sent === 0 && !stoppedBecause) return 'Nothing to sync.';
-      const parts = [`${synced} synced`];
-      if (needsAttention) parts.push(`${needsAttention} need${needsAttention === 1 ? 's' : ''} attention`);
-      if (retrying) parts.push(`${retrying} will be retried`);
-      const summary = `${parts.join(', ')}.`;
-      if (cancelled) return `Cancelled. ${summary}`;
-      return stoppedBecause ? `${summary} Stopped: ${stoppedBecause}` : summary;
-    }
+    case 'paused':
+      return 'Sync is paused until the CRM credentials are checked.';
+    case 'done':
+      return null;
   }
 }
 
-/** How many leads wait for the CRM, and the button that sends them. */
+/** How many leads wait for the CRM, the button that sends them, and the running sync's progress. */
 export function SyncBar() {
   const queryClient = useQueryClient();
   const waiting = useLiveQuery(() => waitingCount(outboxDb()), []);
+  const progress = useStoredValue(syncProgressItem);
+  const pause = useStoredValue(syncPauseItem);
   const settings = useQuery({ queryKey: ['crmSettings'], queryFn: loadCrmSettings });
   useEffect(() => watchCrmSettings(() => void queryClient.invalidateQueries({ queryKey: ['crmSettings'] })), [queryClient]);
   const sync = useMutation({ mutationFn: () => sendMessage('syncNow') });
+  const cancel = useMutation({ mutationFn: () => sendMessage('cancelSync') });
 
   const configured = settings.data != null;
+  const running = progress?.running === true;
+  const failures = progress ? progress.needsAttention + progress.retrying : 0;
+  const message = sync.isError
+    ? `Sync did not run: ${sync.error instanceof Error ? sync.error.message : String(sync.error)}`
+    : sync.isSuccess
+      ? outcomeMessage(sync.data)
+      : null;
+
   return (
     <section className="sync-bar" aria-label="Sync">
       <p className="sync-bar__count">
@@ -44,14 +63,33 @@ export function SyncBar() {
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Connect a CRM
         </button>
+      ) : running ? (
+        <button type="button" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+          Cancel sync
+        </button>
       ) : (
         <button type="button" className="primary" disabled={sync.isPending || !configured} onClick={() => sync.mutate()}>
-          {sync.isPending ? 'Syncing…' : 'Sync now'}
+          Sync now
         </button>
       )}
+      {pause && !running && (
+        <p className="sync-bar__paused" role="alert">
+          Sync is paused: {pause.reason}{' '}
+          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            Open settings
+          </button>
+        </p>
+      )}
+      {running && progress && (
+        <div className="sync-bar__progress">
+          <progress max={Math.max(progress.total, progress.sent, 1)} value={progress.sent} aria-label="Sync progress" />
+          <span>
+            {progress.sent} of {Math.max(progress.total, progress.sent)} sent{failures ? `, ${failures} not synced yet` : ''}
+          </span>
+        </div>
+      )}
       <p className="sync-bar__result" role="status">
-        {sync.isSuccess && outcomeMessage(sync.data)}
-        {sync.isError && `Sync did not run: ${sync.error instanceof Error ? sync.error.message : String(sync.error)}`}
+        {message ?? (progress && !running ? `Last sync: ${reportSummary(progress)}` : '')}
       </p>
     </section>
   );

@@ -1,10 +1,10 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { setUpCaptureTriggers } from '../lib/capture/setup';
 import { setUpSidePanel } from '../lib/side-panel';
-import { setUpSyncMessages } from '../lib/sync/setup';
+import { setUpSync } from '../lib/sync/setup';
 
 export default defineBackground(() => {
   setUpSidePanel();
   setUpCaptureTriggers();
-  setUpSyncMessages();
+  setUpSync();
 });

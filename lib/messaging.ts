@@ -6,11 +6,15 @@ export type SyncNowOutcome =
   | { status: 'done'; report: SyncReport }
   /** Another sync (the alarm, another panel) is running; its results show up in the list. */
   | { status: 'busy' }
-  | { status: 'not-configured' };
+  | { status: 'not-configured' }
+  /** Automatic syncs wait while the CRM's credentials need the rep. */
+  | { status: 'paused' };
 
 /** Every message between the extension's pages and its service worker. */
 type ProtocolMap = {
   syncNow(): SyncNowOutcome;
+  /** Stops the running sync after its current request; true if one was running. */
+  cancelSync(): boolean;
 };
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { crmSettingsSchema, type CrmSettings } from './crm';
+import { syncPauseItem } from './sync/status';
 
 // CRM settings, API token included, live in extension *local* storage: never sync storage
 // (which would copy the token to every browser the rep signs in to) and never in logs.
@@ -11,8 +12,10 @@ export async function loadCrmSettings(): Promise<CrmSettings | null> {
   return result.success ? result.data : null;
 }
 
+/** Saves the settings; new settings lift a pause caused by refused credentials. */
 export async function saveCrmSettings(settings: CrmSettings): Promise<void> {
   await crmSettingsItem.setValue(crmSettingsSchema.parse(settings));
+  await syncPauseItem.setValue(null);
 }
 
 export function watchCrmSettings(callback: (settings: CrmSettings | null) => void): () => void {

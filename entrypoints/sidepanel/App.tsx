@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { CaptureForm } from '../../components/CaptureForm';
 import { OutboxList } from '../../components/OutboxList';
 import { SyncBar } from '../../components/SyncBar';
+import { SyncLog } from '../../components/SyncLog';
 
 const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
 
@@ -22,6 +23,7 @@ export function App() {
           <CaptureForm />
         </section>
         <OutboxList />
+        <SyncLog />
       </main>
     </QueryClientProvider>
   );

@@ -1,5 +1,6 @@
 import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
 import { leadSchema, type Lead } from '../lead/schema';
+import type { SyncLogEntry } from './sync-log';
 
 /**
  * The outbox: every lead lives here from capture until the CRM has it (and after, read-only).
@@ -9,14 +10,20 @@ import { leadSchema, type Lead } from '../lead/schema';
  * - `createdAt`: the list, newest first;
  * - `linkedinUrl`, `email`: "is this person already in the outbox?";
  * - `source.kind`: filters and the day's numbers by source.
+ * The sync log keeps the last attempts, by time.
  */
 export class OutboxDb extends Dexie {
   leads!: EntityTable<Lead, 'id'>;
+  syncLog!: EntityTable<SyncLogEntry, 'id'>;
 
   constructor(name = 'fieldclip') {
     super(name);
     this.version(1).stores({
       leads: 'id, createdAt, [sync.status+sync.dueAt], linkedinUrl, email, source.kind',
+    });
+    // v2: the sync log. Leads keep their shape; nothing to migrate.
+    this.version(2).stores({
+      syncLog: '++id, at',
     });
     this.use(validateLeadWrites);
   }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxDb } from './db';
-import { addLead, claimDueLeads, findDuplicate, recentLeads, recordDeliveries, updateLead, waitingCount } from './outbox';
+import {
+  addLead,
+  claimDueLeads,
+  findDuplicate,
+  makeRetriesDueNow,
+  nextRetryAt,
+  recentLeads,
+  recordDeliveries,
+  releaseAllClaims,
+  updateLead,
+  waitingCount,
+} from './outbox';
 
 const T0 = 1_700_000_000_000;
 const lease = 60_000;
@@ -118,11 +129,18 @@ describe('claimDueLeads and recordDeliveries', () => {
     const a = await addLead(db, { company: 'A' }, T0);
     await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
     await recordDeliveries(db, [{ id: a.id, outcome: 'failed', error: 'timeout', retryAt: T0 + 1_000 }], T0);
+    expect(await nextRetryAt(db)).toBe(T0 + 1_000);
     expect(await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease })).toHaveLength(0);
-    expect(
-      await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease, includeRetriesNotYetDue: true, skip: new Set([a.id]) }),
-    ).toHaveLength(0);
-    expect(await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease, includeRetriesNotYetDue: true })).toHaveLength(1);
+    await makeRetriesDueNow(db, T0 + 999);
+    expect(await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease })).toHaveLength(1);
+  });
+
+  it('gives back claims left by a worker that died, at once', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    expect(await releaseAllClaims(db, T0 + 5)).toBe(1);
+    expect((await db.leads.get(a.id))?.sync).toEqual({ status: 'pending', attempts: 0, dueAt: T0 + 5 });
   });
 
   it('ignores a delivery for a lead deleted while it was being sent', async () => {

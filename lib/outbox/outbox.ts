@@ -73,29 +73,19 @@ export type ClaimOptions = {
   limit: number;
   /** How long the claim holds before another sync may take the lead again (a killed worker's leads). */
   leaseMs: number;
-  /** "Sync now": also send failed leads whose next attempt is not due yet. */
-  includeRetriesNotYetDue?: boolean;
-  /** Leads already tried in this sync run, so one run never loops on the same lead. */
-  skip?: ReadonlySet<string>;
 };
 
 /**
- * Marks up to `limit` due leads as syncing, in one transaction, and returns them: oldest claims
- * whose lease ran out first, then pending leads in the order they were captured, then retries.
+ * Marks up to `limit` due leads as syncing, in one transaction, and returns them: claims whose
+ * lease ran out first, then pending leads in the order they were captured, then due retries.
  * The caller sends them outside the transaction and records what happened with `recordDeliveries`.
  */
-export function claimDueLeads(db: OutboxDb, options: ClaimOptions): Promise<Lead[]> {
-  const { now, limit, leaseMs, includeRetriesNotYetDue = false, skip = new Set() } = options;
+export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs }: ClaimOptions): Promise<Lead[]> {
   return db.transaction('rw', db.leads, async () => {
     const due: Lead[] = [];
     for (const status of ['syncing', 'pending', 'failed'] as const) {
       if (due.length >= limit) break;
-      const dueBy = status === 'failed' && includeRetriesNotYetDue ? Dexie.maxKey : now;
-      const found = await withStatus(db, status, dueBy)
-        .filter((lead) => !skip.has(lead.id))
-        .limit(limit - due.length)
-        .toArray();
-      due.push(...found);
+      due.push(...(await withStatus(db, status, now).limit(limit - due.length).toArray()));
     }
     const claimed = due.map(
       (lead): Lead => ({ ...lead, sync: { status: 'syncing', attempts: lead.sync.attempts, dueAt: now + leaseMs } }),
@@ -103,6 +93,29 @@ export function claimDueLeads(db: OutboxDb, options: ClaimOptions): Promise<Lead
     await db.leads.bulkPut(claimed);
     return claimed;
   });
+}
+
+/** "Sync now": failed leads are due again at once, whatever their backoff said. */
+export function makeRetriesDueNow(db: OutboxDb, now: number): Promise<number> {
+  return withStatus(db, 'failed').modify((lead: Lead) => {
+    if (lead.sync.status === 'failed') lead.sync.dueAt = Math.min(lead.sync.dueAt, now);
+  });
+}
+
+/**
+ * Gives back every claim: for a worker that has just started, no sync of its own is running, so a
+ * lead still "syncing" was left by one that died (browser closed, worker killed).
+ */
+export function releaseAllClaims(db: OutboxDb, now: number): Promise<number> {
+  return withStatus(db, 'syncing').modify((lead: Lead) => {
+    lead.sync = { status: 'pending', attempts: lead.sync.attempts, dueAt: now };
+  });
+}
+
+/** When the next retry falls due, if any lead waits for one. */
+export async function nextRetryAt(db: OutboxDb): Promise<number | undefined> {
+  const first = await withStatus(db, 'failed').first();
+  return first?.sync.status === 'failed' ? first.sync.dueAt : undefined;
 }
 
 export type Delivery =

@@ -4,7 +4,8 @@ import { bindConnector, type Crm } from '../crm/connector';
 import { webhookConnector } from '../crm/webhook';
 import { OutboxDb } from '../outbox/db';
 import { addLead } from '../outbox/outbox';
-import { syncOutbox, withSyncLock } from './engine';
+import { recentSyncLog } from '../outbox/sync-log';
+import { syncOutbox, withSyncLock, type SyncOptions } from './engine';
 
 let receiver: Receiver;
 let crm: Crm;
@@ -16,6 +17,20 @@ beforeEach(async () => {
   db = new OutboxDb(`test-${crypto.randomUUID()}`);
 });
 afterEach(() => receiver.close());
+
+/** A clock that the engine's waits advance at once, so backoff is tested without waiting. */
+function fakeTime(start = 1_000_000): Pick<SyncOptions, 'now' | 'sleep'> & { slept: number[] } {
+  let time = start;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => time,
+    sleep: async (ms) => {
+      slept.push(ms);
+      time += ms;
+    },
+  };
+}
 
 async function statuses() {
   return (await db.leads.orderBy('createdAt').toArray()).map((lead) => lead.sync.status);
@@ -32,6 +47,7 @@ describe('syncOutbox', () => {
     expect(new Set(await statuses())).toEqual(new Set(['synced']));
     const first = await db.leads.orderBy('createdAt').first();
     expect(first?.sync).toMatchObject({ status: 'synced', crmId: 'rcv-1', attempts: 1 });
+    expect((await recentSyncLog(db)).map((entry) => entry.synced)).toEqual([20, 50, 50]);
   });
 
   it('leaves per-lead rejections needing attention and syncs the rest', async () => {
@@ -43,27 +59,37 @@ describe('syncOutbox', () => {
     expect(rejected?.sync).toEqual({ status: 'rejected', attempts: 1, message: 'Addresses at @blocked.example are not accepted' });
   });
 
-  it('keeps the leads of a failed request waiting, with a retry time, and sends them again later', async () => {
+  it("waits as long as the CRM's Retry-After asks, then sends the batch again", async () => {
     await addLead(db, { company: 'Acme' }, 1);
     receiver.failNext({ status: 503, headers: { 'Retry-After': '10' } });
-    let clock = 100_000;
-    const report = await syncOutbox(db, crm, { now: () => clock });
-    expect(report).toMatchObject({ sent: 1, synced: 0, retrying: 1, stoppedBecause: 'The CRM answered 503 Service Unavailable' });
-    const lead = await db.leads.toCollection().first();
-    expect(lead?.sync).toMatchObject({ status: 'failed', attempts: 1, lastError: 'The CRM answered 503 Service Unavailable' });
-    expect(lead?.sync.status === 'failed' && lead.sync.dueAt).toBeGreaterThanOrEqual(110_000);
+    const time = fakeTime();
+    const report = await syncOutbox(db, crm, { ...time, random: () => 0 });
+    expect(time.slept).toEqual([10_000]);
+    expect(report).toMatchObject({ sent: 1, synced: 1, retrying: 0 });
+    expect((await db.leads.toCollection().first())?.sync).toMatchObject({ status: 'synced', attempts: 2 });
+    const log = await recentSyncLog(db);
+    expect(log.map((entry) => entry.error ?? 'ok')).toEqual(['ok', 'The CRM answered 503 Service Unavailable']);
+  });
 
-    expect(await syncOutbox(db, crm, { now: () => clock })).toMatchObject({ sent: 0 });
-    clock += 10 * 60_000;
-    expect(await syncOutbox(db, crm, { now: () => clock })).toMatchObject({ sent: 1, synced: 1 });
-    expect(receiver.received()).toHaveLength(1);
+  it('leaves a retry that falls due later than it waits for to the next run, with its reason', async () => {
+    await addLead(db, { company: 'Acme' }, 1);
+    receiver.failNext({ status: 429, headers: { 'Retry-After': '600' } });
+    const time = fakeTime();
+    const report = await syncOutbox(db, crm, time);
+    expect(report).toMatchObject({ sent: 1, synced: 0, retrying: 1 });
+    expect(time.slept).toEqual([]);
+    expect((await db.leads.toCollection().first())?.sync).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      dueAt: 1_000_000 + 600_000,
+      lastError: 'The CRM answered 429 Too Many Requests',
+    });
   });
 
   it('"stored, then answered 500": the retry carries the same id and the CRM keeps one record', async () => {
     const lead = await addLead(db, { company: 'Acme' }, 1);
     receiver.failNext({ status: 500, storeFirst: true });
-    await syncOutbox(db, crm);
-    await syncOutbox(db, crm, { force: true });
+    await syncOutbox(db, crm, fakeTime());
     expect(receiver.received()).toEqual([expect.objectContaining({ deliveries: 2, lead: expect.objectContaining({ id: lead.id }) })]);
     expect(await statuses()).toEqual(['synced']);
   });
@@ -72,7 +98,7 @@ describe('syncOutbox', () => {
     await addLead(db, { company: 'Acme' }, 1);
     receiver.failNext({ status: 401, body: '{"error":"bad token"}' });
     const report = await syncOutbox(db, crm);
-    expect(report.stoppedBecause).toMatch(/401.*Check the API token/);
+    expect(report).toMatchObject({ unauthorized: true, sent: 0, stoppedBecause: expect.stringMatching(/401.*Check the API token/) });
     expect((await db.leads.toCollection().first())?.sync).toEqual({ status: 'pending', attempts: 0, dueAt: expect.any(Number) });
   });
 
@@ -87,12 +113,23 @@ describe('syncOutbox', () => {
     });
   });
 
-  it('keeps leads waiting when the CRM cannot be reached', async () => {
+  it('stops after repeated failures when the CRM cannot be reached, keeping every lead waiting', async () => {
     await addLead(db, { company: 'Acme' }, 1);
+    await addLead(db, { company: 'Globex' }, 2);
     await receiver.close();
-    const report = await syncOutbox(db, crm);
-    expect(report.stoppedBecause).toMatch(/Could not reach the CRM/);
+    const report = await syncOutbox(db, crm, { ...fakeTime(), maxFailuresInARow: 3 });
+    expect(report).toMatchObject({ synced: 0, retrying: 2, stoppedBecause: expect.stringMatching(/Could not reach the CRM/) });
+    expect(await statuses()).toEqual(['failed', 'failed']);
+  });
+
+  it('"Sync now" sends failed leads at once rather than at their retry time', async () => {
+    await addLead(db, { company: 'Acme' }, 1);
+    receiver.failNext({ status: 503, headers: { 'Retry-After': '3600' } });
+    const time = fakeTime();
+    await syncOutbox(db, crm, time);
     expect(await statuses()).toEqual(['failed']);
+    expect(await syncOutbox(db, crm, time)).toMatchObject({ sent: 0 });
+    expect(await syncOutbox(db, crm, { ...time, force: true })).toMatchObject({ sent: 1, synced: 1 });
   });
 
   it('releases the leads of a cancelled run', async () => {
@@ -102,6 +139,22 @@ describe('syncOutbox', () => {
     const report = await syncOutbox(db, crm, { signal: controller.signal });
     expect(report).toMatchObject({ sent: 0, cancelled: true });
     expect(await statuses()).toEqual(['pending']);
+  });
+
+  it('sends each lead once across faults, and every lead ends synced', async () => {
+    for (let i = 0; i < 300; i++) await addLead(db, { company: `Company ${i}` }, 1_000 + i);
+    receiver.failNext(
+      { status: 500 },
+      { status: 503, headers: { 'Retry-After': '1' } },
+      { status: 500, storeFirst: true },
+      { status: 429, headers: { 'Retry-After': '2' } },
+      { status: 502, storeFirst: true },
+    );
+    await syncOutbox(db, crm, fakeTime());
+    expect(new Set(await statuses())).toEqual(new Set(['synced']));
+    const received = receiver.received();
+    expect(received).toHaveLength(300);
+    expect(new Set(received.map((entry) => entry.lead.id)).size).toBe(300);
   });
 });
 

@@ -1,41 +1,61 @@
 import type { Crm, SendResult } from '../crm/connector';
 import type { Lead } from '../lead/schema';
 import type { OutboxDb } from '../outbox/db';
-import { claimDueLeads, recordDeliveries, waitingCount, type Delivery } from '../outbox/outbox';
+import { claimDueLeads, makeRetriesDueNow, nextRetryAt, recordDeliveries, waitingCount, type Delivery } from '../outbox/outbox';
+import { appendSyncLog } from '../outbox/sync-log';
 import { retryDelayMs } from './backoff';
 
 export type SyncReport = {
   /** Leads waiting when the run started. */
   total: number;
+  /** Leads sent at least once in this run. */
   sent: number;
   synced: number;
   needsAttention: number;
-  /** Leads that will be tried again later (network, timeouts, the CRM busy). */
+  /** Leads still waiting for a retry when the run ended (network, timeouts, the CRM busy). */
   retrying: number;
-  /** Why the run stopped early, for the rep: credentials to check, an unreachable CRM. */
+  /** Why the run stopped before everything was sent, for the rep. */
   stoppedBecause?: string;
+  /** The CRM refused the credentials: the queue is paused until the rep checks them. */
+  unauthorized?: boolean;
   cancelled?: boolean;
 };
 
 export type SyncOptions = {
-  /** "Sync now": also send failed leads whose next attempt is not due yet. */
+  /** "Sync now": failed leads are sent at once rather than at their next retry time. */
   force?: boolean;
   signal?: AbortSignal;
   onProgress?: (report: SyncReport) => void;
   now?: () => number;
   random?: () => number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** How long one request may take before it counts as failed and is retried. */
   requestTimeoutMs?: number;
   /** How long a claim holds; a lead still "syncing" after that (a killed worker) is sent again. */
   leaseMs?: number;
+  /** A run waits for retries falling due within this time; later ones are left to the next run. */
+  waitForRetriesMs?: number;
+  /** After this many failed requests in a row the CRM is taken to be down, and the run stops. */
+  maxFailuresInARow?: number;
 };
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
 
 function deliveriesFor(batch: readonly Lead[], result: SendResult, retryAt: (lead: Lead, retryAfterMs?: number) => number): Delivery[] {
   switch (result.kind) {
-    case 'delivered':
-      return result.results.map((r): Delivery =>
-        r.ok ? { id: r.id, outcome: 'synced', ...(r.crmId ? { crmId: r.crmId } : {}) } : { id: r.id, outcome: 'rejected', message: r.message },
-      );
+    case 'delivered': {
+      const byId = new Map(result.results.map((r) => [r.id, r]));
+      return batch.map((lead): Delivery => {
+        const r = byId.get(lead.id);
+        if (!r) return { id: lead.id, outcome: 'failed', error: 'The CRM did not answer for this lead', retryAt: retryAt(lead) };
+        return r.ok ? { id: r.id, outcome: 'synced', ...(r.crmId ? { crmId: r.crmId } : {}) } : { id: r.id, outcome: 'rejected', message: r.message };
+      });
+    }
     case 'retry':
       return batch.map((lead) => ({ id: lead.id, outcome: 'failed', error: result.error, retryAt: retryAt(lead, result.retryAfterMs) }));
     case 'unauthorized':
@@ -46,9 +66,11 @@ function deliveriesFor(batch: readonly Lead[], result: SendResult, retryAt: (lea
 }
 
 /**
- * Sends what is waiting in the outbox, batch by batch: claim (one transaction), send (outside
- * any transaction), record (a second transaction). A lead's id goes with it on every attempt,
- * so a CRM that got it before can tell it is the same lead.
+ * Sends what is waiting in the outbox, batch by batch: claim (one transaction), send (outside any
+ * transaction), record (a second transaction). A lead's id goes with it on every attempt, so a CRM
+ * that got it before can tell it is the same lead. Failed batches are retried with backoff within
+ * the run while their retry falls due soon; a lead is never dropped and never marked synced without
+ * the CRM's word.
  */
 export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = {}): Promise<SyncReport> {
   const {
@@ -57,23 +79,27 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
     onProgress,
     now = Date.now,
     random = Math.random,
-    requestTimeoutMs = 30_000,
+    sleep = abortableSleep,
+    requestTimeoutMs = 15_000,
     leaseMs = 2 * 60_000,
+    waitForRetriesMs = 60_000,
+    maxFailuresInARow = 8,
   } = options;
+  if (force) await makeRetriesDueNow(db, now());
   const report: SyncReport = { total: await waitingCount(db), sent: 0, synced: 0, needsAttention: 0, retrying: 0 };
-  const tried = new Set<string>();
+  const sentIds = new Set<string>();
+  const failing = new Set<string>();
+  let failuresInARow = 0;
   onProgress?.({ ...report });
 
   while (!signal.aborted) {
-    const batch = await claimDueLeads(db, {
-      now: now(),
-      limit: crm.batchSize,
-      leaseMs,
-      includeRetriesNotYetDue: force,
-      skip: tried,
-    });
-    if (batch.length === 0) break;
-    for (const lead of batch) tried.add(lead.id);
+    const batch = await claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs });
+    if (batch.length === 0) {
+      const next = await nextRetryAt(db);
+      if (next === undefined || failing.size === 0 || next - now() > waitForRetriesMs) break;
+      await sleep(Math.max(0, next - now()), signal);
+      continue;
+    }
 
     const result = await crm.send(batch, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]));
     if (signal.aborted) {
@@ -84,20 +110,38 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
     const deliveries = deliveriesFor(batch, result, (lead, retryAfter) => now() + retryDelayMs(lead.sync.attempts + 1, random, retryAfter));
     await recordDeliveries(db, deliveries, now());
 
-    report.sent += result.kind === 'unauthorized' ? 0 : batch.length;
+    const counts = { sent: batch.length, synced: 0, needsAttention: 0, retrying: 0 };
     for (const delivery of deliveries) {
-      if (delivery.outcome === 'synced') report.synced += 1;
-      if (delivery.outcome === 'rejected') report.needsAttention += 1;
-      if (delivery.outcome === 'failed') report.retrying += 1;
+      if (delivery.outcome === 'synced') counts.synced += 1;
+      if (delivery.outcome === 'rejected') counts.needsAttention += 1;
+      if (delivery.outcome === 'failed') {
+        counts.retrying += 1;
+        failing.add(delivery.id);
+      } else failing.delete(delivery.id);
     }
+    const error = result.kind === 'delivered' ? undefined : result.error;
+    await appendSyncLog(db, { at: now(), ...counts, ...(error ? { error } : {}) });
+
+    if (result.kind !== 'unauthorized') for (const lead of batch) sentIds.add(lead.id);
+    report.sent = sentIds.size;
+    report.synced += counts.synced;
+    report.needsAttention += counts.needsAttention;
+    report.retrying = failing.size;
     onProgress?.({ ...report });
-    if (result.kind === 'unauthorized' || result.kind === 'retry') {
-      // The CRM is unreachable or refuses our credentials: every other batch would fare the same.
+
+    if (result.kind === 'unauthorized') {
       report.stoppedBecause = result.error;
+      report.unauthorized = true;
+      break;
+    }
+    failuresInARow = result.kind === 'retry' ? failuresInARow + 1 : 0;
+    if (failuresInARow >= maxFailuresInARow) {
+      report.stoppedBecause = result.kind === 'retry' ? result.error : undefined;
       break;
     }
   }
   if (signal.aborted) report.cancelled = true;
+  report.retrying = failing.size;
   return report;
 }
 

@@ -1,13 +1,58 @@
+import { browser } from 'wxt/browser';
 import { crmFor } from '../crm';
 import type { SyncNowOutcome } from '../messaging';
 import { outboxDb } from '../outbox/db';
 import { loadCrmSettings } from '../settings';
 import { syncOutbox, withSyncLock } from './engine';
+import { syncPauseItem, syncProgressItem } from './status';
 
-/** One sync of the extension's outbox to the saved CRM, unless another is running. */
-export async function runSync({ force }: { force: boolean }): Promise<SyncNowOutcome> {
+export type SyncTrigger = 'manual' | 'alarm' | 'online' | 'startup';
+
+let current: AbortController | null = null;
+
+/** Keeps the service worker alive while a long bulk sync runs (an idle worker is stopped after 30 s). */
+function keepAlive(): () => void {
+  const timer = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
+  return () => clearInterval(timer);
+}
+
+/**
+ * One sync of the extension's outbox to the saved CRM, unless another is running. The rep's
+ * "Sync now" sends everything waiting and lifts a pause; automatic runs send what is due and
+ * wait while the queue is paused for credentials.
+ */
+export async function runSync(trigger: SyncTrigger): Promise<SyncNowOutcome> {
   const settings = await loadCrmSettings();
   if (!settings) return { status: 'not-configured' };
-  const report = await withSyncLock(() => syncOutbox(outboxDb(), crmFor(settings), { force }));
+  const manual = trigger === 'manual';
+  if (manual) await syncPauseItem.setValue(null);
+  else if (await syncPauseItem.getValue()) return { status: 'paused' };
+
+  const report = await withSyncLock(async () => {
+    const controller = new AbortController();
+    current = controller;
+    const stopKeepAlive = keepAlive();
+    const startedAt = Date.now();
+    try {
+      const result = await syncOutbox(outboxDb(), crmFor(settings), {
+        force: manual,
+        signal: controller.signal,
+        onProgress: (progress) => void syncProgressItem.setValue({ ...progress, running: true, startedAt, updatedAt: Date.now() }),
+      });
+      await syncProgressItem.setValue({ ...result, running: false, startedAt, updatedAt: Date.now() });
+      if (result.unauthorized) await syncPauseItem.setValue({ reason: result.stoppedBecause ?? 'The CRM refused the credentials', at: Date.now() });
+      return result;
+    } finally {
+      stopKeepAlive();
+      current = null;
+    }
+  });
   return report ? { status: 'done', report } : { status: 'busy' };
+}
+
+/** Stops the running sync after its current request; its leads stay waiting. */
+export function cancelSync(): boolean {
+  if (!current) return false;
+  current.abort();
+  return true;
 }

@@ -1,7 +1,36 @@
+import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging';
-import { runSync } from './run';
+import { outboxDb } from '../outbox/db';
+import { releaseAllClaims } from '../outbox/outbox';
+import { withSyncLock } from './engine';
+import { cancelSync, runSync } from './run';
+import { syncProgressItem } from './status';
 
-/** The service worker's side of "Sync now". */
-export function setUpSyncMessages(): void {
-  onMessage('syncNow', () => runSync({ force: true }));
+const RETRY_ALARM = 'fieldclip-sync';
+const RETRY_PERIOD_MINUTES = 1;
+
+/**
+ * The service worker's side of syncing: "Sync now" and cancel from the panel, a periodic alarm for
+ * retries (registered again whenever the worker starts), and a sync when the browser comes back
+ * online or starts with leads waiting.
+ */
+export function setUpSync(): void {
+  onMessage('syncNow', () => runSync('manual'));
+  onMessage('cancelSync', () => cancelSync());
+
+  void browser.alarms.create(RETRY_ALARM, { periodInMinutes: RETRY_PERIOD_MINUTES, delayInMinutes: RETRY_PERIOD_MINUTES });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETRY_ALARM) void runSync('alarm');
+  });
+  globalThis.addEventListener?.('online', () => void runSync('online'));
+  // Registered so the browser wakes this worker when it starts; the start-up work below then runs.
+  browser.runtime.onStartup.addListener(() => {});
+
+  // This worker has just started: no sync of its own runs yet, so leads still marked "syncing"
+  // were left by one that died with the browser or the worker. Give them back, then carry on.
+  void withSyncLock(async () => {
+    await releaseAllClaims(outboxDb(), Date.now());
+    const progress = await syncProgressItem.getValue();
+    if (progress?.running) await syncProgressItem.setValue({ ...progress, running: false, updatedAt: Date.now() });
+  }).then(() => runSync('startup'));
 }

@@ -78,4 +78,13 @@ describe('the reference receiver', () => {
     expect(receiver.received()[0]?.deliveries).toBe(2);
     expect(receiver.requestCount()).toBe(3);
   });
+
+  it('can cut the connection, or never answer', async () => {
+    receiver = await startReceiver();
+    receiver.failNext({ reset: true }, { hang: true });
+    await expect(post(receiver.webhookUrl, { leads: [] })).rejects.toThrow();
+    const hung = fetch(receiver.webhookUrl, { method: 'POST', body: '{"leads":[]}', signal: AbortSignal.timeout(300) });
+    await expect(hung).rejects.toThrow(/timeout|aborted/i);
+    expect((await post(receiver.webhookUrl, { leads: [] })).status).toBe(200);
+  });
 });

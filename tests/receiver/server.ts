@@ -15,16 +15,23 @@ export type ReceiverOptions = {
   token?: string;
   /** Leads whose email ends with this are answered with a per-lead error, to try "Needs attention". */
   rejectEmailDomain?: string;
+  /** Wait this long before handling each webhook request: a slow CRM. */
+  delayMs?: number;
 };
 
 /** A scripted answer to the next webhook request, for tests of what the sync does with it. */
-export type Fault = {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-  /** Store the leads first, then answer with the fault: "stored, then answered 500". */
-  storeFirst?: boolean;
-};
+export type Fault =
+  | {
+      status: number;
+      headers?: Record<string, string>;
+      body?: string;
+      /** Store the leads first, then answer with the fault: "stored, then answered 500". */
+      storeFirst?: boolean;
+    }
+  /** Cut the connection without an answer. */
+  | { reset: true }
+  /** Never answer: the client's timeout must give up. */
+  | { hang: true };
 
 export type Receiver = {
   url: string;
@@ -69,14 +76,24 @@ function isLead(value: unknown): value is ReceivedLead['lead'] {
 }
 
 export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
-  const { host = '127.0.0.1', port = 0, dataDir = null, token, rejectEmailDomain } = options;
+  const { host = '127.0.0.1', port = 0, dataDir = null, token, rejectEmailDomain, delayMs = 0 } = options;
   const store = await LeadStore.open(dataDir);
   const faults: Fault[] = [];
+  const hanging: ServerResponse[] = [];
   let requests = 0;
 
   async function handleWebhook(request: IncomingMessage, response: ServerResponse) {
     requests += 1;
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const fault = faults.shift();
+    if (fault && 'reset' in fault) {
+      request.socket.destroy();
+      return;
+    }
+    if (fault && 'hang' in fault) {
+      hanging.push(response);
+      return;
+    }
     if (fault && !fault.storeFirst) {
       response.writeHead(fault.status, fault.headers);
       response.end(fault.body ?? '');
@@ -110,7 +127,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     }
     // Stored before answering: an answer that is lost still leaves the lead received once.
     await store.save();
-    if (fault) {
+    if (fault && 'status' in fault) {
       response.writeHead(fault.status, fault.headers);
       response.end(fault.body ?? '');
       return;

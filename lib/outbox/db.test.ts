@@ -1,0 +1,41 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { OutboxDb } from './db';
+import { appendSyncLog, recentSyncLog, SYNC_LOG_SIZE } from './sync-log';
+
+describe('outbox schema migrations', () => {
+  it('v1 → v2 keeps every lead and adds the sync log', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ leads: 'id, createdAt, [sync.status+sync.dueAt], linkedinUrl, email, source.kind' });
+    const lead = {
+      id: '0b0e4f7e-8f5b-4c1e-9d7a-2b1f3c4d5e6f',
+      createdAt: 1,
+      updatedAt: 1,
+      company: 'Acme',
+      source: { kind: 'prospecting' },
+      qualification: { level: 'raw', budget: false, authority: false, need: false, timing: false },
+      capture: {},
+      sync: { status: 'pending', attempts: 0, dueAt: 1 },
+    };
+    await v1.table('leads').add(lead);
+    v1.close();
+
+    const v2 = new OutboxDb(name);
+    expect(await v2.leads.toArray()).toEqual([lead]);
+    expect(v2.verno).toBe(2);
+    await appendSyncLog(v2, { at: 5, sent: 1, synced: 1, needsAttention: 0, retrying: 0 });
+    expect(await v2.syncLog.count()).toBe(1);
+  });
+});
+
+describe('the sync log', () => {
+  it(`keeps the last ${SYNC_LOG_SIZE} attempts, newest first`, async () => {
+    const db = new OutboxDb(`log-${crypto.randomUUID()}`);
+    for (let at = 1; at <= SYNC_LOG_SIZE + 5; at++) await appendSyncLog(db, { at, sent: 1, synced: 1, needsAttention: 0, retrying: 0 });
+    const log = await recentSyncLog(db);
+    expect(log).toHaveLength(SYNC_LOG_SIZE);
+    expect(log[0]?.at).toBe(SYNC_LOG_SIZE + 5);
+    expect(log.at(-1)?.at).toBe(6);
+  });
+});

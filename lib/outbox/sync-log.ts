@@ -1,0 +1,28 @@
+import type { OutboxDb } from './db';
+
+/** One attempt to send a batch, as the panel's sync log shows it. */
+export type SyncLogEntry = {
+  id?: number;
+  at: number;
+  sent: number;
+  synced: number;
+  needsAttention: number;
+  retrying: number;
+  /** The reason a request failed, for the rep; never a token or a body. */
+  error?: string;
+};
+
+export const SYNC_LOG_SIZE = 200;
+
+/** Adds an attempt and keeps only the last SYNC_LOG_SIZE. */
+export function appendSyncLog(db: OutboxDb, entry: Omit<SyncLogEntry, 'id'>): Promise<void> {
+  return db.transaction('rw', db.syncLog, async () => {
+    await db.syncLog.add(entry);
+    const excess = (await db.syncLog.count()) - SYNC_LOG_SIZE;
+    if (excess > 0) await db.syncLog.orderBy('id').limit(excess).delete();
+  });
+}
+
+export function recentSyncLog(db: OutboxDb, limit = SYNC_LOG_SIZE): Promise<SyncLogEntry[]> {
+  return db.syncLog.orderBy('id').reverse().limit(limit).toArray();
+}

@@ -1,0 +1,98 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startReceiver, type Receiver } from '../receiver/server';
+import { launchExtension, type ExtensionSession } from './support/extension';
+import { expectText } from './support/panel';
+import { seedLeads, statusCounts } from './support/outbox';
+
+let session: ExtensionSession | undefined;
+let receiver: Receiver | undefined;
+afterEach(async () => {
+  await session?.close();
+  await receiver?.close();
+  session = receiver = undefined;
+});
+
+async function connect(s: ExtensionSession, endpointUrl: string): Promise<void> {
+  await s.worker.evaluate((url) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl: url } }), endpointUrl);
+}
+
+async function openPanelWithLeads(s: ExtensionSession, count: number): Promise<Page> {
+  const panel = await s.open('sidepanel.html');
+  await expectText(panel.locator('.sync-bar__count'), 'Nothing waiting to sync');
+  await seedLeads(panel, count);
+  // Written under Dexie's feet, so the live list learns of them on reload.
+  await panel.reload();
+  await expectText(panel.locator('.sync-bar__count'), `${count} waiting to sync`);
+  return panel;
+}
+
+describe('reliable sync in the browser', () => {
+  it('delivers 1,000 leads through 500s, 503/429 with Retry-After, resets, a hang and "stored, then 500": none lost, none doubled', async () => {
+    receiver = await startReceiver();
+    receiver.failNext(
+      { status: 500 },
+      { status: 503, headers: { 'Retry-After': '1' } },
+      { reset: true },
+      { status: 500, storeFirst: true },
+      { status: 429, headers: { 'Retry-After': new Date(Date.now() + 2_000).toUTCString() } },
+      { hang: true },
+      { status: 502, storeFirst: true },
+    );
+    session = await launchExtension();
+    await connect(session, receiver.webhookUrl);
+    const panel = await openPanelWithLeads(session, 1000);
+
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => statusCounts(panel), { timeout: 120_000, interval: 1_000 }).toEqual({ synced: 1000 });
+
+    const received = receiver.received();
+    expect(received).toHaveLength(1000);
+    const twice = received.filter((entry) => entry.deliveries > 1);
+    // The batches stored before a 500 arrived again, with the same ids: one record each.
+    expect(twice.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(received.map((entry) => entry.lead.id)).size).toBe(1000);
+    await expectText(panel.locator('.sync-bar__count'), 'Nothing waiting to sync');
+    await panel.getByText('Sync log').click();
+    await expectText(panel.locator('.sync-log'), 'The CRM did not answer in time');
+  }, 180_000);
+
+  it('resumes a bulk sync after the browser is closed in the middle of it, on the same profile', async () => {
+    receiver = await startReceiver({ delayMs: 250 });
+    session = await launchExtension();
+    await connect(session, receiver.webhookUrl);
+    const panel = await openPanelWithLeads(session, 1000);
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => receiver!.received().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(150);
+    const userDataDir = session.userDataDir;
+    await session.close({ discard: false });
+    const arrivedBeforeClose = receiver.received().length;
+    expect(arrivedBeforeClose).toBeLessThan(1000);
+
+    session = await launchExtension({ userDataDir });
+    const reopened = await session.open('sidepanel.html');
+    await expect.poll(() => statusCounts(reopened), { timeout: 120_000, interval: 1_000 }).toEqual({ synced: 1000 });
+    expect(receiver.received()).toHaveLength(1000);
+  }, 180_000);
+
+  it('pauses the queue on a refused token, says so, and lifts the pause when settings are saved', async () => {
+    receiver = await startReceiver({ token: 'right-token' });
+    session = await launchExtension();
+    await session.worker.evaluate(
+      (url) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl: url, apiToken: 'wrong-token' } }),
+      receiver.webhookUrl,
+    );
+    const panel = await openPanelWithLeads(session, 3);
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(panel.locator('.sync-bar__paused'), /Sync is paused: The CRM answered 401/);
+    expect(await statusCounts(panel)).toEqual({ pending: 3 });
+
+    const options = await session.open('options.html');
+    await options.getByLabel('API token').fill('right-token');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(options.getByRole('status'), 'Settings saved.');
+    await expect.poll(() => panel.locator('.sync-bar__paused').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => statusCounts(panel), { timeout: 30_000 }).toEqual({ synced: 3 });
+  });
+});

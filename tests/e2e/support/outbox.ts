@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+
+// Reading and seeding the extension's IndexedDB from one of its pages, for tests that need a
+// thousand leads in the outbox (typing them would test nothing more) or the exact stored state.
+// The panel must have opened the database once (it has, once its list shows).
+
+type StoredLead = { id: string; company?: string; sync: { status: string; attempts: number } };
+
+/** Adds `count` valid pending leads, as the capture form would have stored them. */
+export function seedLeads(page: Page, count: number, now = Date.now()): Promise<void> {
+  return page.evaluate(
+    ({ count, now }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('fieldclip');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('leads', 'readwrite');
+          const store = tx.objectStore('leads');
+          for (let i = 0; i < count; i++) {
+            store.put({
+              id: crypto.randomUUID(),
+              createdAt: now + i,
+              updatedAt: now + i,
+              company: `Seeded Company ${i}`,
+              fullName: `Seeded Person ${i}`,
+              firstName: 'Seeded',
+              lastName: `Person ${i}`,
+              source: { kind: 'event', eventName: 'Reliability Expo' },
+              qualification: { level: 'raw', budget: false, authority: false, need: false, timing: false },
+              capture: {},
+              sync: { status: 'pending', attempts: 0, dueAt: now + i },
+            });
+          }
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => (db.close(), reject(tx.error));
+        };
+      }),
+    { count, now },
+  );
+}
+
+export function storedLeads(page: Page): Promise<StoredLead[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredLead[]>((resolve, reject) => {
+        const open = indexedDB.open('fieldclip');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('leads').objectStore('leads').getAll();
+          request.onsuccess = () => (db.close(), resolve(request.result as StoredLead[]));
+          request.onerror = () => (db.close(), reject(request.error));
+        };
+      }),
+  );
+}
+
+export async function statusCounts(page: Page): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const lead of await storedLeads(page)) counts[lead.sync.status] = (counts[lead.sync.status] ?? 0) + 1;
+  return counts;
+}
