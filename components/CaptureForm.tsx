@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useOutboxQuery } from './useOutboxQuery';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { captureFromPage, captureFromText, type PageCapture } from '../lib/capture/capture-page';
 import { takePendingCapture, watchPendingCapture } from '../lib/capture/pending';
@@ -53,8 +53,8 @@ export function CaptureForm() {
 
   const linkedinUrl = values ? canonicalLinkedinProfileUrl(values.linkedinUrl) ?? undefined : undefined;
   const email = values?.email.trim() || undefined;
-  const duplicate = useLiveQuery(
-    () => (linkedinUrl || email ? findDuplicate(outboxDb(), { linkedinUrl, email, exceptId: editing?.id }) : undefined),
+  const duplicate = useOutboxQuery(
+    async () => (linkedinUrl || email ? findDuplicate(outboxDb(), { linkedinUrl, email, exceptId: editing?.id }) : undefined),
     [linkedinUrl, email, editing?.id],
   );
 

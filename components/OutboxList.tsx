@@ -1,11 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useOutboxQuery } from './useOutboxQuery';
 import { outboxDb } from '../lib/outbox/db';
 import { recentLeads } from '../lib/outbox/outbox';
 import { OutboxItem } from './OutboxItem';
 
 /** The outbox, newest first, live as leads are saved and synced (in this panel or the service worker). */
 export function OutboxList() {
-  const leads = useLiveQuery(() => recentLeads(outboxDb()), []);
+  const leads = useOutboxQuery(() => recentLeads(outboxDb()), []);
   if (!leads) return null;
   return (
     <section className="outbox" aria-labelledby="outbox-heading">

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useOutboxQuery } from './useOutboxQuery';
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage, type SyncNowOutcome } from '../lib/messaging';
@@ -37,7 +37,7 @@ function outcomeMessage(outcome: SyncNowOutcome): string | null {
 /** How many leads wait for the CRM, the button that sends them, and the running sync's progress. */
 export function SyncBar() {
   const queryClient = useQueryClient();
-  const waiting = useLiveQuery(() => waitingCount(outboxDb()), []);
+  const waiting = useOutboxQuery(() => waitingCount(outboxDb()), []);
   const progress = useStoredValue(syncProgressItem);
   const pause = useStoredValue(syncPauseItem);
   const settings = useQuery({ queryKey: ['crmSettings'], queryFn: loadCrmSettings });

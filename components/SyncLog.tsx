@@ -1,4 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useOutboxQuery } from './useOutboxQuery';
+import { useState } from 'react';
 import { outboxDb } from '../lib/outbox/db';
 import { recentSyncLog } from '../lib/outbox/sync-log';
 
@@ -6,10 +7,19 @@ const time = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric'
 
 /** The last 200 attempts to reach the CRM: when, how many leads, what came of them. */
 export function SyncLog() {
-  const entries = useLiveQuery(() => recentSyncLog(outboxDb()), []);
+  const [open, setOpen] = useState(false);
   return (
-    <details className="sync-log">
+    <details className="sync-log" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Sync log</summary>
+      {open && <SyncLogTable />}
+    </details>
+  );
+}
+
+function SyncLogTable() {
+  const entries = useOutboxQuery(() => recentSyncLog(outboxDb()), []);
+  return (
+    <>
       {!entries?.length ? (
         <p className="empty">No sync attempts yet.</p>
       ) : (
@@ -41,6 +51,6 @@ export function SyncLog() {
           </tbody>
         </table>
       )}
-    </details>
+    </>
   );
 }

@@ -92,12 +92,15 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
   let failuresInARow = 0;
   onProgress?.({ ...report });
 
+  const claimNext = () => claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs });
+  let batch = await claimNext();
   while (!signal.aborted) {
-    const batch = await claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs });
     if (batch.length === 0) {
       const next = await nextRetryAt(db);
       if (next === undefined || failing.size === 0 || next - now() > waitForRetriesMs) break;
       await sleep(Math.max(0, next - now()), signal);
+      if (signal.aborted) break;
+      batch = await claimNext();
       continue;
     }
 
@@ -108,8 +111,6 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
       break;
     }
     const deliveries = deliveriesFor(batch, result, (lead, retryAfter) => now() + retryDelayMs(lead.sync.attempts + 1, random, retryAfter));
-    await recordDeliveries(db, deliveries, now());
-
     const counts = { sent: batch.length, synced: 0, needsAttention: 0, retrying: 0 };
     for (const delivery of deliveries) {
       if (delivery.outcome === 'synced') counts.synced += 1;
@@ -120,9 +121,17 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
       } else failing.delete(delivery.id);
     }
     const error = result.kind === 'delivered' ? undefined : result.error;
-    await appendSyncLog(db, { at: now(), ...counts, ...(error ? { error } : {}) });
+    failuresInARow = result.kind === 'retry' ? failuresInARow + 1 : 0;
+    const stop = result.kind === 'unauthorized' || failuresInARow >= maxFailuresInARow;
+    // What happened, the log line, and the next claim: one transaction per batch.
+    const sent = batch;
+    batch = await db.transaction('rw', db.leads, db.syncLog, async () => {
+      await recordDeliveries(db, deliveries, now());
+      await appendSyncLog(db, { at: now(), ...counts, ...(error ? { error } : {}) });
+      return stop || signal.aborted ? [] : claimNext();
+    });
 
-    if (result.kind !== 'unauthorized') for (const lead of batch) sentIds.add(lead.id);
+    if (result.kind !== 'unauthorized') for (const lead of sent) sentIds.add(lead.id);
     report.sent = sentIds.size;
     report.synced += counts.synced;
     report.needsAttention += counts.needsAttention;
@@ -134,12 +143,13 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
       report.unauthorized = true;
       break;
     }
-    failuresInARow = result.kind === 'retry' ? failuresInARow + 1 : 0;
-    if (failuresInARow >= maxFailuresInARow) {
-      report.stoppedBecause = result.kind === 'retry' ? result.error : undefined;
+    if (stop) {
+      report.stoppedBecause = error;
       break;
     }
   }
+  // Cancelled between batches: the claim taken for the next one is given back.
+  if (batch.length > 0) await recordDeliveries(db, batch.map((lead) => ({ id: lead.id, outcome: 'released' })), now());
   if (signal.aborted) report.cancelled = true;
   report.retrying = failing.size;
   return report;

@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/extension';
 import { extractionTimes, injectedSize } from './extraction';
 import { printTable, type Figure } from './stats';
+import { syncFigures } from './sync';
 
 // `npm run bench [-- --json figures.json]`: every speed and size figure, measured in Chromium,
 // printed as one table. Figures are medians; targets are reported, not asserted.
@@ -20,6 +21,8 @@ try {
 } finally {
   await browser.close();
 }
+// The sync figures drive the built extension (npm run build first).
+figures.push(...(await syncFigures()));
 
 console.log(`Machine: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Chromium ${machine.chromium}`);
 printTable('Fieldclip benchmark', figures);

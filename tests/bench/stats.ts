@@ -8,7 +8,7 @@ export type Figure = { name: string; value: number; unit: string; target?: strin
 
 export function printTable(title: string, figures: readonly Figure[]): void {
   console.log(`\n${title}`);
-  const rows = figures.map((f) => [f.name, `${f.value.toFixed(f.unit === 'ms' ? 2 : 1)} ${f.unit}`, f.target ?? '', f.meets === undefined ? '' : f.meets ? 'yes' : 'NO']);
+  const rows = figures.map((f) => [f.name, `${f.value.toFixed(f.unit === 'ms' || f.unit === 's' ? 2 : 1)} ${f.unit}`, f.target ?? '', f.meets === undefined ? '' : f.meets ? 'yes' : 'NO']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'median', 'target', 'meets'][i]!.length, ...rows.map((r) => r[i]!.length)]));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
   console.log(line(['figure', 'median', 'target', 'meets']));
