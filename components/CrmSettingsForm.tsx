@@ -1,24 +1,55 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { crmFor, crmLabels, crmSettingsSchema, type CrmKind, type CrmSettings } from '../lib/crm';
 import { originPermissionFor } from '../lib/crm/endpoint';
 import { loadCrmSettings, maskToken, saveCrmSettings } from '../lib/settings';
 import { TextField } from './TextField';
 
-type FormValues = { crm: CrmKind; endpointUrl: string; apiToken: string; removeToken: boolean };
-type Errors = Partial<Record<'endpointUrl' | 'apiToken', string>>;
+type FormValues = {
+  crm: CrmKind;
+  endpointUrl: string;
+  apiToken: string;
+  removeToken: boolean;
+  signingSecret: string;
+  removeSecret: boolean;
+  extraHeaders: string;
+};
+type Errors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders', string>>;
 
-/** The settings the form describes: a blank token field keeps the saved token unless the rep removes it. */
-function settingsFrom(values: FormValues, saved: CrmSettings | null) {
-  const typedToken = values.apiToken.trim();
-  const apiToken = typedToken || (values.removeToken ? undefined : saved?.apiToken);
-  return crmSettingsSchema.safeParse({ crm: values.crm, endpointUrl: values.endpointUrl, ...(apiToken ? { apiToken } : {}) });
+const HEADER_LINE = /^([^:]+):(.*)$/;
+
+/** "Name: value" lines, as typed; a line that is not one is reported, not dropped. */
+function headersFrom(text: string): Array<{ name: string; value: string }> | string {
+  const headers = [];
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const match = HEADER_LINE.exec(line);
+    if (!match) return 'Write one header per line, like X-Team: emea';
+    headers.push({ name: match[1]!.trim(), value: match[2]!.trim() });
+  }
+  return headers;
 }
 
-function errorsOf(result: ReturnType<typeof settingsFrom>): Errors {
+/** The settings the form describes: a blank secret field keeps the saved one unless the rep removes it. */
+function settingsFrom(values: FormValues, saved: CrmSettings | null) {
+  const apiToken = values.apiToken.trim() || (values.removeToken ? undefined : saved?.apiToken);
+  const signingSecret = values.signingSecret || (values.removeSecret ? undefined : saved?.signingSecret);
+  const extraHeaders = headersFrom(values.extraHeaders);
+  if (typeof extraHeaders === 'string') return { success: false as const, errors: { extraHeaders } };
+  const result = crmSettingsSchema.safeParse({
+    crm: values.crm,
+    endpointUrl: values.endpointUrl,
+    ...(apiToken ? { apiToken } : {}),
+    ...(signingSecret ? { signingSecret } : {}),
+    ...(extraHeaders.length ? { extraHeaders } : {}),
+  });
+  return result.success ? { success: true as const, data: result.data } : { success: false as const, errors: errorsOf(result.error) };
+}
+
+function errorsOf(error: z.ZodError): Errors {
   const errors: Errors = {};
-  for (const issue of result.error?.issues ?? []) {
+  for (const issue of error.issues) {
     const field = issue.path[0] as keyof Errors;
     errors[field] ??= issue.message;
   }
@@ -47,6 +78,9 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     endpointUrl: saved?.endpointUrl ?? '',
     apiToken: '',
     removeToken: false,
+    signingSecret: '',
+    removeSecret: false,
+    extraHeaders: (saved?.extraHeaders ?? []).map(({ name, value }) => `${name}: ${value}`).join('\n'),
   });
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -58,7 +92,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     },
     onSuccess: () => {
       setNotice({ ok: true, text: 'Settings saved.' });
-      setValues((current) => ({ ...current, apiToken: '', removeToken: false }));
+      setValues((current) => ({ ...current, apiToken: '', removeToken: false, signingSecret: '', removeSecret: false }));
       return queryClient.invalidateQueries({ queryKey: ['crmSettings'] });
     },
     onError: (error) => setNotice({ ok: false, text: `Not saved: ${error.message}` }),
@@ -83,7 +117,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
 
   const validated = () => {
     const result = settingsFrom(values, saved);
-    setErrors(errorsOf(result));
+    setErrors(result.success ? {} : result.errors);
     return result.success ? result.data : null;
   };
 
@@ -138,6 +172,37 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
           Remove the saved token
         </label>
       )}
+      <details className="advanced" open={Boolean(saved?.signingSecret || saved?.extraHeaders?.length) || undefined}>
+        <summary>Signing and extra headers</summary>
+        <TextField
+          label="Signing secret"
+          type="password"
+          autoComplete="off"
+          hint={
+            saved?.signingSecret && !values.removeSecret
+              ? `A secret ending ${maskToken(saved.signingSecret)} is saved. Type a new one to replace it.`
+              : 'Optional. Each body is signed: X-Fieldclip-Signature: sha256=<HMAC-SHA256 of the body>.'
+          }
+          value={values.signingSecret}
+          error={errors.signingSecret}
+          onChange={(signingSecret) => change({ signingSecret })}
+        />
+        {saved?.signingSecret && (
+          <label className="inline-check">
+            <input type="checkbox" checked={values.removeSecret} onChange={(event) => change({ removeSecret: event.target.checked })} />
+            Remove the saved secret
+          </label>
+        )}
+        <TextField
+          label="Extra headers"
+          multiline
+          placeholder="X-Team: emea"
+          hint="One per line, sent with every request (for n8n, Zapier, Make). Keep secrets in the fields above."
+          value={values.extraHeaders}
+          error={errors.extraHeaders}
+          onChange={(extraHeaders) => change({ extraHeaders })}
+        />
+      </details>
       <div className="settings__actions">
         <button type="submit" className="primary" disabled={save.isPending}>
           Save settings

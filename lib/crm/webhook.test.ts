@@ -3,7 +3,15 @@ import { startReceiver, type Receiver } from '../../tests/receiver/server';
 import { OutboxDb } from '../outbox/db';
 import { addLead } from '../outbox/outbox';
 import type { Lead } from '../lead/schema';
-import { readWebhookAnswer, webhookConnector, webhookLeadFromLead, type WebhookSettings } from './webhook';
+import { createHmac } from 'node:crypto';
+import {
+  readWebhookAnswer,
+  webhookConnector,
+  webhookLeadFromLead,
+  webhookSettingsSchema,
+  webhookSignature,
+  type WebhookSettings,
+} from './webhook';
 
 let receiver: Receiver;
 let settings: WebhookSettings;
@@ -76,6 +84,43 @@ describe('webhookConnector.send', () => {
     await receiver.close();
     const result = await webhookConnector.send(leads, settings, signal());
     expect(result).toMatchObject({ kind: 'retry', error: expect.stringContaining('Could not reach the CRM') });
+  });
+});
+
+describe('webhook signing and extra headers', () => {
+  it('signs the body with the shared secret so the receiver can verify it', async () => {
+    const signed = await startReceiver({ signingSecret: 'a-shared-secret-1234' });
+    try {
+      const leads = await someLeads({ company: 'Acme' });
+      const good = { crm: 'webhook' as const, endpointUrl: signed.webhookUrl, signingSecret: 'a-shared-secret-1234' };
+      expect(await webhookConnector.send(leads, good, signal())).toMatchObject({ kind: 'delivered' });
+      const wrong = { ...good, signingSecret: 'another-secret-5678' };
+      expect(await webhookConnector.send(leads, wrong, signal())).toMatchObject({ kind: 'unauthorized' });
+    } finally {
+      await signed.close();
+    }
+  });
+
+  it('computes the documented signature', async () => {
+    // echo -n '{"leads":[]}' | openssl dgst -sha256 -hmac 'a-shared-secret-1234'
+    expect(await webhookSignature('a-shared-secret-1234', '{"leads":[]}')).toBe(
+      'sha256=' + createHmac('sha256', 'a-shared-secret-1234').update('{"leads":[]}').digest('hex'),
+    );
+  });
+
+  it('sends the extra headers with every request', async () => {
+    const leads = await someLeads({ company: 'Acme' });
+    await webhookConnector.send(leads, { ...settings, extraHeaders: [{ name: 'X-Team', value: 'emea-field' }] }, signal());
+    expect(receiver.lastHeaders()['x-team']).toBe('emea-field');
+    expect(receiver.lastHeaders().authorization).toBe('Bearer tok-123');
+  });
+
+  it('refuses extra headers Fieldclip sets itself, or that are not headers', () => {
+    const parse = (name: string, value = 'x') => webhookSettingsSchema.safeParse({ crm: 'webhook', endpointUrl: 'https://h.example', extraHeaders: [{ name, value }] });
+    expect(parse('X-Team', 'emea').success).toBe(true);
+    expect(parse('Authorization').error?.issues[0]?.message).toBe('Fieldclip sets this header itself');
+    expect(parse('Bad Header').success).toBe(false);
+    expect(parse('X-Team', 'a\r\nInjected: 1').success).toBe(false);
   });
 });
 

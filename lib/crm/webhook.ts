@@ -6,11 +6,25 @@ import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
 // The generic webhook: the contract written down in README.md ("The webhook contract").
 
+const RESERVED_HEADERS = /^(authorization|content-type|content-length|host|cookie|x-fieldclip-signature)$/i;
+
+export const extraHeaderSchema = z.object({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, { error: 'A header name is letters, digits and dashes, like X-Team' })
+    .refine((name) => !RESERVED_HEADERS.test(name), { error: 'Fieldclip sets this header itself' }),
+  value: z.string().max(2000).regex(/^[^\r\n]*$/, { error: 'A header value is one line' }),
+});
+
 export const webhookSettingsSchema = z.object({
   crm: z.literal('webhook'),
   endpointUrl: endpointUrlSchema,
   /** Sent as `Authorization: Bearer <token>`. Lives in extension local storage only. */
   apiToken: z.string().trim().max(4096).optional(),
+  /** Signs each body: `X-Fieldclip-Signature: sha256=<hex HMAC-SHA256 of the body>`. */
+  signingSecret: z.string().min(16, { error: 'Use a secret of at least 16 characters' }).max(4096).optional(),
+  /** Sent with every request, for endpoints (n8n, Zapier, Make) that want a header of their own. */
+  extraHeaders: z.array(extraHeaderSchema).max(10, { error: 'At most 10 extra headers' }).optional(),
 });
 export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 
@@ -33,19 +47,30 @@ const webhookAnswerSchema = z.looseObject({
     .optional(),
 });
 
-function requestHeaders(settings: WebhookSettings): Record<string, string> {
+/** `sha256=<hex>`: HMAC-SHA256 of the exact body bytes, keyed with the shared secret. */
+export async function webhookSignature(secret: string, body: string): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(body)));
+  return `sha256=${Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+async function requestHeaders(settings: WebhookSettings, body: string): Promise<Record<string, string>> {
   return {
+    ...Object.fromEntries((settings.extraHeaders ?? []).map(({ name, value }) => [name, value])),
     'Content-Type': 'application/json',
     Accept: 'application/json',
     ...(settings.apiToken ? { Authorization: `Bearer ${settings.apiToken}` } : {}),
+    ...(settings.signingSecret ? { 'X-Fieldclip-Signature': await webhookSignature(settings.signingSecret, body) } : {}),
   };
 }
 
-async function post(settings: WebhookSettings, body: unknown, signal: AbortSignal) {
+async function post(settings: WebhookSettings, payload: unknown, signal: AbortSignal) {
+  const body = JSON.stringify(payload);
   return fetch(settings.endpointUrl, {
     method: 'POST',
-    headers: requestHeaders(settings),
-    body: JSON.stringify(body),
+    headers: await requestHeaders(settings, body),
+    body,
     redirect: 'manual',
     credentials: 'omit',
     signal,

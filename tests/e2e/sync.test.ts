@@ -58,6 +58,31 @@ describe('connecting a CRM on the options page', () => {
     await expectText(options.getByRole('status'), /The CRM answered 401.*Check the API token/);
   });
 
+  it('signs every body with a shared secret and sends extra headers, for endpoints that check them', async () => {
+    const signed = await startReceiver({ signingSecret: 'shared-secret-for-e2e' });
+    try {
+      const options = await session.open('options.html');
+      await options.getByLabel('Endpoint URL').fill(signed.webhookUrl);
+      await options.getByText('Signing and extra headers').click();
+      await options.getByLabel('Signing secret').fill('shared-secret-for-e2e');
+      await options.getByLabel('Extra headers').fill('not a header');
+      await options.getByRole('button', { name: 'Save settings' }).click();
+      await expectText(options.locator('.field__error'), 'Write one header per line, like X-Team: emea');
+      await options.getByLabel('Extra headers').fill('X-Team: emea-field');
+      await options.getByRole('button', { name: 'Save settings' }).click();
+      await expectText(options.getByRole('status'), 'Settings saved.');
+
+      const panel = await session.open('sidepanel.html');
+      await saveLead(panel, 'Signed Lead', 'signed@initech.example');
+      await panel.getByRole('button', { name: 'Sync now' }).click();
+      await expectText(leadInList(panel, 'Signed Lead'), 'Synced');
+      expect(signed.lastHeaders()['x-team']).toBe('emea-field');
+      expect(signed.lastHeaders()['x-fieldclip-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    } finally {
+      await signed.close();
+    }
+  });
+
   it('refuses a plain-http remote endpoint at the field and saves nothing', async () => {
     const options = await session.open('options.html');
     await options.getByLabel('Endpoint URL').fill('http://crm.example.com/hook');

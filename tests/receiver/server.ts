@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { receivedLeadsPage } from './page';
@@ -17,6 +18,8 @@ export type ReceiverOptions = {
   rejectEmailDomain?: string;
   /** Wait this long before handling each webhook request: a slow CRM. */
   delayMs?: number;
+  /** When set, bodies must carry a valid `X-Fieldclip-Signature` made with this secret. */
+  signingSecret?: string;
 };
 
 /** A scripted answer to the next webhook request, for tests of what the sync does with it. */
@@ -41,6 +44,8 @@ export type Receiver = {
   failNext(...faults: Fault[]): void;
   /** How many webhook requests arrived, faulted ones included. */
   requestCount(): number;
+  /** The headers of the last webhook request. */
+  lastHeaders(): Record<string, string | string[] | undefined>;
   close(): Promise<void>;
 };
 
@@ -76,14 +81,16 @@ function isLead(value: unknown): value is ReceivedLead['lead'] {
 }
 
 export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
-  const { host = '127.0.0.1', port = 0, dataDir = null, token, rejectEmailDomain, delayMs = 0 } = options;
+  const { host = '127.0.0.1', port = 0, dataDir = null, token, rejectEmailDomain, delayMs = 0, signingSecret } = options;
   const store = await LeadStore.open(dataDir);
   const faults: Fault[] = [];
   const hanging: ServerResponse[] = [];
   let requests = 0;
+  let lastHeaders: IncomingMessage['headers'] = {};
 
   async function handleWebhook(request: IncomingMessage, response: ServerResponse) {
     requests += 1;
+    lastHeaders = request.headers;
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const fault = faults.shift();
     if (fault && 'reset' in fault) {
@@ -103,9 +110,18 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       sendJson(response, 401, { error: 'Missing or wrong API token' });
       return;
     }
+    const raw = await readBody(request);
+    if (signingSecret) {
+      const expected = `sha256=${createHmac('sha256', signingSecret).update(raw).digest('hex')}`;
+      const given = String(request.headers['x-fieldclip-signature'] ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) {
+        sendJson(response, 401, { error: 'Missing or wrong X-Fieldclip-Signature' });
+        return;
+      }
+    }
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(request));
+      body = JSON.parse(raw);
     } catch {
       sendJson(response, 400, { error: 'The body must be JSON: {"leads":[…]}' });
       return;
@@ -170,6 +186,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     received: () => store.all(),
     failNext: (...next) => faults.push(...next),
     requestCount: () => requests,
+    lastHeaders: () => lastHeaders,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
