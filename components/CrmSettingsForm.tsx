@@ -2,8 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { crmFor, crmLabels, crmSettingsSchema, type CrmKind, type CrmSettings } from '../lib/crm';
-import { originPermissionFor } from '../lib/crm/endpoint';
+import { crmFor, crmLabels, crmOriginPermission, crmSettingsSchema, type CrmKind, type CrmSettings } from '../lib/crm';
 import { loadCrmSettings, maskToken, saveCrmSettings } from '../lib/settings';
 import { TextField } from './TextField';
 
@@ -15,8 +14,13 @@ type FormValues = {
   signingSecret: string;
   removeSecret: boolean;
   extraHeaders: string;
+  accessToken: string;
+  leadSourceProperty: string;
+  statusRaw: string;
+  statusLukewarm: string;
+  statusHot: string;
 };
-type Errors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders', string>>;
+type Errors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'accessToken' | 'leadSourceProperty', string>>;
 
 const HEADER_LINE = /^([^:]+):(.*)$/;
 
@@ -33,17 +37,30 @@ function headersFrom(text: string): Array<{ name: string; value: string }> | str
 
 /** The settings the form describes: a blank secret field keeps the saved one unless the rep removes it. */
 function settingsFrom(values: FormValues, saved: CrmSettings | null) {
-  const apiToken = values.apiToken.trim() || (values.removeToken ? undefined : saved?.apiToken);
-  const signingSecret = values.signingSecret || (values.removeSecret ? undefined : saved?.signingSecret);
-  const extraHeaders = headersFrom(values.extraHeaders);
-  if (typeof extraHeaders === 'string') return { success: false as const, errors: { extraHeaders } };
-  const result = crmSettingsSchema.safeParse({
-    crm: values.crm,
-    endpointUrl: values.endpointUrl,
-    ...(apiToken ? { apiToken } : {}),
-    ...(signingSecret ? { signingSecret } : {}),
-    ...(extraHeaders.length ? { extraHeaders } : {}),
-  });
+  const savedWebhook = saved?.crm === 'webhook' ? saved : null;
+  let input: Record<string, unknown>;
+  if (values.crm === 'hubspot') {
+    const accessToken = values.accessToken.trim() || (saved?.crm === 'hubspot' ? saved.accessToken : undefined);
+    input = {
+      crm: 'hubspot',
+      accessToken,
+      ...(values.leadSourceProperty.trim() ? { leadSourceProperty: values.leadSourceProperty.trim() } : {}),
+      leadStatusValues: { raw: values.statusRaw.trim(), lukewarm: values.statusLukewarm.trim(), hot: values.statusHot.trim() },
+    };
+  } else {
+    const apiToken = values.apiToken.trim() || (values.removeToken ? undefined : savedWebhook?.apiToken);
+    const signingSecret = values.signingSecret || (values.removeSecret ? undefined : savedWebhook?.signingSecret);
+    const extraHeaders = headersFrom(values.extraHeaders);
+    if (typeof extraHeaders === 'string') return { success: false as const, errors: { extraHeaders } };
+    input = {
+      crm: 'webhook',
+      endpointUrl: values.endpointUrl,
+      ...(apiToken ? { apiToken } : {}),
+      ...(signingSecret ? { signingSecret } : {}),
+      ...(extraHeaders.length ? { extraHeaders } : {}),
+    };
+  }
+  const result = crmSettingsSchema.safeParse(input);
   return result.success ? { success: true as const, data: result.data } : { success: false as const, errors: errorsOf(result.error) };
 }
 
@@ -60,8 +77,8 @@ function errorsOf(error: z.ZodError): Errors {
  * Asks for the endpoint's origin when it is remote. It must be called straight from the click,
  * before anything is awaited, or the browser refuses it for lack of a user gesture.
  */
-function requestOriginPermission(endpointUrl: string): Promise<boolean> {
-  const origin = originPermissionFor(endpointUrl);
+function requestOriginPermission(settings: CrmSettings): Promise<boolean> {
+  const origin = crmOriginPermission(settings);
   return origin ? browser.permissions.request({ origins: [origin] }) : Promise.resolve(true);
 }
 
@@ -73,26 +90,33 @@ export function CrmSettingsForm() {
 function SettingsFields({ saved }: { saved: CrmSettings | null }) {
   const crmId = useId();
   const queryClient = useQueryClient();
+  const savedWebhook = saved?.crm === 'webhook' ? saved : null;
+  const savedHubspot = saved?.crm === 'hubspot' ? saved : null;
   const [values, setValues] = useState<FormValues>({
     crm: saved?.crm ?? 'webhook',
-    endpointUrl: saved?.endpointUrl ?? '',
+    endpointUrl: savedWebhook?.endpointUrl ?? '',
     apiToken: '',
     removeToken: false,
     signingSecret: '',
     removeSecret: false,
-    extraHeaders: (saved?.extraHeaders ?? []).map(({ name, value }) => `${name}: ${value}`).join('\n'),
+    extraHeaders: (savedWebhook?.extraHeaders ?? []).map(({ name, value }) => `${name}: ${value}`).join('\n'),
+    accessToken: '',
+    leadSourceProperty: savedHubspot?.leadSourceProperty ?? '',
+    statusRaw: savedHubspot?.leadStatusValues.raw ?? 'NEW',
+    statusLukewarm: savedHubspot?.leadStatusValues.lukewarm ?? 'OPEN',
+    statusHot: savedHubspot?.leadStatusValues.hot ?? 'IN_PROGRESS',
   });
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
   const save = useMutation({
     mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
-      if (!(await permission)) throw new Error(`Fieldclip needs permission to reach ${new URL(settings.endpointUrl).host} to sync there`);
+      if (!(await permission)) throw new Error(`Fieldclip needs permission to reach ${crmOriginPermission(settings)} to sync there`);
       await saveCrmSettings(settings);
     },
     onSuccess: () => {
       setNotice({ ok: true, text: 'Settings saved.' });
-      setValues((current) => ({ ...current, apiToken: '', removeToken: false, signingSecret: '', removeSecret: false }));
+      setValues((current) => ({ ...current, apiToken: '', removeToken: false, signingSecret: '', removeSecret: false, accessToken: '' }));
       return queryClient.invalidateQueries({ queryKey: ['crmSettings'] });
     },
     onError: (error) => setNotice({ ok: false, text: `Not saved: ${error.message}` }),
@@ -107,7 +131,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     onError: (error) => setNotice({ ok: false, text: `The test did not run: ${error.message}` }),
   });
 
-  const savedToken = saved?.apiToken;
+  const savedToken = savedWebhook?.apiToken;
 
   const change = (patch: Partial<FormValues>) => {
     setValues({ ...values, ...patch });
@@ -124,12 +148,12 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
   const onSave = (event: FormEvent) => {
     event.preventDefault();
     const settings = validated();
-    if (settings) save.mutate({ settings, permission: requestOriginPermission(settings.endpointUrl) });
+    if (settings) save.mutate({ settings, permission: requestOriginPermission(settings) });
   };
 
   const onTest = () => {
     const settings = validated();
-    if (settings) test.mutate({ settings, permission: requestOriginPermission(settings.endpointUrl) });
+    if (settings) test.mutate({ settings, permission: requestOriginPermission(settings) });
   };
 
   return (
@@ -144,65 +168,100 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
           ))}
         </select>
       </div>
-      <TextField
-        label="Endpoint URL"
-        type="url"
-        placeholder="https://hooks.example.com/fieldclip"
-        hint="Fieldclip POSTs leads here as JSON. https://, or http:// on localhost / 127.0.0.1."
-        value={values.endpointUrl}
-        error={errors.endpointUrl}
-        onChange={(endpointUrl) => change({ endpointUrl })}
-      />
-      <TextField
-        label="API token"
-        type="password"
-        autoComplete="off"
-        hint={
-          savedToken && !values.removeToken
-            ? `A token ending ${maskToken(savedToken)} is saved. Type a new one to replace it.`
-            : 'Optional. Sent as “Authorization: Bearer …”. Kept on this computer only.'
-        }
-        value={values.apiToken}
-        error={errors.apiToken}
-        onChange={(apiToken) => change({ apiToken })}
-      />
-      {savedToken && (
-        <label className="inline-check">
-          <input type="checkbox" checked={values.removeToken} onChange={(event) => change({ removeToken: event.target.checked })} />
-          Remove the saved token
-        </label>
-      )}
-      <details className="advanced" open={Boolean(saved?.signingSecret || saved?.extraHeaders?.length) || undefined}>
-        <summary>Signing and extra headers</summary>
+      {values.crm === 'webhook' && (
+        <>
         <TextField
-          label="Signing secret"
+          label="Endpoint URL"
+          type="url"
+          placeholder="https://hooks.example.com/fieldclip"
+          hint="Fieldclip POSTs leads here as JSON. https://, or http:// on localhost / 127.0.0.1."
+          value={values.endpointUrl}
+          error={errors.endpointUrl}
+          onChange={(endpointUrl) => change({ endpointUrl })}
+        />
+        <TextField
+          label="API token"
           type="password"
           autoComplete="off"
           hint={
-            saved?.signingSecret && !values.removeSecret
-              ? `A secret ending ${maskToken(saved.signingSecret)} is saved. Type a new one to replace it.`
-              : 'Optional. Each body is signed: X-Fieldclip-Signature: sha256=<HMAC-SHA256 of the body>.'
+            savedToken && !values.removeToken
+              ? `A token ending ${maskToken(savedToken)} is saved. Type a new one to replace it.`
+              : 'Optional. Sent as “Authorization: Bearer …”. Kept on this computer only.'
           }
-          value={values.signingSecret}
-          error={errors.signingSecret}
-          onChange={(signingSecret) => change({ signingSecret })}
+          value={values.apiToken}
+          error={errors.apiToken}
+          onChange={(apiToken) => change({ apiToken })}
         />
-        {saved?.signingSecret && (
+        {savedToken && (
           <label className="inline-check">
-            <input type="checkbox" checked={values.removeSecret} onChange={(event) => change({ removeSecret: event.target.checked })} />
-            Remove the saved secret
+            <input type="checkbox" checked={values.removeToken} onChange={(event) => change({ removeToken: event.target.checked })} />
+            Remove the saved token
           </label>
         )}
-        <TextField
-          label="Extra headers"
-          multiline
-          placeholder="X-Team: emea"
-          hint="One per line, sent with every request (for n8n, Zapier, Make). Keep secrets in the fields above."
-          value={values.extraHeaders}
-          error={errors.extraHeaders}
-          onChange={(extraHeaders) => change({ extraHeaders })}
-        />
-      </details>
+        <details className="advanced" open={Boolean(savedWebhook?.signingSecret || savedWebhook?.extraHeaders?.length) || undefined}>
+          <summary>Signing and extra headers</summary>
+          <TextField
+            label="Signing secret"
+            type="password"
+            autoComplete="off"
+            hint={
+              savedWebhook?.signingSecret && !values.removeSecret
+                ? `A secret ending ${maskToken(savedWebhook.signingSecret)} is saved. Type a new one to replace it.`
+                : 'Optional. Each body is signed: X-Fieldclip-Signature: sha256=<HMAC-SHA256 of the body>.'
+            }
+            value={values.signingSecret}
+            error={errors.signingSecret}
+            onChange={(signingSecret) => change({ signingSecret })}
+          />
+          {savedWebhook?.signingSecret && (
+            <label className="inline-check">
+              <input type="checkbox" checked={values.removeSecret} onChange={(event) => change({ removeSecret: event.target.checked })} />
+              Remove the saved secret
+            </label>
+          )}
+          <TextField
+            label="Extra headers"
+            multiline
+            placeholder="X-Team: emea"
+            hint="One per line, sent with every request (for n8n, Zapier, Make). Keep secrets in the fields above."
+            value={values.extraHeaders}
+            error={errors.extraHeaders}
+            onChange={(extraHeaders) => change({ extraHeaders })}
+          />
+        </details>
+        </>
+      )}
+      {values.crm === 'hubspot' && (
+        <>
+          <TextField
+            label="Access token"
+            type="password"
+            autoComplete="off"
+            hint={
+              savedHubspot
+                ? `A token ending ${maskToken(savedHubspot.accessToken)} is saved. Type a new one to replace it.`
+                : 'A HubSpot private app token with the crm.objects.contacts read and write scopes. Kept on this computer only.'
+            }
+            value={values.accessToken}
+            error={errors.accessToken}
+            onChange={(accessToken) => change({ accessToken })}
+          />
+          <TextField
+            label="Lead source property"
+            placeholder="lead_source"
+            hint="Optional. The internal name of a contact property that receives the source (Prospecting, Referral, Event, Prospecting at close)."
+            value={values.leadSourceProperty}
+            error={errors.leadSourceProperty}
+            onChange={(leadSourceProperty) => change({ leadSourceProperty })}
+          />
+          <fieldset className="status-map">
+            <legend>Lead status in HubSpot</legend>
+            <TextField label="Raw leads" value={values.statusRaw} onChange={(statusRaw) => change({ statusRaw })} />
+            <TextField label="Lukewarm leads" value={values.statusLukewarm} onChange={(statusLukewarm) => change({ statusLukewarm })} />
+            <TextField label="Hot leads" value={values.statusHot} onChange={(statusHot) => change({ statusHot })} />
+          </fieldset>
+        </>
+      )}
       <div className="settings__actions">
         <button type="submit" className="primary" disabled={save.isPending}>
           Save settings

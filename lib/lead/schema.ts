@@ -123,15 +123,17 @@ export type Capture = z.infer<typeof captureSchema>;
 
 const attempts = z.number().int().nonnegative();
 const time = z.number().int().nonnegative();
+/** The CRM's id for the lead, once it has one: kept through later edits so an update finds the record. */
+const crmId = z.string().max(200).optional();
 
 // `dueAt` is when the sync engine should next look at the lead: when it was queued (pending),
 // when its claim's lease runs out (syncing), or its next attempt time (failed).
 export const syncStateSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('pending'), attempts, dueAt: time }),
-  z.object({ status: z.literal('syncing'), attempts, dueAt: time }),
-  z.object({ status: z.literal('failed'), attempts, dueAt: time, lastError: z.string().max(2000) }),
-  z.object({ status: z.literal('rejected'), attempts, message: z.string().max(2000) }),
-  z.object({ status: z.literal('synced'), attempts, crmId: z.string().max(200).optional(), syncedAt: time }),
+  z.object({ status: z.literal('pending'), attempts, dueAt: time, crmId }),
+  z.object({ status: z.literal('syncing'), attempts, dueAt: time, crmId }),
+  z.object({ status: z.literal('failed'), attempts, dueAt: time, lastError: z.string().max(2000), crmId }),
+  z.object({ status: z.literal('rejected'), attempts, message: z.string().max(2000), crmId }),
+  z.object({ status: z.literal('synced'), attempts, crmId, syncedAt: time }),
 ]);
 export type SyncState = z.infer<typeof syncStateSchema>;
 export type SyncStatus = SyncState['status'];

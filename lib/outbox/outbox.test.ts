@@ -161,7 +161,19 @@ describe('updateLead', () => {
     await recordDeliveries(db, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 1);
     const updated = await updateLead(db, lead.id, { fullName: 'Jane Doe', company: 'Acme', title: 'CFO' }, T0 + 5);
     expect(updated).toMatchObject({ id: lead.id, createdAt: T0, updatedAt: T0 + 5, title: 'CFO' });
-    expect(updated.sync).toEqual({ status: 'pending', attempts: 1, dueAt: T0 + 5 });
+    expect(updated.sync).toEqual({ status: 'pending', attempts: 1, dueAt: T0 + 5, crmId: 'crm-1' });
+  });
+
+  it('keeps the CRM id through the next claim and sync, so the update reaches the same record', async () => {
+    const db = freshDb();
+    const lead = await addLead(db, { company: 'Acme' }, T0);
+    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    await recordDeliveries(db, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 1);
+    await updateLead(db, lead.id, { company: 'Acme Corp' }, T0 + 2);
+    const [claimed] = await claimDueLeads(db, { now: T0 + 3, limit: 10, leaseMs: lease });
+    expect(claimed?.sync.crmId).toBe('crm-1');
+    await recordDeliveries(db, [{ id: lead.id, outcome: 'synced' }], T0 + 4);
+    expect((await db.leads.get(lead.id))?.sync).toMatchObject({ status: 'synced', crmId: 'crm-1' });
   });
 
   it('refuses invalid input and leaves the lead as it was', async () => {

@@ -3,6 +3,11 @@ import { withNameParts } from '../lead/name';
 import { leadInputSchema, type Lead, type LeadInput, type SyncStatus, waitingStatuses } from '../lead/schema';
 import type { OutboxDb } from './db';
 
+/** The CRM id a lead's sync state carries, as a spreadable part of the next state. */
+function crmIdOf(sync: Lead['sync']): { crmId?: string } {
+  return sync.crmId ? { crmId: sync.crmId } : {};
+}
+
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
@@ -33,7 +38,7 @@ export async function updateLead(db: OutboxDb, id: string, input: LeadInput, now
     if (!existing) throw new Error('That lead is no longer in the outbox');
     const sync: Lead['sync'] =
       existing.sync.status === 'synced' || existing.sync.status === 'rejected'
-        ? { status: 'pending', attempts: existing.sync.attempts, dueAt: now }
+        ? { status: 'pending', attempts: existing.sync.attempts, dueAt: now, ...crmIdOf(existing.sync) }
         : existing.sync;
     const lead: Lead = { ...parsed, id, createdAt: existing.createdAt, updatedAt: now, sync };
     await db.leads.put(lead);
@@ -88,7 +93,7 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs }: ClaimOption
       due.push(...(await withStatus(db, status, now).limit(limit - due.length).toArray()));
     }
     const claimed = due.map(
-      (lead): Lead => ({ ...lead, sync: { status: 'syncing', attempts: lead.sync.attempts, dueAt: now + leaseMs } }),
+      (lead): Lead => ({ ...lead, sync: { status: 'syncing', attempts: lead.sync.attempts, dueAt: now + leaseMs, ...crmIdOf(lead.sync) } }),
     );
     await db.leads.bulkPut(claimed);
     return claimed;
@@ -108,7 +113,7 @@ export function makeRetriesDueNow(db: OutboxDb, now: number): Promise<number> {
  */
 export function releaseAllClaims(db: OutboxDb, now: number): Promise<number> {
   return withStatus(db, 'syncing').modify((lead: Lead) => {
-    lead.sync = { status: 'pending', attempts: lead.sync.attempts, dueAt: now };
+    lead.sync = { status: 'pending', attempts: lead.sync.attempts, dueAt: now, ...crmIdOf(lead.sync) };
   });
 }
 
@@ -136,16 +141,17 @@ export function recordDeliveries(db: OutboxDb, deliveries: readonly Delivery[], 
       const lead = leads[index];
       if (!lead || lead.sync.status !== 'syncing') return;
       const attempts = lead.sync.attempts + 1;
+      const known = crmIdOf(lead.sync);
       const sync: Lead['sync'] = (() => {
         switch (delivery.outcome) {
           case 'synced':
-            return { status: 'synced', attempts, syncedAt: now, ...(delivery.crmId ? { crmId: delivery.crmId } : {}) };
+            return { status: 'synced', attempts, syncedAt: now, ...(delivery.crmId ? { crmId: delivery.crmId } : known) };
           case 'rejected':
-            return { status: 'rejected', attempts, message: delivery.message };
+            return { status: 'rejected', attempts, message: delivery.message, ...known };
           case 'failed':
-            return { status: 'failed', attempts, dueAt: delivery.retryAt, lastError: delivery.error };
+            return { status: 'failed', attempts, dueAt: delivery.retryAt, lastError: delivery.error, ...known };
           case 'released':
-            return { status: 'pending', attempts: lead.sync.attempts, dueAt: now };
+            return { status: 'pending', attempts: lead.sync.attempts, dueAt: now, ...known };
         }
       })();
       updated.push({ ...lead, sync });

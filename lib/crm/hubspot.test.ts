@@ -1,0 +1,176 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { leadSchema, type Lead } from '../lead/schema';
+import { HUBSPOT_API, hubspotConnector, hubspotContactFromLead, hubspotSettingsSchema } from './hubspot';
+
+// Requests and answers in the shapes HubSpot documents for /crm/v3/objects/contacts/batch/*.
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const settings = hubspotSettingsSchema.parse({ crm: 'hubspot', accessToken: 'pat-na1-11111111-2222', leadSourceProperty: 'lead_source' });
+const signal = () => AbortSignal.timeout(5_000);
+
+let n = 0;
+function lead(fields: Partial<Lead> = {}): Lead {
+  n += 1;
+  return leadSchema.parse({
+    id: crypto.randomUUID(),
+    createdAt: n,
+    updatedAt: n,
+    fullName: 'Jane Doe',
+    firstName: 'Jane',
+    lastName: 'Doe',
+    company: 'Acme',
+    source: { kind: 'referral', referredBy: 'Bob Martin' },
+    qualification: { level: 'hot', budget: true, authority: true, need: true, timing: true },
+    capture: {},
+    sync: { status: 'syncing', attempts: 0, dueAt: 1 },
+    ...fields,
+  });
+}
+
+type Captured = { path: string; auth: string | null; body: { inputs: Array<Record<string, unknown>> } };
+function capture(answer: (body: Captured['body']) => Response | Promise<Response>): Captured[] {
+  const seen: Captured[] = [];
+  server.use(
+    http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/:operation`, async ({ request, params }) => {
+      const body = (await request.json()) as Captured['body'];
+      seen.push({ path: `batch/${params.operation}`, auth: request.headers.get('authorization'), body });
+      return answer(body);
+    }),
+  );
+  return seen;
+}
+
+const ok = (body: Captured['body'], status = 200) =>
+  HttpResponse.json(
+    {
+      status: 'COMPLETE',
+      results: body.inputs.map((input, i) => ({ id: `90${i}`, objectWriteTraceId: input.objectWriteTraceId, properties: input.properties, createdAt: '2026-11-23T09:00:00Z', updatedAt: '2026-11-23T09:00:00Z', archived: false })),
+      startedAt: '2026-11-23T09:00:00Z',
+      completedAt: '2026-11-23T09:00:01Z',
+    },
+    { status },
+  );
+
+describe('hubspotContactFromLead', () => {
+  it('maps the lead, its qualification to hs_lead_status and its source to the configured property', () => {
+    const properties = hubspotContactFromLead(
+      lead({ email: 'jane@acme.example', title: 'CFO', phone: '+4930123', location: 'Berlin, Germany', linkedinUrl: 'https://www.linkedin.com/in/jane' }),
+      settings,
+    );
+    expect(properties).toEqual({
+      email: 'jane@acme.example',
+      firstname: 'Jane',
+      lastname: 'Doe',
+      jobtitle: 'CFO',
+      company: 'Acme',
+      phone: '+4930123',
+      city: 'Berlin',
+      country: 'Germany',
+      hs_lead_status: 'IN_PROGRESS',
+      message: 'Referred by Bob Martin\nhttps://www.linkedin.com/in/jane',
+      lead_source: 'Referral',
+    });
+  });
+});
+
+describe('hubspotConnector.send', () => {
+  it('upserts contacts with an email by email, with the token, and records their HubSpot ids', async () => {
+    const seen = capture((body) => ok(body));
+    const leads = [lead({ email: 'jane@acme.example' }), lead({ email: 'raj@acme.example' })];
+    const result = await hubspotConnector.send(leads, settings, signal());
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ path: 'batch/upsert', auth: 'Bearer pat-na1-11111111-2222' });
+    expect(seen[0]!.body.inputs[0]).toMatchObject({ idProperty: 'email', id: 'jane@acme.example', objectWriteTraceId: leads[0]!.id });
+    expect(result).toEqual({
+      kind: 'delivered',
+      results: [
+        { id: leads[0]!.id, ok: true, crmId: '900' },
+        { id: leads[1]!.id, ok: true, crmId: '901' },
+      ],
+    });
+  });
+
+  it('creates a contact without email, and updates it by its HubSpot id once it has one', async () => {
+    const seen = capture((body) => ok(body, 201));
+    const fresh = lead();
+    const known = lead({ sync: { status: 'syncing', attempts: 1, dueAt: 1, crmId: '555' } });
+    const result = await hubspotConnector.send([fresh, known], settings, signal());
+    expect(seen.map((request) => request.path)).toEqual(['batch/update', 'batch/create']);
+    expect(seen[0]!.body.inputs[0]).toMatchObject({ id: '555' });
+    expect(seen[1]!.body.inputs[0]).toMatchObject({ objectWriteTraceId: fresh.id, associations: [] });
+    expect(result.kind === 'delivered' && result.results.map((r) => r.id).sort()).toEqual([fresh.id, known.id].sort());
+  });
+
+  it('reads a 207 answer: the contacts HubSpot refused need attention with its message', async () => {
+    const good = lead({ email: 'good@acme.example' });
+    const bad = lead({ email: 'bad@acme.example' });
+    capture(() =>
+      HttpResponse.json(
+        {
+          status: 'COMPLETE',
+          results: [{ id: '700', objectWriteTraceId: good.id, properties: { email: 'good@acme.example' } }],
+          numErrors: 1,
+          errors: [{ status: 'error', category: 'VALIDATION_ERROR', message: 'Property values were not valid: hs_lead_status', context: { ids: ['bad@acme.example'] } }],
+        },
+        { status: 207 },
+      ),
+    );
+    expect(await hubspotConnector.send([good, bad], settings, signal())).toEqual({
+      kind: 'delivered',
+      results: [
+        { id: good.id, ok: true, crmId: '700' },
+        { id: bad.id, ok: false, message: 'Property values were not valid: hs_lead_status' },
+      ],
+    });
+  });
+
+  it("backs off for HubSpot's rate-limit window on a 429", async () => {
+    server.use(
+      http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/upsert`, () =>
+        HttpResponse.json(
+          { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', category: 'RATE_LIMITS' },
+          { status: 429, headers: { 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000', 'X-HubSpot-RateLimit-Remaining': '0' } },
+        ),
+      ),
+    );
+    expect(await hubspotConnector.send([lead({ email: 'jane@acme.example' })], settings, signal())).toEqual({
+      kind: 'retry',
+      error: 'HubSpot asked to slow down (429)',
+      retryAfterMs: 10_000,
+    });
+  });
+
+  it('pauses on an expired token (401)', async () => {
+    server.use(
+      http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/upsert`, () =>
+        HttpResponse.json({ status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' }, { status: 401 }),
+      ),
+    );
+    expect(await hubspotConnector.send([lead({ email: 'jane@acme.example' })], settings, signal())).toMatchObject({
+      kind: 'unauthorized',
+      error: expect.stringContaining('Authentication credentials not found.'),
+    });
+  });
+});
+
+describe('hubspotConnector.testConnection', () => {
+  it('reads one contact with the token', async () => {
+    server.use(
+      http.get(`${HUBSPOT_API}/crm/v3/objects/contacts`, ({ request }) =>
+        request.headers.get('authorization') === 'Bearer pat-na1-11111111-2222'
+          ? HttpResponse.json({ results: [] })
+          : HttpResponse.json({ message: 'Authentication credentials not found.' }, { status: 401 }),
+      ),
+    );
+    expect(await hubspotConnector.testConnection(settings, signal())).toEqual({ ok: true, message: 'Connected to HubSpot: the token can read contacts' });
+    expect(await hubspotConnector.testConnection({ ...settings, accessToken: 'pat-wrong-000000' }, signal())).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('401'),
+    });
+  });
+});

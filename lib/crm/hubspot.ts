@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import type { Lead, SourceKind } from '../lead/schema';
+import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
+import { classifyFailure, classifyFetchError, errorDetail, retryAfterMs } from './http';
+import { RollingWindow } from './rate-limit';
+
+// HubSpot, with a private app's access token (scopes: crm.objects.contacts.read and .write).
+// Contacts with an email are upserted by email; contacts without one are created, and their
+// HubSpot id is remembered (the lead's crmId) so a later update goes to the same record.
+
+export const HUBSPOT_API = 'https://api.hubapi.com';
+const BATCH_LIMIT = 100;
+
+const defaultSources: Record<SourceKind, string> = {
+  prospecting: 'Prospecting',
+  referral: 'Referral',
+  event: 'Event',
+  'prospecting-at-close': 'Prospecting at close',
+};
+
+const propertyName = z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, { error: 'A HubSpot internal property name, like lead_source' });
+
+export const hubspotSettingsSchema = z.object({
+  crm: z.literal('hubspot'),
+  accessToken: z.string().trim().min(10, { error: 'Paste the private app access token' }).max(4096),
+  /** A contact property (custom, single-line text or dropdown) that receives the lead's source. */
+  leadSourceProperty: propertyName.optional(),
+  sourceValues: z.record(z.enum(['prospecting', 'referral', 'event', 'prospecting-at-close']), z.string().max(100)).default(defaultSources),
+  /** hs_lead_status for each qualification level (HubSpot's own values). */
+  leadStatusValues: z
+    .object({ raw: z.string().max(100), lukewarm: z.string().max(100), hot: z.string().max(100) })
+    .default({ raw: 'NEW', lukewarm: 'OPEN', hot: 'IN_PROGRESS' }),
+  /** Private apps may send 100 (Free, Starter) or 190 (Professional, Enterprise) requests per 10 s. */
+  requestsPer10Seconds: z.number().int().min(1).max(190).default(100),
+});
+export type HubspotSettings = z.infer<typeof hubspotSettingsSchema>;
+
+function sourceDetail(lead: Lead): string | undefined {
+  const { source } = lead;
+  if (source.kind === 'referral') return `Referred by ${source.referredBy}`;
+  if (source.kind === 'event') return `Met at ${source.eventName}`;
+  if (source.kind === 'prospecting-at-close') return `Named at the close of ${source.closedAccount}`;
+  return undefined;
+}
+
+/** A lead as a HubSpot contact's properties. */
+export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): Record<string, string> {
+  const [city, ...rest] = (lead.location ?? '').split(',').map((part) => part.trim());
+  const properties: Record<string, string | undefined> = {
+    email: lead.email,
+    firstname: lead.firstName,
+    lastname: lead.lastName,
+    jobtitle: lead.title,
+    company: lead.company,
+    phone: lead.phone,
+    website: lead.website ?? (lead.companyDomain ? `https://${lead.companyDomain}` : undefined),
+    city: city || undefined,
+    country: rest.length ? rest.at(-1) : undefined,
+    hs_lead_status: settings.leadStatusValues[lead.qualification.level],
+    message: [sourceDetail(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
+    ...(settings.leadSourceProperty ? { [settings.leadSourceProperty]: settings.sourceValues[lead.source.kind] } : {}),
+  };
+  return Object.fromEntries(Object.entries(properties).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+const batchAnswerSchema = z.looseObject({
+  results: z.array(z.looseObject({ id: z.string(), objectWriteTraceId: z.string().optional(), properties: z.record(z.string(), z.unknown()).optional() })).default([]),
+  errors: z
+    .array(
+      z.looseObject({
+        message: z.string().default('HubSpot refused this contact'),
+        context: z.record(z.string(), z.array(z.string())).optional(),
+      }),
+    )
+    .default([]),
+});
+
+const limiters = new Map<number, RollingWindow>();
+function limiterFor(settings: HubspotSettings): RollingWindow {
+  let limiter = limiters.get(settings.requestsPer10Seconds);
+  if (!limiter) limiters.set(settings.requestsPer10Seconds, (limiter = new RollingWindow(settings.requestsPer10Seconds, 10_000)));
+  return limiter;
+}
+
+async function call(settings: HubspotSettings, path: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
+  await limiterFor(settings).take();
+  return fetch(`${HUBSPOT_API}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${settings.accessToken}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    credentials: 'omit',
+    signal,
+  });
+}
+
+/** HubSpot's 429 carries its window rather than always a Retry-After. */
+function hubspotRetryAfter(response: Response): number | undefined {
+  const standard = retryAfterMs(response.headers.get('retry-after'));
+  if (standard !== undefined) return standard;
+  const interval = Number(response.headers.get('x-hubspot-ratelimit-interval-milliseconds'));
+  return response.status === 429 && interval > 0 ? interval : undefined;
+}
+
+/** Maps a batch answer onto the leads sent: results by trace id (or email), errors by the ids they name. */
+function readBatchAnswer(leads: readonly Lead[], body: unknown, keyOf: (lead: Lead) => string): LeadResult[] {
+  const answer = batchAnswerSchema.safeParse(body);
+  if (!answer.success) return [];
+  const results: LeadResult[] = [];
+  const byKey = new Map(leads.map((lead) => [keyOf(lead).toLowerCase(), lead]));
+  const byId = new Map(leads.map((lead) => [lead.id, lead]));
+  for (const result of answer.data.results) {
+    const lead = (result.objectWriteTraceId && byId.get(result.objectWriteTraceId)) || byKey.get(String(result.properties?.email ?? '').toLowerCase());
+    if (lead) results.push({ id: lead.id, ok: true, crmId: result.id });
+  }
+  for (const error of answer.data.errors) {
+    const named = [...(error.context?.objectWriteTraceId ?? []), ...(error.context?.ids ?? [])];
+    for (const key of named) {
+      const lead = byId.get(key) ?? byKey.get(key.toLowerCase());
+      if (lead && !results.some((r) => r.id === lead.id)) results.push({ id: lead.id, ok: false, message: error.message.slice(0, 500) });
+    }
+  }
+  return results;
+}
+
+type Group = { path: string; leads: Lead[]; input: (lead: Lead) => Record<string, unknown>; key: (lead: Lead) => string };
+
+async function sendGroup(group: Group, settings: HubspotSettings, signal: AbortSignal): Promise<SendResult> {
+  let response: Response;
+  try {
+    response = await call(settings, group.path, { method: 'POST', body: JSON.stringify({ inputs: group.leads.map(group.input) }) }, signal);
+  } catch (error) {
+    return classifyFetchError(error);
+  }
+  if (response.status === 429) {
+    const wait = hubspotRetryAfter(response);
+    return { kind: 'retry', error: 'HubSpot asked to slow down (429)', ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
+  }
+  if (!response.ok && response.status !== 207) return classifyFailure(response, await errorDetail(response));
+  const body: unknown = await response.json().catch(() => null);
+  return { kind: 'delivered', results: readBatchAnswer(group.leads, body, group.key) };
+}
+
+export const hubspotConnector: CrmConnector<HubspotSettings> = {
+  batchSize: BATCH_LIMIT,
+
+  async send(leads, settings, signal) {
+    const properties = (lead: Lead) => hubspotContactFromLead(lead, settings);
+    const groups = ([
+      {
+        path: '/crm/v3/objects/contacts/batch/upsert',
+        leads: leads.filter((lead) => lead.email),
+        input: (lead: Lead) => ({ idProperty: 'email', id: lead.email, objectWriteTraceId: lead.id, properties: properties(lead) }),
+        key: (lead: Lead) => lead.email ?? lead.id,
+      },
+      {
+        path: '/crm/v3/objects/contacts/batch/update',
+        leads: leads.filter((lead) => !lead.email && lead.sync.crmId),
+        input: (lead: Lead) => ({ id: lead.sync.crmId, objectWriteTraceId: lead.id, properties: properties(lead) }),
+        key: (lead: Lead) => lead.sync.crmId ?? lead.id,
+      },
+      {
+        path: '/crm/v3/objects/contacts/batch/create',
+        leads: leads.filter((lead) => !lead.email && !lead.sync.crmId),
+        input: (lead: Lead) => ({ objectWriteTraceId: lead.id, properties: properties(lead), associations: [] }),
+        key: (lead: Lead) => lead.id,
+      },
+    ] satisfies Group[]).filter((group) => group.leads.length > 0);
+
+    // The first failing request decides for what was not delivered yet; leads an answer does not
+    // mention are sent again by the engine.
+    const results: LeadResult[] = [];
+    for (const group of groups) {
+      const result = await sendGroup(group, settings, signal);
+      if (result.kind !== 'delivered') return results.length ? { kind: 'delivered', results } : result;
+      results.push(...result.results);
+    }
+    return { kind: 'delivered', results };
+  },
+
+  async testConnection(settings, signal): Promise<ConnectionCheck> {
+    let response: Response;
+    try {
+      response = await call(settings, '/crm/v3/objects/contacts?limit=1&properties=email', { method: 'GET' }, signal);
+    } catch (error) {
+      return { ok: false, message: classifyFetchError(error).error };
+    }
+    if (response.ok) return { ok: true, message: 'Connected to HubSpot: the token can read contacts' };
+    return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
+  },
+};
