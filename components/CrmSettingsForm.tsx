@@ -19,8 +19,10 @@ type FormValues = {
   statusRaw: string;
   statusLukewarm: string;
   statusHot: string;
+  baseUrl: string;
+  apiKey: string;
 };
-type Errors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'accessToken' | 'leadSourceProperty', string>>;
+type Errors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'accessToken' | 'leadSourceProperty' | 'baseUrl' | 'apiKey', string>>;
 
 const HEADER_LINE = /^([^:]+):(.*)$/;
 
@@ -39,7 +41,10 @@ function headersFrom(text: string): Array<{ name: string; value: string }> | str
 function settingsFrom(values: FormValues, saved: CrmSettings | null) {
   const savedWebhook = saved?.crm === 'webhook' ? saved : null;
   let input: Record<string, unknown>;
-  if (values.crm === 'hubspot') {
+  if (values.crm === 'twenty') {
+    const apiKey = values.apiKey.trim() || (saved?.crm === 'twenty' ? saved.apiKey : undefined);
+    input = { crm: 'twenty', baseUrl: values.baseUrl.trim() || undefined, apiKey };
+  } else if (values.crm === 'hubspot') {
     const accessToken = values.accessToken.trim() || (saved?.crm === 'hubspot' ? saved.accessToken : undefined);
     input = {
       crm: 'hubspot',
@@ -92,6 +97,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
   const queryClient = useQueryClient();
   const savedWebhook = saved?.crm === 'webhook' ? saved : null;
   const savedHubspot = saved?.crm === 'hubspot' ? saved : null;
+  const savedTwenty = saved?.crm === 'twenty' ? saved : null;
   const [values, setValues] = useState<FormValues>({
     crm: saved?.crm ?? 'webhook',
     endpointUrl: savedWebhook?.endpointUrl ?? '',
@@ -105,6 +111,8 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     statusRaw: savedHubspot?.leadStatusValues.raw ?? 'NEW',
     statusLukewarm: savedHubspot?.leadStatusValues.lukewarm ?? 'OPEN',
     statusHot: savedHubspot?.leadStatusValues.hot ?? 'IN_PROGRESS',
+    baseUrl: savedTwenty?.baseUrl ?? 'https://api.twenty.com',
+    apiKey: '',
   });
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -116,7 +124,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     },
     onSuccess: () => {
       setNotice({ ok: true, text: 'Settings saved.' });
-      setValues((current) => ({ ...current, apiToken: '', removeToken: false, signingSecret: '', removeSecret: false, accessToken: '' }));
+      setValues((current) => ({ ...current, apiToken: '', removeToken: false, signingSecret: '', removeSecret: false, accessToken: '', apiKey: '' }));
       return queryClient.invalidateQueries({ queryKey: ['crmSettings'] });
     },
     onError: (error) => setNotice({ ok: false, text: `Not saved: ${error.message}` }),
@@ -260,6 +268,31 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
             <TextField label="Lukewarm leads" value={values.statusLukewarm} onChange={(statusLukewarm) => change({ statusLukewarm })} />
             <TextField label="Hot leads" value={values.statusHot} onChange={(statusHot) => change({ statusHot })} />
           </fieldset>
+        </>
+      )}
+      {values.crm === 'twenty' && (
+        <>
+          <TextField
+            label="Server"
+            type="url"
+            hint="https://api.twenty.com for Twenty's cloud, or your own server's address."
+            value={values.baseUrl}
+            error={errors.baseUrl}
+            onChange={(baseUrl) => change({ baseUrl })}
+          />
+          <TextField
+            label="API key"
+            type="password"
+            autoComplete="off"
+            hint={
+              savedTwenty
+                ? `A key ending ${maskToken(savedTwenty.apiKey)} is saved. Type a new one to replace it.`
+                : 'From Settings → APIs & Webhooks in Twenty. Kept on this computer only.'
+            }
+            value={values.apiKey}
+            error={errors.apiKey}
+            onChange={(apiKey) => change({ apiKey })}
+          />
         </>
       )}
       <div className="settings__actions">

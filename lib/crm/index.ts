@@ -2,17 +2,19 @@ import { z } from 'zod';
 import { bindConnector, type Crm } from './connector';
 import { originPermissionFor } from './endpoint';
 import { HUBSPOT_API, hubspotConnector, hubspotSettingsSchema } from './hubspot';
+import { twentyConnector, twentySettingsSchema } from './twenty';
 import { webhookConnector, webhookSettingsSchema } from './webhook';
 
 // The CRMs a rep can choose on the options page, each with its own settings schema.
 
-export const crmSettingsSchema = z.discriminatedUnion('crm', [webhookSettingsSchema, hubspotSettingsSchema]);
+export const crmSettingsSchema = z.discriminatedUnion('crm', [webhookSettingsSchema, hubspotSettingsSchema, twentySettingsSchema]);
 export type CrmSettings = z.infer<typeof crmSettingsSchema>;
 export type CrmKind = CrmSettings['crm'];
 
 export const crmLabels: Record<CrmKind, string> = {
   webhook: 'Webhook',
   hubspot: 'HubSpot',
+  twenty: 'Twenty',
 };
 
 export function crmFor(settings: CrmSettings): Crm {
@@ -21,6 +23,8 @@ export function crmFor(settings: CrmSettings): Crm {
       return bindConnector(webhookConnector, settings);
     case 'hubspot':
       return bindConnector(hubspotConnector, settings);
+    case 'twenty':
+      return bindConnector(twentyConnector, settings);
   }
 }
 
@@ -31,5 +35,7 @@ export function crmOriginPermission(settings: CrmSettings): string | null {
       return originPermissionFor(settings.endpointUrl);
     case 'hubspot':
       return `${HUBSPOT_API}/*`;
+    case 'twenty':
+      return originPermissionFor(settings.baseUrl);
   }
 }

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { Lead } from '../lead/schema';
+import type { ConnectionCheck, CrmConnector, LeadResult } from './connector';
+import { endpointUrlSchema } from './endpoint';
+import { classifyFailure, classifyFetchError, errorDetail } from './http';
+
+// Twenty (cloud or self-hosted), with an API key. People are upserted in batches of up to 100
+// with the lead's own UUID as the person's id, so a retry updates the same person.
+
+export const twentySettingsSchema = z.object({
+  crm: z.literal('twenty'),
+  /** https://api.twenty.com for the cloud, or a self-hosted server's address. */
+  baseUrl: endpointUrlSchema.default('https://api.twenty.com'),
+  apiKey: z.string().trim().min(10, { error: 'Paste the API key from Settings → APIs & Webhooks' }).max(4096),
+});
+export type TwentySettings = z.infer<typeof twentySettingsSchema>;
+
+const BATCH_LIMIT = 100;
+
+/** A lead as a Twenty person (its standard fields). */
+export function twentyPersonFromLead(lead: Lead) {
+  const [city] = (lead.location ?? '').split(',').map((part) => part.trim());
+  return {
+    id: lead.id,
+    name: { firstName: lead.firstName ?? '', lastName: lead.lastName ?? '' },
+    ...(lead.email ? { emails: { primaryEmail: lead.email } } : {}),
+    ...(lead.phone ? { phones: { primaryPhoneNumber: lead.phone } } : {}),
+    ...(lead.title ? { jobTitle: lead.title } : {}),
+    ...(city ? { city } : {}),
+    ...(lead.linkedinUrl ? { linkedinLink: { primaryLinkUrl: lead.linkedinUrl } } : {}),
+  };
+}
+
+const answerSchema = z.looseObject({
+  data: z.looseObject({ createPeople: z.array(z.looseObject({ id: z.string() })).default([]) }),
+});
+
+function url(settings: TwentySettings, path: string): string {
+  return `${settings.baseUrl.replace(/\/+$/, '')}${path}`;
+}
+
+function headers(settings: TwentySettings) {
+  return { Authorization: `Bearer ${settings.apiKey}`, 'Content-Type': 'application/json', Accept: 'application/json' };
+}
+
+export const twentyConnector: CrmConnector<TwentySettings> = {
+  batchSize: BATCH_LIMIT,
+
+  async send(leads, settings, signal) {
+    let response: Response;
+    try {
+      response = await fetch(url(settings, '/rest/batch/people?upsert=true'), {
+        method: 'POST',
+        headers: headers(settings),
+        body: JSON.stringify(leads.map(twentyPersonFromLead)),
+        credentials: 'omit',
+        signal,
+      });
+    } catch (error) {
+      return classifyFetchError(error);
+    }
+    if (!response.ok) return classifyFailure(response, await errorDetail(response));
+    const answer = answerSchema.safeParse(await response.json().catch(() => null));
+    const created = new Set(answer.success ? answer.data.data.createPeople.map((person) => person.id) : []);
+    // A lead whose person is not in the answer is sent again (same id, so no second person).
+    const results: LeadResult[] = leads.filter((lead) => created.has(lead.id)).map((lead) => ({ id: lead.id, ok: true, crmId: lead.id }));
+    return { kind: 'delivered', results };
+  },
+
+  async testConnection(settings, signal): Promise<ConnectionCheck> {
+    let response: Response;
+    try {
+      response = await fetch(url(settings, '/rest/people?limit=1'), { headers: headers(settings), credentials: 'omit', signal });
+    } catch (error) {
+      return { ok: false, message: classifyFetchError(error).error };
+    }
+    if (response.ok) return { ok: true, message: 'Connected to Twenty: the API key can read people' };
+    return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
+  },
+};
