@@ -26,6 +26,11 @@ type Errors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'ext
 
 const HEADER_LINE = /^([^:]+):(.*)$/;
 
+const DEFAULT_SERVERS: Partial<Record<CrmKind, string>> = {
+  twenty: 'https://api.twenty.com',
+  pipedrive: 'https://api.pipedrive.com',
+};
+
 /** "Name: value" lines, as typed; a line that is not one is reported, not dropped. */
 function headersFrom(text: string): Array<{ name: string; value: string }> | string {
   const headers = [];
@@ -41,7 +46,10 @@ function headersFrom(text: string): Array<{ name: string; value: string }> | str
 function settingsFrom(values: FormValues, saved: CrmSettings | null) {
   const savedWebhook = saved?.crm === 'webhook' ? saved : null;
   let input: Record<string, unknown>;
-  if (values.crm === 'twenty') {
+  if (values.crm === 'pipedrive') {
+    const apiToken = values.apiToken.trim() || (saved?.crm === 'pipedrive' ? saved.apiToken : undefined);
+    input = { crm: 'pipedrive', baseUrl: values.baseUrl.trim() || undefined, apiToken };
+  } else if (values.crm === 'twenty') {
     const apiKey = values.apiKey.trim() || (saved?.crm === 'twenty' ? saved.apiKey : undefined);
     input = { crm: 'twenty', baseUrl: values.baseUrl.trim() || undefined, apiKey };
   } else if (values.crm === 'hubspot') {
@@ -98,6 +106,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
   const savedWebhook = saved?.crm === 'webhook' ? saved : null;
   const savedHubspot = saved?.crm === 'hubspot' ? saved : null;
   const savedTwenty = saved?.crm === 'twenty' ? saved : null;
+  const savedPipedrive = saved?.crm === 'pipedrive' ? saved : null;
   const [values, setValues] = useState<FormValues>({
     crm: saved?.crm ?? 'webhook',
     endpointUrl: savedWebhook?.endpointUrl ?? '',
@@ -111,7 +120,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     statusRaw: savedHubspot?.leadStatusValues.raw ?? 'NEW',
     statusLukewarm: savedHubspot?.leadStatusValues.lukewarm ?? 'OPEN',
     statusHot: savedHubspot?.leadStatusValues.hot ?? 'IN_PROGRESS',
-    baseUrl: savedTwenty?.baseUrl ?? 'https://api.twenty.com',
+    baseUrl: savedTwenty?.baseUrl ?? savedPipedrive?.baseUrl ?? DEFAULT_SERVERS[saved?.crm ?? 'webhook'] ?? '',
     apiKey: '',
   });
   const [errors, setErrors] = useState<Errors>({});
@@ -168,7 +177,11 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     <form className="settings" onSubmit={onSave} noValidate>
       <div className="field">
         <label htmlFor={crmId}>CRM</label>
-        <select id={crmId} value={values.crm} onChange={(event) => change({ crm: event.target.value as CrmKind })}>
+        <select id={crmId} value={values.crm} onChange={(event) => {
+            const crm = event.target.value as CrmKind;
+            const isDefault = !values.baseUrl || Object.values(DEFAULT_SERVERS).includes(values.baseUrl);
+            change({ crm, ...(isDefault ? { baseUrl: DEFAULT_SERVERS[crm] ?? '' } : {}) });
+          }}>
           {Object.entries(crmLabels).map(([kind, label]) => (
             <option key={kind} value={kind}>
               {label}
@@ -268,6 +281,31 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
             <TextField label="Lukewarm leads" value={values.statusLukewarm} onChange={(statusLukewarm) => change({ statusLukewarm })} />
             <TextField label="Hot leads" value={values.statusHot} onChange={(statusHot) => change({ statusHot })} />
           </fieldset>
+        </>
+      )}
+      {values.crm === 'pipedrive' && (
+        <>
+          <TextField
+            label="Server"
+            type="url"
+            hint="https://api.pipedrive.com, or your company's https://<company>.pipedrive.com."
+            value={values.baseUrl}
+            error={errors.baseUrl}
+            onChange={(baseUrl) => change({ baseUrl })}
+          />
+          <TextField
+            label="API token"
+            type="password"
+            autoComplete="off"
+            hint={
+              savedPipedrive
+                ? `A token ending ${maskToken(savedPipedrive.apiToken)} is saved. Type a new one to replace it.`
+                : 'Your personal API token (Settings → Personal preferences → API). Kept on this computer only.'
+            }
+            value={values.apiToken}
+            error={errors.apiToken}
+            onChange={(apiToken) => change({ apiToken })}
+          />
         </>
       )}
       {values.crm === 'twenty' && (

@@ -2,18 +2,20 @@ import { z } from 'zod';
 import { bindConnector, type Crm } from './connector';
 import { originPermissionFor } from './endpoint';
 import { HUBSPOT_API, hubspotConnector, hubspotSettingsSchema } from './hubspot';
+import { pipedriveConnector, pipedriveSettingsSchema } from './pipedrive';
 import { twentyConnector, twentySettingsSchema } from './twenty';
 import { webhookConnector, webhookSettingsSchema } from './webhook';
 
 // The CRMs a rep can choose on the options page, each with its own settings schema.
 
-export const crmSettingsSchema = z.discriminatedUnion('crm', [webhookSettingsSchema, hubspotSettingsSchema, twentySettingsSchema]);
+export const crmSettingsSchema = z.discriminatedUnion('crm', [webhookSettingsSchema, hubspotSettingsSchema, pipedriveSettingsSchema, twentySettingsSchema]);
 export type CrmSettings = z.infer<typeof crmSettingsSchema>;
 export type CrmKind = CrmSettings['crm'];
 
 export const crmLabels: Record<CrmKind, string> = {
   webhook: 'Webhook',
   hubspot: 'HubSpot',
+  pipedrive: 'Pipedrive',
   twenty: 'Twenty',
 };
 
@@ -23,6 +25,8 @@ export function crmFor(settings: CrmSettings): Crm {
       return bindConnector(webhookConnector, settings);
     case 'hubspot':
       return bindConnector(hubspotConnector, settings);
+    case 'pipedrive':
+      return bindConnector(pipedriveConnector, settings);
     case 'twenty':
       return bindConnector(twentyConnector, settings);
   }
@@ -35,6 +39,7 @@ export function crmOriginPermission(settings: CrmSettings): string | null {
       return originPermissionFor(settings.endpointUrl);
     case 'hubspot':
       return `${HUBSPOT_API}/*`;
+    case 'pipedrive':
     case 'twenty':
       return originPermissionFor(settings.baseUrl);
   }

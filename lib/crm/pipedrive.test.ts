@@ -1,0 +1,113 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { leadSchema, type Lead } from '../lead/schema';
+import { pipedriveConnector, pipedriveLeadTitle, pipedriveSettingsSchema } from './pipedrive';
+
+// Requests and answers in the shapes of Pipedrive's v1 API: persons/search, persons, leads.
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const API = 'https://api.pipedrive.com/v1';
+const LABEL_HOT = 'f2e7b1a0-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+const settings = pipedriveSettingsSchema.parse({ crm: 'pipedrive', apiToken: '0123456789abcdef0123456789abcdef01234567', labelIds: { hot: LABEL_HOT } });
+const signal = () => AbortSignal.timeout(5_000);
+
+function lead(fields: Partial<Lead> = {}): Lead {
+  return leadSchema.parse({
+    id: crypto.randomUUID(),
+    createdAt: 1,
+    updatedAt: 1,
+    fullName: 'Carla Gómez',
+    company: 'Hooli',
+    source: { kind: 'event', eventName: 'Web Summit' },
+    qualification: { level: 'hot', budget: true, authority: true, need: true, timing: true },
+    capture: {},
+    sync: { status: 'syncing', attempts: 0, dueAt: 1 },
+    ...fields,
+  });
+}
+
+type Seen = { method: string; path: string; token: string | null; body: unknown };
+function recordRequests(handlers: Record<string, (body: unknown) => Response>): Seen[] {
+  const seen: Seen[] = [];
+  server.use(
+    http.all(`${API}/*`, async ({ request }) => {
+      const url = new URL(request.url);
+      const body = request.method === 'GET' ? undefined : await request.json();
+      seen.push({ method: request.method, path: url.pathname.replace('/v1', '') + url.search, token: request.headers.get('x-api-token'), body });
+      const key = `${request.method} ${url.pathname.replace('/v1', '').replace(/\/[0-9a-f-]{6,}$|\/\d+$/, '/:id')}`;
+      const handler = handlers[key];
+      return handler ? handler(body) : HttpResponse.json({ success: false, error: `unexpected ${key}` }, { status: 404 });
+    }),
+  );
+  return seen;
+}
+
+describe('pipedriveLeadTitle', () => {
+  it('names the person, the company and the source', () => {
+    expect(pipedriveLeadTitle(lead())).toBe('Carla Gómez, Hooli · Event (Web Summit)');
+  });
+});
+
+describe('pipedriveConnector.send', () => {
+  it('updates the person found by email, then creates a labelled lead linked to them', async () => {
+    const seen = recordRequests({
+      'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [{ result_score: 1, item: { id: 42, type: 'person', name: 'Carla Gomez' } }] } }),
+      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 42 } }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+    });
+    const carla = lead({ email: 'carla@hooli.example' });
+    expect(await pipedriveConnector.send([carla], settings, signal())).toEqual({
+      kind: 'delivered',
+      results: [{ id: carla.id, ok: true, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' }],
+    });
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /persons/search?term=carla%40hooli.example&fields=email&exact_match=true&limit=1',
+      'PUT /persons/42',
+      'POST /leads',
+    ]);
+    expect(seen.every((r) => r.token === settings.apiToken)).toBe(true);
+    expect(seen[2]!.body).toEqual({ title: 'Carla Gómez, Hooli · Event (Web Summit)', person_id: 42, label_ids: [LABEL_HOT] });
+  });
+
+  it('creates the person when none has the email, and updates a lead it already created', async () => {
+    const seen = recordRequests({
+      'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [] } }),
+      'POST /persons': () => HttpResponse.json({ success: true, data: { id: 77 } }, { status: 201 }),
+      'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }),
+    });
+    const known = lead({ email: 'new@hooli.example', sync: { status: 'syncing', attempts: 1, dueAt: 1, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' } });
+    await pipedriveConnector.send([known], settings, signal());
+    expect(seen.map((r) => r.method)).toEqual(['GET', 'POST', 'PATCH']);
+    expect(seen[1]!.body).toEqual({ name: 'Carla Gómez', email: [{ value: 'new@hooli.example', primary: true, label: 'work' }] });
+  });
+
+  it('marks a lead Pipedrive refuses as needing attention and goes on with the others', async () => {
+    let persons = 0;
+    recordRequests({
+      'POST /persons': () => (++persons === 1 ? HttpResponse.json({ success: false, error: 'Name must be given' }, { status: 400 }) : HttpResponse.json({ success: true, data: { id: 9 } })),
+      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'b1c2d3e4-0e10-11eb-879b-05d71fb426ec' } }),
+    });
+    const [bad, good] = [lead(), lead()];
+    expect(await pipedriveConnector.send([bad!, good!], settings, signal())).toEqual({
+      kind: 'delivered',
+      results: [
+        { id: bad!.id, ok: false, message: 'The CRM answered 400 Bad Request: Name must be given' },
+        { id: good!.id, ok: true, crmId: 'b1c2d3e4-0e10-11eb-879b-05d71fb426ec' },
+      ],
+    });
+  });
+
+  it('stops on a 429 and leaves the batch to be retried, honouring Retry-After', async () => {
+    recordRequests({ 'POST /persons': () => HttpResponse.json({ success: false, error: 'Rate limit' }, { status: 429, headers: { 'Retry-After': '2' } }) });
+    expect(await pipedriveConnector.send([lead(), lead()], settings, signal())).toMatchObject({ kind: 'retry', retryAfterMs: 2_000 });
+  });
+
+  it('pauses on a wrong token', async () => {
+    recordRequests({ 'GET /users/me': () => HttpResponse.json({ success: false, error: 'unauthorized access' }, { status: 401 }) });
+    expect(await pipedriveConnector.testConnection(settings, signal())).toMatchObject({ ok: false, message: expect.stringContaining('401') });
+  });
+});
