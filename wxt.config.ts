@@ -23,9 +23,10 @@ export default defineConfig({
       },
     },
     // A remote CRM's origin is asked for when the rep saves its settings, never at install.
+    // identity: the Salesforce sign-in window, asked for when the rep connects Salesforce.
     ...(manifestVersion === 3
-      ? { optional_host_permissions: ['https://*/*'] }
-      : { optional_permissions: ['https://*/*'] }),
+      ? { optional_host_permissions: ['https://*/*'], optional_permissions: ['identity'] }
+      : { optional_permissions: ['https://*/*', 'identity'] }),
     action: { default_title: 'Open Fieldclip' },
   }),
 });

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { crmFor, crmLabels, crmOriginPermission, crmSettingsSchema, type CrmKind, type CrmSettings } from '../lib/crm';
+import { crmFor, crmLabels, crmOriginPermissions, crmSettingsSchema, type CrmKind, type CrmSettings } from '../lib/crm';
+import { connectSalesforce } from '../lib/crm/salesforce-auth';
 import { loadCrmSettings, maskToken, saveCrmSettings } from '../lib/settings';
 import { TextField } from './TextField';
 
@@ -21,12 +22,15 @@ type FormValues = {
   statusHot: string;
   baseUrl: string;
   apiKey: string;
+  clientId: string;
+  externalIdField: string;
 };
-type Errors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'accessToken' | 'leadSourceProperty' | 'baseUrl' | 'apiKey', string>>;
+type Errors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'accessToken' | 'leadSourceProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl', string>>;
 
 const HEADER_LINE = /^([^:]+):(.*)$/;
 
 const DEFAULT_SERVERS: Partial<Record<CrmKind, string>> = {
+  salesforce: 'https://login.salesforce.com',
   twenty: 'https://api.twenty.com',
   pipedrive: 'https://api.pipedrive.com',
 };
@@ -46,7 +50,18 @@ function headersFrom(text: string): Array<{ name: string; value: string }> | str
 function settingsFrom(values: FormValues, saved: CrmSettings | null) {
   const savedWebhook = saved?.crm === 'webhook' ? saved : null;
   let input: Record<string, unknown>;
-  if (values.crm === 'pipedrive') {
+  if (values.crm === 'salesforce') {
+    const savedSalesforce = saved?.crm === 'salesforce' ? saved : null;
+    const sameOrg = savedSalesforce?.loginUrl === values.baseUrl.trim() && savedSalesforce?.clientId === values.clientId.trim();
+    input = {
+      crm: 'salesforce',
+      loginUrl: values.baseUrl.trim() || undefined,
+      clientId: values.clientId,
+      externalIdField: values.externalIdField.trim(),
+      // The sign-in stays valid while the org and the connected app stay the same.
+      ...(sameOrg && savedSalesforce?.refreshToken ? { instanceUrl: savedSalesforce.instanceUrl, refreshToken: savedSalesforce.refreshToken } : {}),
+    };
+  } else if (values.crm === 'pipedrive') {
     const apiToken = values.apiToken.trim() || (saved?.crm === 'pipedrive' ? saved.apiToken : undefined);
     input = { crm: 'pipedrive', baseUrl: values.baseUrl.trim() || undefined, apiToken };
   } else if (values.crm === 'twenty') {
@@ -90,9 +105,9 @@ function errorsOf(error: z.ZodError): Errors {
  * Asks for the endpoint's origin when it is remote. It must be called straight from the click,
  * before anything is awaited, or the browser refuses it for lack of a user gesture.
  */
-function requestOriginPermission(settings: CrmSettings): Promise<boolean> {
-  const origin = crmOriginPermission(settings);
-  return origin ? browser.permissions.request({ origins: [origin] }) : Promise.resolve(true);
+function requestOriginPermission(settings: CrmSettings, permissions: Array<'identity'> = []): Promise<boolean> {
+  const origins = crmOriginPermissions(settings);
+  return origins.length || permissions.length ? browser.permissions.request({ origins, permissions }) : Promise.resolve(true);
 }
 
 export function CrmSettingsForm() {
@@ -107,6 +122,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
   const savedHubspot = saved?.crm === 'hubspot' ? saved : null;
   const savedTwenty = saved?.crm === 'twenty' ? saved : null;
   const savedPipedrive = saved?.crm === 'pipedrive' ? saved : null;
+  const savedSalesforce = saved?.crm === 'salesforce' ? saved : null;
   const [values, setValues] = useState<FormValues>({
     crm: saved?.crm ?? 'webhook',
     endpointUrl: savedWebhook?.endpointUrl ?? '',
@@ -120,15 +136,17 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     statusRaw: savedHubspot?.leadStatusValues.raw ?? 'NEW',
     statusLukewarm: savedHubspot?.leadStatusValues.lukewarm ?? 'OPEN',
     statusHot: savedHubspot?.leadStatusValues.hot ?? 'IN_PROGRESS',
-    baseUrl: savedTwenty?.baseUrl ?? savedPipedrive?.baseUrl ?? DEFAULT_SERVERS[saved?.crm ?? 'webhook'] ?? '',
+    baseUrl: savedTwenty?.baseUrl ?? savedPipedrive?.baseUrl ?? savedSalesforce?.loginUrl ?? DEFAULT_SERVERS[saved?.crm ?? 'webhook'] ?? '',
     apiKey: '',
+    clientId: savedSalesforce?.clientId ?? '',
+    externalIdField: savedSalesforce?.externalIdField ?? 'Fieldclip_Id__c',
   });
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
   const save = useMutation({
     mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
-      if (!(await permission)) throw new Error(`Fieldclip needs permission to reach ${crmOriginPermission(settings)} to sync there`);
+      if (!(await permission)) throw new Error(`Fieldclip needs permission to reach ${crmOriginPermissions(settings).join(', ')} to sync there`);
       await saveCrmSettings(settings);
     },
     onSuccess: () => {
@@ -137,6 +155,21 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
       return queryClient.invalidateQueries({ queryKey: ['crmSettings'] });
     },
     onError: (error) => setNotice({ ok: false, text: `Not saved: ${error.message}` }),
+  });
+
+  const connect = useMutation({
+    mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
+      if (settings.crm !== 'salesforce') throw new Error('Only Salesforce signs in here');
+      if (!(await permission)) throw new Error('Fieldclip needs permission to open the Salesforce sign-in and reach your org');
+      const connected = await connectSalesforce(settings);
+      await saveCrmSettings(connected);
+      return connected;
+    },
+    onSuccess: (connected) => {
+      setNotice({ ok: true, text: `Connected to ${connected.crm === 'salesforce' ? connected.instanceUrl : 'the CRM'}. Settings saved.` });
+      return queryClient.invalidateQueries({ queryKey: ['crmSettings'] });
+    },
+    onError: (error) => setNotice({ ok: false, text: `Not connected: ${error.message}` }),
   });
 
   const test = useMutation({
@@ -166,6 +199,11 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     event.preventDefault();
     const settings = validated();
     if (settings) save.mutate({ settings, permission: requestOriginPermission(settings) });
+  };
+
+  const onConnect = () => {
+    const settings = validated();
+    if (settings) connect.mutate({ settings, permission: requestOriginPermission(settings, ['identity']) });
   };
 
   const onTest = () => {
@@ -281,6 +319,39 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
             <TextField label="Lukewarm leads" value={values.statusLukewarm} onChange={(statusLukewarm) => change({ statusLukewarm })} />
             <TextField label="Hot leads" value={values.statusHot} onChange={(statusHot) => change({ statusHot })} />
           </fieldset>
+        </>
+      )}
+      {values.crm === 'salesforce' && (
+        <>
+          <TextField
+            label="Login URL"
+            type="url"
+            hint="https://login.salesforce.com, https://test.salesforce.com for a sandbox, or your My Domain."
+            value={values.baseUrl}
+            error={errors.loginUrl}
+            onChange={(baseUrl) => change({ baseUrl })}
+          />
+          <TextField
+            label="Consumer key"
+            autoComplete="off"
+            hint="From the connected app (OAuth with PKCE, scopes api and refresh_token, callback URL shown in the README)."
+            value={values.clientId}
+            error={errors.clientId}
+            onChange={(clientId) => change({ clientId })}
+          />
+          <TextField
+            label="External ID field"
+            hint="A Lead text field marked External ID and Unique; Fieldclip stores each lead's id there."
+            value={values.externalIdField}
+            error={errors.externalIdField}
+            onChange={(externalIdField) => change({ externalIdField })}
+          />
+          <p className="connection">
+            {savedSalesforce?.refreshToken ? `Signed in to ${savedSalesforce.instanceUrl}.` : 'Not signed in yet.'}{' '}
+            <button type="button" onClick={onConnect} disabled={connect.isPending}>
+              {savedSalesforce?.refreshToken ? 'Sign in again' : 'Connect to Salesforce'}
+            </button>
+          </p>
         </>
       )}
       {values.crm === 'pipedrive' && (

@@ -3,18 +3,26 @@ import { bindConnector, type Crm } from './connector';
 import { originPermissionFor } from './endpoint';
 import { HUBSPOT_API, hubspotConnector, hubspotSettingsSchema } from './hubspot';
 import { pipedriveConnector, pipedriveSettingsSchema } from './pipedrive';
+import { salesforceConnector, salesforceSettingsSchema } from './salesforce';
 import { twentyConnector, twentySettingsSchema } from './twenty';
 import { webhookConnector, webhookSettingsSchema } from './webhook';
 
 // The CRMs a rep can choose on the options page, each with its own settings schema.
 
-export const crmSettingsSchema = z.discriminatedUnion('crm', [webhookSettingsSchema, hubspotSettingsSchema, pipedriveSettingsSchema, twentySettingsSchema]);
+export const crmSettingsSchema = z.discriminatedUnion('crm', [
+  webhookSettingsSchema,
+  hubspotSettingsSchema,
+  salesforceSettingsSchema,
+  pipedriveSettingsSchema,
+  twentySettingsSchema,
+]);
 export type CrmSettings = z.infer<typeof crmSettingsSchema>;
 export type CrmKind = CrmSettings['crm'];
 
 export const crmLabels: Record<CrmKind, string> = {
   webhook: 'Webhook',
   hubspot: 'HubSpot',
+  salesforce: 'Salesforce',
   pipedrive: 'Pipedrive',
   twenty: 'Twenty',
 };
@@ -25,6 +33,8 @@ export function crmFor(settings: CrmSettings): Crm {
       return bindConnector(webhookConnector, settings);
     case 'hubspot':
       return bindConnector(hubspotConnector, settings);
+    case 'salesforce':
+      return bindConnector(salesforceConnector, settings);
     case 'pipedrive':
       return bindConnector(pipedriveConnector, settings);
     case 'twenty':
@@ -32,15 +42,23 @@ export function crmFor(settings: CrmSettings): Crm {
   }
 }
 
-/** The host permission the CRM needs, asked for when the settings are saved; null when granted at install. */
-export function crmOriginPermission(settings: CrmSettings): string | null {
-  switch (settings.crm) {
-    case 'webhook':
-      return originPermissionFor(settings.endpointUrl);
-    case 'hubspot':
-      return `${HUBSPOT_API}/*`;
-    case 'pipedrive':
-    case 'twenty':
-      return originPermissionFor(settings.baseUrl);
-  }
+/** The host permissions the CRM needs, asked for when the settings are saved; none when granted at install. */
+export function crmOriginPermissions(settings: CrmSettings): string[] {
+  const origins = ((): Array<string | null> => {
+    switch (settings.crm) {
+      case 'webhook':
+        return [originPermissionFor(settings.endpointUrl)];
+      case 'hubspot':
+        return [`${HUBSPOT_API}/*`];
+      case 'salesforce':
+        // The org's instance is known only after sign-in: Salesforce's own domains.
+        return [originPermissionFor(settings.loginUrl), ...SALESFORCE_ORIGINS];
+      case 'pipedrive':
+      case 'twenty':
+        return [originPermissionFor(settings.baseUrl)];
+    }
+  })();
+  return origins.filter((origin): origin is string => origin !== null);
 }
+
+export const SALESFORCE_ORIGINS = ['https://*.salesforce.com/*', 'https://*.force.com/*'];
