@@ -15,6 +15,7 @@ type FormValues = {
   signingSecret: string;
   removeSecret: boolean;
   extraHeaders: string;
+  fieldMap: string;
   accessToken: string;
   leadSourceProperty: string;
   statusRaw: string;
@@ -25,7 +26,7 @@ type FormValues = {
   clientId: string;
   externalIdField: string;
 };
-type Errors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'accessToken' | 'leadSourceProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl', string>>;
+type Errors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl', string>>;
 
 const HEADER_LINE = /^([^:]+):(.*)$/;
 
@@ -44,6 +45,19 @@ function headersFrom(text: string): Array<{ name: string; value: string }> | str
     headers.push({ name: match[1]!.trim(), value: match[2]!.trim() });
   }
   return headers;
+}
+
+const MAPPING_LINE = /^([^=]+)=(.+)$/;
+
+/** "endpoint_field = fieldclipField" lines; a line that is not one is reported, not dropped. */
+function fieldMapFrom(text: string): Array<{ to: string; from: string }> | string {
+  const mapping = [];
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const match = MAPPING_LINE.exec(line);
+    if (!match) return 'Write one mapping per line, like first_name = firstName';
+    mapping.push({ to: match[1]!.trim(), from: match[2]!.trim() });
+  }
+  return mapping;
 }
 
 /** The settings the form describes: a blank secret field keeps the saved one unless the rep removes it. */
@@ -80,12 +94,15 @@ function settingsFrom(values: FormValues, saved: CrmSettings | null) {
     const signingSecret = values.signingSecret || (values.removeSecret ? undefined : savedWebhook?.signingSecret);
     const extraHeaders = headersFrom(values.extraHeaders);
     if (typeof extraHeaders === 'string') return { success: false as const, errors: { extraHeaders } };
+    const fieldMap = fieldMapFrom(values.fieldMap);
+    if (typeof fieldMap === 'string') return { success: false as const, errors: { fieldMap } };
     input = {
       crm: 'webhook',
       endpointUrl: values.endpointUrl,
       ...(apiToken ? { apiToken } : {}),
       ...(signingSecret ? { signingSecret } : {}),
       ...(extraHeaders.length ? { extraHeaders } : {}),
+      ...(fieldMap.length ? { fieldMap } : {}),
     };
   }
   const result = crmSettingsSchema.safeParse(input);
@@ -131,6 +148,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     signingSecret: '',
     removeSecret: false,
     extraHeaders: (savedWebhook?.extraHeaders ?? []).map(({ name, value }) => `${name}: ${value}`).join('\n'),
+    fieldMap: (savedWebhook?.fieldMap ?? []).map(({ to, from }) => `${to} = ${from}`).join('\n'),
     accessToken: '',
     leadSourceProperty: savedHubspot?.leadSourceProperty ?? '',
     statusRaw: savedHubspot?.leadStatusValues.raw ?? 'NEW',
@@ -257,8 +275,8 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
             Remove the saved token
           </label>
         )}
-        <details className="advanced" open={Boolean(savedWebhook?.signingSecret || savedWebhook?.extraHeaders?.length) || undefined}>
-          <summary>Signing and extra headers</summary>
+        <details className="advanced" open={Boolean(savedWebhook?.signingSecret || savedWebhook?.extraHeaders?.length || savedWebhook?.fieldMap?.length) || undefined}>
+          <summary>Signing, extra headers and field names</summary>
           <TextField
             label="Signing secret"
             type="password"
@@ -286,6 +304,15 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
             value={values.extraHeaders}
             error={errors.extraHeaders}
             onChange={(extraHeaders) => change({ extraHeaders })}
+          />
+          <TextField
+            label="Field mapping"
+            multiline
+            placeholder="first_name = firstName"
+            hint="Optional, for endpoints that expect other field names: one line per field, endpoint_name = Fieldclip field (e.g. lead_source = source.kind). Each lead then carries only these, and its id."
+            value={values.fieldMap}
+            error={errors.fieldMap}
+            onChange={(fieldMap) => change({ fieldMap })}
           />
         </details>
         </>

@@ -14,6 +14,19 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * How long a CRM asked us to wait: `Retry-After`, else the rate-limit headers many CRMs send
+ * (`RateLimit-Reset` in seconds, `X-RateLimit-Reset` in seconds or as a Unix time).
+ */
+export function waitAskedFor(headers: Headers, now = Date.now()): number | undefined {
+  const retryAfter = retryAfterMs(headers.get('retry-after'), now);
+  if (retryAfter !== undefined) return retryAfter;
+  const reset = Number(headers.get('ratelimit-reset') ?? headers.get('x-ratelimit-reset') ?? NaN);
+  if (!Number.isFinite(reset) || reset < 0) return undefined;
+  // Values past 2001-09-09 in seconds are Unix times, not a number of seconds to wait.
+  return reset > 1e9 ? Math.max(0, reset * 1000 - now) : reset * 1000;
+}
+
 /** The class of a non-2xx answer, with a message for the rep that names the status. */
 export function classifyFailure(response: Response, detail: string): Exclude<SendResult, { kind: 'delivered' }> {
   const status = response.status;
@@ -22,7 +35,7 @@ export function classifyFailure(response: Response, detail: string): Exclude<Sen
     return { kind: 'unauthorized', error: `${error}. Check the API token in Fieldclip's settings.` };
   }
   if (RETRYABLE.has(status) || status >= 500) {
-    const wait = retryAfterMs(response.headers.get('retry-after'));
+    const wait = waitAskedFor(response.headers);
     return wait === undefined ? { kind: 'retry', error } : { kind: 'retry', error, retryAfterMs: wait };
   }
   // A redirect with `redirect: 'manual'` (status 0): often a Wi-Fi login page, so try again later.

@@ -124,6 +124,26 @@ describe('webhook signing and extra headers', () => {
   });
 });
 
+describe('field mapping', () => {
+  it('sends each lead under the endpoint’s field names, with its id', async () => {
+    const [lead] = await someLeads({ fullName: 'Jane Doe', email: 'jane@acme.example', source: { kind: 'event', eventName: 'Web Summit' } });
+    const fieldMap = [
+      { to: 'first_name', from: 'firstName' },
+      { to: 'mail', from: 'email' },
+      { to: 'lead_source', from: 'source.kind' },
+      { to: 'event', from: 'source.eventName' },
+      { to: 'phone', from: 'phone' },
+    ] as const;
+    await webhookConnector.send([lead!], { ...settings, fieldMap: [...fieldMap] }, signal());
+    expect(receiver.received()[0]?.lead).toEqual({ id: lead!.id, first_name: 'Jane', mail: 'jane@acme.example', lead_source: 'event', event: 'Web Summit' });
+  });
+
+  it('refuses a line naming no Fieldclip field', () => {
+    const result = webhookSettingsSchema.safeParse({ crm: 'webhook', endpointUrl: 'https://h.example', fieldMap: [{ to: 'x', from: 'sync.status' }] });
+    expect(result.error?.issues[0]?.message).toBe('Not a Fieldclip field (see the README for the list)');
+  });
+});
+
 describe('readWebhookAnswer', () => {
   it('takes an answer without results as all accepted', async () => {
     const leads = await someLeads({ company: 'A' }, { company: 'B' });

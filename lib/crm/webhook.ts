@@ -16,6 +16,21 @@ export const extraHeaderSchema = z.object({
   value: z.string().max(2000).regex(/^[^\r\n]*$/, { error: 'A header value is one line' }),
 });
 
+/** What a field-mapping line may name on the Fieldclip side: a top-level field or a nested one. */
+export const MAPPABLE_FIELDS = [
+  'id', 'createdAt', 'updatedAt', 'fullName', 'firstName', 'lastName', 'title', 'headline', 'company', 'companyDomain',
+  'website', 'email', 'phone', 'location', 'linkedinUrl', 'companyLinkedinUrl', 'notes',
+  'source.kind', 'source.referredBy', 'source.referrerCompany', 'source.referrerEmail', 'source.relationship',
+  'source.eventName', 'source.eventDate', 'source.eventLocation', 'source.closedAccount', 'source.dealReference', 'source.askedContact',
+  'qualification.level', 'qualification.budget', 'qualification.authority', 'qualification.need', 'qualification.timing',
+  'capture.pageUrl', 'capture.pageTitle', 'capture.extractor',
+] as const;
+
+export const fieldMappingSchema = z.object({
+  to: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, { error: 'A field name, like first_name' }),
+  from: z.enum(MAPPABLE_FIELDS, { error: 'Not a Fieldclip field (see the README for the list)' }),
+});
+
 export const webhookSettingsSchema = z.object({
   crm: z.literal('webhook'),
   endpointUrl: endpointUrlSchema,
@@ -25,6 +40,8 @@ export const webhookSettingsSchema = z.object({
   signingSecret: z.string().min(16, { error: 'Use a secret of at least 16 characters' }).max(4096).optional(),
   /** Sent with every request, for endpoints (n8n, Zapier, Make) that want a header of their own. */
   extraHeaders: z.array(extraHeaderSchema).max(10, { error: 'At most 10 extra headers' }).optional(),
+  /** For endpoints that expect other field names: each lead is sent as these fields (plus its `id`). */
+  fieldMap: z.array(fieldMappingSchema).max(60).optional(),
 });
 export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 
@@ -32,6 +49,18 @@ export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 export function webhookLeadFromLead(lead: Lead) {
   const { sync: _sync, createdAt, updatedAt, ...rest } = lead;
   return { ...rest, createdAt: new Date(createdAt).toISOString(), updatedAt: new Date(updatedAt).toISOString() };
+}
+
+/** The lead under the endpoint's own field names; `id` is always there, for the answer's results. */
+export function mappedWebhookLead(lead: Lead, fieldMap: ReadonlyArray<z.infer<typeof fieldMappingSchema>>): Record<string, unknown> {
+  const full = webhookLeadFromLead(lead) as Record<string, unknown>;
+  const valueAt = (path: string) => path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), full);
+  const mapped: Record<string, unknown> = { id: lead.id };
+  for (const { to, from } of fieldMap) {
+    const value = valueAt(from);
+    if (value !== undefined) mapped[to] = value;
+  }
+  return mapped;
 }
 
 const webhookAnswerSchema = z.looseObject({
@@ -108,7 +137,9 @@ export const webhookConnector: CrmConnector<WebhookSettings> = {
   async send(leads, settings, signal) {
     let response: Response;
     try {
-      response = await post(settings, { leads: leads.map(webhookLeadFromLead) }, signal);
+      const fieldMap = settings.fieldMap;
+      const body = leads.map((lead) => (fieldMap?.length ? mappedWebhookLead(lead, fieldMap) : webhookLeadFromLead(lead)));
+      response = await post(settings, { leads: body }, signal);
     } catch (error) {
       return classifyFetchError(error);
     }

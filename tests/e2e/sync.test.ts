@@ -58,17 +58,18 @@ describe('connecting a CRM on the options page', () => {
     await expectText(options.getByRole('status'), /The CRM answered 401.*Check the API token/);
   });
 
-  it('signs every body with a shared secret and sends extra headers, for endpoints that check them', async () => {
+  it('signs every body, sends extra headers and the endpoint’s own field names (n8n, Zapier, Make)', async () => {
     const signed = await startReceiver({ signingSecret: 'shared-secret-for-e2e' });
     try {
       const options = await session.open('options.html');
       await options.getByLabel('Endpoint URL').fill(signed.webhookUrl);
-      await options.getByText('Signing and extra headers').click();
+      await options.getByText('Signing, extra headers and field names').click();
       await options.getByLabel('Signing secret').fill('shared-secret-for-e2e');
       await options.getByLabel('Extra headers').fill('not a header');
       await options.getByRole('button', { name: 'Save settings' }).click();
       await expectText(options.locator('.field__error'), 'Write one header per line, like X-Team: emea');
       await options.getByLabel('Extra headers').fill('X-Team: emea-field');
+      await options.getByLabel('Field mapping').fill('first_name = firstName\nmail = email\nlead_source = source.kind');
       await options.getByRole('button', { name: 'Save settings' }).click();
       await expectText(options.getByRole('status'), 'Settings saved.');
 
@@ -78,6 +79,12 @@ describe('connecting a CRM on the options page', () => {
       await expectText(leadInList(panel, 'Signed Lead'), 'Synced');
       expect(signed.lastHeaders()['x-team']).toBe('emea-field');
       expect(signed.lastHeaders()['x-fieldclip-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+      expect(signed.received()[0]?.lead).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        first_name: 'Signed',
+        mail: 'signed@initech.example',
+        lead_source: 'prospecting',
+      });
     } finally {
       await signed.close();
     }
