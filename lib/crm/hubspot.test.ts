@@ -1,7 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { leadSchema, type Lead } from '../lead/schema';
+import { aLead } from '../../tests/unit/leads';
+import type { Lead } from '../lead/schema';
 import { HUBSPOT_API, hubspotConnector, hubspotContactFromLead, hubspotSettingsSchema } from './hubspot';
 
 // Requests and answers in the shapes HubSpot documents for /crm/v3/objects/contacts/batch/*.
@@ -13,24 +14,12 @@ afterAll(() => server.close());
 const settings = hubspotSettingsSchema.parse({ crm: 'hubspot', accessToken: 'pat-na1-11111111-2222', leadSourceProperty: 'lead_source' });
 const signal = () => AbortSignal.timeout(5_000);
 
-let n = 0;
-function lead(fields: Partial<Lead> = {}): Lead {
-  n += 1;
-  return leadSchema.parse({
-    id: crypto.randomUUID(),
-    createdAt: n,
-    updatedAt: n,
-    fullName: 'Jane Doe',
-    firstName: 'Jane',
-    lastName: 'Doe',
-    company: 'Acme',
+const lead = (fields: Partial<Lead> = {}) =>
+  aLead({
     source: { kind: 'referral', referredBy: 'Bob Martin' },
     qualification: { level: 'hot', budget: true, authority: true, need: true, timing: true },
-    capture: {},
-    sync: { status: 'syncing', attempts: 0, dueAt: 1 },
     ...fields,
   });
-}
 
 type Captured = { path: string; auth: string | null; body: { inputs: Array<Record<string, unknown>> } };
 function capture(answer: (body: Captured['body']) => Response | Promise<Response>): Captured[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cityAndCountry, sourceInWords } from '../lead/describe';
 import type { Lead, SourceKind } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
 import { classifyFailure, classifyFetchError, errorDetail, retryAfterMs } from './http';
@@ -35,17 +36,9 @@ export const hubspotSettingsSchema = z.object({
 });
 export type HubspotSettings = z.infer<typeof hubspotSettingsSchema>;
 
-function sourceDetail(lead: Lead): string | undefined {
-  const { source } = lead;
-  if (source.kind === 'referral') return `Referred by ${source.referredBy}`;
-  if (source.kind === 'event') return `Met at ${source.eventName}`;
-  if (source.kind === 'prospecting-at-close') return `Named at the close of ${source.closedAccount}`;
-  return undefined;
-}
-
 /** A lead as a HubSpot contact's properties. */
 export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): Record<string, string> {
-  const [city, ...rest] = (lead.location ?? '').split(',').map((part) => part.trim());
+  const { city, country } = cityAndCountry(lead.location);
   const properties: Record<string, string | undefined> = {
     email: lead.email,
     firstname: lead.firstName,
@@ -54,10 +47,10 @@ export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): R
     company: lead.company,
     phone: lead.phone,
     website: lead.website ?? (lead.companyDomain ? `https://${lead.companyDomain}` : undefined),
-    city: city || undefined,
-    country: rest.length ? rest.at(-1) : undefined,
+    city,
+    country,
     hs_lead_status: settings.leadStatusValues[lead.qualification.level],
-    message: [sourceDetail(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
+    message: [sourceInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
     ...(settings.leadSourceProperty ? { [settings.leadSourceProperty]: settings.sourceValues[lead.source.kind] } : {}),
   };
   return Object.fromEntries(Object.entries(properties).filter((entry): entry is [string, string] => entry[1] !== undefined));

@@ -1,7 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { leadSchema, type Lead } from '../lead/schema';
+import { aLead } from '../../tests/unit/leads';
+import type { Lead } from '../lead/schema';
 import { pipedriveConnector, pipedriveLeadTitle, pipedriveSettingsSchema } from './pipedrive';
 
 // Requests and answers in the shapes of Pipedrive's v1 API: persons/search, persons, leads.
@@ -15,20 +16,16 @@ const LABEL_HOT = 'f2e7b1a0-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 const settings = pipedriveSettingsSchema.parse({ crm: 'pipedrive', apiToken: '0123456789abcdef0123456789abcdef01234567', labelIds: { hot: LABEL_HOT } });
 const signal = () => AbortSignal.timeout(5_000);
 
-function lead(fields: Partial<Lead> = {}): Lead {
-  return leadSchema.parse({
-    id: crypto.randomUUID(),
-    createdAt: 1,
-    updatedAt: 1,
+const lead = (fields: Partial<Lead> = {}) =>
+  aLead({
     fullName: 'Carla Gómez',
+    firstName: undefined,
+    lastName: undefined,
     company: 'Hooli',
     source: { kind: 'event', eventName: 'Web Summit' },
     qualification: { level: 'hot', budget: true, authority: true, need: true, timing: true },
-    capture: {},
-    sync: { status: 'syncing', attempts: 0, dueAt: 1 },
     ...fields,
   });
-}
 
 type Seen = { method: string; path: string; token: string | null; body: unknown };
 function recordRequests(handlers: Record<string, (body: unknown) => Response>): Seen[] {

@@ -1,7 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { leadSchema, type Lead } from '../lead/schema';
+import { aLead } from '../../tests/unit/leads';
+import type { Lead } from '../lead/schema';
 import { salesforceConnector, salesforceLeadFromLead, salesforceSettingsSchema } from './salesforce';
 
 // Requests and answers in the shapes Salesforce documents: the OAuth token endpoint, and
@@ -21,22 +22,16 @@ const base = {
 const settingsWith = (refreshToken: string) => salesforceSettingsSchema.parse({ ...base, refreshToken });
 const signal = () => AbortSignal.timeout(5_000);
 
-function lead(fields: Partial<Lead> = {}): Lead {
-  return leadSchema.parse({
-    id: crypto.randomUUID(),
-    createdAt: 1,
-    updatedAt: 1,
+const lead = (fields: Partial<Lead> = {}) =>
+  aLead({
     fullName: 'Dmitri Ivanov',
     firstName: 'Dmitri',
     lastName: 'Ivanov',
     company: 'Hooli',
     source: { kind: 'event', eventName: 'Dreamforce' },
     qualification: { level: 'lukewarm', budget: false, authority: true, need: true, timing: false },
-    capture: {},
-    sync: { status: 'syncing', attempts: 0, dueAt: 1 },
     ...fields,
   });
-}
 
 function tokenEndpoint(tokens: string[]) {
   const grants: string[] = [];

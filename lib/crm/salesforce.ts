@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cityAndCountry, sourceInWords } from '../lead/describe';
 import type { Lead, SourceKind } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
 import { endpointUrlSchema } from './endpoint';
@@ -37,17 +38,9 @@ export const salesforceSettingsSchema = z.object({
 });
 export type SalesforceSettings = z.infer<typeof salesforceSettingsSchema>;
 
-function sourceDetail(lead: Lead): string | undefined {
-  const { source } = lead;
-  if (source.kind === 'referral') return `Referred by ${source.referredBy}`;
-  if (source.kind === 'event') return `Met at ${source.eventName}`;
-  if (source.kind === 'prospecting-at-close') return `Named at the close of ${source.closedAccount}`;
-  return undefined;
-}
-
 /** A lead as a Salesforce Lead record. LastName and Company are required there. */
 export function salesforceLeadFromLead(lead: Lead, settings: SalesforceSettings): Record<string, unknown> {
-  const [city, ...rest] = (lead.location ?? '').split(',').map((part) => part.trim());
+  const { city, country } = cityAndCountry(lead.location);
   const record: Record<string, unknown> = {
     attributes: { type: 'Lead' },
     [settings.externalIdField]: lead.id,
@@ -58,12 +51,12 @@ export function salesforceLeadFromLead(lead: Lead, settings: SalesforceSettings)
     Email: lead.email,
     Phone: lead.phone,
     Website: lead.website,
-    City: city || undefined,
-    Country: rest.length ? rest.at(-1) : undefined,
+    City: city,
+    Country: country,
     LeadSource: settings.leadSourceValues[lead.source.kind],
     Status: settings.statusValues[lead.qualification.level],
     Rating: { raw: 'Cold', lukewarm: 'Warm', hot: 'Hot' }[lead.qualification.level],
-    Description: [sourceDetail(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
+    Description: [sourceInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
   };
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }

@@ -1,7 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { leadSchema, type Lead } from '../lead/schema';
+import { aLead } from '../../tests/unit/leads';
+import type { Lead } from '../lead/schema';
 import { twentyConnector, twentyPersonFromLead, twentySettingsSchema } from './twenty';
 
 // Requests and answers in the shapes of Twenty's REST API: POST /rest/batch/people?upsert=true
@@ -14,22 +15,7 @@ afterAll(() => server.close());
 const settings = twentySettingsSchema.parse({ crm: 'twenty', apiKey: 'eyJhbGciOiJIUzI1NiJ9.test' });
 const signal = () => AbortSignal.timeout(5_000);
 
-function lead(fields: Partial<Lead> = {}): Lead {
-  return leadSchema.parse({
-    id: crypto.randomUUID(),
-    createdAt: 1,
-    updatedAt: 1,
-    fullName: 'Zoë Müller',
-    firstName: 'Zoë',
-    lastName: 'Müller',
-    company: 'Initech',
-    source: { kind: 'prospecting' },
-    qualification: { level: 'raw', budget: false, authority: false, need: false, timing: false },
-    capture: {},
-    sync: { status: 'syncing', attempts: 0, dueAt: 1 },
-    ...fields,
-  });
-}
+const lead = (fields: Partial<Lead> = {}) => aLead({ fullName: 'Zoë Müller', firstName: 'Zoë', lastName: 'Müller', company: 'Initech', ...fields });
 
 describe('twentyPersonFromLead', () => {
   it("uses the lead's id as the person's, so a retry updates the same person", () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cityAndCountry } from '../lead/describe';
 import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult } from './connector';
 import { endpointUrlSchema } from './endpoint';
@@ -19,7 +20,7 @@ const BATCH_LIMIT = 100;
 
 /** A lead as a Twenty person (its standard fields). */
 export function twentyPersonFromLead(lead: Lead) {
-  const [city] = (lead.location ?? '').split(',').map((part) => part.trim());
+  const { city } = cityAndCountry(lead.location);
   return {
     id: lead.id,
     name: { firstName: lead.firstName ?? '', lastName: lead.lastName ?? '' },

@@ -41,7 +41,7 @@ describe('connecting a CRM on the options page', () => {
     await options.reload();
     expect(await options.getByLabel('Endpoint URL').inputValue()).toBe(receiver.webhookUrl);
     expect(await options.getByLabel('API token').inputValue()).toBe('');
-    await expectText(options.locator('body'), 'A token ending ••••5678 is saved');
+    await expectText(options.locator('body'), 'The saved one ends ••••5678');
     expect(await options.locator('body').innerText()).not.toContain('tok-e2e-5678');
 
     const stored = await session.worker.evaluate(async () => ({

@@ -1,0 +1,32 @@
+import type { CrmFieldsProps } from './crmFieldsProps';
+import { SecretField } from './SecretField';
+import { TextField } from './TextField';
+
+export function HubspotSettingsFields({ values, errors, change, saved }: CrmFieldsProps<'hubspot'>) {
+  return (
+    <>
+      <SecretField
+        label="Access token"
+        saved={saved?.accessToken}
+        hint="A HubSpot private app token with the crm.objects.contacts read and write scopes. Kept on this computer only."
+        value={values.accessToken}
+        error={errors.accessToken}
+        onChange={(accessToken) => change({ accessToken })}
+      />
+      <TextField
+        label="Lead source property"
+        placeholder="lead_source"
+        hint="Optional. The internal name of a contact property that receives the source (Prospecting, Referral, Event, Prospecting at close)."
+        value={values.leadSourceProperty}
+        error={errors.leadSourceProperty}
+        onChange={(leadSourceProperty) => change({ leadSourceProperty })}
+      />
+      <fieldset className="status-map">
+        <legend>Lead status in HubSpot</legend>
+        <TextField label="Raw leads" value={values.statusRaw} onChange={(statusRaw) => change({ statusRaw })} />
+        <TextField label="Lukewarm leads" value={values.statusLukewarm} onChange={(statusLukewarm) => change({ statusLukewarm })} />
+        <TextField label="Hot leads" value={values.statusHot} onChange={(statusHot) => change({ statusHot })} />
+      </fieldset>
+    </>
+  );
+}

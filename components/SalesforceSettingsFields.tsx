@@ -1,0 +1,40 @@
+import type { CrmFieldsProps } from './crmFieldsProps';
+import { TextField } from './TextField';
+
+type Props = CrmFieldsProps<'salesforce'> & { onConnect: () => void; connecting: boolean };
+
+export function SalesforceSettingsFields({ values, errors, change, saved, onConnect, connecting }: Props) {
+  return (
+    <>
+      <TextField
+        label="Login URL"
+        type="url"
+        hint="https://login.salesforce.com, https://test.salesforce.com for a sandbox, or your My Domain."
+        value={values.baseUrl}
+        error={errors.loginUrl}
+        onChange={(baseUrl) => change({ baseUrl })}
+      />
+      <TextField
+        label="Consumer key"
+        autoComplete="off"
+        hint="From the connected app (OAuth with PKCE, scopes api and refresh_token, callback URL shown in the README)."
+        value={values.clientId}
+        error={errors.clientId}
+        onChange={(clientId) => change({ clientId })}
+      />
+      <TextField
+        label="External ID field"
+        hint="A Lead text field marked External ID and Unique; Fieldclip stores each lead's id there."
+        value={values.externalIdField}
+        error={errors.externalIdField}
+        onChange={(externalIdField) => change({ externalIdField })}
+      />
+      <p className="connection">
+        {saved?.refreshToken ? `Signed in to ${saved.instanceUrl}.` : 'Not signed in yet.'}{' '}
+        <button type="button" onClick={onConnect} disabled={connecting}>
+          {saved?.refreshToken ? 'Sign in again' : 'Connect to Salesforce'}
+        </button>
+      </p>
+    </>
+  );
+}

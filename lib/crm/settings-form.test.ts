@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { fieldMapFrom, headersFrom, initialFormValues, settingsFrom } from './settings-form';
+
+describe('the options form', () => {
+  const savedWebhook = { crm: 'webhook' as const, endpointUrl: 'https://hooks.example.com/in', apiToken: 'tok-secret-1234', signingSecret: 'a-shared-secret-1234' };
+
+  it('opens with the saved settings and every secret blank', () => {
+    const values = initialFormValues(savedWebhook);
+    expect(values).toMatchObject({ crm: 'webhook', endpointUrl: 'https://hooks.example.com/in', apiToken: '', signingSecret: '' });
+  });
+
+  it('keeps a saved secret left blank, replaces a typed one, and drops a removed one', () => {
+    const values = initialFormValues(savedWebhook);
+    expect(settingsFrom(values, savedWebhook)).toEqual({ success: true, data: savedWebhook });
+    expect(settingsFrom({ ...values, apiToken: 'new-token-9999' }, savedWebhook)).toMatchObject({ success: true, data: { apiToken: 'new-token-9999' } });
+    const removed = settingsFrom({ ...values, removeToken: true, removeSecret: true }, savedWebhook);
+    expect(removed).toEqual({ success: true, data: { crm: 'webhook', endpointUrl: 'https://hooks.example.com/in' } });
+  });
+
+  it('reports each problem at its field', () => {
+    const values = { ...initialFormValues(null), endpointUrl: 'http://crm.example.com' };
+    expect(settingsFrom(values, null)).toEqual({
+      success: false,
+      errors: { endpointUrl: 'Use an https:// address (plain http:// works only for localhost and 127.0.0.1)' },
+    });
+    expect(settingsFrom({ ...initialFormValues(null), crm: 'hubspot' }, null)).toMatchObject({ success: false, errors: { accessToken: expect.any(String) } });
+  });
+
+  it('keeps a Salesforce sign-in only while the org and the connected app stay the same', () => {
+    const saved = {
+      crm: 'salesforce' as const,
+      loginUrl: 'https://login.salesforce.com',
+      clientId: '3MVG9consumerkeyexample',
+      externalIdField: 'Fieldclip_Id__c',
+      instanceUrl: 'https://acme.my.salesforce.com',
+      refreshToken: 'refresh-1',
+      leadSourceValues: { prospecting: 'Other', referral: 'Partner Referral', event: 'Trade Show', 'prospecting-at-close': 'Partner Referral' },
+      statusValues: { raw: 'Open - Not Contacted', lukewarm: 'Working - Contacted', hot: 'Working - Contacted' },
+    };
+    const values = initialFormValues(saved);
+    expect(settingsFrom(values, saved)).toMatchObject({ success: true, data: { refreshToken: 'refresh-1' } });
+    const otherApp = settingsFrom({ ...values, clientId: '3MVG9anotherconsumerkey' }, saved);
+    expect(otherApp.success && 'refreshToken' in otherApp.data).toBe(false);
+  });
+});
+
+describe('headersFrom and fieldMapFrom', () => {
+  it('read one entry per line and report a line that is not one', () => {
+    expect(headersFrom('X-Team: emea\n\nX-Region:  eu ')).toEqual([
+      { name: 'X-Team', value: 'emea' },
+      { name: 'X-Region', value: 'eu' },
+    ]);
+    expect(headersFrom('no colon here')).toBe('Write one header per line, like X-Team: emea');
+    expect(fieldMapFrom('first_name = firstName')).toEqual([{ to: 'first_name', from: 'firstName' }]);
+    expect(fieldMapFrom('first_name')).toBe('Write one mapping per line, like first_name = firstName');
+  });
+});

@@ -1,0 +1,144 @@
+import type { z } from 'zod';
+import { crmSettingsSchema, type CrmKind, type CrmSettings } from './index';
+
+// The options page's form, without React: its values are strings as typed, turned into settings
+// (or one message per field) here. A secret left blank keeps the one already saved.
+
+export type FormValues = {
+  crm: CrmKind;
+  endpointUrl: string;
+  apiToken: string;
+  removeToken: boolean;
+  signingSecret: string;
+  removeSecret: boolean;
+  extraHeaders: string;
+  fieldMap: string;
+  accessToken: string;
+  leadSourceProperty: string;
+  statusRaw: string;
+  statusLukewarm: string;
+  statusHot: string;
+  baseUrl: string;
+  apiKey: string;
+  clientId: string;
+  externalIdField: string;
+};
+export type FormErrors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl', string>>;
+
+const HEADER_LINE = /^([^:]+):(.*)$/;
+
+export const DEFAULT_SERVERS: Partial<Record<CrmKind, string>> = {
+  salesforce: 'https://login.salesforce.com',
+  twenty: 'https://api.twenty.com',
+  pipedrive: 'https://api.pipedrive.com',
+};
+
+/** "Name: value" lines, as typed; a line that is not one is reported, not dropped. */
+export function headersFrom(text: string): Array<{ name: string; value: string }> | string {
+  const headers = [];
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const match = HEADER_LINE.exec(line);
+    if (!match) return 'Write one header per line, like X-Team: emea';
+    headers.push({ name: match[1]!.trim(), value: match[2]!.trim() });
+  }
+  return headers;
+}
+
+const MAPPING_LINE = /^([^=]+)=(.+)$/;
+
+/** "endpoint_field = fieldclipField" lines; a line that is not one is reported, not dropped. */
+export function fieldMapFrom(text: string): Array<{ to: string; from: string }> | string {
+  const mapping = [];
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const match = MAPPING_LINE.exec(line);
+    if (!match) return 'Write one mapping per line, like first_name = firstName';
+    mapping.push({ to: match[1]!.trim(), from: match[2]!.trim() });
+  }
+  return mapping;
+}
+
+/** The settings the form describes: a blank secret field keeps the saved one unless the rep removes it. */
+export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
+  const savedWebhook = saved?.crm === 'webhook' ? saved : null;
+  let input: Record<string, unknown>;
+  if (values.crm === 'salesforce') {
+    const savedSalesforce = saved?.crm === 'salesforce' ? saved : null;
+    const sameOrg = savedSalesforce?.loginUrl === values.baseUrl.trim() && savedSalesforce?.clientId === values.clientId.trim();
+    input = {
+      crm: 'salesforce',
+      loginUrl: values.baseUrl.trim() || undefined,
+      clientId: values.clientId,
+      externalIdField: values.externalIdField.trim(),
+      // The sign-in stays valid while the org and the connected app stay the same.
+      ...(sameOrg && savedSalesforce?.refreshToken ? { instanceUrl: savedSalesforce.instanceUrl, refreshToken: savedSalesforce.refreshToken } : {}),
+    };
+  } else if (values.crm === 'pipedrive') {
+    const apiToken = values.apiToken.trim() || (saved?.crm === 'pipedrive' ? saved.apiToken : undefined);
+    input = { crm: 'pipedrive', baseUrl: values.baseUrl.trim() || undefined, apiToken };
+  } else if (values.crm === 'twenty') {
+    const apiKey = values.apiKey.trim() || (saved?.crm === 'twenty' ? saved.apiKey : undefined);
+    input = { crm: 'twenty', baseUrl: values.baseUrl.trim() || undefined, apiKey };
+  } else if (values.crm === 'hubspot') {
+    const accessToken = values.accessToken.trim() || (saved?.crm === 'hubspot' ? saved.accessToken : undefined);
+    input = {
+      crm: 'hubspot',
+      accessToken,
+      ...(values.leadSourceProperty.trim() ? { leadSourceProperty: values.leadSourceProperty.trim() } : {}),
+      leadStatusValues: { raw: values.statusRaw.trim(), lukewarm: values.statusLukewarm.trim(), hot: values.statusHot.trim() },
+    };
+  } else {
+    const apiToken = values.apiToken.trim() || (values.removeToken ? undefined : savedWebhook?.apiToken);
+    const signingSecret = values.signingSecret || (values.removeSecret ? undefined : savedWebhook?.signingSecret);
+    const extraHeaders = headersFrom(values.extraHeaders);
+    if (typeof extraHeaders === 'string') return { success: false as const, errors: { extraHeaders } };
+    const fieldMap = fieldMapFrom(values.fieldMap);
+    if (typeof fieldMap === 'string') return { success: false as const, errors: { fieldMap } };
+    input = {
+      crm: 'webhook',
+      endpointUrl: values.endpointUrl,
+      ...(apiToken ? { apiToken } : {}),
+      ...(signingSecret ? { signingSecret } : {}),
+      ...(extraHeaders.length ? { extraHeaders } : {}),
+      ...(fieldMap.length ? { fieldMap } : {}),
+    };
+  }
+  const result = crmSettingsSchema.safeParse(input);
+  return result.success ? { success: true as const, data: result.data } : { success: false as const, errors: errorsOf(result.error) };
+}
+
+function errorsOf(error: z.ZodError): FormErrors {
+  const errors: FormErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0] as keyof FormErrors;
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The form as it opens: the saved settings, secrets left blank (they are shown masked). */
+export function initialFormValues(saved: CrmSettings | null): FormValues {
+  const savedWebhook = saved?.crm === 'webhook' ? saved : null;
+  const savedHubspot = saved?.crm === 'hubspot' ? saved : null;
+  const savedTwenty = saved?.crm === 'twenty' ? saved : null;
+  const savedPipedrive = saved?.crm === 'pipedrive' ? saved : null;
+  const savedSalesforce = saved?.crm === 'salesforce' ? saved : null;
+  return {
+    crm: saved?.crm ?? 'webhook',
+    endpointUrl: savedWebhook?.endpointUrl ?? '',
+    apiToken: '',
+    removeToken: false,
+    signingSecret: '',
+    removeSecret: false,
+    extraHeaders: (savedWebhook?.extraHeaders ?? []).map(({ name, value }) => `${name}: ${value}`).join('\n'),
+    fieldMap: (savedWebhook?.fieldMap ?? []).map(({ to, from }) => `${to} = ${from}`).join('\n'),
+    accessToken: '',
+    leadSourceProperty: savedHubspot?.leadSourceProperty ?? '',
+    statusRaw: savedHubspot?.leadStatusValues.raw ?? 'NEW',
+    statusLukewarm: savedHubspot?.leadStatusValues.lukewarm ?? 'OPEN',
+    statusHot: savedHubspot?.leadStatusValues.hot ?? 'IN_PROGRESS',
+    baseUrl: savedTwenty?.baseUrl ?? savedPipedrive?.baseUrl ?? savedSalesforce?.loginUrl ?? DEFAULT_SERVERS[saved?.crm ?? 'webhook'] ?? '',
+    apiKey: '',
+    clientId: savedSalesforce?.clientId ?? '',
+    externalIdField: savedSalesforce?.externalIdField ?? 'Fieldclip_Id__c',
+  };
+}

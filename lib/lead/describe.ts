@@ -1,0 +1,22 @@
+import type { Lead } from './schema';
+
+/** The source's detail in words, for a CRM's free-text field: "Referred by Bob Martin". */
+export function sourceInWords(lead: Pick<Lead, 'source'>): string | undefined {
+  const { source } = lead;
+  switch (source.kind) {
+    case 'referral':
+      return `Referred by ${source.referredBy}`;
+    case 'event':
+      return `Met at ${source.eventName}`;
+    case 'prospecting-at-close':
+      return `Named at the close of ${source.closedAccount}`;
+    case 'prospecting':
+      return undefined;
+  }
+}
+
+/** "Berlin, Germany" → { city: "Berlin", country: "Germany" }, for CRMs with separate fields. */
+export function cityAndCountry(location: string | undefined): { city?: string; country?: string } {
+  const [city, ...rest] = (location ?? '').split(',').map((part) => part.trim());
+  return { ...(city ? { city } : {}), ...(rest.length && rest.at(-1) ? { country: rest.at(-1) } : {}) };
+}
