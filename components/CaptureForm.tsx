@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { captureFromPage, captureFromText, type PageCapture } from '../lib/capture/capture-page';
 import { takePendingCapture, watchPendingCapture } from '../lib/capture/pending';
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft';
+import { activeEventItem, type ActiveEvent } from '../lib/events';
 import { emptyLeadForm, leadToForm, parseLeadForm, type LeadFormErrors, type LeadFormValues } from '../lib/lead/form';
 import { canonicalLinkedinProfileUrl } from '../lib/lead/linkedin-url';
 import { prospectFields, type Capture, type Lead, type LeadInput, type Prospect } from '../lib/lead/schema';
@@ -27,6 +28,14 @@ function nextForm(saved: LeadFormValues): LeadFormValues {
 
 type SaveRequest = { lead: LeadInput; editing: Lead | null };
 
+/** The form with the running event as its source, or back to prospecting when the event ends. */
+function withEvent(form: LeadFormValues, event: ActiveEvent | null): LeadFormValues {
+  if (event) {
+    return { ...form, sourceKind: 'event', eventName: event.eventName, eventDate: event.eventDate ?? '', eventLocation: event.eventLocation ?? '' };
+  }
+  return form.sourceKind === 'event' ? { ...form, sourceKind: 'prospecting', eventName: '', eventDate: '', eventLocation: '' } : form;
+}
+
 export function CaptureForm() {
   const [values, setValues] = useState<LeadFormValues | null>(null);
   const [errors, setErrors] = useState<LeadFormErrors>({});
@@ -35,9 +44,13 @@ export function CaptureForm() {
   const [editing, setEditing] = useState<Lead | null>(null);
   const [message, setMessage] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
+  const loaded = values !== null;
 
   useEffect(() => {
-    loadDraft().then(setValues, () => setValues(emptyLeadForm()));
+    Promise.all([loadDraft(), activeEventItem.getValue()]).then(
+      ([draft, event]) => setValues(event ? withEvent(draft, event) : draft),
+      () => setValues(emptyLeadForm()),
+    );
   }, []);
 
   useEffect(() => {
@@ -50,6 +63,19 @@ export function CaptureForm() {
     if (Object.keys(errors).length === 0) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
+
+  // Event mode: while an event runs, new leads are tagged with it (not a lead being updated).
+  const editingRef = useRef(editing);
+  useEffect(() => {
+    editingRef.current = editing;
+  }, [editing]);
+  useEffect(
+    () =>
+      activeEventItem.watch((event) => {
+        if (!editingRef.current) setValues((current) => (current ? withEvent(current, event) : current));
+      }),
+    [],
+  );
 
   const linkedinUrl = values ? canonicalLinkedinProfileUrl(values.linkedinUrl) ?? undefined : undefined;
   const email = values?.email.trim() || undefined;
@@ -89,7 +115,6 @@ export function CaptureForm() {
 
   // Captures asked for from the context menu or the keyboard shortcut.
   const { mutate: readSource } = read;
-  const loaded = values !== null;
   useEffect(() => {
     if (!loaded) return;
     const apply = () =>

@@ -1,4 +1,5 @@
 import type { LeadFormValues } from '../lib/lead/form';
+import { suggestedLevel } from '../lib/lead/qualification';
 import { qualificationLevels } from '../lib/lead/schema';
 
 const levelLabels: Record<LeadFormValues['level'], string> = { raw: 'Raw', lukewarm: 'Lukewarm', hot: 'Hot' };
@@ -14,8 +15,16 @@ type Props = {
   onChange: <K extends keyof LeadFormValues>(field: K, value: LeadFormValues[K]) => void;
 };
 
-/** How warm the lead is, and which BANT criteria the rep already knows are met. */
+/**
+ * How warm the lead is, and which BANT criteria the rep already knows are met. Ticking BANT moves
+ * the level to what it suggests; the rep can still pick another level afterwards.
+ */
 export function QualificationFields({ values, onChange }: Props) {
+  const suggestion = suggestedLevel(values);
+  const setBant = (field: (typeof bant)[number][0], checked: boolean) => {
+    onChange(field, checked);
+    onChange('level', suggestedLevel({ ...values, [field]: checked }));
+  };
   return (
     <div className="qualification">
       <fieldset className="segmented">
@@ -37,10 +46,11 @@ export function QualificationFields({ values, onChange }: Props) {
         <legend>BANT</legend>
         {bant.map(([field, label]) => (
           <label key={field}>
-            <input type="checkbox" checked={values[field]} onChange={(event) => onChange(field, event.target.checked)} />
+            <input type="checkbox" checked={values[field]} onChange={(event) => setBant(field, event.target.checked)} />
             {label}
           </label>
         ))}
+        {suggestion !== values.level && <p className="field__hint">BANT suggests {levelLabels[suggestion]}.</p>}
       </fieldset>
     </div>
   );

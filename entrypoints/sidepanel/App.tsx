@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 import { CaptureForm } from '../../components/CaptureForm';
+import { EventMode } from '../../components/EventMode';
 import { OutboxList } from '../../components/OutboxList';
 import { SyncBar } from '../../components/SyncBar';
 import { SyncLog } from '../../components/SyncLog';
@@ -18,6 +19,7 @@ export function App() {
           </button>
         </header>
         <SyncBar />
+        <EventMode />
         <section aria-labelledby="capture-heading">
           <h2 id="capture-heading">New lead</h2>
           <CaptureForm />

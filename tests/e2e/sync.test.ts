@@ -115,8 +115,9 @@ describe('syncing the outbox to the webhook', () => {
       'LinkedIn URL': 'https://se.linkedin.com/in/asa-lindqvist/?trk=x',
       Notes: 'Named by the Globex CFO at signing',
     });
-    await panel.getByLabel('Lukewarm').check();
     await panel.getByLabel('Need').check();
+    // BANT suggests raw for a need alone; the rep knows better.
+    await panel.getByLabel('Lukewarm').check();
     await panel.getByRole('button', { name: 'Save lead' }).click();
     await expectText(leadInList(panel, 'Åsa Lindqvist'), 'Pending');
 

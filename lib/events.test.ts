@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { activeEventItem, endEvent, pastEvents, startEvent } from './events';
+import { OutboxDb } from './outbox/db';
+import { addLead } from './outbox/outbox';
+
+describe('event mode', () => {
+  it('starts and ends an event', async () => {
+    await startEvent({ eventName: 'Web Summit', eventDate: '2026-11-12', eventLocation: 'Lisbon' }, 5);
+    expect(await activeEventItem.getValue()).toEqual({ eventName: 'Web Summit', eventDate: '2026-11-12', eventLocation: 'Lisbon', startedAt: 5 });
+    await endEvent();
+    expect(await activeEventItem.getValue()).toBeNull();
+  });
+
+  it('refuses an event without a name', async () => {
+    await expect(startEvent({ eventName: '  ' })).rejects.toThrow(/Enter the event name/);
+  });
+
+  it('lists past events with their lead counts, newest first', async () => {
+    const db = new OutboxDb(`events-${crypto.randomUUID()}`);
+    await addLead(db, { company: 'A', source: { kind: 'event', eventName: 'SaaStr' } }, 1);
+    await addLead(db, { company: 'B', source: { kind: 'event', eventName: 'Web Summit' } }, 2);
+    await addLead(db, { company: 'C', source: { kind: 'event', eventName: 'SaaStr' } }, 3);
+    await addLead(db, { company: 'D' }, 4);
+    expect(await pastEvents(db)).toEqual([
+      { eventName: 'SaaStr', leads: 2, lastLeadAt: 3 },
+      { eventName: 'Web Summit', leads: 1, lastLeadAt: 2 },
+    ]);
+  });
+});

@@ -1,0 +1,43 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import type { OutboxDb } from './outbox/db';
+
+// Event mode: the rep starts an event once; until it ends, every new lead is tagged with it.
+
+export const activeEventSchema = z.object({
+  eventName: z.string().trim().min(1, { error: 'Enter the event name' }).max(200),
+  eventDate: z.iso.date({ error: 'Enter the date as YYYY-MM-DD' }).optional(),
+  eventLocation: z.string().trim().max(200).optional(),
+  startedAt: z.number(),
+});
+export type ActiveEvent = z.infer<typeof activeEventSchema>;
+
+export const activeEventItem = storage.defineItem<ActiveEvent | null>('local:activeEvent', { fallback: null });
+
+export async function startEvent(input: Omit<ActiveEvent, 'startedAt'>, now = Date.now()): Promise<ActiveEvent> {
+  const event = activeEventSchema.parse({ ...input, startedAt: now });
+  await activeEventItem.setValue(event);
+  return event;
+}
+
+export function endEvent(): Promise<void> {
+  return activeEventItem.setValue(null);
+}
+
+export type EventSummary = { eventName: string; leads: number; lastLeadAt: number };
+
+/** Every event leads were captured at, newest first, with how many. */
+export async function pastEvents(db: OutboxDb): Promise<EventSummary[]> {
+  const byName = new Map<string, EventSummary>();
+  await db.leads
+    .where('source.kind')
+    .equals('event')
+    .each((lead) => {
+      if (lead.source.kind !== 'event') return;
+      const summary = byName.get(lead.source.eventName) ?? { eventName: lead.source.eventName, leads: 0, lastLeadAt: 0 };
+      summary.leads += 1;
+      summary.lastLeadAt = Math.max(summary.lastLeadAt, lead.createdAt);
+      byName.set(lead.source.eventName, summary);
+    });
+  return [...byName.values()].sort((a, b) => b.lastLeadAt - a.lastLeadAt);
+}

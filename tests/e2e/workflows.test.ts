@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionSession } from './support/extension';
+import { expectText, leadInList, typeLead } from './support/panel';
+
+let session: ExtensionSession;
+beforeEach(async () => {
+  session = await launchExtension();
+});
+afterEach(() => session.close());
+
+describe('event mode', () => {
+  it('tags every lead saved during the event, says so plainly, and lists the event with its count afterwards', async () => {
+    const panel = await session.open('sidepanel.html');
+    await panel.getByRole('button', { name: 'Start an event…' }).click();
+    await panel.getByRole('form', { name: 'Start an event' }).getByLabel('Event name').fill('Web Summit Lisbon');
+    await panel.getByRole('form', { name: 'Start an event' }).getByLabel('Venue').fill('Lisbon');
+    await panel.getByRole('button', { name: 'Start event' }).click();
+    await expectText(panel.getByRole('region', { name: 'Event mode' }), 'Event mode: Web Summit Lisbon');
+
+    expect(await panel.getByLabel('Source').inputValue()).toBe('event');
+    expect(await panel.getByLabel('Event name').inputValue()).toBe('Web Summit Lisbon');
+    for (const name of ['Ana Booth', 'Ben Party']) {
+      await typeLead(panel, { 'Full name': name, Company: 'Expo Co' });
+      await panel.getByRole('button', { name: 'Save lead' }).click();
+      await expectText(leadInList(panel, name), 'Event · Web Summit Lisbon');
+    }
+
+    // The event survives the panel closing.
+    await panel.reload();
+    await expectText(panel.getByRole('region', { name: 'Event mode' }), 'Event mode: Web Summit Lisbon');
+    await expect.poll(() => panel.getByLabel('Event name').inputValue()).toBe('Web Summit Lisbon');
+
+    await panel.getByRole('button', { name: 'End event' }).click();
+    await expect.poll(() => panel.getByLabel('Source').inputValue()).toBe('prospecting');
+    await panel.getByText('Past events').click();
+    await expectText(panel.locator('.past-events'), 'Web Summit Lisbon: 2 leads');
+  });
+
+  it('refuses to start an event without a name', async () => {
+    const panel = await session.open('sidepanel.html');
+    await panel.getByRole('button', { name: 'Start an event…' }).click();
+    await panel.getByRole('button', { name: 'Start event' }).click();
+    await expectText(panel.locator('.field__error'), 'Enter the event name');
+  });
+});
+
+describe('qualification', () => {
+  it('suggests the level from BANT, and the rep can choose another', async () => {
+    const panel = await session.open('sidepanel.html');
+    for (const box of ['Budget', 'Authority', 'Need', 'Timing']) await panel.getByLabel(box).check();
+    expect(await panel.getByLabel('Hot').isChecked()).toBe(true);
+    await panel.getByLabel('Budget').uncheck();
+    expect(await panel.getByLabel('Lukewarm').isChecked()).toBe(true);
+    await panel.getByLabel('Raw').check();
+    await expectText(panel.locator('.qualification'), 'BANT suggests Lukewarm.');
+    await typeLead(panel, { Company: 'Cautious Corp' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await expectText(leadInList(panel, 'Cautious Corp'), /Prospecting\s+Raw/);
+  });
+});
