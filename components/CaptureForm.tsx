@@ -11,6 +11,7 @@ import { prospectFields, type Capture, type Lead, type LeadInput, type Prospect 
 import { outboxDb } from '../lib/outbox/db';
 import { addLead, findDuplicate, updateLead } from '../lib/outbox/outbox';
 import { DuplicateNotice } from './DuplicateNotice';
+import { onEditRequest } from './leadEditor';
 import { PasteBox } from './PasteBox';
 import { ProspectFields, VISIBLE_PROSPECT_FIELDS } from './ProspectFields';
 import { QualificationFields } from './QualificationFields';
@@ -73,6 +74,21 @@ export function CaptureForm() {
     () =>
       activeEventItem.watch((event) => {
         if (!editingRef.current) setValues((current) => (current ? withEvent(current, event) : current));
+      }),
+    [],
+  );
+
+  // "Edit" in the outbox list: the lead as stored, in this form.
+  useEffect(
+    () =>
+      onEditRequest((lead) => {
+        setValues(leadToForm(lead));
+        setEditing(lead);
+        setFromPage(new Set());
+        setErrors({});
+        setMessage('');
+        formRef.current?.scrollIntoView({ block: 'start' });
+        formRef.current?.querySelector<HTMLElement>('input')?.focus();
       }),
     [],
   );

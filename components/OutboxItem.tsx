@@ -1,4 +1,5 @@
 import type { Lead, Source } from '../lib/lead/schema';
+import { isEditable } from '../lib/outbox/outbox';
 import { sourceLabels } from './SourceFields';
 import { SyncStatusBadge } from './SyncStatusBadge';
 
@@ -31,7 +32,7 @@ function syncDetail(sync: Lead['sync']): string | null {
 }
 
 /** One lead in the outbox list. Everything here is text: nothing from a page is rendered as HTML. */
-export function OutboxItem({ lead }: { lead: Lead }) {
+export function OutboxItem({ lead, onEdit, onDelete }: { lead: Lead; onEdit: () => void; onDelete: () => void }) {
   const name = lead.fullName ?? lead.company ?? '';
   const detail = syncDetail(lead.sync);
   return (
@@ -46,6 +47,16 @@ export function OutboxItem({ lead }: { lead: Lead }) {
         <SyncStatusBadge status={lead.sync.status} />
       </div>
       {detail && <p className="lead__detail">{detail}</p>}
+      {isEditable(lead) && (
+        <div className="lead__actions">
+          <button type="button" className="link" onClick={onEdit} aria-label={`Edit ${name}`}>
+            Edit
+          </button>
+          <button type="button" className="link" onClick={onDelete} aria-label={`Delete ${name}`}>
+            Delete
+          </button>
+        </div>
+      )}
     </li>
   );
 }

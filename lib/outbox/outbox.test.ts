@@ -7,8 +7,10 @@ import {
   makeRetriesDueNow,
   nextRetryAt,
   recentLeads,
+  deleteLead,
   recordDeliveries,
   releaseAllClaims,
+  restoreLead,
   updateLead,
   waitingCount,
 } from './outbox';
@@ -192,5 +194,26 @@ describe('findDuplicate', () => {
     expect((await findDuplicate(db, { email: 'jane@acme.example' }))?.id).toBe(jane.id);
     expect(await findDuplicate(db, { email: 'bob@acme.example' })).toBeUndefined();
     expect(await findDuplicate(db, { email: 'jane@acme.example', exceptId: jane.id })).toBeUndefined();
+  });
+});
+
+describe('deleteLead and restoreLead', () => {
+  it('deletes a lead not yet synced, and undo brings it back exactly', async () => {
+    const db = freshDb();
+    const lead = await addLead(db, { fullName: 'Jane', company: 'Acme' }, T0);
+    const deleted = await deleteLead(db, lead.id);
+    expect(await db.leads.count()).toBe(0);
+    await restoreLead(db, deleted);
+    expect(await db.leads.get(lead.id)).toEqual(lead);
+  });
+
+  it('keeps synced leads, and leads being sent', async () => {
+    const db = freshDb();
+    const lead = await addLead(db, { company: 'Acme' }, T0);
+    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    await expect(deleteLead(db, lead.id)).rejects.toThrow('That lead is being sent right now');
+    await recordDeliveries(db, [{ id: lead.id, outcome: 'synced' }], T0);
+    await expect(deleteLead(db, lead.id)).rejects.toThrow('A synced lead stays, read-only');
+    expect(await db.leads.count()).toBe(1);
   });
 });

@@ -46,6 +46,27 @@ export async function updateLead(db: OutboxDb, id: string, input: LeadInput, now
   });
 }
 
+/** Leads the rep may still change: not being sent right now, and not yet in the CRM. */
+export function isEditable(lead: Lead): boolean {
+  return lead.sync.status !== 'syncing' && lead.sync.status !== 'synced';
+}
+
+/** Removes a lead the CRM does not have yet, and returns it so the rep can undo. */
+export function deleteLead(db: OutboxDb, id: string): Promise<Lead> {
+  return db.transaction('rw', db.leads, async () => {
+    const lead = await db.leads.get(id);
+    if (!lead) throw new Error('That lead is no longer in the outbox');
+    if (!isEditable(lead)) throw new Error(lead.sync.status === 'synced' ? 'A synced lead stays, read-only' : 'That lead is being sent right now');
+    await db.leads.delete(id);
+    return lead;
+  });
+}
+
+/** Undo of a delete: the lead comes back exactly as it was, id and all. */
+export async function restoreLead(db: OutboxDb, lead: Lead): Promise<void> {
+  await db.leads.put(lead);
+}
+
 /** A lead already in the outbox for the same person: same LinkedIn profile, or same email. */
 export async function findDuplicate(
   db: OutboxDb,

@@ -58,3 +58,34 @@ describe('qualification', () => {
     await expectText(leadInList(panel, 'Cautious Corp'), /Prospecting\s+Raw/);
   });
 });
+
+describe('managing the outbox', () => {
+  it('edits a lead that is not synced yet, keeping it one lead', async () => {
+    const panel = await session.open('sidepanel.html');
+    await typeLead(panel, { 'Full name': 'Eve Edit', Company: 'Draft Co', 'Job title': 'Buyer' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await expectText(leadInList(panel, 'Eve Edit'), 'Draft Co');
+
+    await panel.getByRole('button', { name: 'Edit Eve Edit' }).click();
+    await expectText(panel.locator('.editing'), 'Updating Eve Edit');
+    expect(await panel.getByLabel('Job title').inputValue()).toBe('Buyer');
+    await panel.getByLabel('Company', { exact: true }).fill('Final Co');
+    await panel.getByRole('button', { name: 'Update lead' }).click();
+    await expectText(leadInList(panel, 'Eve Edit'), 'Final Co');
+    expect(await leadInList(panel, 'Eve Edit').count()).toBe(1);
+  });
+
+  it('deletes a lead, and Undo brings it back', async () => {
+    const panel = await session.open('sidepanel.html');
+    await typeLead(panel, { 'Full name': 'Dan Delete', Company: 'Gone Co' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await expectText(leadInList(panel, 'Dan Delete'), 'Pending');
+
+    await panel.getByRole('button', { name: 'Delete Dan Delete' }).click();
+    await expectText(panel.locator('.undo'), 'Deleted Dan Delete.');
+    await expect.poll(() => leadInList(panel, 'Dan Delete').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await expectText(leadInList(panel, 'Dan Delete'), 'Pending');
+    await expectText(panel.locator('.sync-bar__count'), '1 waiting to sync');
+  });
+});
