@@ -1,5 +1,7 @@
 import type { Lead, Source } from '../lib/lead/schema';
+import { leadToVcard } from '../lib/csv/export';
 import { isEditable } from '../lib/outbox/outbox';
+import { download } from './download';
 import { sourceLabels } from './SourceFields';
 import { SyncStatusBadge } from './SyncStatusBadge';
 
@@ -47,16 +49,21 @@ export function OutboxItem({ lead, onEdit, onDelete }: { lead: Lead; onEdit: () 
         <SyncStatusBadge status={lead.sync.status} />
       </div>
       {detail && <p className="lead__detail">{detail}</p>}
-      {isEditable(lead) && (
-        <div className="lead__actions">
+      <div className="lead__actions">
+        <button type="button" className="link" onClick={() => download(`${name || 'lead'}.vcf`, leadToVcard(lead), 'text/vcard')} aria-label={`vCard for ${name}`}>
+          vCard
+        </button>
+        {isEditable(lead) && (
+          <>
           <button type="button" className="link" onClick={onEdit} aria-label={`Edit ${name}`}>
             Edit
           </button>
           <button type="button" className="link" onClick={onDelete} aria-label={`Delete ${name}`}>
             Delete
           </button>
-        </div>
-      )}
+          </>
+        )}
+      </div>
     </li>
   );
 }

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 import { CaptureForm } from '../../components/CaptureForm';
 import { EventMode } from '../../components/EventMode';
+import { ImportExport } from '../../components/ImportExport';
 import { OutboxList } from '../../components/OutboxList';
 import { SyncBar } from '../../components/SyncBar';
 import { SyncLog } from '../../components/SyncLog';
@@ -25,6 +26,7 @@ export function App() {
           <CaptureForm />
         </section>
         <OutboxList />
+        <ImportExport />
         <SyncLog />
       </main>
     </QueryClientProvider>

@@ -89,3 +89,35 @@ describe('managing the outbox', () => {
     await expectText(panel.locator('.sync-bar__count'), '1 waiting to sync');
   });
 });
+
+describe('CSV in and out', () => {
+  it('imports a 1,000-row badge-scanner export with 3 bad rows: 997 imported, 3 reported by line', async () => {
+    const lines = ['First Name,Last Name,Email,Company,Job Title'];
+    for (let i = 1; i <= 1000; i++) {
+      const bad = i === 10 || i === 500 || i === 999;
+      lines.push(`Visitor,Number ${i},${bad ? `broken-${i}@` : `visitor${i}@expo.example`},Expo Co ${i},Buyer`);
+    }
+    const panel = await session.open('sidepanel.html');
+    await panel.getByText('Import and export').click();
+    await panel.getByLabel('Import CSV').setInputFiles({ name: 'badges.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    expect(await panel.getByLabel('Field for column Email').inputValue()).toBe('email');
+    await panel.getByLabel('Tag imported leads as').selectOption({ label: 'Event' });
+    await panel.getByLabel('Source detail').fill('Badge Expo 2026');
+    await panel.getByRole('button', { name: 'Import 1000 rows' }).click();
+
+    const report = panel.locator('.csv-report');
+    await expectText(report, 'Imported 997 leads. 3 rows were not imported:');
+    // Line 1 is the header: visitor n is on line n + 1.
+    for (const line of [11, 501, 1000]) await expectText(report, `Line ${line}: email: Enter a valid email address`);
+    await expectText(panel.locator('.sync-bar__count'), '997 waiting to sync');
+    await expectText(leadInList(panel, 'Visitor Number 1000'), 'Event · Badge Expo 2026');
+
+    const downloading = panel.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await (await downloading).path();
+    const { readFile } = await import('node:fs/promises');
+    const csv = await readFile(file, 'utf8');
+    expect(csv.trim().split('\r\n')).toHaveLength(998);
+    expect(csv).toContain('Visitor Number 1000');
+  });
+});

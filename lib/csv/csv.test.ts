@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { aLead } from '../../tests/unit/leads';
+import { OutboxDb } from '../outbox/db';
+import { leadsToCsv, leadToVcard } from './export';
+import { guessMapping, importLeads, leadsFromTable, parseCsv } from './import';
+
+const scanner = `First Name,Last Name,Email,Company,Job Title,Phone\r
+Ana,Booth,ana@expo.example,"Expo, Inc.",CTO,+1 415 555 0100\r
+Ben,,not-an-email,Expo Co,Buyer,\r
+\r
+,,,,,\r
+Cleo,Stand,cleo@expo.example,Stand AB,"Head of ""Ops""",`;
+
+describe('CSV import', () => {
+  it('guesses the common headers of badge scanners and spreadsheets', () => {
+    expect(guessMapping(['First Name', 'Last Name', 'E-mail', 'Organization', 'Job Title', 'Mobile', 'Badge ID'])).toEqual([
+      'firstName', 'lastName', 'email', 'company', 'title', 'phone', '',
+    ]);
+  });
+
+  it('imports the good rows tagged with the chosen source and reports the bad ones with their line numbers', async () => {
+    const table = parseCsv(scanner);
+    const { good, bad } = leadsFromTable(table, guessMapping(table.headers), { kind: 'event', eventName: 'Web Summit' });
+    expect(good.map((row) => row.line)).toEqual([2, 6]);
+    expect(good[0]?.lead).toMatchObject({ firstName: 'Ana', company: 'Expo, Inc.', source: { kind: 'event', eventName: 'Web Summit' } });
+    expect(good[1]?.lead.title).toBe('Head of "Ops"');
+    expect(bad).toEqual([{ line: 3, reason: 'email: Enter a valid email address, like jane@acme.com' }]);
+
+    const db = new OutboxDb(`csv-${crypto.randomUUID()}`);
+    expect(await importLeads(db, good, 1_000)).toBe(2);
+    const stored = await db.leads.orderBy('createdAt').toArray();
+    expect(stored.map((lead) => [lead.fullName, lead.sync.status])).toEqual([
+      ['Ana Booth', 'pending'],
+      ['Cleo Stand', 'pending'],
+    ]);
+  });
+
+  it('imports nothing when any lead fails to store', async () => {
+    const db = new OutboxDb(`csv-${crypto.randomUUID()}`);
+    const table = parseCsv('Company\nGood Co\nOther Co');
+    const { good } = leadsFromTable(table, ['company'], { kind: 'prospecting' });
+    const broken = [...good, { line: 9, lead: { ...good[0]!.lead, email: 'broken' } }];
+    await expect(importLeads(db, broken)).rejects.toThrow();
+    expect(await db.leads.count()).toBe(0);
+  });
+});
+
+describe('CSV and vCard export', () => {
+  it('writes one row per lead, quoting what needs it and defusing spreadsheet formulas', () => {
+    const csv = leadsToCsv([aLead({ company: 'Expo, Inc.', notes: '=HYPERLINK("x")', source: { kind: 'referral', referredBy: 'Bob' } })]);
+    const [header, row] = csv.split('\r\n');
+    expect(header).toBe('fullName,firstName,lastName,title,company,email,phone,website,location,linkedinUrl,source,sourceDetail,qualification,status,crmId,createdAt,notes');
+    expect(row).toContain('"Expo, Inc."');
+    expect(row).toContain('referral,Bob,raw,syncing');
+    expect(row).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('writes a vCard 4.0 with the lead as the UID', () => {
+    const lead = aLead({ email: 'jane@acme.example', phone: '+1 415 555 0100', title: 'CFO; Finance' });
+    expect(leadToVcard(lead)).toBe(
+      ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Jane Doe', 'N:Doe;Jane;;;', 'ORG:Acme', 'TITLE:CFO\\; Finance', 'EMAIL;TYPE=work:jane@acme.example',
+        'TEL;TYPE=work;VALUE=uri:tel:+14155550100', `UID:urn:uuid:${lead.id}`, 'END:VCARD', ''].join('\r\n'),
+    );
+  });
+});
