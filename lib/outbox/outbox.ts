@@ -12,6 +12,16 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** Stores several new leads in one transaction: all of them, or none. */
+export async function addLeads(db: OutboxDb, inputs: readonly LeadInput[], now = Date.now()): Promise<Lead[]> {
+  const leads = inputs.map((input, i): Lead => {
+    const parsed = withNameParts(withoutUndefined(leadInputSchema.parse(input)));
+    return { ...parsed, id: crypto.randomUUID(), createdAt: now + i, updatedAt: now + i, sync: { status: 'pending', attempts: 0, dueAt: now + i } };
+  });
+  await db.transaction('rw', db.leads, () => db.leads.bulkAdd(leads));
+  return leads;
+}
+
 /** Stores a new lead, pending sync. Throws a ZodError for input that is not a valid lead. */
 export async function addLead(db: OutboxDb, input: LeadInput, now = Date.now()): Promise<Lead> {
   const parsed = withNameParts(withoutUndefined(leadInputSchema.parse(input)));

@@ -121,3 +121,49 @@ describe('CSV in and out', () => {
     expect(csv).toContain('Visitor Number 1000');
   });
 });
+
+describe('several leads from one moment', () => {
+  it('logs two referred prospects from one customer, remembers the customer, and counts their referrals', async () => {
+    const panel = await session.open('sidepanel.html');
+    await panel.getByRole('button', { name: 'Log referral' }).click();
+    const form = panel.getByRole('form', { name: 'Log referral' });
+    await form.getByLabel('Referred by').fill('Grace Customer');
+    await form.getByLabel("Referrer's organisation").fill('Globex');
+    await form.getByLabel('Name of prospect 1').fill('Ann One');
+    await form.getByLabel('Company of prospect 1').fill('Initech');
+    await form.getByLabel('Name of prospect 2').fill('Bo Two');
+    await form.getByRole('button', { name: 'Save referrals' }).click();
+    // A prospect without a company is caught before anything is saved.
+    await expectText(form.getByRole('status'), 'Nothing was saved');
+    await form.getByLabel('Company of prospect 2').fill('Hooli');
+    await form.getByRole('button', { name: 'Save referrals' }).click();
+    await expectText(form.getByRole('status'), 'Saved 2 leads.');
+    await expectText(leadInList(panel, 'Ann One'), 'Referral · Grace Customer');
+    await expectText(leadInList(panel, 'Bo Two'), 'Referral · Grace Customer');
+
+    await form.getByRole('button', { name: 'Close' }).click();
+    await panel.getByRole('button', { name: 'Log referral' }).click();
+    await panel.getByRole('group', { name: 'Recent referrers' }).getByRole('button', { name: 'Grace Customer, Globex' }).click();
+    expect(await panel.getByLabel('Referred by').inputValue()).toBe('Grace Customer');
+    await panel.getByText('Referrals per customer').click();
+    await expectText(panel.locator('.past-events'), 'Grace Customer: 2 leads');
+  });
+
+  it('saves the names an ask at close yields, linked to the closed account', async () => {
+    const panel = await session.open('sidepanel.html');
+    await panel.getByRole('button', { name: 'Ask at close' }).click();
+    const form = panel.getByRole('form', { name: 'Ask at close' });
+    await form.getByLabel('Closed account').fill('Globex Corp');
+    await form.getByLabel('Deal reference').fill('DEAL-2041');
+    await form.getByRole('button', { name: 'Add another prospect' }).click();
+    for (const [i, name] of ['Cy Three', 'Di Four', 'Ed Five'].entries()) {
+      await form.getByLabel(`Name of prospect ${i + 1}`).fill(name);
+      await form.getByLabel(`Company of prospect ${i + 1}`).fill('Umbrella');
+    }
+    await form.getByRole('button', { name: 'Save names' }).click();
+    await expectText(form.getByRole('status'), 'Saved 3 leads.');
+    await expectText(leadInList(panel, 'Ed Five'), 'Prospecting at close · Globex Corp');
+    await panel.getByText('Leads per closed account').click();
+    await expectText(panel.locator('.past-events'), 'Globex Corp: 3 leads');
+  });
+});
