@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { guessMapping, importLeads, leadsFromTable, parseCsv, type ColumnMapping, type CsvTable, type RejectedRow } from '../lib/csv/import';
-import { prospectFields, sourceKinds, sourceSchema, type SourceKind } from '../lib/lead/schema';
+import { prospectFields, sourceSchema, type SourceKind } from '../lib/lead/schema';
 import { outboxDb } from '../lib/outbox/db';
-import { sourceLabels } from './SourceFields';
+import { SourceKindSelect } from './SourceKindSelect';
 
 const detailField: Record<SourceKind, string | null> = {
   prospecting: null,
@@ -14,7 +14,7 @@ const detailField: Record<SourceKind, string | null> = {
 
 /** A badge-scanner export or a spreadsheet into the outbox: map the columns, tag the source, import. */
 export function CsvImport() {
-  const ids = { file: useId(), source: useId(), detail: useId() };
+  const ids = { file: useId(), detail: useId() };
   const [table, setTable] = useState<CsvTable | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>([]);
   const [sourceKind, setSourceKind] = useState<SourceKind>('event');
@@ -93,16 +93,7 @@ export function CsvImport() {
               ))}
             </tbody>
           </table>
-          <div className="field">
-            <label htmlFor={ids.source}>Tag imported leads as</label>
-            <select id={ids.source} value={sourceKind} onChange={(event) => setSourceKind(event.target.value as SourceKind)}>
-              {sourceKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {sourceLabels[kind]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SourceKindSelect label="Tag imported leads as" value={sourceKind} onChange={setSourceKind} />
           {detailField[sourceKind] && (
             <div className="field">
               <label htmlFor={ids.detail}>Source detail</label>

@@ -1,21 +1,14 @@
 import type { Lead, Source } from '../lib/lead/schema';
 import { leadToVcard } from '../lib/csv/export';
+import { sourceDetail } from '../lib/lead/describe';
 import { isEditable } from '../lib/outbox/outbox';
 import { download } from './download';
-import { sourceLabels } from './SourceFields';
+import { sourceLabels } from './SourceKindSelect';
 import { SyncStatusBadge } from './SyncStatusBadge';
 
-function sourceDetail(source: Source): string {
-  switch (source.kind) {
-    case 'prospecting':
-      return sourceLabels.prospecting;
-    case 'referral':
-      return `${sourceLabels.referral} · ${source.referredBy}`;
-    case 'event':
-      return `${sourceLabels.event} · ${source.eventName}`;
-    case 'prospecting-at-close':
-      return `${sourceLabels['prospecting-at-close']} · ${source.closedAccount}`;
-  }
+function sourceLine(source: Source): string {
+  const detail = sourceDetail(source);
+  return detail ? `${sourceLabels[source.kind]} · ${detail}` : sourceLabels[source.kind];
 }
 
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -44,7 +37,7 @@ export function OutboxItem({ lead, onEdit, onDelete }: { lead: Lead; onEdit: () 
         {lead.fullName && lead.company && <span className="lead__company">{lead.company}</span>}
       </div>
       <div className="lead__meta">
-        <span className="lead__source">{sourceDetail(lead.source)}</span>
+        <span className="lead__source">{sourceLine(lead.source)}</span>
         <span className={`lead__level lead__level--${lead.qualification.level}`}>{lead.qualification.level}</span>
         <SyncStatusBadge status={lead.sync.status} />
       </div>

@@ -1,14 +1,6 @@
-import { useId } from 'react';
 import type { LeadFormErrors, LeadFormValues } from '../lib/lead/form';
-import { sourceKinds, type SourceKind } from '../lib/lead/schema';
+import { SourceKindSelect } from './SourceKindSelect';
 import { TextField } from './TextField';
-
-export const sourceLabels: Record<SourceKind, string> = {
-  prospecting: 'Prospecting',
-  referral: 'Referral',
-  event: 'Event',
-  'prospecting-at-close': 'Prospecting at close',
-};
 
 type Props = {
   values: LeadFormValues;
@@ -18,7 +10,6 @@ type Props = {
 
 /** Where the lead came from, and the details that source needs. */
 export function SourceFields({ values, errors, onChange }: Props) {
-  const id = useId();
   const text = (field: keyof LeadFormValues & string) => ({
     value: values[field] as string,
     error: errors[field],
@@ -26,16 +17,7 @@ export function SourceFields({ values, errors, onChange }: Props) {
   });
   return (
     <div className="source">
-      <div className="field">
-        <label htmlFor={id}>Source</label>
-        <select id={id} value={values.sourceKind} onChange={(event) => onChange('sourceKind', event.target.value as SourceKind)}>
-          {sourceKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {sourceLabels[kind]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SourceKindSelect label="Source" value={values.sourceKind} onChange={(kind) => onChange('sourceKind', kind)} />
       {values.sourceKind === 'referral' && (
         <>
           <TextField label="Referred by" required autoComplete="off" {...text('referredBy')} />

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { sourceDetail } from './lead/describe';
 import { leadInputSchema, type LeadInput, type Source } from './lead/schema';
 import type { OutboxDb } from './outbox/db';
 import { addLeads } from './outbox/outbox';
@@ -73,7 +74,7 @@ export async function leadsPerSource(db: OutboxDb, kind: 'referral' | 'prospecti
     .where('source.kind')
     .equals(kind)
     .each((lead) => {
-      const name = lead.source.kind === 'referral' ? lead.source.referredBy : lead.source.kind === 'prospecting-at-close' ? lead.source.closedAccount : '';
+      const name = sourceDetail(lead.source) ?? '';
       counts.set(name, (counts.get(name) ?? 0) + 1);
     });
   return [...counts].map(([name, leads]) => ({ name, leads })).sort((a, b) => b.leads - a.leads);

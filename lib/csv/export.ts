@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { sourceDetail } from '../lead/describe';
 import type { Lead } from '../lead/schema';
 
 // CSV and vCard out. Values starting with = + - @ are prefixed so a spreadsheet never runs them.
@@ -13,18 +14,10 @@ function safe(value: string | undefined): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function sourceDetail(lead: Lead): string {
-  const { source } = lead;
-  if (source.kind === 'referral') return source.referredBy;
-  if (source.kind === 'event') return source.eventName;
-  if (source.kind === 'prospecting-at-close') return source.closedAccount;
-  return '';
-}
-
 export function leadsToCsv(leads: readonly Lead[]): string {
   const rows = leads.map((lead) => [
     lead.fullName, lead.firstName, lead.lastName, lead.title, lead.company, lead.email, lead.phone, lead.website,
-    lead.location, lead.linkedinUrl, lead.source.kind, sourceDetail(lead), lead.qualification.level, lead.sync.status,
+    lead.location, lead.linkedinUrl, lead.source.kind, sourceDetail(lead.source), lead.qualification.level, lead.sync.status,
     lead.sync.crmId, new Date(lead.createdAt).toISOString(), lead.notes,
   ].map(safe));
   return Papa.unparse({ fields: [...COLUMNS], data: rows });

@@ -1,4 +1,18 @@
-import type { Lead } from './schema';
+import type { Lead, Source } from './schema';
+
+/** The one detail each source names: who referred, which event, which closed account. */
+export function sourceDetail(source: Source): string | undefined {
+  switch (source.kind) {
+    case 'referral':
+      return source.referredBy;
+    case 'event':
+      return source.eventName;
+    case 'prospecting-at-close':
+      return source.closedAccount;
+    case 'prospecting':
+      return undefined;
+  }
+}
 
 /** The source's detail in words, for a CRM's free-text field: "Referred by Bob Martin". */
 export function sourceInWords(lead: Pick<Lead, 'source'>): string | undefined {

@@ -1,0 +1,26 @@
+import { useId } from 'react';
+import { sourceKinds, type SourceKind } from '../lib/lead/schema';
+
+export const sourceLabels: Record<SourceKind, string> = {
+  prospecting: 'Prospecting',
+  referral: 'Referral',
+  event: 'Event',
+  'prospecting-at-close': 'Prospecting at close',
+};
+
+/** Where a lead came from, as a labelled choice of the four sources. */
+export function SourceKindSelect({ label, value, onChange }: { label: string; value: SourceKind; onChange: (kind: SourceKind) => void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value as SourceKind)}>
+        {sourceKinds.map((kind) => (
+          <option key={kind} value={kind}>
+            {sourceLabels[kind]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
