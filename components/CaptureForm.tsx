@@ -5,7 +5,7 @@ import { captureFromPage, captureFromText, type PageCapture } from '../lib/captu
 import { takePendingCapture, watchPendingCapture } from '../lib/capture/pending';
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft';
 import { activeEventItem, type ActiveEvent } from '../lib/events';
-import { emptyLeadForm, leadToForm, parseLeadForm, type LeadFormErrors, type LeadFormValues } from '../lib/lead/form';
+import { emptyLeadForm, leadToForm, parseLeadForm, sourceDetailFields, type LeadFormErrors, type LeadFormValues } from '../lib/lead/form';
 import { canonicalLinkedinProfileUrl } from '../lib/lead/linkedin-url';
 import { prospectFields, type Capture, type Lead, type LeadInput, type Prospect } from '../lib/lead/schema';
 import { outboxDb } from '../lib/outbox/db';
@@ -18,7 +18,7 @@ import { QualificationFields } from './QualificationFields';
 import { SourceFields } from './SourceFields';
 import { TextField } from './TextField';
 
-const SOURCE_DETAILS = ['referredBy', 'relationship', 'eventName', 'eventDate', 'eventLocation', 'closedAccount', 'dealReference', 'askedContact'] as const;
+const SOURCE_DETAILS = Object.values(sourceDetailFields).flat();
 
 /** Keeps the source and its details for the next lead: reps log several from one event or referrer. */
 function nextForm(saved: LeadFormValues): LeadFormValues {

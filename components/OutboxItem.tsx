@@ -1,9 +1,8 @@
 import type { Lead, Source } from '../lib/lead/schema';
 import { leadToVcard } from '../lib/csv/export';
-import { sourceDetail } from '../lib/lead/describe';
+import { sourceDetail, sourceLabels } from '../lib/lead/describe';
 import { isEditable } from '../lib/outbox/outbox';
 import { download } from './download';
-import { sourceLabels } from './SourceKindSelect';
 import { SyncStatusBadge } from './SyncStatusBadge';
 
 function sourceLine(source: Source): string {

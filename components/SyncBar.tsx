@@ -10,7 +10,7 @@ import type { SyncReport } from '../lib/sync/engine';
 import { syncPauseItem, syncProgressItem } from '../lib/sync/status';
 import { useStoredValue } from './useStoredValue';
 
-export function reportSummary(report: SyncReport): string {
+function reportSummary(report: SyncReport): string {
   const { sent, synced, needsAttention, retrying, stoppedBecause, cancelled } = report;
   if (sent === 0 && !stoppedBecause && !cancelled) return 'Nothing to sync.';
   const parts = [`${synced} synced`];

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 
 type FirefoxSidebar = {
-  sidebarAction?: { toggle(): Promise<void> };
+  sidebarAction?: { toggle(): Promise<void>; open(): Promise<void> };
   /** Firefox's Manifest V2 name for `action`. */
   browserAction?: typeof browser.action;
 };
@@ -16,10 +16,17 @@ export function setUpSidePanel(): void {
   const action = browser.action ?? browserAction;
   if (browser.sidePanel) {
     browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
-    action.onClicked.addListener((tab) => {
-      if (tab.windowId !== undefined) browser.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
-    });
+    action.onClicked.addListener(openPanel);
     return;
   }
   if (sidebarAction && action) action.onClicked.addListener(() => void sidebarAction.toggle());
+}
+
+/** Opens the panel from a user gesture (menu click, shortcut): Chrome's side panel or Firefox's sidebar. */
+export function openPanel(tab: Browser.tabs.Tab | undefined): void {
+  if (browser.sidePanel && tab?.windowId !== undefined) {
+    browser.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+    return;
+  }
+  (browser as unknown as FirefoxSidebar).sidebarAction?.open().catch(() => {});
 }

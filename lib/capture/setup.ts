@@ -1,16 +1,6 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import { openPanel } from '../side-panel';
 import { requestCapture } from './pending';
-
-type FirefoxSidebar = { sidebarAction?: { open(): Promise<void> } };
-
-/** Opens the panel from a user gesture (menu click, shortcut); Chrome's side panel or Firefox's sidebar. */
-function openPanel(tab: Browser.tabs.Tab | undefined): void {
-  if (browser.sidePanel && tab?.windowId !== undefined) {
-    browser.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
-    return;
-  }
-  (browser as unknown as FirefoxSidebar).sidebarAction?.open().catch(() => {});
-}
 
 export const CAPTURE_COMMAND = 'capture-page';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cityAndCountry, sourceInWords } from '../lead/describe';
-import type { Lead, SourceKind } from '../lead/schema';
+import { cityAndCountry, sourceInWords, sourceLabels } from '../lead/describe';
+import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
 import { classifyFailure, classifyFetchError, errorDetail, retryAfterMs } from './http';
 import { RollingWindow } from './rate-limit';
@@ -12,13 +12,6 @@ import { RollingWindow } from './rate-limit';
 export const HUBSPOT_API = 'https://api.hubapi.com';
 const BATCH_LIMIT = 100;
 
-const defaultSources: Record<SourceKind, string> = {
-  prospecting: 'Prospecting',
-  referral: 'Referral',
-  event: 'Event',
-  'prospecting-at-close': 'Prospecting at close',
-};
-
 const propertyName = z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, { error: 'A HubSpot internal property name, like lead_source' });
 
 export const hubspotSettingsSchema = z.object({
@@ -26,7 +19,7 @@ export const hubspotSettingsSchema = z.object({
   accessToken: z.string().trim().min(10, { error: 'Paste the private app access token' }).max(4096),
   /** A contact property (custom, single-line text or dropdown) that receives the lead's source. */
   leadSourceProperty: propertyName.optional(),
-  sourceValues: z.record(z.enum(['prospecting', 'referral', 'event', 'prospecting-at-close']), z.string().max(100)).default(defaultSources),
+  sourceValues: z.record(z.enum(['prospecting', 'referral', 'event', 'prospecting-at-close']), z.string().max(100)).default(sourceLabels),
   /** hs_lead_status for each qualification level (HubSpot's own values). */
   leadStatusValues: z
     .object({ raw: z.string().max(100), lukewarm: z.string().max(100), hot: z.string().max(100) })

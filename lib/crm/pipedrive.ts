@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Lead, SourceKind } from '../lead/schema';
+import { sourceDetail, sourceLabels } from '../lead/describe';
+import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
 import { endpointUrlSchema } from './endpoint';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
@@ -17,20 +18,11 @@ export const pipedriveSettingsSchema = z.object({
 });
 export type PipedriveSettings = z.infer<typeof pipedriveSettingsSchema>;
 
-const sourceNames: Record<SourceKind, string> = {
-  prospecting: 'Prospecting',
-  referral: 'Referral',
-  event: 'Event',
-  'prospecting-at-close': 'Prospecting at close',
-};
-
 /** The Pipedrive lead's title says who, where from, and the source's detail. */
 export function pipedriveLeadTitle(lead: Lead): string {
   const who = [lead.fullName, lead.company].filter(Boolean).join(', ');
-  const { source } = lead;
-  const detail =
-    source.kind === 'referral' ? ` (${source.referredBy})` : source.kind === 'event' ? ` (${source.eventName})` : source.kind === 'prospecting-at-close' ? ` (${source.closedAccount})` : '';
-  return `${who} · ${sourceNames[source.kind]}${detail}`.slice(0, 250);
+  const detail = sourceDetail(lead.source);
+  return `${who} · ${sourceLabels[lead.source.kind]}${detail ? ` (${detail})` : ''}`.slice(0, 250);
 }
 
 export function pipedrivePersonFromLead(lead: Lead) {

@@ -25,7 +25,16 @@ export type FormValues = {
 };
 export type FormErrors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl', string>>;
 
-const HEADER_LINE = /^([^:]+):(.*)$/;
+/** One entry per non-empty line, as `pattern` splits it; a line that is not one is reported, not dropped. */
+function entriesFrom<T>(text: string, pattern: RegExp, entry: (a: string, b: string) => T, problem: string): T[] | string {
+  const entries: T[] = [];
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const match = pattern.exec(line);
+    if (!match) return problem;
+    entries.push(entry(match[1]!.trim(), match[2]!.trim()));
+  }
+  return entries;
+}
 
 export const DEFAULT_SERVERS: Partial<Record<CrmKind, string>> = {
   salesforce: 'https://login.salesforce.com',
@@ -33,28 +42,14 @@ export const DEFAULT_SERVERS: Partial<Record<CrmKind, string>> = {
   pipedrive: 'https://api.pipedrive.com',
 };
 
-/** "Name: value" lines, as typed; a line that is not one is reported, not dropped. */
+/** "Name: value" lines. */
 export function headersFrom(text: string): Array<{ name: string; value: string }> | string {
-  const headers = [];
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
-    const match = HEADER_LINE.exec(line);
-    if (!match) return 'Write one header per line, like X-Team: emea';
-    headers.push({ name: match[1]!.trim(), value: match[2]!.trim() });
-  }
-  return headers;
+  return entriesFrom(text, /^([^:]+):(.*)$/, (name, value) => ({ name, value }), 'Write one header per line, like X-Team: emea');
 }
 
-const MAPPING_LINE = /^([^=]+)=(.+)$/;
-
-/** "endpoint_field = fieldclipField" lines; a line that is not one is reported, not dropped. */
+/** "endpoint_field = fieldclipField" lines. */
 export function fieldMapFrom(text: string): Array<{ to: string; from: string }> | string {
-  const mapping = [];
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
-    const match = MAPPING_LINE.exec(line);
-    if (!match) return 'Write one mapping per line, like first_name = firstName';
-    mapping.push({ to: match[1]!.trim(), from: match[2]!.trim() });
-  }
-  return mapping;
+  return entriesFrom(text, /^([^=]+)=(.+)$/, (to, from) => ({ to, from }), 'Write one mapping per line, like first_name = firstName');
 }
 
 /** The settings the form describes: a blank secret field keeps the saved one unless the rep removes it. */

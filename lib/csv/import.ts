@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
-import { withNameParts } from '../lead/name';
-import { leadInputSchema, type Lead, type Prospect, type Source } from '../lead/schema';
+import { leadInputSchema, type Prospect, type Source } from '../lead/schema';
 import type { OutboxDb } from '../outbox/db';
+import { addLeads } from '../outbox/outbox';
 
 // CSV in: badge-scanner exports and spreadsheets. Columns are mapped to lead fields (guessed from
 // common headers, changeable by the rep), every row is checked by the lead model, good rows are
@@ -69,11 +69,6 @@ export function leadsFromTable(table: CsvTable, mapping: ColumnMapping, source: 
 
 /** Adds the good rows in one transaction: an import is whole or not at all. */
 export async function importLeads(db: OutboxDb, rows: readonly ImportRow[], now = Date.now()): Promise<number> {
-  const leads: Lead[] = rows.map(({ lead }, i) => {
-    const clean = Object.fromEntries(Object.entries(withNameParts(lead)).filter(([, v]) => v !== undefined)) as typeof lead;
-    return { ...clean, id: crypto.randomUUID(), createdAt: now + i, updatedAt: now + i, sync: { status: 'pending', attempts: 0, dueAt: now + i } };
-  });
-  await db.transaction('rw', db.leads, () => db.leads.bulkAdd(leads));
-  return leads.length;
+  return (await addLeads(db, rows.map(({ lead }) => lead), now)).length;
 }
 

@@ -1,4 +1,12 @@
-import type { Lead, Source } from './schema';
+import type { Lead, Source, SourceKind } from './schema';
+
+/** The sources as the rep reads them, in the panel and in CRMs' free-text fields. */
+export const sourceLabels: Record<SourceKind, string> = {
+  prospecting: 'Prospecting',
+  referral: 'Referral',
+  event: 'Event',
+  'prospecting-at-close': 'Prospecting at close',
+};
 
 /** The one detail each source names: who referred, which event, which closed account. */
 export function sourceDetail(source: Source): string | undefined {
