@@ -41,3 +41,8 @@ export async function pastEvents(db: OutboxDb): Promise<EventSummary[]> {
     });
   return [...byName.values()].sort((a, b) => b.lastLeadAt - a.lastLeadAt);
 }
+
+/** The names of every event leads were tagged with, A to Z: for filters and "move to event". */
+export function eventNames(db: OutboxDb): Promise<string[]> {
+  return db.leads.orderBy('source.eventName').uniqueKeys() as Promise<string[]>;
+}

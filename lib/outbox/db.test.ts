@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { aLead } from '../../tests/unit/leads';
 import { OutboxDb } from './db';
+import { filterLeadIds, noFilter } from './filter';
 import { appendSyncLog, recentSyncLog, SYNC_LOG_SIZE } from './sync-log';
 
 describe('outbox schema migrations', () => {
@@ -23,7 +25,7 @@ describe('outbox schema migrations', () => {
 
     const v2 = new OutboxDb(name);
     expect(await v2.leads.toArray()).toEqual([lead]);
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(3);
     await appendSyncLog(v2, { at: 5, sent: 1, synced: 1, needsAttention: 0, retrying: 0 });
     expect(await v2.syncLog.count()).toBe(1);
   });
@@ -37,5 +39,20 @@ describe('the sync log', () => {
     expect(log).toHaveLength(SYNC_LOG_SIZE);
     expect(log[0]?.at).toBe(SYNC_LOG_SIZE + 5);
     expect(log.at(-1)?.at).toBe(6);
+  });
+});
+
+describe('v2 → v3', () => {
+  it('indexes the words of the leads already stored', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores({ leads: 'id, createdAt, [sync.status+sync.dueAt], linkedinUrl, email, source.kind', syncLog: '++id, at' });
+    const lead = aLead({ fullName: 'Jane Doe', company: 'Acme', sync: { status: 'pending', attempts: 0, dueAt: 1 } });
+    await v2.table('leads').add(lead);
+    v2.close();
+
+    const v3 = new OutboxDb(name);
+    expect(await filterLeadIds(v3, { ...noFilter, text: 'acme' })).toEqual([lead.id]);
+    expect(await v3.leads.get(lead.id)).toEqual(lead);
   });
 });

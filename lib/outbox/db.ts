@@ -1,5 +1,6 @@
 import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
 import { leadSchema, type Lead } from '../lead/schema';
+import { searchRowOf, type LeadSearchRow } from './search';
 import type { SyncLogEntry } from './sync-log';
 
 /**
@@ -7,14 +8,17 @@ import type { SyncLogEntry } from './sync-log';
  *
  * Indexes exist only for the queries that use them:
  * - `[sync.status+sync.dueAt]`: the sync engine's "what is due now", and the waiting count;
+ * - `sync.status`: the list's status filter (synced and refused leads have no `dueAt`);
  * - `createdAt`: the list, newest first;
  * - `linkedinUrl`, `email`: "is this person already in the outbox?";
- * - `source.kind`: filters and the day's numbers by source.
- * The sync log keeps the last attempts, by time.
+ * - `source.kind`, `source.eventName`: filters, past events and the day's numbers by source.
+ * The search index (`leadSearch`, see search.ts) holds each lead's words and its name+company
+ * key, written in the same transaction as the lead. The sync log keeps the last attempts, by time.
  */
 export class OutboxDb extends Dexie {
   leads!: EntityTable<Lead, 'id'>;
   syncLog!: EntityTable<SyncLogEntry, 'id'>;
+  leadSearch!: EntityTable<LeadSearchRow, 'id'>;
 
   constructor(name = 'fieldclip') {
     super(name);
@@ -25,6 +29,17 @@ export class OutboxDb extends Dexie {
     this.version(2).stores({
       syncLog: '++id, at',
     });
+    // v3: search and duplicate checks through indexes; events by name.
+    this.version(3)
+      .stores({
+        leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status, linkedinUrl, email, source.kind, source.eventName',
+        leadSearch: 'id, *words, person',
+      })
+      .upgrade(async (tx) => {
+        const rows: LeadSearchRow[] = [];
+        await tx.table<Lead>('leads').each((lead) => void rows.push(searchRowOf(lead)));
+        await tx.table<LeadSearchRow>('leadSearch').bulkPut(rows);
+      });
     this.use(validateLeadWrites);
   }
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxDb } from './db';
+import { filterLeadIds, noFilter } from './filter';
 import {
   addLead,
+  addLeads,
+  moveToEvent,
   claimDueLeads,
   findDuplicate,
   makeRetriesDueNow,
   nextRetryAt,
-  recentLeads,
   deleteLead,
   recordDeliveries,
   releaseAllClaims,
@@ -67,12 +69,11 @@ describe('the outbox refuses invalid writes from any code path', () => {
   });
 });
 
-describe('recentLeads and waitingCount', () => {
-  it('lists newest first and counts what has not reached the CRM', async () => {
+describe('waitingCount', () => {
+  it('counts what has not reached the CRM', async () => {
     const db = freshDb();
     const first = await addLead(db, { company: 'First' }, T0);
     await addLead(db, { company: 'Second' }, T0 + 1);
-    expect((await recentLeads(db)).map((lead) => lead.company)).toEqual(['Second', 'First']);
     expect(await waitingCount(db)).toBe(2);
 
     await claimDueLeads(db, { now: T0 + 2, limit: 1, leaseMs: lease });
@@ -215,5 +216,36 @@ describe('deleteLead and restoreLead', () => {
     await recordDeliveries(db, [{ id: lead.id, outcome: 'synced' }], T0);
     await expect(deleteLead(db, lead.id)).rejects.toThrow('A synced lead stays, read-only');
     expect(await db.leads.count()).toBe(1);
+  });
+});
+
+describe('moveToEvent', () => {
+  it('re-tags a waiting lead with another event, and refuses a synced one', async () => {
+    const db = freshDb();
+    const lead = await addLead(db, { fullName: 'Jane', company: 'Acme', source: { kind: 'event', eventName: 'SaaStr' } }, T0);
+    const moved = await moveToEvent(db, lead.id, { eventName: 'SaaStr party', eventLocation: 'SF' }, T0 + 1);
+    expect(moved).toMatchObject({ id: lead.id, createdAt: T0, source: { kind: 'event', eventName: 'SaaStr party', eventLocation: 'SF' } });
+    expect(await filterLeadIds(db, { ...noFilter, event: 'SaaStr party' })).toEqual([lead.id]);
+    expect(await filterLeadIds(db, { ...noFilter, text: 'party' })).toEqual([lead.id]);
+    await claimDueLeads(db, { now: T0 + 1, limit: 1, leaseMs: 1000 });
+    await recordDeliveries(db, [{ id: lead.id, outcome: 'synced' }]);
+    await expect(moveToEvent(db, lead.id, { eventName: 'Other' })).rejects.toThrow('A synced lead stays, read-only');
+  });
+});
+
+describe('the search index', () => {
+  it('follows every add, update, delete and undo', async () => {
+    const db = freshDb();
+    const [a] = await addLeads(db, [{ fullName: 'Jane Doe', company: 'Acme' }, { company: 'Globex' }], T0);
+    const search = (text: string) => filterLeadIds(db, { ...noFilter, text });
+    expect(await search('jane')).toEqual([a!.id]);
+    await updateLead(db, a!.id, { fullName: 'Janet Doe', company: 'Initech' }, T0 + 5);
+    expect(await search('acme')).toEqual([]);
+    expect(await search('initech')).toEqual([a!.id]);
+    const deleted = await deleteLead(db, a!.id);
+    expect(await search('janet')).toEqual([]);
+    await restoreLead(db, deleted);
+    expect(await search('janet')).toEqual([a!.id]);
+    expect(await db.leadSearch.count()).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { withNameParts } from '../lead/name';
 import { leadInputSchema, type Lead, type LeadInput, type SyncStatus, waitingStatuses } from '../lead/schema';
 import type { OutboxDb } from './db';
+import { personKey, searchRowOf } from './search';
 
 /** The CRM id a lead's sync state carries, as a spreadable part of the next state. */
 function crmIdOf(sync: Lead['sync']): { crmId?: string } {
@@ -18,22 +19,23 @@ export async function addLeads(db: OutboxDb, inputs: readonly LeadInput[], now =
     const parsed = withNameParts(withoutUndefined(leadInputSchema.parse(input)));
     return { ...parsed, id: crypto.randomUUID(), createdAt: now + i, updatedAt: now + i, sync: { status: 'pending', attempts: 0, dueAt: now + i } };
   });
-  await db.transaction('rw', db.leads, () => db.leads.bulkAdd(leads));
+  await db.transaction('rw', db.leads, db.leadSearch, async () => {
+    await db.leads.bulkAdd(leads);
+    await db.leadSearch.bulkPut(leads.map(searchRowOf));
+  });
   return leads;
 }
 
 /** Stores a new lead, pending sync. Throws a ZodError for input that is not a valid lead. */
 export async function addLead(db: OutboxDb, input: LeadInput, now = Date.now()): Promise<Lead> {
-  const parsed = withNameParts(withoutUndefined(leadInputSchema.parse(input)));
-  const lead: Lead = {
-    ...parsed,
-    id: crypto.randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-    sync: { status: 'pending', attempts: 0, dueAt: now },
-  };
-  await db.leads.add(lead);
-  return lead;
+  const [lead] = await addLeads(db, [input], now);
+  return lead!;
+}
+
+/** Writes a lead and its search row together. Call inside a transaction over both tables. */
+async function putLead(db: OutboxDb, lead: Lead): Promise<void> {
+  await db.leads.put(lead);
+  await db.leadSearch.put(searchRowOf(lead));
 }
 
 /**
@@ -43,7 +45,7 @@ export async function addLead(db: OutboxDb, input: LeadInput, now = Date.now()):
  */
 export async function updateLead(db: OutboxDb, id: string, input: LeadInput, now = Date.now()): Promise<Lead> {
   const parsed = withNameParts(withoutUndefined(leadInputSchema.parse(input)));
-  return db.transaction('rw', db.leads, async () => {
+  return db.transaction('rw', db.leads, db.leadSearch, async () => {
     const existing = await db.leads.get(id);
     if (!existing) throw new Error('That lead is no longer in the outbox');
     const sync: Lead['sync'] =
@@ -51,8 +53,21 @@ export async function updateLead(db: OutboxDb, id: string, input: LeadInput, now
         ? { status: 'pending', attempts: existing.sync.attempts, dueAt: now, ...crmIdOf(existing.sync) }
         : existing.sync;
     const lead: Lead = { ...parsed, id, createdAt: existing.createdAt, updatedAt: now, sync };
-    await db.leads.put(lead);
+    await putLead(db, lead);
     return lead;
+  });
+}
+
+export type EventTag = { eventName: string; eventDate?: string; eventLocation?: string };
+
+/** Re-tags a lead with another event (met at the party, not the show): same lead, new source. */
+export function moveToEvent(db: OutboxDb, id: string, event: EventTag, now = Date.now()): Promise<Lead> {
+  return db.transaction('rw', db.leads, db.leadSearch, async () => {
+    const lead = await db.leads.get(id);
+    if (!lead) throw new Error('That lead is no longer in the outbox');
+    if (!isEditable(lead)) throw new Error(lead.sync.status === 'synced' ? 'A synced lead stays, read-only' : 'That lead is being sent right now');
+    const { id: _id, createdAt: _created, updatedAt: _updated, sync: _sync, ...input } = lead;
+    return updateLead(db, id, { ...input, source: { kind: 'event', ...withoutUndefined(event) } }, now);
   });
 }
 
@@ -63,35 +78,44 @@ export function isEditable(lead: Lead): boolean {
 
 /** Removes a lead the CRM does not have yet, and returns it so the rep can undo. */
 export function deleteLead(db: OutboxDb, id: string): Promise<Lead> {
-  return db.transaction('rw', db.leads, async () => {
+  return db.transaction('rw', db.leads, db.leadSearch, async () => {
     const lead = await db.leads.get(id);
     if (!lead) throw new Error('That lead is no longer in the outbox');
     if (!isEditable(lead)) throw new Error(lead.sync.status === 'synced' ? 'A synced lead stays, read-only' : 'That lead is being sent right now');
     await db.leads.delete(id);
+    await db.leadSearch.delete(id);
     return lead;
   });
 }
 
 /** Undo of a delete: the lead comes back exactly as it was, id and all. */
-export async function restoreLead(db: OutboxDb, lead: Lead): Promise<void> {
-  await db.leads.put(lead);
+export function restoreLead(db: OutboxDb, lead: Lead): Promise<void> {
+  return db.transaction('rw', db.leads, db.leadSearch, () => putLead(db, lead));
 }
 
-/** A lead already in the outbox for the same person: same LinkedIn profile, or same email. */
+/**
+ * A lead already in the outbox for the same person: same LinkedIn profile, same email, or the
+ * same name at the same company.
+ */
 export async function findDuplicate(
   db: OutboxDb,
-  { linkedinUrl, email, exceptId }: { linkedinUrl?: string; email?: string; exceptId?: string },
+  { exceptId, ...prospect }: Pick<Lead, 'linkedinUrl' | 'email' | 'fullName' | 'firstName' | 'lastName' | 'company'> & { exceptId?: string },
 ): Promise<Lead | undefined> {
-  const candidates = [
-    ...(linkedinUrl ? await db.leads.where('linkedinUrl').equals(linkedinUrl).limit(5).toArray() : []),
-    ...(email ? await db.leads.where('email').equalsIgnoreCase(email).limit(5).toArray() : []),
+  const { linkedinUrl, email } = prospect;
+  const person = personKey(prospect);
+  const ids = [
+    ...(linkedinUrl ? await db.leads.where('linkedinUrl').equals(linkedinUrl).limit(5).primaryKeys() : []),
+    ...(email ? await db.leads.where('email').equalsIgnoreCase(email).limit(5).primaryKeys() : []),
+    ...(person ? await db.leadSearch.where('person').equals(person).limit(5).primaryKeys() : []),
   ];
-  return candidates.find((lead) => lead.id !== exceptId);
+  const id = ids.find((candidate) => candidate !== exceptId);
+  return id === undefined ? undefined : db.leads.get(id);
 }
 
-/** The newest leads first, for the panel's list. */
-export function recentLeads(db: OutboxDb, limit = 200): Promise<Lead[]> {
-  return db.leads.orderBy('createdAt').reverse().limit(limit).toArray();
+/** For each lead, another one in the outbox that is likely the same person. */
+export async function likelyDuplicates(db: OutboxDb, leads: readonly Lead[]): Promise<Map<string, Lead>> {
+  const found = await Promise.all(leads.map((lead) => findDuplicate(db, { ...lead, exceptId: lead.id })));
+  return new Map(leads.flatMap((lead, i) => (found[i] ? [[lead.id, found[i]] as const] : [])));
 }
 
 function withStatus(db: OutboxDb, status: SyncStatus, dueBy: number | typeof Dexie.maxKey = Dexie.maxKey) {

@@ -1,0 +1,61 @@
+import type Dexie from 'dexie';
+import { z } from 'zod';
+import { sourceKinds, type SyncStatus } from '../lead/schema';
+import type { OutboxDb } from './db';
+import { wordsOf } from './search';
+
+// Search and filters for the outbox list. Every criterion is answered by an index and gives a set
+// of lead ids; the list is the leads in all sets, newest first. No lead is loaded to filter.
+
+export const statusFilters = {
+  waiting: { label: 'Waiting to sync', statuses: ['pending', 'syncing', 'failed'] },
+  attention: { label: 'Needs attention', statuses: ['rejected'] },
+  synced: { label: 'Synced', statuses: ['synced'] },
+} as const satisfies Record<string, { label: string; statuses: readonly SyncStatus[] }>;
+
+export const dateFilters = {
+  today: 'Today',
+  week: 'Last 7 days',
+  month: 'Last 30 days',
+} as const;
+
+export const leadFilterSchema = z.object({
+  text: z.string().max(200).default(''),
+  source: z.enum(sourceKinds).or(z.literal('')).default(''),
+  event: z.string().max(200).default(''),
+  status: z.enum(Object.keys(statusFilters) as [keyof typeof statusFilters]).or(z.literal('')).default(''),
+  date: z.enum(Object.keys(dateFilters) as [keyof typeof dateFilters]).or(z.literal('')).default(''),
+});
+export type LeadFilter = z.infer<typeof leadFilterSchema>;
+export const noFilter: LeadFilter = leadFilterSchema.parse({});
+
+export function isFiltered(filter: LeadFilter): boolean {
+  return Object.values(filter).some((value) => value.trim() !== '');
+}
+
+/** Local midnight `days - 1` days before `now`: "today" is 1 day, "last 7 days" includes today. */
+export function startOfDays(days: number, now: number): number {
+  const start = new Date(now);
+  start.setHours(0, 0, 0, 0);
+  start.setDate(start.getDate() - (days - 1));
+  return start.getTime();
+}
+
+const daysOf = { today: 1, week: 7, month: 30 } as const;
+
+/** The ids of the leads that match, newest first. */
+export async function filterLeadIds(db: OutboxDb, filter: LeadFilter, now = Date.now()): Promise<string[]> {
+  const byDate = filter.date ? db.leads.where('createdAt').aboveOrEqual(startOfDays(daysOf[filter.date], now)) : db.leads.orderBy('createdAt');
+  const sets: Promise<Set<string>>[] = [];
+  const keys = (collection: Dexie.Collection<unknown, string>) => collection.primaryKeys().then((ids) => new Set(ids));
+  if (filter.source) sets.push(keys(db.leads.where('source.kind').equals(filter.source)));
+  if (filter.event) sets.push(keys(db.leads.where('source.eventName').equals(filter.event)));
+  if (filter.status) sets.push(keys(db.leads.where('sync.status').anyOf(statusFilters[filter.status].statuses)));
+  // Each word typed is the start of a word of the lead: "jan acm" finds Jane Doe at Acme.
+  for (const word of new Set(wordsOf(filter.text))) sets.push(keys(db.leadSearch.where('words').startsWith(word)));
+  const [ordered, ...matching] = await Promise.all([byDate.primaryKeys(), ...sets]);
+  const newestFirst = ordered.reverse();
+  if (matching.length === 0) return newestFirst;
+  matching.sort((a, b) => a.size - b.size);
+  return newestFirst.filter((id) => matching.every((set) => set.has(id)));
+}
