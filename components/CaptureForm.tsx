@@ -95,9 +95,14 @@ export function CaptureForm() {
 
   const linkedinUrl = values ? canonicalLinkedinProfileUrl(values.linkedinUrl) ?? undefined : undefined;
   const email = values?.email.trim() || undefined;
+  const fullName = values?.fullName.trim() || undefined;
+  const company = values?.company.trim() || undefined;
   const duplicate = useOutboxQuery(
-    async () => (linkedinUrl || email ? findDuplicate(outboxDb(), { linkedinUrl, email, exceptId: editing?.id }) : undefined),
-    [linkedinUrl, email, editing?.id],
+    async () =>
+      linkedinUrl || email || (fullName && company)
+        ? findDuplicate(outboxDb(), { linkedinUrl, email, fullName, company, exceptId: editing?.id })
+        : undefined,
+    [linkedinUrl, email, fullName, company, editing?.id],
   );
 
   /** Fills the form from a page or a text; what the rep typed stays unless the page has that field. */
@@ -209,7 +214,7 @@ export function CaptureForm() {
   const problemCount = Object.keys(errors).length;
   const who = editing && (editing.fullName ?? editing.company);
   return (
-    <form ref={formRef} className="capture" aria-label={editing ? `Update ${who}` : 'Capture a lead'} onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="capture" aria-label={editing ? `Update ${who}` : 'Capture a lead'} onSubmit={onSubmit} noValidate data-shortcut="Ctrl+Enter">
       {editing ? (
         <div className="editing">
           <p>

@@ -11,7 +11,7 @@ afterEach(() => session.close());
 describe('capturing a lead by hand in the side panel', () => {
   it('saves a referral lead to the outbox, and it is still there after a reload', async () => {
     const panel = await session.open('sidepanel.html');
-    await panel.getByLabel('Source').selectOption({ label: 'Referral' });
+    await panel.getByLabel('Source', { exact: true }).selectOption({ label: 'Referral' });
     await panel.getByLabel('Referred by').fill('Bob Martin (Globex)');
     await typeLead(panel, { 'Full name': 'Zoë Müller', 'Job title': 'Head of Ops', Company: 'Initech GmbH', Email: 'zoe@initech.example' });
     await panel.getByLabel('Hot').check();
@@ -33,7 +33,7 @@ describe('capturing a lead by hand in the side panel', () => {
 
   it('shows a message at each bad field, saves nothing, and keeps what was typed', async () => {
     const panel = await session.open('sidepanel.html');
-    await panel.getByLabel('Source').selectOption({ label: 'Event' });
+    await panel.getByLabel('Source', { exact: true }).selectOption({ label: 'Event' });
     await typeLead(panel, { Email: 'jane@', Phone: 'call me', 'LinkedIn URL': 'https://www.linkedin.com/company/acme' });
     await panel.getByRole('button', { name: 'Save lead' }).click();
 

@@ -20,7 +20,7 @@ describe('npm start', () => {
     expect(product.pointedAtReceiver).toBe(true);
     const panel = product.session.context.pages().find((page) => page.url().endsWith('/sidepanel.html'))!;
 
-    await panel.getByLabel('Source').selectOption({ label: 'Referral' });
+    await panel.getByLabel('Source', { exact: true }).selectOption({ label: 'Referral' });
     await panel.getByLabel('Referred by').fill('Carla Gómez, Acme');
     await typeLead(panel, { 'Full name': 'Dmitri Ivanov', Company: 'Hooli', Email: 'dmitri@hooli.example' });
     await panel.getByRole('button', { name: 'Save lead' }).click();

@@ -103,7 +103,7 @@ describe('syncing the outbox to the webhook', () => {
   it('delivers the lead exactly as typed and shows it synced', async () => {
     await connectCrm(receiver.webhookUrl, 'tok-e2e-5678');
     const panel = await session.open('sidepanel.html');
-    await panel.getByLabel('Source').selectOption({ label: 'Prospecting at close' });
+    await panel.getByLabel('Source', { exact: true }).selectOption({ label: 'Prospecting at close' });
     await panel.getByLabel('Closed account').fill('Globex Corp');
     await panel.getByLabel('Deal reference').fill('DEAL-2041');
     await typeLead(panel, {

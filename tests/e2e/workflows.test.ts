@@ -17,7 +17,7 @@ describe('event mode', () => {
     await panel.getByRole('button', { name: 'Start event' }).click();
     await expectText(panel.getByRole('region', { name: 'Event mode' }), 'Event mode: Web Summit Lisbon');
 
-    expect(await panel.getByLabel('Source').inputValue()).toBe('event');
+    expect(await panel.getByLabel('Source', { exact: true }).inputValue()).toBe('event');
     expect(await panel.getByLabel('Event name').inputValue()).toBe('Web Summit Lisbon');
     for (const name of ['Ana Booth', 'Ben Party']) {
       await typeLead(panel, { 'Full name': name, Company: 'Expo Co' });
@@ -31,7 +31,7 @@ describe('event mode', () => {
     await expect.poll(() => panel.getByLabel('Event name').inputValue()).toBe('Web Summit Lisbon');
 
     await panel.getByRole('button', { name: 'End event' }).click();
-    await expect.poll(() => panel.getByLabel('Source').inputValue()).toBe('prospecting');
+    await expect.poll(() => panel.getByLabel('Source', { exact: true }).inputValue()).toBe('prospecting');
     await panel.getByText('Past events').click();
     await expectText(panel.locator('.past-events'), 'Web Summit Lisbon: 2 leads');
   });
@@ -98,7 +98,7 @@ describe('CSV in and out', () => {
       lines.push(`Visitor,Number ${i},${bad ? `broken-${i}@` : `visitor${i}@expo.example`},Expo Co ${i},Buyer`);
     }
     const panel = await session.open('sidepanel.html');
-    await panel.getByText('Import and export').click();
+    await panel.getByText('Import from a spreadsheet').click();
     await panel.getByLabel('Import CSV').setInputFiles({ name: 'badges.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     expect(await panel.getByLabel('Field for column Email').inputValue()).toBe('email');
     await panel.getByLabel('Tag imported leads as').selectOption({ label: 'Event' });
