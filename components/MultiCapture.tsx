@@ -98,7 +98,11 @@ export function MultiCapture({ kind, onDone }: { kind: Kind; onDone: () => void 
           ))}
         </div>
       )}
-      <TextField label={labels.first} required value={shared.first} error={sharedError} onChange={(first) => setShared({ ...shared, first })} />
+      <TextField
+        label={labels.first}
+        shortcut={kind === 'referral' ? 'Alt+R' : 'Alt+C'}
+        required
+        value={shared.first} error={sharedError} onChange={(first) => setShared({ ...shared, first })} />
       <TextField label={labels.second} value={shared.second} onChange={(second) => setShared({ ...shared, second })} />
       <TextField label={labels.third} value={shared.third} onChange={(third) => setShared({ ...shared, third })} />
       {rows.map((row, index) => (

@@ -36,6 +36,7 @@ export function ProspectFields({ values, errors, fromPage, onChange }: Props) {
           error={errors[field]}
           fromPage={fromPage.has(field)}
           onChange={(value) => onChange(field, value)}
+          shortcut={field === 'fullName' ? 'Alt+N' : undefined}
         />
       ))}
     </>

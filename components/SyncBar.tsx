@@ -68,7 +68,14 @@ export function SyncBar() {
           Cancel sync
         </button>
       ) : (
-        <button type="button" className="primary" disabled={sync.isPending || !configured} onClick={() => sync.mutate()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={sync.isPending || !configured}
+          onClick={() => sync.mutate()}
+          data-shortcut="Alt+S"
+          aria-keyshortcuts="Alt+S"
+        >
           Sync now
         </button>
       )}

@@ -14,10 +14,12 @@ type Props = {
   autoComplete?: string;
   inputMode?: InputHTMLAttributes<HTMLInputElement>['inputMode'];
   placeholder?: string;
+  /** A keyboard shortcut that focuses this field (see lib/shortcuts.ts). */
+  shortcut?: string;
 };
 
 /** A labelled input with its message underneath; the message is tied to the input for screen readers. */
-export function TextField({ label, value, onChange, error, hint: givenHint, required, fromPage, multiline, ...input }: Props) {
+export function TextField({ label, value, onChange, error, hint: givenHint, required, fromPage, multiline, shortcut, ...input }: Props) {
   const id = useId();
   const hint = fromPage ? 'Filled from the page: check it' : givenHint;
   const messageId = `${id}-message`;
@@ -27,6 +29,8 @@ export function TextField({ label, value, onChange, error, hint: givenHint, requ
     'aria-invalid': error ? true : undefined,
     'aria-required': required || undefined,
     'aria-describedby': error || hint ? messageId : undefined,
+    'data-shortcut': shortcut,
+    'aria-keyshortcuts': shortcut,
   };
   return (
     <div className={`field${error ? ' field--invalid' : ''}${fromPage ? ' field--from-page' : ''}`}>

@@ -1,18 +1,62 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { CaptureForm } from '../../components/CaptureForm';
 import { EventMode } from '../../components/EventMode';
 import { ImportExport } from '../../components/ImportExport';
+import { showThenFocus, ShortcutList, useKeyboardShortcuts } from '../../components/KeyboardShortcuts';
 import { MultiCapture } from '../../components/MultiCapture';
 import { OutboxList } from '../../components/OutboxList';
 import { SyncBar } from '../../components/SyncBar';
 import { SyncLog } from '../../components/SyncLog';
+import { TodayView } from '../../components/TodayView';
 
 const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
 
+type Tab = 'capture' | 'today';
+type Flow = 'referral' | 'prospecting-at-close' | null;
+
 export function App() {
-  const [flow, setFlow] = useState<'referral' | 'prospecting-at-close' | null>(null);
+  const [tab, setTab] = useState<Tab>('capture');
+  const [flow, setFlow] = useState<Flow>(null);
+  const shortcuts = useMemo(() => {
+    const open = (keys: string, next: Flow) => () =>
+      showThenFocus(keys, () => {
+        setTab('capture');
+        setFlow(next);
+      });
+    return {
+      'Alt+N': open('Alt+N', null),
+      'Alt+R': open('Alt+R', 'referral'),
+      'Alt+C': open('Alt+C', 'prospecting-at-close'),
+      '/': () => showThenFocus('/', () => setTab('capture')),
+      'Alt+T': () => setTab('today'),
+    };
+  }, []);
+  useKeyboardShortcuts(shortcuts);
+
+  const tabProps = (id: Tab, label: string, keys: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${id}`}
+      aria-controls={`tabpanel-${id}`}
+      aria-selected={tab === id}
+      tabIndex={tab === id ? 0 : -1}
+      aria-keyshortcuts={keys}
+      onClick={() => setTab(id)}
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+          const next = id === 'capture' ? 'today' : 'capture';
+          setTab(next);
+          document.getElementById(`tab-${next}`)?.focus();
+        }
+      }}
+    >
+      {label}
+    </button>
+  );
+
   return (
     <QueryClientProvider client={queryClient}>
       <main className="panel">
@@ -24,22 +68,32 @@ export function App() {
         </header>
         <SyncBar />
         <EventMode />
-        <div className="flows">
-          <button type="button" onClick={() => setFlow('referral')} aria-pressed={flow === 'referral'}>
-            Log referral
-          </button>
-          <button type="button" onClick={() => setFlow('prospecting-at-close')} aria-pressed={flow === 'prospecting-at-close'}>
-            Ask at close
-          </button>
+        <div className="tabs" role="tablist" aria-label="Views">
+          {tabProps('capture', 'Capture', 'Alt+N')}
+          {tabProps('today', 'Today', 'Alt+T')}
         </div>
-        {flow && <MultiCapture key={flow} kind={flow} onDone={() => setFlow(null)} />}
-        <section aria-labelledby="capture-heading" hidden={flow !== null}>
-          <h2 id="capture-heading">New lead</h2>
-          <CaptureForm />
-        </section>
-        <OutboxList />
-        <ImportExport />
-        <SyncLog />
+        <div role="tabpanel" id="tabpanel-capture" aria-labelledby="tab-capture" hidden={tab !== 'capture'}>
+          <div className="flows">
+            <button type="button" onClick={() => setFlow('referral')} aria-pressed={flow === 'referral'} aria-keyshortcuts="Alt+R">
+              Log referral
+            </button>
+            <button type="button" onClick={() => setFlow('prospecting-at-close')} aria-pressed={flow === 'prospecting-at-close'} aria-keyshortcuts="Alt+C">
+              Ask at close
+            </button>
+          </div>
+          {flow && <MultiCapture key={flow} kind={flow} onDone={() => setFlow(null)} />}
+          <section aria-labelledby="capture-heading" hidden={flow !== null}>
+            <h2 id="capture-heading">New lead</h2>
+            <CaptureForm />
+          </section>
+          <OutboxList />
+          <ImportExport />
+          <SyncLog />
+        </div>
+        <div role="tabpanel" id="tabpanel-today" aria-labelledby="tab-today" hidden={tab !== 'today'}>
+          {tab === 'today' && <TodayView />}
+        </div>
+        <ShortcutList />
       </main>
     </QueryClientProvider>
   );
