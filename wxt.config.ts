@@ -8,7 +8,7 @@ export default defineConfig({
     name: 'Fieldclip',
     description:
       'Capture B2B leads from the page in front of you, tag them with their source, and sync them to your CRM.',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: [
       // Capture from LinkedIn profiles and company pages, read only when the rep asks.
       'https://*.linkedin.com/*',

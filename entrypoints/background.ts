@@ -1,10 +1,12 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { setUpCaptureTriggers } from '../lib/capture/setup';
-import { setUpSidePanel } from '../lib/side-panel';
+import { setUpReminder } from '../lib/reminder';
+import { openPanelFromNotification, setUpSidePanel } from '../lib/side-panel';
 import { setUpSync } from '../lib/sync/setup';
 
 export default defineBackground(() => {
   setUpSidePanel();
   setUpCaptureTriggers();
   setUpSync();
+  setUpReminder(openPanelFromNotification);
 });

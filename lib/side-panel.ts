@@ -30,3 +30,23 @@ export function openPanel(tab: Browser.tabs.Tab | undefined): void {
   }
   (browser as unknown as FirefoxSidebar).sidebarAction?.open().catch(() => {});
 }
+
+/**
+ * Opens the panel from a notification click. Where the browser will not open its side panel from
+ * there, the same panel opens in a tab: the rep always lands on it.
+ */
+export async function openPanelFromNotification(): Promise<void> {
+  try {
+    if (browser.sidePanel) {
+      const window = await browser.windows.getLastFocused();
+      if (window.id === undefined) throw new Error('No browser window');
+      await browser.sidePanel.open({ windowId: window.id });
+      return;
+    }
+    const { sidebarAction } = browser as unknown as FirefoxSidebar;
+    if (!sidebarAction) throw new Error('No sidebar');
+    await sidebarAction.open();
+  } catch {
+    await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+  }
+}

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { CrmSettingsForm } from '../../components/CrmSettingsForm';
+import { ReminderSettings } from '../../components/ReminderSettings';
 
 const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
 
@@ -12,6 +13,10 @@ export function App() {
           <h2>Where your leads go</h2>
           <p className="lede">Pick your CRM and where to reach it. Until a sync succeeds they wait safely in the outbox on this computer.</p>
           <CrmSettingsForm />
+        </section>
+        <section>
+          <h2>End-of-day reminder</h2>
+          <ReminderSettings />
         </section>
       </main>
     </QueryClientProvider>
