@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { activeEventItem, endEvent, pastEvents, startEvent } from '../lib/events';
+import { activeEventItem, endEvent, eventNames, pastEvents, startEvent } from '../lib/events';
 import { outboxDb } from '../lib/outbox/db';
 import { TextField } from './TextField';
 import { useOutboxQuery } from './useOutboxQuery';
@@ -14,7 +14,7 @@ export function EventMode() {
   const [starting, setStarting] = useState(false);
   const [form, setForm] = useState({ eventName: '', eventDate: new Date().toISOString().slice(0, 10), eventLocation: '' });
   const [error, setError] = useState<string | undefined>();
-  const events = useOutboxQuery(() => pastEvents(outboxDb()), []);
+  const names = useOutboxQuery(() => eventNames(outboxDb()), []);
   const start = useMutation({
     mutationFn: () =>
       startEvent({
@@ -68,18 +68,25 @@ export function EventMode() {
           Start an event…
         </button>
       )}
-      {events && events.length > 0 && (
-        <details className="past-events">
-          <summary>Past events</summary>
-          <ul>
-            {events.map((summary) => (
-              <li key={summary.eventName}>
-                {summary.eventName}: {summary.leads} lead{summary.leads === 1 ? '' : 's'}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {names && names.length > 0 && <PastEvents />}
     </section>
+  );
+}
+
+/** Past events with their lead counts, counted when the rep opens the list. */
+function PastEvents() {
+  const [open, setOpen] = useState(false);
+  const events = useOutboxQuery(() => (open ? pastEvents(outboxDb()) : Promise.resolve(undefined)), [open]);
+  return (
+    <details className="past-events" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Past events</summary>
+      <ul>
+        {events?.map((summary) => (
+          <li key={summary.eventName}>
+            {summary.eventName}: {summary.leads} lead{summary.leads === 1 ? '' : 's'}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

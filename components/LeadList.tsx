@@ -15,17 +15,24 @@ export type LeadActions = {
   move: (lead: Lead, eventName: string) => void;
 };
 
-async function loadRows(ids: readonly string[]) {
-  const db = outboxDb();
-  const leads = (await db.leads.bulkGet([...ids])).filter((lead): lead is Lead => lead !== undefined);
-  return { leads: new Map(leads.map((lead) => [lead.id, lead])), duplicates: await likelyDuplicates(db, leads) };
+async function loadRows(ids: readonly string[]): Promise<Map<string, Lead>> {
+  const leads = (await outboxDb().leads.bulkGet([...ids])).filter((lead): lead is Lead => lead !== undefined);
+  return new Map(leads.map((lead) => [lead.id, lead]));
 }
 
 /**
  * The list itself, virtualized: only the rows in view (and a few around) exist in the page and are
  * read from the outbox, so ten thousand leads open as fast as ten.
  */
-export function LeadList({ ids, events, actions }: { ids: readonly string[]; events: readonly string[]; actions: LeadActions }) {
+type Props = {
+  ids: readonly string[];
+  /** The newest leads, already read: the list's first screen needs no second trip to the outbox. */
+  firstPage?: readonly Lead[] | undefined;
+  events: readonly string[];
+  actions: LeadActions;
+};
+
+export function LeadList({ ids, firstPage, events, actions }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [merging, setMerging] = useState<[Lead, Lead] | null>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
@@ -35,17 +42,25 @@ export function LeadList({ ids, events, actions }: { ids: readonly string[]; eve
     estimateSize: () => 76,
     overscan: 5,
     getItemKey: (index) => ids[index] ?? index,
+    // Rows on the very first render, before the scroller has been measured.
+    initialRect: { width: 360, height: 600 },
   });
   const items = virtualizer.getVirtualItems();
   const visible = items.map((item) => ids[item.index]).filter((id): id is string => id !== undefined);
-  const rows = useOutboxQuery(() => loadRows(visible), [visible.join(',')]);
+  const key = visible.join(',');
+  const rows = useOutboxQuery(() => loadRows(visible), [key]);
+  // Duplicates are looked for once the rows are drawn: a few index lookups per row.
+  const duplicates = useOutboxQuery(
+    async () => (rows ? likelyDuplicates(outboxDb(), visible.flatMap((id) => rows.get(id) ?? [])) : undefined),
+    [key, rows],
+  );
 
   return (
     <div ref={scroller} className="outbox__scroller">
       <ul aria-label="Leads" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const id = ids[item.index]!;
-          const lead = rows?.leads.get(id);
+          const lead = rows?.get(id) ?? firstPage?.find((first) => first.id === id);
           const style = { transform: `translateY(${item.start}px)` };
           const position = { 'aria-setsize': ids.length, 'aria-posinset': item.index + 1 };
           if (!lead) {
@@ -57,7 +72,7 @@ export function LeadList({ ids, events, actions }: { ids: readonly string[]; eve
               </li>
             );
           }
-          const duplicate = rows?.duplicates.get(id);
+          const duplicate = duplicates?.get(id);
           return (
             <li key={id} ref={virtualizer.measureElement} data-index={item.index} style={style} {...position}>
               <OutboxItem

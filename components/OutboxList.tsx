@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { eventNames } from '../lib/events';
 import type { Lead } from '../lib/lead/schema';
 import { outboxDb } from '../lib/outbox/db';
-import { filterLeadIds, isFiltered, noFilter, type LeadFilter } from '../lib/outbox/filter';
+import { isFiltered, keepMatching, matchingSets, newestIds, noFilter, type LeadFilter } from '../lib/outbox/filter';
 import { mergeLeads, unmerge, type MergeChoices } from '../lib/outbox/merge';
 import { deleteLead, moveToEvent, restoreLead } from '../lib/outbox/outbox';
 import { leadsToCsv } from '../lib/csv/export';
@@ -20,12 +20,41 @@ function problem(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const FIRST_PAGE = 40;
+
+/**
+ * The ids the list shows, newest first. The first screenful comes from a small query so the list
+ * paints at once; the full order follows, and is read again only when leads were added or removed
+ * (a sync changes thousands of statuses, not the order). Filters are sets of ids from indexes,
+ * applied to that order in memory.
+ */
+function useListIds(filter: LeadFilter): { ids: string[] | undefined; firstPage: Lead[] | undefined; total: number | undefined } {
+  const db = outboxDb();
+  const order = useRef<string[] | undefined>(undefined);
+  const firstPage = useOutboxQuery(() => db.leads.orderBy('createdAt').reverse().limit(FIRST_PAGE).toArray(), []);
+  const all = useOutboxQuery(async () => {
+    if (!firstPage) return undefined;
+    const [count, newest] = await Promise.all([db.leads.count(), newestIds(db, 1)]);
+    const known = order.current;
+    if (!known || known.length !== count || known[0] !== newest[0]) order.current = await newestIds(db);
+    return order.current;
+  }, [firstPage !== undefined]);
+  const sets = useOutboxQuery(() => matchingSets(db, filter), [filter]);
+  const ids = useMemo(() => {
+    if (!isFiltered(filter)) return all ?? firstPage?.map((lead) => lead.id);
+    return all && sets ? keepMatching(all, sets) : undefined;
+  }, [filter, all, firstPage, sets]);
+  // Until the full order is read, a first page shorter than a page is the whole outbox.
+  const total = all?.length ?? (firstPage && firstPage.length < FIRST_PAGE ? firstPage.length : undefined);
+  return { ids, firstPage, total };
+}
+
 /** The outbox, newest first, searchable, live as leads are saved and synced (here or in the service worker). */
 export function OutboxList() {
   const [filter, setFilter] = useState<LeadFilter>(noFilter);
-  const ids = useOutboxQuery(() => filterLeadIds(outboxDb(), filter), [filter]);
-  const total = useOutboxQuery(() => outboxDb().leads.count(), []);
-  const events = useOutboxQuery(() => eventNames(outboxDb()), []) ?? [];
+  const { ids, firstPage, total } = useListIds(filter);
+  // Read once the first screen is drawn: the list comes first.
+  const events = useOutboxQuery(() => (firstPage ? eventNames(outboxDb()) : Promise.resolve([])), [firstPage !== undefined]) ?? [];
   const [undoable, setUndoable] = useState<Undoable | null>(null);
 
   const change = useMutation({
@@ -66,20 +95,20 @@ export function OutboxList() {
       }),
   };
 
-  if (!ids || total === undefined) return null;
+  if (firstPage === undefined) return null;
   const filtered = isFiltered(filter);
   return (
     <section className="outbox" aria-labelledby="outbox-heading">
       <div className="outbox__header">
         <h2 id="outbox-heading">Outbox</h2>
         <span className="outbox__count" role="status">
-          {filtered ? `${ids.length} of ${total} leads` : `${total} lead${total === 1 ? '' : 's'}`}
+          {total === undefined ? '' : filtered ? (ids ? `${ids.length} of ${total} leads` : 'Searching…') : `${total} lead${total === 1 ? '' : 's'}`}
         </span>
-        <button type="button" className="link" disabled={ids.length === 0} onClick={() => exportView.mutate(ids)}>
+        <button type="button" className="link" disabled={!ids?.length} onClick={() => ids && exportView.mutate(ids)}>
           Export CSV
         </button>
       </div>
-      {total > 0 && <OutboxFilters filter={filter} events={events} onChange={setFilter} />}
+      {firstPage.length > 0 && <OutboxFilters filter={filter} events={events} onChange={setFilter} />}
       {undoable && (
         <div className="undo" role="status">
           {undoable.message}{' '}
@@ -93,12 +122,14 @@ export function OutboxList() {
           Not done: {problem(change.error)}
         </p>
       )}
-      {total === 0 ? (
+      {firstPage.length === 0 ? (
         <p className="empty">No leads yet. Save one above; it stays here until your CRM has it.</p>
+      ) : !ids ? (
+        <p className="empty">Loading…</p>
       ) : ids.length === 0 ? (
         <p className="empty">No lead matches these filters.</p>
       ) : (
-        <LeadList ids={ids} events={events} actions={actions} />
+        <LeadList ids={ids} firstPage={firstPage} events={events} actions={actions} />
       )}
     </section>
   );

@@ -43,19 +43,39 @@ export function startOfDays(days: number, now: number): number {
 
 const daysOf = { today: 1, week: 7, month: 30 } as const;
 
-/** The ids of the leads that match, newest first. */
-export async function filterLeadIds(db: OutboxDb, filter: LeadFilter, now = Date.now()): Promise<string[]> {
-  const byDate = filter.date ? db.leads.where('createdAt').aboveOrEqual(startOfDays(daysOf[filter.date], now)) : db.leads.orderBy('createdAt');
-  const sets: Promise<Set<string>>[] = [];
+/** Lead ids newest first: all of them, or the first `limit` (what the list shows before scrolling). */
+export async function newestIds(db: OutboxDb, limit?: number): Promise<string[]> {
+  const newestFirst = db.leads.orderBy('createdAt').reverse();
+  if (limit !== undefined) return (limit ? newestFirst.limit(limit) : newestFirst).primaryKeys();
+  // Read forwards (IndexedDB's getAllKeys, one call) and reverse here: much faster than a reverse cursor.
+  return (await db.leads.orderBy('createdAt').primaryKeys()).reverse();
+}
+
+/**
+ * For each criterion of the filter, the set of lead ids that meet it, from its index. An empty
+ * list means no criterion: every lead matches.
+ */
+export function matchingSets(db: OutboxDb, filter: LeadFilter, now = Date.now()): Promise<Set<string>[]> {
   const keys = (collection: Dexie.Collection<unknown, string>) => collection.primaryKeys().then((ids) => new Set(ids));
+  const sets: Promise<Set<string>>[] = [];
+  if (filter.date) sets.push(keys(db.leads.where('createdAt').aboveOrEqual(startOfDays(daysOf[filter.date], now))));
   if (filter.source) sets.push(keys(db.leads.where('source.kind').equals(filter.source)));
   if (filter.event) sets.push(keys(db.leads.where('source.eventName').equals(filter.event)));
   if (filter.status) sets.push(keys(db.leads.where('sync.status').anyOf(statusFilters[filter.status].statuses)));
   // Each word typed is the start of a word of the lead: "jan acm" finds Jane Doe at Acme.
   for (const word of new Set(wordsOf(filter.text))) sets.push(keys(db.leadSearch.where('words').startsWith(word)));
-  const [ordered, ...matching] = await Promise.all([byDate.primaryKeys(), ...sets]);
-  const newestFirst = ordered.reverse();
-  if (matching.length === 0) return newestFirst;
-  matching.sort((a, b) => a.size - b.size);
-  return newestFirst.filter((id) => matching.every((set) => set.has(id)));
+  return Promise.all(sets);
+}
+
+/** The ids, in their order, that are in every set. */
+export function keepMatching(ordered: readonly string[], sets: readonly Set<string>[]): string[] {
+  if (sets.length === 0) return [...ordered];
+  const smallestFirst = [...sets].sort((a, b) => a.size - b.size);
+  return ordered.filter((id) => smallestFirst.every((set) => set.has(id)));
+}
+
+/** The ids of the leads that match, newest first. */
+export async function filterLeadIds(db: OutboxDb, filter: LeadFilter, now = Date.now()): Promise<string[]> {
+  const [ordered, sets] = await Promise.all([newestIds(db), matchingSets(db, filter, now)]);
+  return keepMatching(ordered, sets);
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/extension';
 import { extractionTimes, injectedSize } from './extraction';
+import { panelFigures } from './panel';
 import { printTable, type Figure } from './stats';
 import { syncFigures } from './sync';
 
@@ -21,7 +22,8 @@ try {
 } finally {
   await browser.close();
 }
-// The sync figures drive the built extension (npm run build first).
+// The panel and sync figures drive the built extension (npm run bench builds it first).
+figures.push(...(await panelFigures()));
 figures.push(...(await syncFigures()));
 
 console.log(`Machine: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Chromium ${machine.chromium}`);
