@@ -101,7 +101,7 @@ export function OutboxItem({ lead, duplicate, events, onEdit, onDelete, onMerge,
                 Edit
               </button>
               {otherEvents.length > 0 && (
-                <button type="button" className="link" onClick={() => setMoving(true)} aria-label={`Move ${name} to another event`}>
+                <button type="button" className="link" onClick={() => setMoving(true)} aria-label={`Move to event: ${name}`}>
                   Move to event
                 </button>
               )}

@@ -49,8 +49,11 @@ function useListIds(filter: LeadFilter): { ids: string[] | undefined; firstPage:
   return { ids, firstPage, total };
 }
 
-/** The outbox, newest first, searchable, live as leads are saved and synced (here or in the service worker). */
-export function OutboxList() {
+/**
+ * The outbox, newest first, searchable, live as leads are saved and synced (here or in the service
+ * worker). `shown` is false while another tab of the panel is in front.
+ */
+export function OutboxList({ shown = true }: { shown?: boolean }) {
   const [filter, setFilter] = useState<LeadFilter>(noFilter);
   const { ids, firstPage, total } = useListIds(filter);
   // Read once the first screen is drawn: the list comes first.
@@ -129,7 +132,8 @@ export function OutboxList() {
       ) : ids.length === 0 ? (
         <p className="empty">No lead matches these filters.</p>
       ) : (
-        <LeadList ids={ids} firstPage={firstPage} events={events} actions={actions} />
+        // Drawn afresh when its tab is shown again: a list measured while hidden has no height to fill.
+        <LeadList key={shown ? 'shown' : 'hidden'} ids={ids} firstPage={firstPage} events={events} actions={actions} />
       )}
     </section>
   );

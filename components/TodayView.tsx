@@ -56,7 +56,7 @@ export function TodayView() {
         </span>
         {outbox.needsAttention > 0 && (
           <span className="today__attention">
-            <strong>{outbox.needsAttention}</strong> need attention
+            <strong>{outbox.needsAttention}</strong> {outbox.needsAttention === 1 ? 'needs' : 'need'} attention
           </span>
         )}
       </p>

@@ -86,7 +86,7 @@ export function App() {
             <h2 id="capture-heading">New lead</h2>
             <CaptureForm />
           </section>
-          <OutboxList />
+          <OutboxList shown={tab === 'capture'} />
           <ImportExport />
           <SyncLog />
         </div>

@@ -45,6 +45,10 @@ describe('the Today view', () => {
     await expectText(today.locator('.today__levels'), /Raw 2\s+Lukewarm 0\s+Hot 1/);
     expect(await today.getByRole('img').getAttribute('aria-label')).toContain(`${weekday(Date.now())} 3`);
     expect(await today.locator('rect.chart__bar--referral').count()).toBe(1);
+
+    // Back on Capture, the list is drawn again (a list measured while hidden had no height).
+    await panel.getByRole('tab', { name: 'Capture' }).click();
+    await expectText(leadInList(panel, 'Ann Referred'), 'Referral · Grace Customer');
   });
 });
 

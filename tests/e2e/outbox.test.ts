@@ -116,7 +116,7 @@ describe('moving a lead to another event', () => {
     await panel.getByRole('button', { name: 'End event' }).click();
 
     const pat = leadInList(panel, 'Pat Party');
-    await pat.getByRole('button', { name: 'Move Pat Party to another event' }).click();
+    await pat.getByRole('button', { name: 'Move to event: Pat Party' }).click();
     await pat.getByLabel('Move Pat Party to event').selectOption('Expo Party');
     await pat.getByRole('button', { name: 'Move', exact: true }).click();
     await expectText(leadInList(panel, 'Pat Party'), 'Event · Expo Party');
