@@ -4,11 +4,11 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Fieldclip',
     description:
       'Capture B2B leads from the page in front of you, tag them with their source, and sync them to your CRM.',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications', ...(browser === 'firefox' ? ['identity'] : [])],
     host_permissions: [
       // Capture from LinkedIn profiles and company pages, read only when the rep asks.
       'https://*.linkedin.com/*',
@@ -24,9 +24,21 @@ export default defineConfig({
     },
     // A remote CRM's origin is asked for when the rep saves its settings, never at install.
     // identity: the Salesforce sign-in window, asked for when the rep connects Salesforce.
+    // (Firefox does not offer identity as an optional permission; there it carries no install prompt.)
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['https://*/*'], optional_permissions: ['identity'] }
-      : { optional_permissions: ['https://*/*', 'identity'] }),
+      : { optional_permissions: ['https://*/*'] }),
     action: { default_title: 'Open Fieldclip' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'fieldclip@fieldclip.invalid',
+          strict_min_version: '140.0',
+          // What leaves the browser: the leads the rep captures (names, emails, phones: personal
+          // data; fields read from pages: website content), sent only to the CRM the rep configures.
+          data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] },
+        },
+      },
+    }),
   }),
 });
