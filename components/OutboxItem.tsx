@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Lead, Source } from '../lib/lead/schema';
-import { leadToVcard } from '../lib/csv/export';
+import { leadToVcard } from '../lib/csv/vcard';
 import { sourceDetail, sourceLabels } from '../lib/lead/describe';
 import { isEditable } from '../lib/outbox/outbox';
 import { download } from './download';

@@ -6,7 +6,6 @@ import { outboxDb } from '../lib/outbox/db';
 import { isFiltered, keepMatching, matchingSets, newestIds, noFilter, type LeadFilter } from '../lib/outbox/filter';
 import { mergeLeads, unmerge, type MergeChoices } from '../lib/outbox/merge';
 import { deleteLead, moveToEvent, restoreLead } from '../lib/outbox/outbox';
-import { leadsToCsv } from '../lib/csv/export';
 import { download } from './download';
 import { LeadList } from './LeadList';
 import { OutboxFilters } from './OutboxFilters';
@@ -67,6 +66,8 @@ export function OutboxList({ shown = true }: { shown?: boolean }) {
   const undo = useMutation({ mutationFn: (item: Undoable) => item.undo(), onSuccess: () => setUndoable(null) });
   const exportView = useMutation({
     mutationFn: async (leadIds: readonly string[]) => {
+      // The CSV library is loaded when the rep exports, not with the panel.
+      const { leadsToCsv } = await import('../lib/csv/export');
       const leads = (await outboxDb().leads.bulkGet([...leadIds].reverse())).filter((lead): lead is Lead => lead !== undefined);
       download(`fieldclip-leads-${new Date().toISOString().slice(0, 10)}.csv`, leadsToCsv(leads), 'text/csv;charset=utf-8');
     },

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { reminderItem, reminderSchema, type Reminder } from '../lib/reminder';
+import { reminderItem, reminderSchema, type Reminder } from '../lib/reminder/settings';
 import { useStoredValue } from './useStoredValue';
 
 /** The end-of-day reminder: on or off, and when. Saved as soon as it changes. */

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { CaptureForm } from '../../components/CaptureForm';
 import { EventMode } from '../../components/EventMode';
@@ -9,7 +9,9 @@ import { MultiCapture } from '../../components/MultiCapture';
 import { OutboxList } from '../../components/OutboxList';
 import { SyncBar } from '../../components/SyncBar';
 import { SyncLog } from '../../components/SyncLog';
-import { TodayView } from '../../components/TodayView';
+
+// Loaded when the rep first opens the Today tab.
+const TodayView = lazy(() => import('../../components/TodayView').then((module) => ({ default: module.TodayView })));
 
 const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
 
@@ -91,7 +93,11 @@ export function App() {
           <SyncLog />
         </div>
         <div role="tabpanel" id="tabpanel-today" aria-labelledby="tab-today" hidden={tab !== 'today'}>
-          {tab === 'today' && <TodayView />}
+          {tab === 'today' && (
+            <Suspense fallback={<p className="empty">Loading…</p>}>
+              <TodayView />
+            </Suspense>
+          )}
         </div>
         <ShortcutList />
       </main>

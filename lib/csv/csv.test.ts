@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import { OutboxDb } from '../outbox/db';
-import { leadsToCsv, leadToVcard } from './export';
+import { leadsToCsv } from './export';
+import { leadToVcard } from './vcard';
 import { guessMapping, importLeads, leadsFromTable, parseCsv } from './import';
 
 const scanner = `First Name,Last Name,Email,Company,Job Title,Phone\r

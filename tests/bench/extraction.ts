@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { fixtureUrl } from '../unit/parse-html';
@@ -27,13 +26,6 @@ function fullSizeProfile(): string {
 async function bundle(entry: string, globalName?: string): Promise<string> {
   const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'iife', globalName, write: false, target: 'chrome120' });
   return result.outputFiles[0]!.text;
-}
-
-/** The gzipped size of what Fieldclip puts into a page: the serialized `readPage` function. */
-export async function injectedSize(): Promise<Figure> {
-  const code = await bundle(join(import.meta.dirname, '../../lib/capture/read-page.ts'), 'readPageModule');
-  const bytes = gzipSync(code).length;
-  return { name: 'injected code (gzipped)', value: bytes / 1024, unit: 'KB', target: '≤ 25 KB', meets: bytes <= 25 * 1024 };
 }
 
 /**

@@ -3,7 +3,8 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/extension';
-import { extractionTimes, injectedSize } from './extraction';
+import { budgets, entrySizes, overBudgetCeilings } from '../budgets';
+import { extractionTimes } from './extraction';
 import { panelFigures } from './panel';
 import { printTable, type Figure } from './stats';
 import { syncFigures } from './sync';
@@ -17,12 +18,15 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, chromium: browser.version() };
 const figures: Figure[] = [];
 try {
-  figures.push(await injectedSize());
   figures.push(...(await extractionTimes(browser)));
 } finally {
   await browser.close();
 }
-// The panel and sync figures drive the built extension (npm run bench builds it first).
+// Sizes, panel and sync figures come from the built extension (npm run bench builds it first).
+for (const [entry, bytes] of Object.entries(await entrySizes()) as Array<[keyof typeof budgets, number]>) {
+  const budget = budgets[entry];
+  figures.push({ name: `${entry} (gzipped)${overBudgetCeilings[entry] ? ', over budget' : ''}`, value: bytes / 1024, unit: 'KB', target: `≤ ${budget / 1024} KB`, meets: bytes <= budget });
+}
 figures.push(...(await panelFigures()));
 figures.push(...(await syncFigures()));
 

@@ -1,36 +1,13 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
-import { outboxDb } from './outbox/db';
-import { waitingCount } from './outbox/outbox';
+import { outboxDb } from '../outbox/db';
+import { waitingCount } from '../outbox/outbox';
+import { nextReminderAt, reminderItem, reminderMessage } from './settings';
 
 // The end-of-day reminder: at the time the rep sets (17:30 local by default), if leads are still
 // waiting to sync, a notification says how many; clicking it opens the panel.
 
 export const REMINDER_ALARM = 'fieldclip-end-of-day';
 export const REMINDER_NOTIFICATION = 'fieldclip-end-of-day';
-
-export const reminderSchema = z.object({
-  enabled: z.boolean(),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Enter a time like 17:30' }),
-});
-export type Reminder = z.infer<typeof reminderSchema>;
-export const defaultReminder: Reminder = { enabled: true, time: '17:30' };
-
-export const reminderItem = storage.defineItem<Reminder>('local:endOfDayReminder', { fallback: defaultReminder });
-
-/** The next time, strictly after `now`, that the local clock shows `time` (DST-proof: local dates). */
-export function nextReminderAt(time: string, now: number): number {
-  const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  const next = new Date(now);
-  next.setHours(hours, minutes, 0, 0);
-  if (next.getTime() <= now) next.setDate(next.getDate() + 1);
-  return next.getTime();
-}
-
-export function reminderMessage(waiting: number): string {
-  return `${waiting} lead${waiting === 1 ? '' : 's'} waiting to sync`;
-}
 
 /** Sets the alarm for the next reminder, or clears it when the rep turned the reminder off. */
 export async function scheduleReminder(now = Date.now()): Promise<void> {

@@ -1,8 +1,9 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { outboxDb } from './outbox/db';
-import { addLead } from './outbox/outbox';
-import { nextReminderAt, REMINDER_ALARM, reminderItem, reminderMessage, reminderSchema, remindIfWaiting, scheduleReminder, setUpReminder } from './reminder';
+import { outboxDb } from '../outbox/db';
+import { addLead } from '../outbox/outbox';
+import { REMINDER_ALARM, remindIfWaiting, scheduleReminder, setUpReminder } from './alarm';
+import { nextReminderAt, reminderItem, reminderMessage, reminderSchema } from './settings';
 
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 10, day, hour, minute).getTime();
 

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+// Size budgets, in one place: gzipped bytes each entry makes the browser load before it can run
+// (its script, the chunks it preloads, its stylesheet). Checked by tests/e2e/budgets.test.ts on
+// every CI run and reported by `npm run bench`. Lazily loaded chunks (page extraction, CSV, the
+// Today view) are not counted: they load when the rep uses them.
+
+const KB = 1024;
+
+export type Entry = 'side panel' | 'options' | 'background' | 'injected';
+
+export const budgets: Record<Entry, number> = {
+  'side panel': 150 * KB,
+  options: 100 * KB,
+  background: 60 * KB,
+  injected: 25 * KB,
+};
+
+/**
+ * Entries over their budget today, with the size they may not grow past while that is being worked
+ * on. An entry listed here is NOT within its budget; `npm run bench` says so. Remove it once it fits.
+ */
+export const overBudgetCeilings: Partial<Record<Entry, number>> = {
+  'side panel': 180 * KB,
+  options: 125 * KB,
+  background: 72 * KB,
+};
+
+const CHROME_BUILD = resolve('.output/chrome-mv3');
+
+function gzipped(file: string): number {
+  return gzipSync(readFileSync(join(CHROME_BUILD, file)), { level: 9 }).length;
+}
+
+/** The files an extension page loads up front: its module script, modulepreloads and stylesheets. */
+function pageFiles(html: string): string[] {
+  const page = readFileSync(join(CHROME_BUILD, html), 'utf8');
+  return [...page.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\/([^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+}
+
+/** The gzipped size of the one function put into pages (lib/capture/read-page.ts), bundled alone. */
+export async function injectedBytes(): Promise<number> {
+  const result = await build({ entryPoints: [resolve('lib/capture/read-page.ts')], bundle: true, minify: true, format: 'iife', write: false, target: 'chrome120' });
+  return gzipSync(result.outputFiles[0]!.text, { level: 9 }).length;
+}
+
+/** Each entry's gzipped size, from the Chrome build in .output/chrome-mv3 (run `wxt build` first). */
+export async function entrySizes(): Promise<Record<Entry, number>> {
+  const sum = (files: string[]) => files.reduce((total, file) => total + gzipped(file), 0);
+  return {
+    'side panel': sum(pageFiles('sidepanel.html')),
+    options: sum(pageFiles('options.html')),
+    background: gzipped('background.js'),
+    injected: await injectedBytes(),
+  };
+}
