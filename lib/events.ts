@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import type { OutboxDb } from './outbox/db';
@@ -27,18 +26,20 @@ export function endEvent(): Promise<void> {
 
 export type EventSummary = { eventName: string; leads: number; lastLeadAt: number };
 
-/** Every event leads were captured at, newest first, with how many: from the index alone. */
+/** Every event leads were captured at, newest first, with how many. Read when the rep opens the list. */
 export async function pastEvents(db: OutboxDb): Promise<EventSummary[]> {
-  const names = await eventNames(db);
-  const summaries = await Promise.all(
-    names.map(async (eventName) => {
-      const leads = db.leads.where('[source.eventName+createdAt]').between([eventName, Dexie.minKey], [eventName, Dexie.maxKey]);
-      const [count, keys] = await Promise.all([leads.count(), leads.clone().reverse().limit(1).keys()]);
-      const latest = keys[0] as [string, number] | undefined;
-      return { eventName, leads: count, lastLeadAt: latest?.[1] ?? 0 };
-    }),
-  );
-  return summaries.sort((a, b) => b.lastLeadAt - a.lastLeadAt);
+  const byName = new Map<string, EventSummary>();
+  await db.leads
+    .where('source.kind')
+    .equals('event')
+    .each((lead) => {
+      if (lead.source.kind !== 'event') return;
+      const summary = byName.get(lead.source.eventName) ?? { eventName: lead.source.eventName, leads: 0, lastLeadAt: 0 };
+      summary.leads += 1;
+      summary.lastLeadAt = Math.max(summary.lastLeadAt, lead.createdAt);
+      byName.set(lead.source.eventName, summary);
+    });
+  return [...byName.values()].sort((a, b) => b.lastLeadAt - a.lastLeadAt);
 }
 
 /** The names of every event leads were tagged with, A to Z: for filters and "move to event". */

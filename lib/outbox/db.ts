@@ -11,8 +11,8 @@ import type { SyncLogEntry } from './sync-log';
  * - `sync.status`: the list's status filter (synced and refused leads have no `dueAt`);
  * - `createdAt`: the list, newest first;
  * - `linkedinUrl`, `email`: "is this person already in the outbox?";
- * - `source.kind`, `source.eventName`: filters and the day's numbers by source;
- * - `[source.eventName+createdAt]`: past events with their counts and latest lead, without loading leads.
+ * - `source.kind`, `source.eventName`: filters, event names and the day's numbers by source.
+ * Every index is rewritten when a sync records a lead: an index is added only for a query that needs it.
  * The search index (`leadSearch`, see search.ts) holds each lead's words and its name+company
  * key, written in the same transaction as the lead. The sync log keeps the last attempts, by time.
  */
@@ -33,7 +33,7 @@ export class OutboxDb extends Dexie {
     // v3: search and duplicate checks through indexes; events by name.
     this.version(3)
       .stores({
-        leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status, linkedinUrl, email, source.kind, source.eventName, [source.eventName+createdAt]',
+        leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status, linkedinUrl, email, source.kind, source.eventName',
         leadSearch: 'id, *words, person',
       })
       .upgrade(async (tx) => {

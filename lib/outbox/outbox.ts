@@ -114,7 +114,8 @@ export async function findDuplicate(
 
 /** For each lead, another one in the outbox that is likely the same person. */
 export async function likelyDuplicates(db: OutboxDb, leads: readonly Lead[]): Promise<Map<string, Lead>> {
-  const found = await Promise.all(leads.map((lead) => findDuplicate(db, { ...lead, exceptId: lead.id })));
+  // One read transaction for all of them: each transaction of the panel's delays the sync's writes.
+  const found = await db.transaction('r', db.leads, db.leadSearch, () => Promise.all(leads.map((lead) => findDuplicate(db, { ...lead, exceptId: lead.id }))));
   return new Map(leads.flatMap((lead, i) => (found[i] ? [[lead.id, found[i]] as const] : [])));
 }
 
@@ -124,7 +125,7 @@ function withStatus(db: OutboxDb, status: SyncStatus, dueBy: number | typeof Dex
 
 /** Leads that have not reached the CRM yet and will be sent without the rep doing anything. */
 export async function waitingCount(db: OutboxDb): Promise<number> {
-  const counts = await Promise.all(waitingStatuses.map((status) => withStatus(db, status).count()));
+  const counts = await db.transaction('r', db.leads, () => Promise.all(waitingStatuses.map((status) => withStatus(db, status).count())));
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
