@@ -6,6 +6,7 @@ import { DEFAULT_SERVERS, initialFormValues, settingsFrom, type FormErrors, type
 import { connectSalesforce } from '../lib/crm/salesforce-auth';
 import { loadCrmSettings, saveCrmSettings } from '../lib/settings';
 import { HubspotSettingsFields } from './HubspotSettingsFields';
+import { PipedriveSettingsFields } from './PipedriveSettingsFields';
 import { SalesforceSettingsFields } from './SalesforceSettingsFields';
 import { ServerAndKeyFields } from './ServerAndKeyFields';
 import { WebhookSettingsFields } from './WebhookSettingsFields';
@@ -125,15 +126,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
       {values.crm === 'salesforce' && (
         <SalesforceSettingsFields {...section} saved={savedSalesforce} onConnect={onConnect} connecting={connect.isPending} />
       )}
-      {values.crm === 'pipedrive' && (
-        <ServerAndKeyFields
-          {...section}
-          saved={savedPipedrive}
-          serverHint="https://api.pipedrive.com, or your company's https://<company>.pipedrive.com."
-          keyLabel="API token"
-          keyHint="Your personal API token (Settings → Personal preferences → API). Kept on this computer only."
-        />
-      )}
+      {values.crm === 'pipedrive' && <PipedriveSettingsFields {...section} saved={savedPipedrive} />}
       {values.crm === 'twenty' && (
         <ServerAndKeyFields
           {...section}

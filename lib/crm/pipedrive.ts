@@ -14,7 +14,13 @@ export const pipedriveSettingsSchema = z.object({
   baseUrl: endpointUrlSchema.default('https://api.pipedrive.com'),
   apiToken: z.string().trim().min(20, { error: 'Paste the personal API token (Settings → Personal preferences → API)' }).max(200),
   /** Lead label ids (from Pipedrive's lead labels) for each qualification level; none by default. */
-  labelIds: z.object({ raw: z.uuid().optional(), lukewarm: z.uuid().optional(), hot: z.uuid().optional() }).default({}),
+  labelIds: z
+    .object({
+      raw: z.uuid({ error: 'A Pipedrive label id looks like 1f6b2c3e-…' }).optional(),
+      lukewarm: z.uuid({ error: 'A Pipedrive label id looks like 1f6b2c3e-…' }).optional(),
+      hot: z.uuid({ error: 'A Pipedrive label id looks like 1f6b2c3e-…' }).optional(),
+    })
+    .default({}),
 });
 export type PipedriveSettings = z.infer<typeof pipedriveSettingsSchema>;
 

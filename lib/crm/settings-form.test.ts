@@ -44,6 +44,25 @@ describe('the options form', () => {
   });
 });
 
+describe('Pipedrive lead labels', () => {
+  const values = { ...initialFormValues(null), crm: 'pipedrive' as const, apiToken: 'pd-0123456789abcdef0123456789' };
+  const hot = '1f6b2c3e-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+
+  it('saves a label for the levels given, none for the blank ones, and shows them again', () => {
+    const result = settingsFrom({ ...values, labelHot: ` ${hot} ` }, null);
+    expect(result.success && result.data).toMatchObject({ crm: 'pipedrive', labelIds: { hot } });
+    expect(result.success && result.data.crm === 'pipedrive' && result.data.labelIds.raw).toBeUndefined();
+    expect(initialFormValues(result.success ? result.data : null)).toMatchObject({ labelHot: hot, labelRaw: '' });
+  });
+
+  it('reports a label that is not an id at its own field', () => {
+    expect(settingsFrom({ ...values, labelLukewarm: 'warm' }, null)).toEqual({
+      success: false,
+      errors: { labelLukewarm: 'A Pipedrive label id looks like 1f6b2c3e-…' },
+    });
+  });
+});
+
 describe('headersFrom and fieldMapFrom', () => {
   it('read one entry per line and report a line that is not one', () => {
     expect(headersFrom('X-Team: emea\n\nX-Region:  eu ')).toEqual([

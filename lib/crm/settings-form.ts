@@ -18,12 +18,16 @@ export type FormValues = {
   statusRaw: string;
   statusLukewarm: string;
   statusHot: string;
+  /** Pipedrive lead label ids per level (blank: no label). */
+  labelRaw: string;
+  labelLukewarm: string;
+  labelHot: string;
   baseUrl: string;
   apiKey: string;
   clientId: string;
   externalIdField: string;
 };
-export type FormErrors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl', string>>;
+export type FormErrors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot', string>>;
 
 /** One entry per non-empty line, as `pattern` splits it; a line that is not one is reported, not dropped. */
 function entriesFrom<T>(text: string, pattern: RegExp, entry: (a: string, b: string) => T, problem: string): T[] | string {
@@ -69,7 +73,13 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
     };
   } else if (values.crm === 'pipedrive') {
     const apiToken = values.apiToken.trim() || (saved?.crm === 'pipedrive' ? saved.apiToken : undefined);
-    input = { crm: 'pipedrive', baseUrl: values.baseUrl.trim() || undefined, apiToken };
+    const label = (id: string) => id.trim() || undefined;
+    input = {
+      crm: 'pipedrive',
+      baseUrl: values.baseUrl.trim() || undefined,
+      apiToken,
+      labelIds: { raw: label(values.labelRaw), lukewarm: label(values.labelLukewarm), hot: label(values.labelHot) },
+    };
   } else if (values.crm === 'twenty') {
     const apiKey = values.apiKey.trim() || (saved?.crm === 'twenty' ? saved.apiKey : undefined);
     input = { crm: 'twenty', baseUrl: values.baseUrl.trim() || undefined, apiKey };
@@ -101,10 +111,13 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
   return result.success ? { success: true as const, data: result.data } : { success: false as const, errors: errorsOf(result.error) };
 }
 
+const labelFields = { raw: 'labelRaw', lukewarm: 'labelLukewarm', hot: 'labelHot' } as const;
+
 function errorsOf(error: z.ZodError): FormErrors {
   const errors: FormErrors = {};
   for (const issue of error.issues) {
-    const field = issue.path[0] as keyof FormErrors;
+    const [first, second] = issue.path;
+    const field = (first === 'labelIds' ? labelFields[second as keyof typeof labelFields] : first) as keyof FormErrors;
     errors[field] ??= issue.message;
   }
   return errors;
@@ -131,6 +144,9 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     statusRaw: savedHubspot?.leadStatusValues.raw ?? 'NEW',
     statusLukewarm: savedHubspot?.leadStatusValues.lukewarm ?? 'OPEN',
     statusHot: savedHubspot?.leadStatusValues.hot ?? 'IN_PROGRESS',
+    labelRaw: savedPipedrive?.labelIds.raw ?? '',
+    labelLukewarm: savedPipedrive?.labelIds.lukewarm ?? '',
+    labelHot: savedPipedrive?.labelIds.hot ?? '',
     baseUrl: savedTwenty?.baseUrl ?? savedPipedrive?.baseUrl ?? savedSalesforce?.loginUrl ?? DEFAULT_SERVERS[saved?.crm ?? 'webhook'] ?? '',
     apiKey: '',
     clientId: savedSalesforce?.clientId ?? '',

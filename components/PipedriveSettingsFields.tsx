@@ -1,0 +1,25 @@
+import type { CrmFieldsProps } from './crmFieldsProps';
+import { ServerAndKeyFields } from './ServerAndKeyFields';
+import { TextField } from './TextField';
+
+/** Pipedrive: server and API token, and the lead label each qualification level gets. */
+export function PipedriveSettingsFields(props: CrmFieldsProps<'pipedrive'>) {
+  const { values, errors, change } = props;
+  const hint = 'Optional. The id of a lead label (Leads inbox → labels; GET /v1/leadLabels lists them).';
+  return (
+    <>
+      <ServerAndKeyFields
+        {...props}
+        serverHint="https://api.pipedrive.com, or your company's https://<company>.pipedrive.com."
+        keyLabel="API token"
+        keyHint="Your personal API token (Settings → Personal preferences → API). Kept on this computer only."
+      />
+      <fieldset className="status-map">
+        <legend>Lead label in Pipedrive</legend>
+        <TextField label="Raw leads" hint={hint} value={values.labelRaw} error={errors.labelRaw} onChange={(labelRaw) => change({ labelRaw })} />
+        <TextField label="Lukewarm leads" value={values.labelLukewarm} error={errors.labelLukewarm} onChange={(labelLukewarm) => change({ labelLukewarm })} />
+        <TextField label="Hot leads" value={values.labelHot} error={errors.labelHot} onChange={(labelHot) => change({ labelHot })} />
+      </fieldset>
+    </>
+  );
+}
