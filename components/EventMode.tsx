@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { activeEventItem, endEvent, eventNames, pastEvents, startEvent } from '../lib/events';
+import { activeEventItem, endEvent, hasEvents, pastEvents, startEvent } from '../lib/events';
 import { outboxDb } from '../lib/outbox/db';
 import { TextField } from './TextField';
 import { useOutboxQuery } from './useOutboxQuery';
@@ -14,7 +14,7 @@ export function EventMode() {
   const [starting, setStarting] = useState(false);
   const [form, setForm] = useState({ eventName: '', eventDate: new Date().toISOString().slice(0, 10), eventLocation: '' });
   const [error, setError] = useState<string | undefined>();
-  const names = useOutboxQuery(() => eventNames(outboxDb()), []);
+  const anyEvents = useOutboxQuery(() => hasEvents(outboxDb()), []);
   const start = useMutation({
     mutationFn: () =>
       startEvent({
@@ -68,7 +68,7 @@ export function EventMode() {
           Start an event…
         </button>
       )}
-      {names && names.length > 0 && <PastEvents />}
+      {anyEvents && <PastEvents />}
     </section>
   );
 }

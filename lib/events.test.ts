@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeEventItem, endEvent, pastEvents, startEvent } from './events';
+import { activeEventItem, endEvent, eventNames, hasEvents, pastEvents, startEvent } from './events';
 import { OutboxDb } from './outbox/db';
 import { addLead } from './outbox/outbox';
 
@@ -17,10 +17,14 @@ describe('event mode', () => {
 
   it('lists past events with their lead counts, newest first', async () => {
     const db = new OutboxDb(`events-${crypto.randomUUID()}`);
+    await addLead(db, { company: 'No event' }, 0);
+    expect(await hasEvents(db)).toBe(false);
     await addLead(db, { company: 'A', source: { kind: 'event', eventName: 'SaaStr' } }, 1);
     await addLead(db, { company: 'B', source: { kind: 'event', eventName: 'Web Summit' } }, 2);
     await addLead(db, { company: 'C', source: { kind: 'event', eventName: 'SaaStr' } }, 3);
+    expect(await hasEvents(db)).toBe(true);
     await addLead(db, { company: 'D' }, 4);
+    expect(await eventNames(db)).toEqual(['SaaStr', 'Web Summit']);
     expect(await pastEvents(db)).toEqual([
       { eventName: 'SaaStr', leads: 2, lastLeadAt: 3 },
       { eventName: 'Web Summit', leads: 1, lastLeadAt: 2 },

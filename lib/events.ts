@@ -46,3 +46,8 @@ export async function pastEvents(db: OutboxDb): Promise<EventSummary[]> {
 export function eventNames(db: OutboxDb): Promise<string[]> {
   return db.leads.orderBy('source.eventName').uniqueKeys() as Promise<string[]>;
 }
+
+/** Whether any lead was tagged with an event: one index key read, whatever the outbox's size. */
+export async function hasEvents(db: OutboxDb): Promise<boolean> {
+  return (await db.leads.orderBy('source.eventName').limit(1).primaryKeys()).length > 0;
+}

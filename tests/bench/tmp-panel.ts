@@ -1,0 +1,3 @@
+import { panelFigures } from './panel';
+import { printTable } from './stats';
+printTable('panel', await panelFigures());
