@@ -1,3 +1,0 @@
-import { panelFigures } from './panel';
-import { printTable } from './stats';
-printTable('panel', await panelFigures());
