@@ -1,15 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { crmFor, crmLabels, crmOriginPermissions, type CrmKind, type CrmSettings } from '../lib/crm';
+import { crmLabels, crmOriginPermissions, type CrmKind, type CrmSettings } from '../lib/crm/settings-schema';
 import { DEFAULT_SERVERS, initialFormValues, settingsFrom, type FormErrors, type FormValues } from '../lib/crm/settings-form';
-import { connectSalesforce } from '../lib/crm/salesforce-auth';
 import { loadCrmSettings, saveCrmSettings } from '../lib/settings';
-import { HubspotSettingsFields } from './HubspotSettingsFields';
-import { PipedriveSettingsFields } from './PipedriveSettingsFields';
-import { SalesforceSettingsFields } from './SalesforceSettingsFields';
-import { ServerAndKeyFields } from './ServerAndKeyFields';
 import { WebhookSettingsFields } from './WebhookSettingsFields';
+
+// The webhook's fields come with the page (it is the default); another CRM's load when it is chosen.
+const HubspotSettingsFields = lazy(() => import('./HubspotSettingsFields').then((module) => ({ default: module.HubspotSettingsFields })));
+const PipedriveSettingsFields = lazy(() => import('./PipedriveSettingsFields').then((module) => ({ default: module.PipedriveSettingsFields })));
+const SalesforceSettingsFields = lazy(() => import('./SalesforceSettingsFields').then((module) => ({ default: module.SalesforceSettingsFields })));
+const ServerAndKeyFields = lazy(() => import('./ServerAndKeyFields').then((module) => ({ default: module.ServerAndKeyFields })));
 
 /**
  * Asks for the endpoint's origin when it is remote. It must be called straight from the click,
@@ -54,6 +55,8 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
       if (settings.crm !== 'salesforce') throw new Error('Only Salesforce signs in here');
       if (!(await permission)) throw new Error('Fieldclip needs permission to open the Salesforce sign-in and reach your org');
+      // The sign-in code loads when the rep asks to connect, not with the page.
+      const { connectSalesforce } = await import('../lib/crm/salesforce-auth');
       const connected = await connectSalesforce(settings);
       await saveCrmSettings(connected);
       return connected;
@@ -68,6 +71,8 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
   const test = useMutation({
     mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
       if (!(await permission)) return { ok: false, message: 'Permission to reach this endpoint was not given' };
+      // The connectors (the code that talks to each CRM) load when the rep tests, not with the page.
+      const { crmFor } = await import('../lib/crm');
       return crmFor(settings).testConnection(AbortSignal.timeout(15_000));
     },
     onSuccess: (check) => setNotice({ ok: check.ok, text: check.message }),
@@ -122,20 +127,22 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
         </select>
       </div>
       {values.crm === 'webhook' && <WebhookSettingsFields {...section} saved={savedWebhook} />}
-      {values.crm === 'hubspot' && <HubspotSettingsFields {...section} saved={savedHubspot} />}
-      {values.crm === 'salesforce' && (
-        <SalesforceSettingsFields {...section} saved={savedSalesforce} onConnect={onConnect} connecting={connect.isPending} />
-      )}
-      {values.crm === 'pipedrive' && <PipedriveSettingsFields {...section} saved={savedPipedrive} />}
-      {values.crm === 'twenty' && (
-        <ServerAndKeyFields
-          {...section}
-          saved={savedTwenty}
-          serverHint="https://api.twenty.com for Twenty's cloud, or your own server's address."
-          keyLabel="API key"
-          keyHint="From Settings → APIs & Webhooks in Twenty. Kept on this computer only."
-        />
-      )}
+      <Suspense fallback={<p className="lede">Loading…</p>}>
+        {values.crm === 'hubspot' && <HubspotSettingsFields {...section} saved={savedHubspot} />}
+        {values.crm === 'salesforce' && (
+          <SalesforceSettingsFields {...section} saved={savedSalesforce} onConnect={onConnect} connecting={connect.isPending} />
+        )}
+        {values.crm === 'pipedrive' && <PipedriveSettingsFields {...section} saved={savedPipedrive} />}
+        {values.crm === 'twenty' && (
+          <ServerAndKeyFields
+            {...section}
+            saved={savedTwenty}
+            serverHint="https://api.twenty.com for Twenty's cloud, or your own server's address."
+            keyLabel="API key"
+            keyHint="From Settings → APIs & Webhooks in Twenty. Kept on this computer only."
+          />
+        )}
+      </Suspense>
       <div className="settings__actions">
         <button type="submit" className="primary" disabled={save.isPending}>
           Save settings

@@ -1,4 +1,4 @@
-import type { CrmSettings } from '../lib/crm';
+import type { CrmSettings } from '../lib/crm/settings-schema';
 import type { FormErrors, FormValues } from '../lib/crm/settings-form';
 
 /** What each CRM's section of the options form is given. */

@@ -1,13 +1,13 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { OutboxDb } from './outbox/db';
 
 // Event mode: the rep starts an event once; until it ends, every new lead is tagged with it.
 
 export const activeEventSchema = z.object({
-  eventName: z.string().trim().min(1, { error: 'Enter the event name' }).max(200),
-  eventDate: z.iso.date({ error: 'Enter the date as YYYY-MM-DD' }).optional(),
-  eventLocation: z.string().trim().max(200).optional(),
+  eventName: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the event name' }), z.maxLength(200)),
+  eventDate: z.optional(z.iso.date({ error: 'Enter the date as YYYY-MM-DD' })),
+  eventLocation: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   startedAt: z.number(),
 });
 export type ActiveEvent = z.infer<typeof activeEventSchema>;

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sourceDetail } from './lead/describe';
 import { leadInputSchema, type LeadInput, type Source } from './lead/schema';
 import type { OutboxDb } from './outbox/db';
@@ -14,9 +14,9 @@ export type ProspectRow = { fullName: string; company: string; email: string };
 export type RowProblem = { row: number; field: keyof ProspectRow; message: string };
 
 const rowSchema = z.object({
-  fullName: z.string().trim().min(1, { error: "Enter the prospect's name" }),
-  company: z.string().trim().min(1, { error: "Enter the prospect's company" }),
-  email: z.string().trim(),
+  fullName: z.string().check(z.trim(), z.minLength(1, { error: "Enter the prospect's name" })),
+  company: z.string().check(z.trim(), z.minLength(1, { error: "Enter the prospect's company" })),
+  email: z.string().check(z.trim()),
 });
 
 /** The rows as leads with `source`, or every problem with its row and field. Empty rows are skipped. */
@@ -49,7 +49,7 @@ export function saveMultiCapture(db: OutboxDb, rows: readonly ProspectRow[], sou
   return addLeads(db, leads).then((saved) => ({ saved: saved.length, problems: [] as RowProblem[] }));
 }
 
-export const referrerSchema = z.object({ referredBy: z.string(), referrerCompany: z.string().optional(), referrerEmail: z.string().optional() });
+export const referrerSchema = z.object({ referredBy: z.string(), referrerCompany: z.optional(z.string()), referrerEmail: z.optional(z.string()) });
 export type Referrer = z.infer<typeof referrerSchema>;
 
 // Customers who refer once often refer again: the last ten are a click away.

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { crmSettingsSchema, type CrmSettings } from './crm';
+import { crmSettingsSchema, type CrmSettings } from './crm/settings-schema';
 import { syncPauseItem } from './sync/status';
 
 // CRM settings, API token included, live in extension *local* storage: never sync storage

@@ -1,11 +1,11 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // A capture the rep asked for outside the panel (context menu, keyboard shortcut), handed from the
 // service worker to the panel. Session storage: it never outlives the browser session.
 const pendingCaptureSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('page'), tabId: z.number().int(), at: z.number() }),
-  z.object({ kind: z.literal('text'), text: z.string().max(5000), pageUrl: z.string().optional(), pageTitle: z.string().optional(), at: z.number() }),
+  z.object({ kind: z.literal('page'), tabId: z.int(), at: z.number() }),
+  z.object({ kind: z.literal('text'), text: z.string().check(z.maxLength(5000)), pageUrl: z.optional(z.string()), pageTitle: z.optional(z.string()), at: z.number() }),
 ]);
 export type PendingCapture = z.infer<typeof pendingCaptureSchema>;
 

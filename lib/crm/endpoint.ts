@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -8,12 +8,11 @@ export function isLocalEndpoint(url: URL): boolean {
 }
 
 /** A CRM endpoint: https anywhere, or plain http on this machine only. */
-export const endpointUrlSchema = z
-  .string({ error: 'Enter the endpoint URL' })
-  .trim()
-  .min(1, { error: 'Enter the endpoint URL' })
-  .max(2048)
-  .superRefine((value, ctx) => {
+export const endpointUrlSchema = z.string({ error: 'Enter the endpoint URL' }).check(
+  z.trim(),
+  z.minLength(1, { error: 'Enter the endpoint URL' }),
+  z.maxLength(2048),
+  z.superRefine((value, ctx) => {
     let url: URL;
     try {
       url = new URL(value);
@@ -27,10 +26,14 @@ export const endpointUrlSchema = z
       code: 'custom',
       message: 'Use an https:// address (plain http:// works only for localhost and 127.0.0.1)',
     });
-  })
-  .refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), {
+  }),
+  z.refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), {
     error: 'Put credentials in the API token field, not in the URL',
-  });
+  }),
+);
+
+/** A value the CRM shows for a source kind or a qualification level (a lead source, a status). */
+export const crmValue = z.string().check(z.maxLength(100));
 
 /**
  * The optional host permission a remote endpoint needs (asked for when the rep saves the

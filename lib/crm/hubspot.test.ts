@@ -3,7 +3,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import type { Lead } from '../lead/schema';
-import { HUBSPOT_API, hubspotConnector, hubspotContactFromLead, hubspotSettingsSchema } from './hubspot';
+import { hubspotConnector, hubspotContactFromLead } from './hubspot';
+import { HUBSPOT_API, hubspotSettingsSchema } from './settings-schema';
 
 // Requests and answers in the shapes HubSpot documents for /crm/v3/objects/contacts/batch/*.
 const server = setupServer();

@@ -1,7 +1,8 @@
-import { z } from 'zod';
-import { cityAndCountry, sourceInWords, sourceLabels } from '../lead/describe';
+import * as z from 'zod/mini';
+import { cityAndCountry, sourceInWords } from '../lead/describe';
 import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
+import { HUBSPOT_API, type HubspotSettings } from './settings-schema';
 import { classifyFailure, classifyFetchError, errorDetail, retryAfterMs } from './http';
 import { RollingWindow } from './rate-limit';
 
@@ -9,25 +10,7 @@ import { RollingWindow } from './rate-limit';
 // Contacts with an email are upserted by email; contacts without one are created, and their
 // HubSpot id is remembered (the lead's crmId) so a later update goes to the same record.
 
-export const HUBSPOT_API = 'https://api.hubapi.com';
 const BATCH_LIMIT = 100;
-
-const propertyName = z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, { error: 'A HubSpot internal property name, like lead_source' });
-
-export const hubspotSettingsSchema = z.object({
-  crm: z.literal('hubspot'),
-  accessToken: z.string().trim().min(10, { error: 'Paste the private app access token' }).max(4096),
-  /** A contact property (custom, single-line text or dropdown) that receives the lead's source. */
-  leadSourceProperty: propertyName.optional(),
-  sourceValues: z.record(z.enum(['prospecting', 'referral', 'event', 'prospecting-at-close']), z.string().max(100)).default(sourceLabels),
-  /** hs_lead_status for each qualification level (HubSpot's own values). */
-  leadStatusValues: z
-    .object({ raw: z.string().max(100), lukewarm: z.string().max(100), hot: z.string().max(100) })
-    .default({ raw: 'NEW', lukewarm: 'OPEN', hot: 'IN_PROGRESS' }),
-  /** Private apps may send 100 (Free, Starter) or 190 (Professional, Enterprise) requests per 10 s. */
-  requestsPer10Seconds: z.number().int().min(1).max(190).default(100),
-});
-export type HubspotSettings = z.infer<typeof hubspotSettingsSchema>;
 
 /** A lead as a HubSpot contact's properties. */
 export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): Record<string, string> {
@@ -50,15 +33,16 @@ export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): R
 }
 
 const batchAnswerSchema = z.looseObject({
-  results: z.array(z.looseObject({ id: z.string(), objectWriteTraceId: z.string().optional(), properties: z.record(z.string(), z.unknown()).optional() })).default([]),
-  errors: z
-    .array(
+  results: z._default(z.array(z.looseObject({ id: z.string(), objectWriteTraceId: z.optional(z.string()), properties: z.optional(z.record(z.string(), z.unknown())) })), []),
+  errors: z._default(
+    z.array(
       z.looseObject({
-        message: z.string().default('HubSpot refused this contact'),
-        context: z.record(z.string(), z.array(z.string())).optional(),
+        message: z._default(z.string(), 'HubSpot refused this contact'),
+        context: z.optional(z.record(z.string(), z.array(z.string()))),
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
 });
 
 const limiters = new Map<number, RollingWindow>();

@@ -1,31 +1,13 @@
-import { z } from 'zod';
 import { bindConnector, type Crm } from './connector';
-import { originPermissionFor } from './endpoint';
-import { HUBSPOT_API, hubspotConnector, hubspotSettingsSchema } from './hubspot';
-import { pipedriveConnector, pipedriveSettingsSchema } from './pipedrive';
-import { salesforceConnector, salesforceSettingsSchema } from './salesforce';
-import { twentyConnector, twentySettingsSchema } from './twenty';
-import { webhookConnector, webhookSettingsSchema } from './webhook';
+import { hubspotConnector } from './hubspot';
+import { pipedriveConnector } from './pipedrive';
+import { salesforceConnector } from './salesforce';
+import type { CrmSettings } from './settings-schema';
+import { twentyConnector } from './twenty';
+import { webhookConnector } from './webhook';
 
-// The CRMs a rep can choose on the options page, each with its own settings schema.
-
-export const crmSettingsSchema = z.discriminatedUnion('crm', [
-  webhookSettingsSchema,
-  hubspotSettingsSchema,
-  salesforceSettingsSchema,
-  pipedriveSettingsSchema,
-  twentySettingsSchema,
-]);
-export type CrmSettings = z.infer<typeof crmSettingsSchema>;
-export type CrmKind = CrmSettings['crm'];
-
-export const crmLabels: Record<CrmKind, string> = {
-  webhook: 'Webhook',
-  hubspot: 'HubSpot',
-  salesforce: 'Salesforce',
-  pipedrive: 'Pipedrive',
-  twenty: 'Twenty',
-};
+// The connector for the CRM the rep chose. Only the service worker's sync and the options page's
+// "Test connection" load this (and with it every connector); settings live in settings-schema.ts.
 
 export function crmFor(settings: CrmSettings): Crm {
   switch (settings.crm) {
@@ -41,24 +23,3 @@ export function crmFor(settings: CrmSettings): Crm {
       return bindConnector(twentyConnector, settings);
   }
 }
-
-/** The host permissions the CRM needs, asked for when the settings are saved; none when granted at install. */
-export function crmOriginPermissions(settings: CrmSettings): string[] {
-  const origins = ((): Array<string | null> => {
-    switch (settings.crm) {
-      case 'webhook':
-        return [originPermissionFor(settings.endpointUrl)];
-      case 'hubspot':
-        return [`${HUBSPOT_API}/*`];
-      case 'salesforce':
-        // The org's instance is known only after sign-in: Salesforce's own domains.
-        return [originPermissionFor(settings.loginUrl), ...SALESFORCE_ORIGINS];
-      case 'pipedrive':
-      case 'twenty':
-        return [originPermissionFor(settings.baseUrl)];
-    }
-  })();
-  return origins.filter((origin): origin is string => origin !== null);
-}
-
-export const SALESFORCE_ORIGINS = ['https://*.salesforce.com/*', 'https://*.force.com/*'];

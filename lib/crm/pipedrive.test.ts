@@ -3,7 +3,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import type { Lead } from '../lead/schema';
-import { pipedriveConnector, pipedriveLeadTitle, pipedriveSettingsSchema } from './pipedrive';
+import { pipedriveConnector, pipedriveLeadTitle } from './pipedrive';
+import { pipedriveSettingsSchema } from './settings-schema';
 
 // Requests and answers in the shapes of Pipedrive's v1 API: persons/search, persons, leads.
 const server = setupServer();

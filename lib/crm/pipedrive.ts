@@ -1,28 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sourceDetail, sourceLabels } from '../lead/describe';
 import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
-import { endpointUrlSchema } from './endpoint';
+import type { PipedriveSettings } from './settings-schema';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
 // Pipedrive, with a personal API token. For each lead: find the person by email, update or create
 // them, then create the Pipedrive lead linked to that person (or update it, once we know its id).
-
-export const pipedriveSettingsSchema = z.object({
-  crm: z.literal('pipedrive'),
-  /** https://api.pipedrive.com, or the company's own https://<company>.pipedrive.com. */
-  baseUrl: endpointUrlSchema.default('https://api.pipedrive.com'),
-  apiToken: z.string().trim().min(20, { error: 'Paste the personal API token (Settings → Personal preferences → API)' }).max(200),
-  /** Lead label ids (from Pipedrive's lead labels) for each qualification level; none by default. */
-  labelIds: z
-    .object({
-      raw: z.uuid({ error: 'A Pipedrive label id looks like 1f6b2c3e-…' }).optional(),
-      lukewarm: z.uuid({ error: 'A Pipedrive label id looks like 1f6b2c3e-…' }).optional(),
-      hot: z.uuid({ error: 'A Pipedrive label id looks like 1f6b2c3e-…' }).optional(),
-    })
-    .default({}),
-});
-export type PipedriveSettings = z.infer<typeof pipedriveSettingsSchema>;
 
 /** The Pipedrive lead's title says who, where from, and the source's detail. */
 export function pipedriveLeadTitle(lead: Lead): string {
@@ -59,7 +43,7 @@ async function call(settings: PipedriveSettings, method: string, path: string, b
   return { ok: true, data: json?.data };
 }
 
-const searchSchema = z.looseObject({ items: z.array(z.looseObject({ item: z.looseObject({ id: z.number() }) })).default([]) });
+const searchSchema = z.looseObject({ items: z._default(z.array(z.looseObject({ item: z.looseObject({ id: z.number() }) })), []) });
 const idSchema = z.looseObject({ id: z.union([z.number(), z.string()]) });
 
 /** One lead: person found or created, then the Pipedrive lead created or updated. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { pkceChallenge, pkceVerifier } from './pkce';
-import type { SalesforceSettings } from './salesforce';
+import type { SalesforceSettings } from './settings-schema';
 
 /**
  * "Connect to Salesforce": the authorization-code flow with PKCE in a browser window the

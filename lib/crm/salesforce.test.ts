@@ -3,7 +3,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import type { Lead } from '../lead/schema';
-import { salesforceConnector, salesforceLeadFromLead, salesforceSettingsSchema } from './salesforce';
+import { salesforceConnector, salesforceLeadFromLead } from './salesforce';
+import { salesforceSettingsSchema } from './settings-schema';
 
 // Requests and answers in the shapes Salesforce documents: the OAuth token endpoint, and
 // PATCH /services/data/vXX.X/composite/sobjects/Lead/<externalIdField> (sObject collections upsert).

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cityAndCountry, sourceInWords } from '../lead/describe';
-import type { Lead, SourceKind } from '../lead/schema';
+import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
-import { endpointUrlSchema } from './endpoint';
+import type { SalesforceSettings } from './settings-schema';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
 // Salesforce: OAuth 2.0 (authorization code with PKCE, through identity.launchWebAuthFlow; see
@@ -12,31 +12,6 @@ import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
 export const SALESFORCE_API_VERSION = 'v62.0';
 const BATCH_LIMIT = 200;
-
-const defaultLeadSources: Record<SourceKind, string> = {
-  prospecting: 'Other',
-  referral: 'Partner Referral',
-  event: 'Trade Show',
-  'prospecting-at-close': 'Partner Referral',
-};
-
-export const salesforceSettingsSchema = z.object({
-  crm: z.literal('salesforce'),
-  /** https://login.salesforce.com, https://test.salesforce.com or the org's My Domain. */
-  loginUrl: endpointUrlSchema.default('https://login.salesforce.com'),
-  /** The connected app's consumer key. */
-  clientId: z.string().trim().min(10, { error: "Paste the connected app's consumer key" }).max(300),
-  /** A Lead field marked External ID and Unique (text, 36+ characters), e.g. Fieldclip_Id__c. */
-  externalIdField: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*__c$/, { error: 'A custom field API name, like Fieldclip_Id__c' }),
-  leadSourceValues: z.record(z.enum(['prospecting', 'referral', 'event', 'prospecting-at-close']), z.string().max(100)).default(defaultLeadSources),
-  statusValues: z
-    .object({ raw: z.string().max(100), lukewarm: z.string().max(100), hot: z.string().max(100) })
-    .default({ raw: 'Open - Not Contacted', lukewarm: 'Working - Contacted', hot: 'Working - Contacted' }),
-  /** Filled in by "Connect to Salesforce". */
-  instanceUrl: endpointUrlSchema.optional(),
-  refreshToken: z.string().max(4096).optional(),
-});
-export type SalesforceSettings = z.infer<typeof salesforceSettingsSchema>;
 
 /** A lead as a Salesforce Lead record. LastName and Company are required there. */
 export function salesforceLeadFromLead(lead: Lead, settings: SalesforceSettings): Record<string, unknown> {
@@ -117,9 +92,9 @@ async function call(settings: SalesforceSettings, method: string, path: string, 
 
 const collectionAnswerSchema = z.array(
   z.looseObject({
-    id: z.string().nullable().optional(),
+    id: z.optional(z.nullable(z.string())),
     success: z.boolean(),
-    errors: z.array(z.looseObject({ message: z.string(), statusCode: z.string().optional() })).default([]),
+    errors: z._default(z.array(z.looseObject({ message: z.string(), statusCode: z.optional(z.string()) })), []),
   }),
 );
 
@@ -147,7 +122,7 @@ export const salesforceConnector: CrmConnector<SalesforceSettings> = {
     const response = await call(settings, 'GET', `/services/data/${SALESFORCE_API_VERSION}/sobjects/Lead/describe`, undefined, signal);
     if (!(response instanceof Response)) return { ok: false, message: 'error' in response ? response.error : 'Not connected' };
     if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
-    const describe = z.looseObject({ fields: z.array(z.looseObject({ name: z.string(), externalId: z.boolean().optional() })) }).safeParse(await response.json().catch(() => null));
+    const describe = z.looseObject({ fields: z.array(z.looseObject({ name: z.string(), externalId: z.optional(z.boolean()) })) }).safeParse(await response.json().catch(() => null));
     const field = describe.data?.fields.find((f) => f.name === settings.externalIdField);
     if (!field?.externalId) return { ok: false, message: `Connected, but the Lead has no External ID field named ${settings.externalIdField}` };
     return { ok: true, message: `Connected to Salesforce: Leads are upserted by ${settings.externalIdField}` };

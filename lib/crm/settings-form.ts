@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { crmSettingsSchema, type CrmKind, type CrmSettings } from './index';
+import type * as z from 'zod/mini';
+import { crmSettingsSchema, type CrmKind, type CrmSettings } from './settings-schema';
 
 // The options page's form, without React: its values are strings as typed, turned into settings
 // (or one message per field) here. A secret left blank keeps the one already saved.
@@ -113,7 +113,7 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
 
 const labelFields = { raw: 'labelRaw', lukewarm: 'labelLukewarm', hot: 'labelHot' } as const;
 
-function errorsOf(error: z.ZodError): FormErrors {
+function errorsOf(error: z.core.$ZodError): FormErrors {
   const errors: FormErrors = {};
   for (const issue of error.issues) {
     const [first, second] = issue.path;

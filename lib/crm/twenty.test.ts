@@ -3,7 +3,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import type { Lead } from '../lead/schema';
-import { twentyConnector, twentyPersonFromLead, twentySettingsSchema } from './twenty';
+import { twentyConnector, twentyPersonFromLead } from './twenty';
+import { twentySettingsSchema } from './settings-schema';
 
 // Requests and answers in the shapes of Twenty's REST API: POST /rest/batch/people?upsert=true
 // with an array of people, answered { data: { createPeople: [...] } }.

@@ -1,20 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cityAndCountry } from '../lead/describe';
 import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult } from './connector';
-import { endpointUrlSchema } from './endpoint';
+import type { TwentySettings } from './settings-schema';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
 // Twenty (cloud or self-hosted), with an API key. People are upserted in batches of up to 100
 // with the lead's own UUID as the person's id, so a retry updates the same person.
-
-export const twentySettingsSchema = z.object({
-  crm: z.literal('twenty'),
-  /** https://api.twenty.com for the cloud, or a self-hosted server's address. */
-  baseUrl: endpointUrlSchema.default('https://api.twenty.com'),
-  apiKey: z.string().trim().min(10, { error: 'Paste the API key from Settings → APIs & Webhooks' }).max(4096),
-});
-export type TwentySettings = z.infer<typeof twentySettingsSchema>;
 
 const BATCH_LIMIT = 100;
 
@@ -33,7 +25,7 @@ export function twentyPersonFromLead(lead: Lead) {
 }
 
 const answerSchema = z.looseObject({
-  data: z.looseObject({ createPeople: z.array(z.looseObject({ id: z.string() })).default([]) }),
+  data: z.looseObject({ createPeople: z._default(z.array(z.looseObject({ id: z.string() })), []) }),
 });
 
 function url(settings: TwentySettings, path: string): string {

@@ -8,10 +8,9 @@ import {
   readWebhookAnswer,
   webhookConnector,
   webhookLeadFromLead,
-  webhookSettingsSchema,
   webhookSignature,
-  type WebhookSettings,
 } from './webhook';
+import { webhookSettingsSchema, type WebhookSettings } from './settings-schema';
 
 let receiver: Receiver;
 let settings: WebhookSettings;

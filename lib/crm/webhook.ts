@@ -1,49 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
-import { endpointUrlSchema } from './endpoint';
+import type { fieldMappingSchema, WebhookSettings } from './settings-schema';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
 // The generic webhook: the contract written down in README.md ("The webhook contract").
-
-const RESERVED_HEADERS = /^(authorization|content-type|content-length|host|cookie|x-fieldclip-signature)$/i;
-
-export const extraHeaderSchema = z.object({
-  name: z
-    .string()
-    .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, { error: 'A header name is letters, digits and dashes, like X-Team' })
-    .refine((name) => !RESERVED_HEADERS.test(name), { error: 'Fieldclip sets this header itself' }),
-  value: z.string().max(2000).regex(/^[^\r\n]*$/, { error: 'A header value is one line' }),
-});
-
-/** What a field-mapping line may name on the Fieldclip side: a top-level field or a nested one. */
-export const MAPPABLE_FIELDS = [
-  'id', 'createdAt', 'updatedAt', 'fullName', 'firstName', 'lastName', 'title', 'headline', 'company', 'companyDomain',
-  'website', 'email', 'phone', 'location', 'linkedinUrl', 'companyLinkedinUrl', 'notes',
-  'source.kind', 'source.referredBy', 'source.referrerCompany', 'source.referrerEmail', 'source.relationship',
-  'source.eventName', 'source.eventDate', 'source.eventLocation', 'source.closedAccount', 'source.dealReference', 'source.askedContact',
-  'qualification.level', 'qualification.budget', 'qualification.authority', 'qualification.need', 'qualification.timing',
-  'capture.pageUrl', 'capture.pageTitle', 'capture.extractor',
-] as const;
-
-export const fieldMappingSchema = z.object({
-  to: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, { error: 'A field name, like first_name' }),
-  from: z.enum(MAPPABLE_FIELDS, { error: 'Not a Fieldclip field (see the README for the list)' }),
-});
-
-export const webhookSettingsSchema = z.object({
-  crm: z.literal('webhook'),
-  endpointUrl: endpointUrlSchema,
-  /** Sent as `Authorization: Bearer <token>`. Lives in extension local storage only. */
-  apiToken: z.string().trim().max(4096).optional(),
-  /** Signs each body: `X-Fieldclip-Signature: sha256=<hex HMAC-SHA256 of the body>`. */
-  signingSecret: z.string().min(16, { error: 'Use a secret of at least 16 characters' }).max(4096).optional(),
-  /** Sent with every request, for endpoints (n8n, Zapier, Make) that want a header of their own. */
-  extraHeaders: z.array(extraHeaderSchema).max(10, { error: 'At most 10 extra headers' }).optional(),
-  /** For endpoints that expect other field names: each lead is sent as these fields (plus its `id`). */
-  fieldMap: z.array(fieldMappingSchema).max(60).optional(),
-});
-export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 
 /** A lead as it travels to the webhook: everything but the outbox's own sync bookkeeping. */
 export function webhookLeadFromLead(lead: Lead) {
@@ -64,16 +25,16 @@ export function mappedWebhookLead(lead: Lead, fieldMap: ReadonlyArray<z.infer<ty
 }
 
 const webhookAnswerSchema = z.looseObject({
-  results: z
-    .array(
+  results: z.optional(
+    z.array(
       z.looseObject({
         id: z.string(),
         status: z.enum(['ok', 'error']),
-        crmId: z.union([z.string(), z.number()]).optional(),
-        message: z.string().optional(),
+        crmId: z.optional(z.union([z.string(), z.number()])),
+        message: z.optional(z.string()),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /** `sha256=<hex>`: HMAC-SHA256 of the exact body bytes, keyed with the shared secret. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { leadInputSchema, prospectFields, type Lead, type Prospect, type SourceKind } from './schema';
 
 // The capture form works in strings; this turns them into a LeadInput, or into one
@@ -68,7 +68,7 @@ export function parseLeadForm(values: LeadFormValues): ParsedLeadForm {
 }
 
 /** One message per form field: the first issue Zod reports at that field's path. */
-export function fieldErrors(error: z.ZodError): LeadFormErrors {
+export function fieldErrors(error: z.core.$ZodError): LeadFormErrors {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path.at(-1) ?? 'form');

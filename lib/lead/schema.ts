@@ -1,40 +1,43 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { canonicalLinkedinCompanyUrl, canonicalLinkedinProfileUrl } from './linkedin-url';
 
 // The one definition of a lead. Every type in the product comes from these schemas (z.infer).
 
 /** Free text; `required` is the message a rep sees when it is missing. */
 const text = (max: number, required?: string) =>
-  z
-    .string(required ? { error: required } : undefined)
-    .min(1, required ? { error: required } : undefined)
-    .max(max, { error: `Keep this under ${max} characters` })
-    .refine((value) => value.trim() === value, { error: 'Remove the spaces at the start or end' });
+  z.string(required ? { error: required } : undefined).check(
+    z.minLength(1, required ? { error: required } : undefined),
+    z.maxLength(max, { error: `Keep this under ${max} characters` }),
+    z.refine((value) => value.trim() === value, { error: 'Remove the spaces at the start or end' }),
+  );
 
 const linkedinUrl = (
   canonicalize: (input: string) => string | null,
   message: string,
 ) =>
-  z.string().transform((input, ctx) => {
-    const url = canonicalize(input);
-    if (url === null) {
-      ctx.issues.push({ code: 'custom', message, input });
-      return z.NEVER;
-    }
-    return url;
-  });
+  z.pipe(
+    z.string(),
+    z.transform((input: string, ctx) => {
+      const url = canonicalize(input);
+      if (url === null) {
+        ctx.issues.push({ code: 'custom', message, input });
+        return z.NEVER;
+      }
+      return url;
+    }),
+  );
 
-export const emailSchema = z.email({ error: 'Enter a valid email address, like jane@acme.com' }).max(254);
+export const emailSchema = z.email({ error: 'Enter a valid email address, like jane@acme.com' }).check(z.maxLength(254));
 
-export const phoneSchema = z
-  .string()
-  .max(40)
-  .regex(/^\+?[\d\s().\-/]*\d[\d\s().\-/]*(?:\s*(?:x|ext\.?)\s*\d+)?$/i, {
+export const phoneSchema = z.string().check(
+  z.maxLength(40),
+  z.regex(/^\+?[\d\s().\-/]*\d[\d\s().\-/]*(?:\s*(?:x|ext\.?)\s*\d+)?$/i, {
     error: 'Enter a phone number, like +1 415 555 0100',
-  })
-  .refine((value) => value.replace(/\D/g, '').length >= 5, {
+  }),
+  z.refine((value) => value.replace(/\D/g, '').length >= 5, {
     error: 'Enter a phone number, like +1 415 555 0100',
-  });
+  }),
+);
 
 export const websiteSchema = z.url({
   protocol: /^https?$/,
@@ -42,40 +45,37 @@ export const websiteSchema = z.url({
   error: 'Enter a web address, like https://acme.com',
 });
 
-export const companyDomainSchema = z
-  .string()
-  .max(253)
-  .regex(/^(?!-)[\p{L}\p{N}-]{1,63}(?:\.(?!-)[\p{L}\p{N}-]{1,63})+$/u, {
+export const companyDomainSchema = z.string().check(
+  z.maxLength(253),
+  z.regex(/^(?!-)[\p{L}\p{N}-]{1,63}(?:\.(?!-)[\p{L}\p{N}-]{1,63})+$/u, {
     error: 'Enter a domain, like acme.com',
-  });
+  }),
+);
 
 export const prospectSchema = z.object({
-  fullName: text(200).optional(),
-  firstName: text(100).optional(),
-  lastName: text(100).optional(),
-  title: text(200).optional(),
-  headline: text(300).optional(),
-  company: text(200).optional(),
-  companyDomain: companyDomainSchema.optional(),
-  website: websiteSchema.optional(),
-  email: emailSchema.optional(),
-  phone: phoneSchema.optional(),
-  location: text(200).optional(),
-  linkedinUrl: linkedinUrl(
-    canonicalLinkedinProfileUrl,
-    'Enter a LinkedIn profile link, like https://www.linkedin.com/in/jane-doe',
-  ).optional(),
-  companyLinkedinUrl: linkedinUrl(
-    canonicalLinkedinCompanyUrl,
-    'Enter a LinkedIn company link, like https://www.linkedin.com/company/acme',
-  ).optional(),
-  notes: z.string().max(5000, { error: 'Keep notes under 5000 characters' }).optional(),
+  fullName: z.optional(text(200)),
+  firstName: z.optional(text(100)),
+  lastName: z.optional(text(100)),
+  title: z.optional(text(200)),
+  headline: z.optional(text(300)),
+  company: z.optional(text(200)),
+  companyDomain: z.optional(companyDomainSchema),
+  website: z.optional(websiteSchema),
+  email: z.optional(emailSchema),
+  phone: z.optional(phoneSchema),
+  location: z.optional(text(200)),
+  linkedinUrl: z.optional(
+    linkedinUrl(canonicalLinkedinProfileUrl, 'Enter a LinkedIn profile link, like https://www.linkedin.com/in/jane-doe'),
+  ),
+  companyLinkedinUrl: z.optional(
+    linkedinUrl(canonicalLinkedinCompanyUrl, 'Enter a LinkedIn company link, like https://www.linkedin.com/company/acme'),
+  ),
+  notes: z.optional(z.string().check(z.maxLength(5000, { error: 'Keep notes under 5000 characters' }))),
 });
 export type Prospect = z.infer<typeof prospectSchema>;
 export const prospectFields = Object.keys(prospectSchema.shape) as (keyof Prospect)[];
 
-export const sourceKinds = ['prospecting', 'referral', 'event', 'prospecting-at-close'] as const;
-export type SourceKind = (typeof sourceKinds)[number];
+export { sourceKinds, type SourceKind } from './kinds';
 
 export const sourceSchema = z.discriminatedUnion('kind', [
   // Self-sourced while browsing.
@@ -83,56 +83,56 @@ export const sourceSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('referral'),
     referredBy: text(200, 'Enter who referred this lead'),
-    referrerCompany: text(200).optional(),
-    referrerEmail: emailSchema.optional(),
-    relationship: text(200).optional(),
+    referrerCompany: z.optional(text(200)),
+    referrerEmail: z.optional(emailSchema),
+    relationship: z.optional(text(200)),
   }),
   z.object({
     kind: z.literal('event'),
     eventName: text(200, 'Enter the event name'),
-    eventDate: z.iso.date({ error: 'Enter the date as YYYY-MM-DD' }).optional(),
-    eventLocation: text(200).optional(),
+    eventDate: z.optional(z.iso.date({ error: 'Enter the date as YYYY-MM-DD' })),
+    eventLocation: z.optional(text(200)),
   }),
   // "Who else could benefit?", asked right after a customer signed.
   z.object({
     kind: z.literal('prospecting-at-close'),
     closedAccount: text(200, 'Enter the account that just closed'),
-    dealReference: text(200).optional(),
-    askedContact: text(200).optional(),
+    dealReference: z.optional(text(200)),
+    askedContact: z.optional(text(200)),
   }),
 ]);
 export type Source = z.infer<typeof sourceSchema>;
 
 export const qualificationLevels = ['raw', 'lukewarm', 'hot'] as const;
 export const qualificationSchema = z.object({
-  level: z.enum(qualificationLevels).default('raw'),
-  budget: z.boolean().default(false),
-  authority: z.boolean().default(false),
-  need: z.boolean().default(false),
-  timing: z.boolean().default(false),
+  level: z._default(z.enum(qualificationLevels), 'raw'),
+  budget: z._default(z.boolean(), false),
+  authority: z._default(z.boolean(), false),
+  need: z._default(z.boolean(), false),
+  timing: z._default(z.boolean(), false),
 });
 export type Qualification = z.infer<typeof qualificationSchema>;
 
 /** Where the lead was captured: the page, and which extractor read it (none for typed leads). */
 export const captureSchema = z.object({
-  pageUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
-  pageTitle: z.string().max(500).optional(),
-  extractor: z.string().max(100).optional(),
+  pageUrl: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2048))),
+  pageTitle: z.optional(z.string().check(z.maxLength(500))),
+  extractor: z.optional(z.string().check(z.maxLength(100))),
 });
 export type Capture = z.infer<typeof captureSchema>;
 
-const attempts = z.number().int().nonnegative();
-const time = z.number().int().nonnegative();
+const attempts = z.int().check(z.nonnegative());
+const time = z.int().check(z.nonnegative());
 /** The CRM's id for the lead, once it has one: kept through later edits so an update finds the record. */
-const crmId = z.string().max(200).optional();
+const crmId = z.optional(z.string().check(z.maxLength(200)));
 
 // `dueAt` is when the sync engine should next look at the lead: when it was queued (pending),
 // when its claim's lease runs out (syncing), or its next attempt time (failed).
 export const syncStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending'), attempts, dueAt: time, crmId }),
   z.object({ status: z.literal('syncing'), attempts, dueAt: time, crmId }),
-  z.object({ status: z.literal('failed'), attempts, dueAt: time, lastError: z.string().max(2000), crmId }),
-  z.object({ status: z.literal('rejected'), attempts, message: z.string().max(2000), crmId }),
+  z.object({ status: z.literal('failed'), attempts, dueAt: time, lastError: z.string().check(z.maxLength(2000)), crmId }),
+  z.object({ status: z.literal('rejected'), attempts, message: z.string().check(z.maxLength(2000)), crmId }),
   z.object({ status: z.literal('synced'), attempts, crmId, syncedAt: time }),
 ]);
 export type SyncState = z.infer<typeof syncStateSchema>;
@@ -141,7 +141,7 @@ export const syncStatuses = ['pending', 'syncing', 'failed', 'rejected', 'synced
 /** Statuses of leads that have not reached the CRM yet and will be sent again without the rep. */
 export const waitingStatuses = ['pending', 'syncing', 'failed'] as const satisfies readonly SyncStatus[];
 
-function needsNameOrCompany(prospect: Prospect, ctx: z.RefinementCtx) {
+function needsNameOrCompany(prospect: Prospect, ctx: z.core.$RefinementCtx<Prospect>) {
   if (typeof prospect !== 'object' || prospect === null) return;
   if (!prospect.fullName && !prospect.firstName && !prospect.lastName && !prospect.company) {
     ctx.addIssue({ code: 'custom', path: ['fullName'], message: "Enter the person's name or their company" });
@@ -152,24 +152,24 @@ function needsNameOrCompany(prospect: Prospect, ctx: z.RefinementCtx) {
 const alongsideOtherIssues = { when: () => true };
 
 /** What a rep (or an extractor) hands to the outbox: the prospect and where it came from. */
-export const leadInputSchema = prospectSchema
-  .extend({
-    source: sourceSchema.default({ kind: 'prospecting' }),
-    qualification: qualificationSchema.default({
+export const leadInputSchema = z
+  .extend(prospectSchema, {
+    source: z._default(sourceSchema, { kind: 'prospecting' }),
+    qualification: z._default(qualificationSchema, {
       level: 'raw',
       budget: false,
       authority: false,
       need: false,
       timing: false,
     }),
-    capture: captureSchema.default({}),
+    capture: z._default(captureSchema, {}),
   })
-  .superRefine(needsNameOrCompany, alongsideOtherIssues);
+  .check(z.superRefine(needsNameOrCompany, alongsideOtherIssues));
 export type LeadInput = z.input<typeof leadInputSchema>;
 
 /** A lead as the outbox stores it. */
-export const leadSchema = prospectSchema
-  .extend({
+export const leadSchema = z
+  .extend(prospectSchema, {
     id: z.uuid(),
     createdAt: time,
     updatedAt: time,
@@ -178,5 +178,5 @@ export const leadSchema = prospectSchema
     capture: captureSchema,
     sync: syncStateSchema,
   })
-  .superRefine(needsNameOrCompany, alongsideOtherIssues);
+  .check(z.superRefine(needsNameOrCompany, alongsideOtherIssues));
 export type Lead = z.infer<typeof leadSchema>;

@@ -1,5 +1,5 @@
 import type Dexie from 'dexie';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sourceKinds, type SyncStatus } from '../lead/schema';
 import type { OutboxDb } from './db';
 import { wordsOf } from './search';
@@ -20,11 +20,11 @@ export const dateFilters = {
 } as const;
 
 export const leadFilterSchema = z.object({
-  text: z.string().max(200).default(''),
-  source: z.enum(sourceKinds).or(z.literal('')).default(''),
-  event: z.string().max(200).default(''),
-  status: z.enum(Object.keys(statusFilters) as [keyof typeof statusFilters]).or(z.literal('')).default(''),
-  date: z.enum(Object.keys(dateFilters) as [keyof typeof dateFilters]).or(z.literal('')).default(''),
+  text: z._default(z.string().check(z.maxLength(200)), ''),
+  source: z._default(z.union([z.enum(sourceKinds), z.literal('')]), ''),
+  event: z._default(z.string().check(z.maxLength(200)), ''),
+  status: z._default(z.union([z.enum(Object.keys(statusFilters) as [keyof typeof statusFilters]), z.literal('')]), ''),
+  date: z._default(z.union([z.enum(Object.keys(dateFilters) as [keyof typeof dateFilters]), z.literal('')]), ''),
 });
 export type LeadFilter = z.infer<typeof leadFilterSchema>;
 export const noFilter: LeadFilter = leadFilterSchema.parse({});

@@ -1,12 +1,12 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // The end-of-day reminder's setting, as the options page edits it (no outbox here: the options
 // page does not load IndexedDB code). The alarm and the notification are in alarm.ts.
 
 export const reminderSchema = z.object({
   enabled: z.boolean(),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Enter a time like 17:30' }),
+  time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Enter a time like 17:30' })),
 });
 export type Reminder = z.infer<typeof reminderSchema>;
 export const defaultReminder: Reminder = { enabled: true, time: '17:30' };
