@@ -1,11 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useRef, useState } from 'react';
+import { Virtualizer, type CustomContainerComponent, type CustomItemComponent, type VirtualizerHandle } from 'virtua';
 import type { Lead } from '../lib/lead/schema';
 import { outboxDb } from '../lib/outbox/db';
 import type { MergeChoices } from '../lib/outbox/merge';
 import { likelyDuplicates } from '../lib/outbox/outbox';
 import { requestEdit } from './leadEditor';
-import { MergeDialog } from './MergeDialog';
 import { OutboxItem } from './OutboxItem';
 import { useOutboxQuery } from './useOutboxQuery';
 
@@ -32,21 +31,41 @@ type Props = {
   actions: LeadActions;
 };
 
+// Loaded when the rep first merges two leads.
+const MergeDialog = lazy(() => import('./MergeDialog').then((module) => ({ default: module.MergeDialog })));
+
+/** Leads read ahead of the visible range, so a short scroll finds its rows already read. */
+const READ_AHEAD = 5;
+/** The rows read before the list has been measured: more than a tall side panel shows. */
+const FIRST_SCREEN = 15;
+
+const SetSize = createContext(0);
+
+const LeadsList: CustomContainerComponent = ({ children, style, ref }) => (
+  <ul aria-label="Leads" style={style} ref={ref}>
+    {children}
+  </ul>
+);
+
+const LeadsListItem: CustomItemComponent = ({ children, style, index, ref }) => (
+  <li style={style} ref={ref} aria-setsize={useContext(SetSize)} aria-posinset={index + 1}>
+    {children}
+  </li>
+);
+
 export function LeadList({ ids, firstPage, events, actions }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<VirtualizerHandle>(null);
   const [merging, setMerging] = useState<[Lead, Lead] | null>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 76,
-    overscan: 5,
-    getItemKey: (index) => ids[index] ?? index,
-    // Rows on the very first render, before the scroller has been measured.
-    initialRect: { width: 360, height: 600 },
-  });
-  const items = virtualizer.getVirtualItems();
-  const visible = items.map((item) => ids[item.index]).filter((id): id is string => id !== undefined);
+  const [range, setRange] = useState<readonly [number, number]>([0, FIRST_SCREEN]);
+  const onScrollOrResize = useCallback(() => {
+    const handle = list.current;
+    if (!handle || handle.viewportSize === 0) return;
+    const first = Math.max(0, handle.findItemIndex(handle.scrollOffset) - READ_AHEAD);
+    const last = handle.findItemIndex(handle.scrollOffset + handle.viewportSize) + READ_AHEAD;
+    setRange((current) => (current[0] === first && current[1] === last ? current : [first, last]));
+  }, []);
+  const visible = ids.slice(range[0], range[1] + 1);
   const key = visible.join(',');
   const rows = useOutboxQuery(() => loadRows(visible), [key]);
   // Duplicates are looked for once the rows are drawn: a few index lookups per row.
@@ -57,25 +76,31 @@ export function LeadList({ ids, firstPage, events, actions }: Props) {
 
   return (
     <div ref={scroller} className="outbox__scroller">
-      <ul aria-label="Leads" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const id = ids[item.index]!;
-          const lead = rows?.get(id) ?? firstPage?.find((first) => first.id === id);
-          const style = { transform: `translateY(${item.start}px)` };
-          const position = { 'aria-setsize': ids.length, 'aria-posinset': item.index + 1 };
-          if (!lead) {
-            return (
-              <li key={id} ref={virtualizer.measureElement} data-index={item.index} style={style} {...position}>
-                <div className="lead lead--loading" aria-busy="true">
+      <SetSize value={ids.length}>
+        <Virtualizer
+          ref={list}
+          scrollRef={scroller}
+          data={ids}
+          as={LeadsList}
+          item={LeadsListItem}
+          itemSize={76}
+          bufferSize={400}
+          onScroll={onScrollOrResize}
+          onResize={onScrollOrResize}
+        >
+          {(id) => {
+            const lead = rows?.get(id) ?? firstPage?.find((first) => first.id === id);
+            if (!lead) {
+              return (
+                <div key={id} className="lead lead--loading" aria-busy="true">
                   Loading…
                 </div>
-              </li>
-            );
-          }
-          const duplicate = duplicates?.get(id);
-          return (
-            <li key={id} ref={virtualizer.measureElement} data-index={item.index} style={style} {...position}>
+              );
+            }
+            const duplicate = duplicates?.get(id);
+            return (
               <OutboxItem
+                key={id}
                 lead={lead}
                 duplicate={duplicate}
                 events={events}
@@ -84,19 +109,21 @@ export function LeadList({ ids, firstPage, events, actions }: Props) {
                 onMerge={duplicate ? () => setMerging([lead, duplicate]) : undefined}
                 onMove={(eventName) => actions.move(lead, eventName)}
               />
-            </li>
-          );
-        })}
-      </ul>
-      {merging && (
-        <MergeDialog
-          leads={merging}
-          onMerge={(keep, drop, choices) => {
-            actions.merge(keep, drop, choices);
-            setMerging(null);
+            );
           }}
-          onClose={() => setMerging(null)}
-        />
+        </Virtualizer>
+      </SetSize>
+      {merging && (
+        <Suspense>
+          <MergeDialog
+            leads={merging}
+            onMerge={(keep, drop, choices) => {
+              actions.merge(keep, drop, choices);
+              setMerging(null);
+            }}
+            onClose={() => setMerging(null)}
+          />
+        </Suspense>
       )}
     </div>
   );
