@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Lead } from '../lead/schema';
-import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
+import type { ConnectionCheck, CrmConnector, LeadResult } from './connector';
 import type { fieldMappingSchema, WebhookSettings } from './settings-schema';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
@@ -67,8 +67,11 @@ async function post(settings: WebhookSettings, payload: unknown, signal: AbortSi
   });
 }
 
-/** Per-lead results from a 2xx answer. Leads the answer does not mention are sent again. */
-export function readWebhookAnswer(leads: readonly Lead[], body: string): LeadResult[] | SendResult {
+/**
+ * Per-lead results from a 2xx answer: every lead when the answer has no `results`, else just the
+ * leads it mentions. The sync engine sends the others again (same ids), not the whole batch.
+ */
+export function readWebhookAnswer(leads: readonly Lead[], body: string): LeadResult[] {
   let json: unknown;
   try {
     json = body.trim() === '' ? {} : JSON.parse(body);
@@ -79,16 +82,13 @@ export function readWebhookAnswer(leads: readonly Lead[], body: string): LeadRes
   const results = answer.success ? answer.data.results : undefined;
   if (!results) return leads.map((lead) => ({ id: lead.id, ok: true }));
   const byId = new Map(results.map((result) => [result.id, result]));
-  const missing = leads.filter((lead) => !byId.has(lead.id));
-  if (missing.length > 0) {
-    return { kind: 'retry', error: `The webhook's answer did not mention ${missing.length} of the leads sent` };
-  }
-  return leads.map((lead): LeadResult => {
-    const result = byId.get(lead.id)!;
+  return leads.flatMap((lead): LeadResult[] => {
+    const result = byId.get(lead.id);
+    if (!result) return [];
     if (result.status === 'ok') {
-      return result.crmId === undefined ? { id: lead.id, ok: true } : { id: lead.id, ok: true, crmId: String(result.crmId) };
+      return [result.crmId === undefined ? { id: lead.id, ok: true } : { id: lead.id, ok: true, crmId: String(result.crmId) }];
     }
-    return { id: lead.id, ok: false, message: result.message?.slice(0, 500) || 'The CRM refused this lead' };
+    return [{ id: lead.id, ok: false, message: result.message?.slice(0, 500) || 'The CRM refused this lead' }];
   });
 }
 
@@ -105,8 +105,7 @@ export const webhookConnector: CrmConnector<WebhookSettings> = {
       return classifyFetchError(error);
     }
     if (!response.ok) return classifyFailure(response, await errorDetail(response));
-    const results = readWebhookAnswer(leads, await response.text());
-    return Array.isArray(results) ? { kind: 'delivered', results } : results;
+    return { kind: 'delivered', results: readWebhookAnswer(leads, await response.text()) };
   },
 
   async testConnection(settings, signal): Promise<ConnectionCheck> {

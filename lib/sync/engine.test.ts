@@ -59,6 +59,20 @@ describe('syncOutbox', () => {
     expect(rejected?.sync).toEqual({ status: 'rejected', attempts: 1, message: 'Addresses at @blocked.example are not accepted' });
   });
 
+  it('sends again only the leads a 2xx answer leaves out, with the same ids', async () => {
+    const answered = await addLead(db, { company: 'Answered' }, 1);
+    const left = await addLead(db, { company: 'Left out' }, 2);
+    receiver.failNext({ status: 200, storeFirst: true, body: JSON.stringify({ results: [{ id: answered.id, status: 'ok', crmId: 'a-1' }] }) });
+    const report = await syncOutbox(db, crm, { ...fakeTime(), random: () => 0 });
+    expect(report).toMatchObject({ synced: 2, retrying: 0 });
+    expect(receiver.requestCount()).toBe(2);
+    expect((await db.leads.get(answered.id))?.sync).toMatchObject({ status: 'synced', attempts: 1, crmId: 'a-1' });
+    expect((await db.leads.get(left.id))?.sync).toMatchObject({ status: 'synced', attempts: 2 });
+    // One record each; only the lead left out arrived twice.
+    const deliveries = new Map(receiver.received().map((entry) => [entry.lead.id, entry.deliveries]));
+    expect(deliveries).toEqual(new Map([[answered.id, 1], [left.id, 2]]));
+  });
+
   it("waits as long as the CRM's Retry-After asks, then sends the batch again", async () => {
     await addLead(db, { company: 'Acme' }, 1);
     receiver.failNext({ status: 503, headers: { 'Retry-After': '10' } });
