@@ -2,7 +2,6 @@ import type { SyncStatus } from '../lib/lead/schema';
 
 export const syncStatusLabels: Record<SyncStatus, string> = {
   pending: 'Pending',
-  syncing: 'Syncing',
   synced: 'Synced',
   failed: 'Failed',
   rejected: 'Needs attention',

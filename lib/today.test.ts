@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxDb } from './outbox/db';
-import { addLead, claimDueLeads, recordDeliveries } from './outbox/outbox';
+import { claimDueLeads, recordDeliveries } from './outbox/claims';
+import { addLead } from './outbox/outbox';
 import { dayNumbers, startOfWeek } from './today';
 
 // Thursday 26 November 2026, 15:00 local time.
@@ -25,8 +26,8 @@ describe('dayNumbers', () => {
     await addLead(db, { company: 'C', source: event, qualification: { level: 'lukewarm' } }, at(24));
     await addLead(db, { company: 'D' }, at(22)); // Sunday: last week, still in the last 7 days
     await addLead(db, { company: 'E' }, at(10)); // long ago
-    await claimDueLeads(db, { now: NOW, limit: 1, leaseMs: 1000 });
-    await recordDeliveries(db, [{ id: (await db.leads.orderBy('createdAt').first())!.id, outcome: 'synced' }]);
+    const claim = await claimDueLeads(db, { now: NOW, limit: 1, leaseMs: 1000 });
+    await recordDeliveries(db, claim!.claimId, [{ id: claim!.leads[0]!.id, outcome: 'synced' }]);
     expect(today1.source).toEqual(referral);
 
     const numbers = await dayNumbers(db, NOW);

@@ -1,4 +1,4 @@
-import { qualificationLevels, sourceKinds, type Lead, type SourceKind } from './lead/schema';
+import { qualificationLevels, sourceKinds, waitingStatuses, type Lead, type SourceKind } from './lead/schema';
 import type { OutboxDb } from './outbox/db';
 import { startOfDays } from './outbox/filter';
 
@@ -51,6 +51,6 @@ export async function dayNumbers(db: OutboxDb, now = Date.now()): Promise<DayNum
       }
     });
   const count = (...statuses: Lead['sync']['status'][]) => db.leads.where('sync.status').anyOf(statuses).count();
-  const [waiting, synced, needsAttention, total] = await Promise.all([count('pending', 'syncing', 'failed'), count('synced'), count('rejected'), db.leads.count()]);
+  const [waiting, synced, needsAttention, total] = await Promise.all([count(...waitingStatuses), count('synced'), count('rejected'), db.leads.count()]);
   return { today, week, levels, outbox: { waiting, synced, needsAttention, total }, days };
 }

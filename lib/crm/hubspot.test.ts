@@ -88,7 +88,7 @@ describe('hubspotConnector.send', () => {
   it('creates a contact without email, and updates it by its HubSpot id once it has one', async () => {
     const seen = capture((body) => ok(body, 201));
     const fresh = lead();
-    const known = lead({ sync: { status: 'syncing', attempts: 1, dueAt: 1, crmId: '555' } });
+    const known = lead({ sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: '555' } });
     const result = await hubspotConnector.send([fresh, known], settings, signal());
     expect(seen.map((request) => request.path)).toEqual(['batch/update', 'batch/create']);
     expect(seen[0]!.body.inputs[0]).toMatchObject({ id: '555' });

@@ -77,7 +77,7 @@ describe('pipedriveConnector.send', () => {
       'POST /persons': () => HttpResponse.json({ success: true, data: { id: 77 } }, { status: 201 }),
       'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }),
     });
-    const known = lead({ email: 'new@hooli.example', sync: { status: 'syncing', attempts: 1, dueAt: 1, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' } });
+    const known = lead({ email: 'new@hooli.example', sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' } });
     await pipedriveConnector.send([known], settings, signal());
     expect(seen.map((r) => r.method)).toEqual(['GET', 'POST', 'PATCH']);
     expect(seen[1]!.body).toEqual({ name: 'Carla Gómez', email: [{ value: 'new@hooli.example', primary: true, label: 'work' }] });

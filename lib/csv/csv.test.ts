@@ -52,7 +52,7 @@ describe('CSV and vCard export', () => {
     const [header, row] = csv.split('\r\n');
     expect(header).toBe('fullName,firstName,lastName,title,company,email,phone,website,location,linkedinUrl,source,sourceDetail,qualification,status,crmId,createdAt,notes');
     expect(row).toContain('"Expo, Inc."');
-    expect(row).toContain('referral,Bob,raw,syncing');
+    expect(row).toContain('referral,Bob,raw,pending');
     expect(row).toContain(`"'=HYPERLINK(""x"")"`);
   });
 

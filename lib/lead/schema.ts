@@ -126,20 +126,20 @@ const time = z.int().check(z.nonnegative());
 /** The CRM's id for the lead, once it has one: kept through later edits so an update finds the record. */
 const crmId = z.optional(z.string().check(z.maxLength(200)));
 
-// `dueAt` is when the sync engine should next look at the lead: when it was queued (pending),
-// when its claim's lease runs out (syncing), or its next attempt time (failed).
+// `dueAt` is when the sync engine should next look at the lead: when it was queued (pending), or
+// its next attempt time (failed). A lead on its way to the CRM stays pending or failed: the sync
+// engine's claim on it is a row of its own (lib/outbox/claims.ts).
 export const syncStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending'), attempts, dueAt: time, crmId }),
-  z.object({ status: z.literal('syncing'), attempts, dueAt: time, crmId }),
   z.object({ status: z.literal('failed'), attempts, dueAt: time, lastError: z.string().check(z.maxLength(2000)), crmId }),
   z.object({ status: z.literal('rejected'), attempts, message: z.string().check(z.maxLength(2000)), crmId }),
   z.object({ status: z.literal('synced'), attempts, crmId, syncedAt: time }),
 ]);
 export type SyncState = z.infer<typeof syncStateSchema>;
 export type SyncStatus = SyncState['status'];
-export const syncStatuses = ['pending', 'syncing', 'failed', 'rejected', 'synced'] as const satisfies readonly SyncStatus[];
+export const syncStatuses = ['pending', 'failed', 'rejected', 'synced'] as const satisfies readonly SyncStatus[];
 /** Statuses of leads that have not reached the CRM yet and will be sent again without the rep. */
-export const waitingStatuses = ['pending', 'syncing', 'failed'] as const satisfies readonly SyncStatus[];
+export const waitingStatuses = ['pending', 'failed'] as const satisfies readonly SyncStatus[];
 
 function needsNameOrCompany(prospect: Prospect, ctx: z.core.$RefinementCtx<Prospect>) {
   if (typeof prospect !== 'object' || prospect === null) return;

@@ -25,7 +25,7 @@ describe('outbox schema migrations', () => {
 
     const v2 = new OutboxDb(name);
     expect(await v2.leads.toArray()).toEqual([lead]);
-    expect(v2.verno).toBe(3);
+    expect(v2.verno).toBe(4);
     await appendSyncLog(v2, { at: 5, sent: 1, synced: 1, needsAttention: 0, retrying: 0 });
     expect(await v2.syncLog.count()).toBe(1);
   });
@@ -54,5 +54,26 @@ describe('v2 → v3', () => {
     const v3 = new OutboxDb(name);
     expect(await filterLeadIds(v3, { ...noFilter, text: 'acme' })).toEqual([lead.id]);
     expect(await v3.leads.get(lead.id)).toEqual(lead);
+  });
+});
+
+describe('v3 → v4', () => {
+  it('turns leads a v3 claim held ("syncing") back into pending leads, in capture order, keeping their CRM id', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status, linkedinUrl, email, source.kind, source.eventName',
+      syncLog: '++id, at',
+      leadSearch: 'id, *words, person',
+    });
+    const held = { ...aLead({ company: 'Held' }), createdAt: 7, sync: { status: 'syncing', attempts: 2, dueAt: 99_000, crmId: 'crm-7' } };
+    const waiting = aLead({ company: 'Waiting', sync: { status: 'pending', attempts: 0, dueAt: 8 } });
+    await v3.table('leads').bulkAdd([held, waiting]);
+    v3.close();
+
+    const v4 = new OutboxDb(name);
+    expect((await v4.leads.get(held.id))?.sync).toEqual({ status: 'pending', attempts: 2, dueAt: 7, crmId: 'crm-7' });
+    expect(await v4.leads.get(waiting.id)).toEqual(waiting);
+    expect(await v4.claims.count()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
 import { leadSchema, type Lead } from '../lead/schema';
+import type { ClaimRow } from './claims';
 import { searchRowOf, type LeadSearchRow } from './search';
 import type { SyncLogEntry } from './sync-log';
 
@@ -15,11 +16,13 @@ import type { SyncLogEntry } from './sync-log';
  * Every index is rewritten when a sync records a lead: an index is added only for a query that needs it.
  * The search index (`leadSearch`, see search.ts) holds each lead's words and its name+company
  * key, written in the same transaction as the lead. The sync log keeps the last attempts, by time.
+ * `claims` holds the batches the sync engine is sending (one row each, see claims.ts).
  */
 export class OutboxDb extends Dexie {
   leads!: EntityTable<Lead, 'id'>;
   syncLog!: EntityTable<SyncLogEntry, 'id'>;
   leadSearch!: EntityTable<LeadSearchRow, 'id'>;
+  claims!: EntityTable<ClaimRow, 'id'>;
 
   constructor(name = 'fieldclip') {
     super(name);
@@ -41,6 +44,20 @@ export class OutboxDb extends Dexie {
         await tx.table<Lead>('leads').each((lead) => void rows.push(searchRowOf(lead)));
         await tx.table<LeadSearchRow>('leadSearch').bulkPut(rows);
       });
+    // v4: a claim is a row per batch, no longer a "syncing" status on each lead (one write per lead
+    // per attempt instead of two). Leads a claim held under v3 are pending again, in capture order.
+    this.version(4)
+      .stores({ claims: 'id' })
+      .upgrade((tx) =>
+        tx
+          .table('leads')
+          .where('sync.status')
+          .equals('syncing')
+          .modify((lead: { createdAt: number; sync: Record<string, unknown> }) => {
+            const { crmId, attempts } = lead.sync;
+            lead.sync = { status: 'pending', attempts, dueAt: lead.createdAt, ...(crmId ? { crmId } : {}) };
+          }),
+      );
     this.use(validateLeadWrites);
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxDb } from './db';
 import { filterLeadIds, leadFilterSchema, startOfDays } from './filter';
-import { addLead, claimDueLeads, recordDeliveries } from './outbox';
+import { claimDueLeads, recordDeliveries } from './claims';
+import { addLead } from './outbox';
 
 const NOW = new Date(2026, 10, 23, 15, 0).getTime();
 const DAY = 86_400_000;
@@ -14,13 +15,10 @@ async function outboxWithFive() {
   const raj = await addLead(db, { fullName: 'Raj Patel', company: 'Acme', source: { kind: 'event', eventName: 'Web Summit' } }, NOW - 3600_000);
   const kim = await addLead(db, { fullName: 'Kim Lee', company: 'Globex', source: { kind: 'event', eventName: 'SaaStr' } }, NOW - 60_000);
   // Jane synced, Ana refused by the CRM; the rest wait.
-  await claimDueLeads(db, { now: NOW, limit: 10, leaseMs: 60_000 });
-  await recordDeliveries(db, [
+  const claim = await claimDueLeads(db, { now: NOW, limit: 10, leaseMs: 60_000 });
+  await recordDeliveries(db, claim!.claimId, [
     { id: jane.id, outcome: 'synced', crmId: '9' },
     { id: ana.id, outcome: 'rejected', message: 'Bad' },
-    { id: jim.id, outcome: 'released' },
-    { id: raj.id, outcome: 'released' },
-    { id: kim.id, outcome: 'released' },
   ]);
   return { db, jane, jim, ana, raj, kim };
 }

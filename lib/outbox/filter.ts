@@ -1,6 +1,6 @@
 import type Dexie from 'dexie';
 import * as z from 'zod/mini';
-import { sourceKinds, type SyncStatus } from '../lead/schema';
+import { sourceKinds, waitingStatuses, type SyncStatus } from '../lead/schema';
 import type { OutboxDb } from './db';
 import { wordsOf } from './search';
 
@@ -8,7 +8,7 @@ import { wordsOf } from './search';
 // of lead ids; the list is the leads in all sets, newest first. No lead is loaded to filter.
 
 export const statusFilters = {
-  waiting: { label: 'Waiting to sync', statuses: ['pending', 'syncing', 'failed'] },
+  waiting: { label: 'Waiting to sync', statuses: waitingStatuses },
   attention: { label: 'Needs attention', statuses: ['rejected'] },
   synced: { label: 'Synced', statuses: ['synced'] },
 } as const satisfies Record<string, { label: string; statuses: readonly SyncStatus[] }>;

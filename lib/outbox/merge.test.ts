@@ -3,7 +3,8 @@ import { aLead } from '../../tests/unit/leads';
 import { OutboxDb } from './db';
 import { filterLeadIds, noFilter } from './filter';
 import { conflictingFields, mergedLead, mergeLeads, mergeOrder, unmerge } from './merge';
-import { addLead, claimDueLeads, findDuplicate, recordDeliveries } from './outbox';
+import { claimDueLeads, recordDeliveries } from './claims';
+import { addLead, findDuplicate } from './outbox';
 
 const T0 = 1_700_000_000_000;
 
@@ -57,8 +58,8 @@ describe('mergeLeads', () => {
   it('sends a merged synced lead again, under its CRM id, and never merges one away', async () => {
     const db = new OutboxDb(`merge-${crypto.randomUUID()}`);
     const synced = await addLead(db, { fullName: 'Jane Doe', company: 'Acme' }, T0);
-    await claimDueLeads(db, { now: T0, limit: 1, leaseMs: 1000 });
-    await recordDeliveries(db, [{ id: synced.id, outcome: 'synced', crmId: 'crm-1' }], T0);
+    const claim = await claimDueLeads(db, { now: T0, limit: 1, leaseMs: 1000 });
+    await recordDeliveries(db, claim!.claimId, [{ id: synced.id, outcome: 'synced', crmId: 'crm-1' }], T0);
     const other = await addLead(db, { fullName: 'Jane Doe', company: 'Acme', title: 'CTO' }, T0 + 1);
 
     await expect(mergeLeads(db, other.id, synced.id)).rejects.toThrow(/merge the other way round/);

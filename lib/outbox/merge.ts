@@ -1,5 +1,6 @@
 import { prospectFields, qualificationLevels, type Lead, type LeadInput, type Prospect } from '../lead/schema';
 import type { OutboxDb } from './db';
+import { beingSent } from './claims';
 import { isEditable, restoreLead, updateLead } from './outbox';
 
 // Two leads that are the same person become one. The one the CRM knows (or the older one) keeps
@@ -7,7 +8,6 @@ import { isEditable, restoreLead, updateLead } from './outbox';
 
 /** Which of two duplicates keeps its id, or why they cannot be merged here. */
 export function mergeOrder(a: Lead, b: Lead): { keep: Lead; drop: Lead } | { problem: string } {
-  if (a.sync.status === 'syncing' || b.sync.status === 'syncing') return { problem: 'One of them is being sent right now; try again in a moment' };
   const known = (lead: Lead) => lead.sync.status === 'synced' || lead.sync.crmId !== undefined;
   if (known(a) && known(b)) return { problem: 'Your CRM has both of them: merge them there' };
   if (known(b) || (!known(a) && b.createdAt < a.createdAt)) return { keep: b, drop: a };
@@ -59,11 +59,11 @@ export type MergeResult = { merged: Lead; before: [Lead, Lead] };
 
 /** Merges `dropId` into `keepId` in one transaction: both change, or neither. */
 export function mergeLeads(db: OutboxDb, keepId: string, dropId: string, choices: MergeChoices = {}, now = Date.now()): Promise<MergeResult> {
-  return db.transaction('rw', db.leads, db.leadSearch, async () => {
+  return db.transaction('rw', db.leads, db.leadSearch, db.claims, async () => {
     const [keep, drop] = await db.leads.bulkGet([keepId, dropId]);
     if (!keep || !drop) throw new Error('One of these leads is no longer in the outbox');
-    if (!isEditable(drop)) throw new Error('The lead to merge away is synced or being sent; merge the other way round');
-    if (keep.sync.status === 'syncing') throw new Error('That lead is being sent right now; try again in a moment');
+    if (!isEditable(drop)) throw new Error('The lead to merge away is synced; merge the other way round');
+    if (await beingSent(db, [keepId, dropId], now)) throw new Error('One of them is being sent right now; try again in a moment');
     const merged = await updateLead(db, keep.id, mergedLead(keep, drop, choices), now);
     await db.leads.delete(drop.id);
     await db.leadSearch.delete(drop.id);

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { claimDueLeads, recordDeliveries } from './claims';
 import { OutboxDb } from './db';
 import { filterLeadIds, noFilter } from './filter';
 import {
   addLead,
   addLeads,
   moveToEvent,
-  claimDueLeads,
   findDuplicate,
-  makeRetriesDueNow,
-  nextRetryAt,
   deleteLead,
-  recordDeliveries,
-  releaseAllClaims,
   restoreLead,
   updateLead,
   waitingCount,
@@ -76,83 +72,9 @@ describe('waitingCount', () => {
     await addLead(db, { company: 'Second' }, T0 + 1);
     expect(await waitingCount(db)).toBe(2);
 
-    await claimDueLeads(db, { now: T0 + 2, limit: 1, leaseMs: lease });
-    await recordDeliveries(db, [{ id: first.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 3);
+    const claim = await claimDueLeads(db, { now: T0 + 2, limit: 1, leaseMs: lease });
+    await recordDeliveries(db, claim!.claimId, [{ id: first.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 3);
     expect(await waitingCount(db)).toBe(1);
-  });
-});
-
-describe('claimDueLeads and recordDeliveries', () => {
-  it('claims pending leads oldest first, up to the limit, and marks them syncing', async () => {
-    const db = freshDb();
-    const a = await addLead(db, { company: 'A' }, T0);
-    const b = await addLead(db, { company: 'B' }, T0 + 1);
-    await addLead(db, { company: 'C' }, T0 + 2);
-    const claimed = await claimDueLeads(db, { now: T0 + 10, limit: 2, leaseMs: lease });
-    expect(claimed.map((lead) => lead.id)).toEqual([a.id, b.id]);
-    expect((await db.leads.get(a.id))?.sync).toEqual({ status: 'syncing', attempts: 0, dueAt: T0 + 10 + lease });
-  });
-
-  it('never claims a lead twice while its lease holds, and reclaims it when the lease runs out', async () => {
-    const db = freshDb();
-    const a = await addLead(db, { company: 'A' }, T0);
-    expect(await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease })).toHaveLength(1);
-    expect(await claimDueLeads(db, { now: T0 + lease - 1, limit: 10, leaseMs: lease })).toHaveLength(0);
-    const reclaimed = await claimDueLeads(db, { now: T0 + lease, limit: 10, leaseMs: lease });
-    expect(reclaimed.map((lead) => lead.id)).toEqual([a.id]);
-  });
-
-  it('records synced, rejected, failed and released outcomes', async () => {
-    const db = freshDb();
-    const leads = await Promise.all(['A', 'B', 'C', 'D'].map((company, i) => addLead(db, { company }, T0 + i)));
-    await claimDueLeads(db, { now: T0 + 10, limit: 10, leaseMs: lease });
-    const [a, b, c, d] = leads.map((lead) => lead.id) as [string, string, string, string];
-    await recordDeliveries(
-      db,
-      [
-        { id: a, outcome: 'synced', crmId: 'crm-a' },
-        { id: b, outcome: 'rejected', message: 'Email already belongs to another contact' },
-        { id: c, outcome: 'failed', error: 'HTTP 503', retryAt: T0 + 5_000 },
-        { id: d, outcome: 'released' },
-      ],
-      T0 + 20,
-    );
-    expect((await db.leads.get(a))?.sync).toEqual({ status: 'synced', attempts: 1, crmId: 'crm-a', syncedAt: T0 + 20 });
-    expect((await db.leads.get(b))?.sync).toEqual({
-      status: 'rejected',
-      attempts: 1,
-      message: 'Email already belongs to another contact',
-    });
-    expect((await db.leads.get(c))?.sync).toEqual({ status: 'failed', attempts: 1, dueAt: T0 + 5_000, lastError: 'HTTP 503' });
-    expect((await db.leads.get(d))?.sync).toEqual({ status: 'pending', attempts: 0, dueAt: T0 + 20 });
-  });
-
-  it('retries a failed lead only when due, unless the rep asks to sync now', async () => {
-    const db = freshDb();
-    const a = await addLead(db, { company: 'A' }, T0);
-    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
-    await recordDeliveries(db, [{ id: a.id, outcome: 'failed', error: 'timeout', retryAt: T0 + 1_000 }], T0);
-    expect(await nextRetryAt(db)).toBe(T0 + 1_000);
-    expect(await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease })).toHaveLength(0);
-    await makeRetriesDueNow(db, T0 + 999);
-    expect(await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease })).toHaveLength(1);
-  });
-
-  it('gives back claims left by a worker that died, at once', async () => {
-    const db = freshDb();
-    const a = await addLead(db, { company: 'A' }, T0);
-    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
-    expect(await releaseAllClaims(db, T0 + 5)).toBe(1);
-    expect((await db.leads.get(a.id))?.sync).toEqual({ status: 'pending', attempts: 0, dueAt: T0 + 5 });
-  });
-
-  it('ignores a delivery for a lead deleted while it was being sent', async () => {
-    const db = freshDb();
-    const a = await addLead(db, { company: 'A' }, T0);
-    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
-    await db.leads.delete(a.id);
-    await recordDeliveries(db, [{ id: a.id, outcome: 'synced' }], T0);
-    expect(await db.leads.count()).toBe(0);
   });
 });
 
@@ -160,8 +82,8 @@ describe('updateLead', () => {
   it('keeps the id and creation time, and sends a synced lead again so the CRM gets the change', async () => {
     const db = freshDb();
     const lead = await addLead(db, { fullName: 'Jane Doe', company: 'Acme' }, T0);
-    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
-    await recordDeliveries(db, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 1);
+    const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    await recordDeliveries(db, claim!.claimId, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 1);
     const updated = await updateLead(db, lead.id, { fullName: 'Jane Doe', company: 'Acme', title: 'CFO' }, T0 + 5);
     expect(updated).toMatchObject({ id: lead.id, createdAt: T0, updatedAt: T0 + 5, title: 'CFO' });
     expect(updated.sync).toEqual({ status: 'pending', attempts: 1, dueAt: T0 + 5, crmId: 'crm-1' });
@@ -170,12 +92,12 @@ describe('updateLead', () => {
   it('keeps the CRM id through the next claim and sync, so the update reaches the same record', async () => {
     const db = freshDb();
     const lead = await addLead(db, { company: 'Acme' }, T0);
-    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
-    await recordDeliveries(db, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 1);
+    const first = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    await recordDeliveries(db, first!.claimId, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 1);
     await updateLead(db, lead.id, { company: 'Acme Corp' }, T0 + 2);
-    const [claimed] = await claimDueLeads(db, { now: T0 + 3, limit: 10, leaseMs: lease });
-    expect(claimed?.sync.crmId).toBe('crm-1');
-    await recordDeliveries(db, [{ id: lead.id, outcome: 'synced' }], T0 + 4);
+    const again = await claimDueLeads(db, { now: T0 + 3, limit: 10, leaseMs: lease });
+    expect(again?.leads[0]?.sync.crmId).toBe('crm-1');
+    await recordDeliveries(db, again!.claimId, [{ id: lead.id, outcome: 'synced' }], T0 + 4);
     expect((await db.leads.get(lead.id))?.sync).toMatchObject({ status: 'synced', crmId: 'crm-1' });
   });
 
@@ -211,9 +133,9 @@ describe('deleteLead and restoreLead', () => {
   it('keeps synced leads, and leads being sent', async () => {
     const db = freshDb();
     const lead = await addLead(db, { company: 'Acme' }, T0);
-    await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
-    await expect(deleteLead(db, lead.id)).rejects.toThrow('That lead is being sent right now');
-    await recordDeliveries(db, [{ id: lead.id, outcome: 'synced' }], T0);
+    const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    await expect(deleteLead(db, lead.id, T0 + 1)).rejects.toThrow('That lead is being sent right now');
+    await recordDeliveries(db, claim!.claimId, [{ id: lead.id, outcome: 'synced' }], T0);
     await expect(deleteLead(db, lead.id)).rejects.toThrow('A synced lead stays, read-only');
     expect(await db.leads.count()).toBe(1);
   });
@@ -227,8 +149,8 @@ describe('moveToEvent', () => {
     expect(moved).toMatchObject({ id: lead.id, createdAt: T0, source: { kind: 'event', eventName: 'SaaStr party', eventLocation: 'SF' } });
     expect(await filterLeadIds(db, { ...noFilter, event: 'SaaStr party' })).toEqual([lead.id]);
     expect(await filterLeadIds(db, { ...noFilter, text: 'party' })).toEqual([lead.id]);
-    await claimDueLeads(db, { now: T0 + 1, limit: 1, leaseMs: 1000 });
-    await recordDeliveries(db, [{ id: lead.id, outcome: 'synced' }]);
+    const claim = await claimDueLeads(db, { now: T0 + 1, limit: 1, leaseMs: 1000 });
+    await recordDeliveries(db, claim!.claimId, [{ id: lead.id, outcome: 'synced' }]);
     await expect(moveToEvent(db, lead.id, { eventName: 'Other' })).rejects.toThrow('A synced lead stays, read-only');
   });
 });

@@ -1,13 +1,9 @@
-import Dexie from 'dexie';
 import { withNameParts } from '../lead/name';
-import { leadInputSchema, type Lead, type LeadInput, type SyncStatus, waitingStatuses } from '../lead/schema';
+import { leadInputSchema, type Lead, type LeadInput, waitingStatuses } from '../lead/schema';
+import { beingSent } from './claims';
 import type { OutboxDb } from './db';
 import { personKey, searchRowOf } from './search';
-
-/** The CRM id a lead's sync state carries, as a spreadable part of the next state. */
-function crmIdOf(sync: Lead['sync']): { crmId?: string } {
-  return sync.crmId ? { crmId: sync.crmId } : {};
-}
+import { crmIdOf, withStatus } from './sync-state';
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -65,23 +61,24 @@ export function moveToEvent(db: OutboxDb, id: string, event: EventTag, now = Dat
   return db.transaction('rw', db.leads, db.leadSearch, async () => {
     const lead = await db.leads.get(id);
     if (!lead) throw new Error('That lead is no longer in the outbox');
-    if (!isEditable(lead)) throw new Error(lead.sync.status === 'synced' ? 'A synced lead stays, read-only' : 'That lead is being sent right now');
+    if (!isEditable(lead)) throw new Error('A synced lead stays, read-only');
     const { id: _id, createdAt: _created, updatedAt: _updated, sync: _sync, ...input } = lead;
     return updateLead(db, id, { ...input, source: { kind: 'event', ...withoutUndefined(event) } }, now);
   });
 }
 
-/** Leads the rep may still change: not being sent right now, and not yet in the CRM. */
+/** Leads the rep may still change: not yet in the CRM. (A lead edited while it is being sent goes again.) */
 export function isEditable(lead: Lead): boolean {
-  return lead.sync.status !== 'syncing' && lead.sync.status !== 'synced';
+  return lead.sync.status !== 'synced';
 }
 
 /** Removes a lead the CRM does not have yet, and returns it so the rep can undo. */
-export function deleteLead(db: OutboxDb, id: string): Promise<Lead> {
-  return db.transaction('rw', db.leads, db.leadSearch, async () => {
+export function deleteLead(db: OutboxDb, id: string, now = Date.now()): Promise<Lead> {
+  return db.transaction('rw', db.leads, db.leadSearch, db.claims, async () => {
     const lead = await db.leads.get(id);
     if (!lead) throw new Error('That lead is no longer in the outbox');
-    if (!isEditable(lead)) throw new Error(lead.sync.status === 'synced' ? 'A synced lead stays, read-only' : 'That lead is being sent right now');
+    if (!isEditable(lead)) throw new Error('A synced lead stays, read-only');
+    if (await beingSent(db, [id], now)) throw new Error('That lead is being sent right now; try again in a moment');
     await db.leads.delete(id);
     await db.leadSearch.delete(id);
     return lead;
@@ -119,41 +116,11 @@ export async function likelyDuplicates(db: OutboxDb, leads: readonly Lead[]): Pr
   return new Map(leads.flatMap((lead, i) => (found[i] ? [[lead.id, found[i]] as const] : [])));
 }
 
-function withStatus(db: OutboxDb, status: SyncStatus, dueBy: number | typeof Dexie.maxKey = Dexie.maxKey) {
-  return db.leads.where('[sync.status+sync.dueAt]').between([status, Dexie.minKey], [status, dueBy], true, true);
-}
 
 /** Leads that have not reached the CRM yet and will be sent without the rep doing anything. */
 export async function waitingCount(db: OutboxDb): Promise<number> {
   const counts = await db.transaction('r', db.leads, () => Promise.all(waitingStatuses.map((status) => withStatus(db, status).count())));
   return counts.reduce((sum, count) => sum + count, 0);
-}
-
-export type ClaimOptions = {
-  now: number;
-  limit: number;
-  /** How long the claim holds before another sync may take the lead again (a killed worker's leads). */
-  leaseMs: number;
-};
-
-/**
- * Marks up to `limit` due leads as syncing, in one transaction, and returns them: claims whose
- * lease ran out first, then pending leads in the order they were captured, then due retries.
- * The caller sends them outside the transaction and records what happened with `recordDeliveries`.
- */
-export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs }: ClaimOptions): Promise<Lead[]> {
-  return db.transaction('rw', db.leads, async () => {
-    const due: Lead[] = [];
-    for (const status of ['syncing', 'pending', 'failed'] as const) {
-      if (due.length >= limit) break;
-      due.push(...(await withStatus(db, status, now).limit(limit - due.length).toArray()));
-    }
-    const claimed = due.map(
-      (lead): Lead => ({ ...lead, sync: { status: 'syncing', attempts: lead.sync.attempts, dueAt: now + leaseMs, ...crmIdOf(lead.sync) } }),
-    );
-    await db.leads.bulkPut(claimed);
-    return claimed;
-  });
 }
 
 /** "Sync now": failed leads are due again at once, whatever their backoff said. */
@@ -163,55 +130,8 @@ export function makeRetriesDueNow(db: OutboxDb, now: number): Promise<number> {
   });
 }
 
-/**
- * Gives back every claim: for a worker that has just started, no sync of its own is running, so a
- * lead still "syncing" was left by one that died (browser closed, worker killed).
- */
-export function releaseAllClaims(db: OutboxDb, now: number): Promise<number> {
-  return withStatus(db, 'syncing').modify((lead: Lead) => {
-    lead.sync = { status: 'pending', attempts: lead.sync.attempts, dueAt: now, ...crmIdOf(lead.sync) };
-  });
-}
-
 /** When the next retry falls due, if any lead waits for one. */
 export async function nextRetryAt(db: OutboxDb): Promise<number | undefined> {
   const first = await withStatus(db, 'failed').first();
   return first?.sync.status === 'failed' ? first.sync.dueAt : undefined;
-}
-
-export type Delivery =
-  | { id: string; outcome: 'synced'; crmId?: string }
-  /** The CRM refused the lead itself: the rep must look at it. */
-  | { id: string; outcome: 'rejected'; message: string }
-  /** The lead may have arrived or not: send it again at `retryAt`, with the same id. */
-  | { id: string; outcome: 'failed'; error: string; retryAt: number }
-  /** Nothing is wrong with the lead, the sync was stopped (cancelled, or the CRM's credentials need the rep). */
-  | { id: string; outcome: 'released' };
-
-/** Records what happened to claimed leads, in one transaction. Leads deleted meanwhile are skipped. */
-export function recordDeliveries(db: OutboxDb, deliveries: readonly Delivery[], now = Date.now()): Promise<void> {
-  return db.transaction('rw', db.leads, async () => {
-    const leads = await db.leads.bulkGet(deliveries.map((delivery) => delivery.id));
-    const updated: Lead[] = [];
-    deliveries.forEach((delivery, index) => {
-      const lead = leads[index];
-      if (!lead || lead.sync.status !== 'syncing') return;
-      const attempts = lead.sync.attempts + 1;
-      const known = crmIdOf(lead.sync);
-      const sync: Lead['sync'] = (() => {
-        switch (delivery.outcome) {
-          case 'synced':
-            return { status: 'synced', attempts, syncedAt: now, ...(delivery.crmId ? { crmId: delivery.crmId } : known) };
-          case 'rejected':
-            return { status: 'rejected', attempts, message: delivery.message, ...known };
-          case 'failed':
-            return { status: 'failed', attempts, dueAt: delivery.retryAt, lastError: delivery.error, ...known };
-          case 'released':
-            return { status: 'pending', attempts: lead.sync.attempts, dueAt: now, ...known };
-        }
-      })();
-      updated.push({ ...lead, sync });
-    });
-    await db.leads.bulkPut(updated);
-  });
 }

@@ -155,6 +155,22 @@ describe('syncOutbox', () => {
     expect(await statuses()).toEqual(['pending']);
   });
 
+  it('cancelled mid-run: the batch on its way is given back, nothing is lost or half-recorded', async () => {
+    for (let i = 0; i < 120; i++) await addLead(db, { company: `Company ${i}` }, 1_000 + i);
+    const slow = await startReceiver({ delayMs: 100 });
+    try {
+      const slowCrm = bindConnector(webhookConnector, { crm: 'webhook', endpointUrl: slow.webhookUrl });
+      const controller = new AbortController();
+      const report = await syncOutbox(db, slowCrm, { signal: controller.signal, onProgress: (progress) => progress.sent > 0 && controller.abort() });
+      expect(report).toMatchObject({ sent: 50, synced: 50, cancelled: true });
+      expect(await db.claims.count()).toBe(0);
+      const counts = (await statuses()).reduce<Record<string, number>>((all, status) => ({ ...all, [status]: (all[status] ?? 0) + 1 }), {});
+      expect(counts).toEqual({ synced: 50, pending: 70 });
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('sends each lead once across faults, and every lead ends synced', async () => {
     for (let i = 0; i < 300; i++) await addLead(db, { company: `Company ${i}` }, 1_000 + i);
     receiver.failNext(

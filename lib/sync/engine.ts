@@ -1,7 +1,8 @@
 import type { Crm, SendResult } from '../crm/connector';
 import type { Lead } from '../lead/schema';
 import type { OutboxDb } from '../outbox/db';
-import { claimDueLeads, makeRetriesDueNow, nextRetryAt, recordDeliveries, waitingCount, type Delivery } from '../outbox/outbox';
+import { claimDueLeads, recordDeliveries, releaseClaim, type Delivery } from '../outbox/claims';
+import { makeRetriesDueNow, nextRetryAt, waitingCount } from '../outbox/outbox';
 import { appendSyncLog } from '../outbox/sync-log';
 import { retryDelayMs } from './backoff';
 
@@ -31,7 +32,7 @@ export type SyncOptions = {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** How long one request may take before it counts as failed and is retried. */
   requestTimeoutMs?: number;
-  /** How long a claim holds; a lead still "syncing" after that (a killed worker) is sent again. */
+  /** How long a claim holds; a batch still claimed after that (a killed worker) is sent again. */
   leaseMs?: number;
   /** A run waits for retries falling due within this time; later ones are left to the next run. */
   waitForRetriesMs?: number;
@@ -59,7 +60,8 @@ function deliveriesFor(batch: readonly Lead[], result: SendResult, retryAt: (lea
     case 'retry':
       return batch.map((lead) => ({ id: lead.id, outcome: 'failed', error: result.error, retryAt: retryAt(lead, result.retryAfterMs) }));
     case 'unauthorized':
-      return batch.map((lead) => ({ id: lead.id, outcome: 'released' }));
+      // Nothing is wrong with the leads: the claim is given back untouched.
+      return [];
     case 'refused':
       return batch.map((lead) => ({ id: lead.id, outcome: 'rejected', message: result.error }));
   }
@@ -93,21 +95,23 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
   onProgress?.({ ...report });
 
   const claimNext = () => claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs });
-  let batch = await claimNext();
+  let claim = await claimNext();
   while (!signal.aborted) {
-    if (batch.length === 0) {
+    if (!claim) {
       const next = await nextRetryAt(db);
       if (next === undefined || failing.size === 0 || next - now() > waitForRetriesMs) break;
       await sleep(Math.max(0, next - now()), signal);
       if (signal.aborted) break;
-      batch = await claimNext();
+      claim = await claimNext();
       continue;
     }
 
+    const batch = claim.leads;
     const result = await crm.send(batch, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]));
     if (signal.aborted) {
       // Cancelled mid-request: the CRM may have the leads; the same ids go again next time.
-      await recordDeliveries(db, batch.map((lead) => ({ id: lead.id, outcome: 'released' })), now());
+      await releaseClaim(db, claim.claimId);
+      claim = null;
       break;
     }
     const deliveries = deliveriesFor(batch, result, (lead, retryAfter) => now() + retryDelayMs(lead.sync.attempts + 1, random, retryAfter));
@@ -124,14 +128,15 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
     failuresInARow = result.kind === 'retry' ? failuresInARow + 1 : 0;
     const stop = result.kind === 'unauthorized' || failuresInARow >= maxFailuresInARow;
     // What happened, the log line, and the next claim: one transaction per batch.
-    const sent = batch;
-    batch = await db.transaction('rw', db.leads, db.syncLog, async () => {
-      await recordDeliveries(db, deliveries, now());
+    const sent = claim;
+    claim = await db.transaction('rw', db.leads, db.syncLog, db.claims, async () => {
+      if (result.kind === 'unauthorized') await releaseClaim(db, sent.claimId);
+      else await recordDeliveries(db, sent.claimId, deliveries, now());
       await appendSyncLog(db, { at: now(), ...counts, ...(error ? { error } : {}) });
-      return stop || signal.aborted ? [] : claimNext();
+      return stop || signal.aborted ? null : claimNext();
     });
 
-    if (result.kind !== 'unauthorized') for (const lead of sent) sentIds.add(lead.id);
+    if (result.kind !== 'unauthorized') for (const lead of batch) sentIds.add(lead.id);
     report.sent = sentIds.size;
     report.synced += counts.synced;
     report.needsAttention += counts.needsAttention;
@@ -149,7 +154,7 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
     }
   }
   // Cancelled between batches: the claim taken for the next one is given back.
-  if (batch.length > 0) await recordDeliveries(db, batch.map((lead) => ({ id: lead.id, outcome: 'released' })), now());
+  if (claim) await releaseClaim(db, claim.claimId);
   if (signal.aborted) report.cancelled = true;
   report.retrying = failing.size;
   return report;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging';
 import { outboxDb } from '../outbox/db';
-import { releaseAllClaims } from '../outbox/outbox';
+import { releaseAllClaims } from '../outbox/claims';
 import { withSyncLock } from './engine';
 import { cancelSync, runSync } from './run';
 import { syncProgressItem } from './status';
@@ -26,10 +26,10 @@ export function setUpSync(): void {
   // Registered so the browser wakes this worker when it starts; the start-up work below then runs.
   browser.runtime.onStartup.addListener(() => {});
 
-  // This worker has just started: no sync of its own runs yet, so leads still marked "syncing"
-  // were left by one that died with the browser or the worker. Give them back, then carry on.
+  // This worker has just started: no sync of its own runs yet, so a batch still claimed
+  // was left by one that died with the browser or the worker. Give it back, then carry on.
   void withSyncLock(async () => {
-    await releaseAllClaims(outboxDb(), Date.now());
+    await releaseAllClaims(outboxDb());
     const progress = await syncProgressItem.getValue();
     if (progress?.running) await syncProgressItem.setValue({ ...progress, running: false, updatedAt: Date.now() });
   }).then(() => runSync('startup'));

@@ -1,6 +1,6 @@
 import { leadSchema, type Lead } from '../../lib/lead/schema';
 
-/** A valid stored lead, as a connector receives it (claimed, so "syncing"), with these fields on top. */
+/** A valid stored lead, as a connector receives it (waiting to sync), with these fields on top. */
 export function aLead(fields: Partial<Lead> = {}): Lead {
   return leadSchema.parse({
     id: crypto.randomUUID(),
@@ -13,7 +13,7 @@ export function aLead(fields: Partial<Lead> = {}): Lead {
     source: { kind: 'prospecting' },
     qualification: { level: 'raw', budget: false, authority: false, need: false, timing: false },
     capture: {},
-    sync: { status: 'syncing', attempts: 0, dueAt: 1 },
+    sync: { status: 'pending', attempts: 0, dueAt: 1 },
     ...fields,
   });
 }

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { beingSent, claimDueLeads, recordDeliveries, releaseAllClaims, releaseClaim } from './claims';
+import { OutboxDb } from './db';
+import { mergeLeads } from './merge';
+import { addLead, makeRetriesDueNow, nextRetryAt, updateLead } from './outbox';
+
+const T0 = 1_700_000_000_000;
+const lease = 60_000;
+
+function freshDb() {
+  return new OutboxDb(`test-${crypto.randomUUID()}`);
+}
+
+describe('claimDueLeads and recordDeliveries', () => {
+  it('claims pending leads oldest first, up to the limit, with one row for the batch', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    const b = await addLead(db, { company: 'B' }, T0 + 1);
+    await addLead(db, { company: 'C' }, T0 + 2);
+    const claim = await claimDueLeads(db, { now: T0 + 10, limit: 2, leaseMs: lease });
+    expect(claim?.leads.map((lead) => lead.id)).toEqual([a.id, b.id]);
+    expect(await db.claims.toArray()).toEqual([{ id: claim!.claimId, leaseUntil: T0 + 10 + lease, leads: [{ id: a.id, updatedAt: T0 }, { id: b.id, updatedAt: T0 + 1 }] }]);
+    // The leads themselves are not rewritten by a claim.
+    expect(await db.leads.get(a.id)).toEqual(a);
+    expect(await beingSent(db, [a.id], T0 + 11)).toBe(true);
+  });
+
+  it('never claims a lead twice while its lease holds, and claims it again when the lease runs out', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    expect((await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease }))?.leads).toHaveLength(1);
+    expect(await claimDueLeads(db, { now: T0 + lease - 1, limit: 10, leaseMs: lease })).toBeNull();
+    const again = await claimDueLeads(db, { now: T0 + lease, limit: 10, leaseMs: lease });
+    expect(again?.leads.map((lead) => lead.id)).toEqual([a.id]);
+    expect(await db.claims.count()).toBe(1);
+  });
+
+  it('takes the next leads past the ones a live claim holds', async () => {
+    const db = freshDb();
+    await addLead(db, { company: 'A' }, T0);
+    const b = await addLead(db, { company: 'B' }, T0 + 1);
+    await claimDueLeads(db, { now: T0 + 5, limit: 1, leaseMs: lease });
+    const next = await claimDueLeads(db, { now: T0 + 6, limit: 1, leaseMs: lease });
+    expect(next?.leads.map((lead) => lead.id)).toEqual([b.id]);
+  });
+
+  it('records synced, rejected and failed outcomes and ends the claim; a lead not recorded stays as it was', async () => {
+    const db = freshDb();
+    const leads = await Promise.all(['A', 'B', 'C', 'D'].map((company, i) => addLead(db, { company }, T0 + i)));
+    const claim = await claimDueLeads(db, { now: T0 + 10, limit: 10, leaseMs: lease });
+    const [a, b, c, d] = leads.map((lead) => lead.id) as [string, string, string, string];
+    await recordDeliveries(
+      db,
+      claim!.claimId,
+      [
+        { id: a, outcome: 'synced', crmId: 'crm-a' },
+        { id: b, outcome: 'rejected', message: 'Email already belongs to another contact' },
+        { id: c, outcome: 'failed', error: 'HTTP 503', retryAt: T0 + 5_000 },
+      ],
+      T0 + 20,
+    );
+    expect((await db.leads.get(a))?.sync).toEqual({ status: 'synced', attempts: 1, crmId: 'crm-a', syncedAt: T0 + 20 });
+    expect((await db.leads.get(b))?.sync).toEqual({ status: 'rejected', attempts: 1, message: 'Email already belongs to another contact' });
+    expect((await db.leads.get(c))?.sync).toEqual({ status: 'failed', attempts: 1, dueAt: T0 + 5_000, lastError: 'HTTP 503' });
+    expect((await db.leads.get(d))?.sync).toEqual({ status: 'pending', attempts: 0, dueAt: T0 + 3 });
+    expect(await db.claims.count()).toBe(0);
+  });
+
+  it('retries a failed lead only when due, unless the rep asks to sync now', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'failed', error: 'timeout', retryAt: T0 + 1_000 }], T0);
+    expect(await nextRetryAt(db)).toBe(T0 + 1_000);
+    expect(await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease })).toBeNull();
+    await makeRetriesDueNow(db, T0 + 999);
+    expect((await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease }))?.leads).toHaveLength(1);
+  });
+
+  it('sends a lead edited while it was on its way again, so the CRM gets the newer version', async () => {
+    const db = freshDb();
+    const lead = await addLead(db, { fullName: 'Jane Doe', company: 'Acme' }, T0);
+    const claim = await claimDueLeads(db, { now: T0 + 1, limit: 10, leaseMs: lease });
+    await updateLead(db, lead.id, { fullName: 'Jane Doe', company: 'Acme', title: 'CFO' }, T0 + 2);
+    await recordDeliveries(db, claim!.claimId, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 3);
+    expect((await db.leads.get(lead.id))?.sync).toEqual({ status: 'pending', attempts: 1, dueAt: T0 + 3, crmId: 'crm-1' });
+    const again = await claimDueLeads(db, { now: T0 + 4, limit: 10, leaseMs: lease });
+    expect(again?.leads[0]).toMatchObject({ id: lead.id, title: 'CFO' });
+  });
+
+  it('ignores a delivery for a lead deleted while it was being sent', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    await db.leads.delete(a.id);
+    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'synced' }], T0);
+    expect(await db.leads.count()).toBe(0);
+  });
+
+  it('records nothing for a claim given back meanwhile: its leads are simply sent again, same ids', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    expect(await releaseAllClaims(db)).toBe(1);
+    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'synced' }], T0 + 1);
+    expect((await db.leads.get(a.id))?.sync).toEqual({ status: 'pending', attempts: 0, dueAt: T0 });
+    expect((await claimDueLeads(db, { now: T0 + 2, limit: 10, leaseMs: lease }))?.leads[0]?.id).toBe(a.id);
+  });
+
+  it('gives a cancelled batch back untouched', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    await releaseClaim(db, claim!.claimId);
+    expect(await beingSent(db, [a.id], T0 + 1)).toBe(false);
+    expect(await db.leads.get(a.id)).toEqual(a);
+  });
+
+  it('refuses to merge leads while one of them is being sent', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { fullName: 'Jane Doe', company: 'Acme' }, T0);
+    const b = await addLead(db, { fullName: 'Jane Doe', company: 'Acme', title: 'CFO' }, T0 + 1);
+    await claimDueLeads(db, { now: T0 + 2, limit: 1, leaseMs: lease });
+    await expect(mergeLeads(db, b.id, a.id, {}, T0 + 3)).rejects.toThrow('One of them is being sent right now');
+    expect(await db.leads.count()).toBe(2);
+  });
+});
