@@ -21,6 +21,14 @@ export function HubspotSettingsFields({ values, errors, change, saved }: CrmFiel
         error={errors.leadSourceProperty}
         onChange={(leadSourceProperty) => change({ leadSourceProperty })}
       />
+      <TextField
+        label="Lead id property"
+        placeholder="fieldclip_lead_id"
+        hint="Recommended. A contact property with unique values: each contact gets its lead's id there, so a contact without an email is never created twice when a sync is retried."
+        value={values.leadIdProperty}
+        error={errors.leadIdProperty}
+        onChange={(leadIdProperty) => change({ leadIdProperty })}
+      />
       <fieldset className="status-map">
         <legend>Lead status in HubSpot</legend>
         <TextField label="Raw leads" value={values.statusRaw} onChange={(statusRaw) => change({ statusRaw })} />

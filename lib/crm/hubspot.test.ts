@@ -96,6 +96,33 @@ describe('hubspotConnector.send', () => {
     expect(result.kind === 'delivered' && result.results.map((r) => r.id).sort()).toEqual([fresh.id, known.id].sort());
   });
 
+  it('upserts a contact without email by the lead id property: a retry after a lost answer updates the same contact', async () => {
+    const withLeadId = { ...settings, leadIdProperty: 'fieldclip_lead_id' };
+    // HubSpot's side: contacts by their unique fieldclip_lead_id. The first answer is lost on the way back.
+    const contacts = new Map<string, { id: string; properties: Record<string, unknown> }>();
+    let answers = 0;
+    const seen = capture((body) => {
+      for (const input of body.inputs) {
+        const key = String(input.id);
+        const existing = contacts.get(key);
+        contacts.set(key, { id: existing?.id ?? `80${contacts.size}`, properties: input.properties as Record<string, unknown> });
+      }
+      answers += 1;
+      if (answers === 1) return HttpResponse.error();
+      return HttpResponse.json({
+        status: 'COMPLETE',
+        results: body.inputs.map((input) => ({ id: contacts.get(String(input.id))!.id, objectWriteTraceId: input.objectWriteTraceId, properties: input.properties })),
+      });
+    });
+    const noEmail = lead();
+    expect(await hubspotConnector.send([noEmail], withLeadId, signal())).toMatchObject({ kind: 'retry' });
+    const again = await hubspotConnector.send([{ ...noEmail, sync: { status: 'failed', attempts: 1, dueAt: 1, lastError: 'lost' } }], withLeadId, signal());
+    expect(again).toEqual({ kind: 'delivered', results: [{ id: noEmail.id, ok: true, crmId: '800' }] });
+    expect(contacts.size).toBe(1);
+    expect(seen.map((request) => request.path)).toEqual(['batch/upsert', 'batch/upsert']);
+    expect(seen[1]!.body.inputs[0]).toMatchObject({ idProperty: 'fieldclip_lead_id', id: noEmail.id, properties: { fieldclip_lead_id: noEmail.id } });
+  });
+
   it('reads a 207 answer: the contacts HubSpot refused need attention with its message', async () => {
     const good = lead({ email: 'good@acme.example' });
     const bad = lead({ email: 'bad@acme.example' });
@@ -161,6 +188,36 @@ describe('hubspotConnector.testConnection', () => {
     expect(await hubspotConnector.testConnection({ ...settings, accessToken: 'pat-wrong-000000' }, signal())).toMatchObject({
       ok: false,
       message: expect.stringContaining('401'),
+    });
+  });
+});
+
+describe('hubspotConnector.testConnection with a lead id property', () => {
+  const withLeadId = { ...settings, leadIdProperty: 'fieldclip_lead_id' };
+  const answerProperty = (answer: () => Response) =>
+    server.use(
+      http.get(`${HUBSPOT_API}/crm/v3/objects/contacts`, () => HttpResponse.json({ results: [] })),
+      http.get(`${HUBSPOT_API}/crm/v3/properties/contacts/fieldclip_lead_id`, answer),
+    );
+
+  it('accepts a property that requires unique values', async () => {
+    answerProperty(() => HttpResponse.json({ name: 'fieldclip_lead_id', label: 'Fieldclip lead id', type: 'string', fieldType: 'text', hasUniqueValue: true }));
+    expect(await hubspotConnector.testConnection(withLeadId, signal())).toEqual({
+      ok: true,
+      message: 'Connected to HubSpot: the token can read contacts, and "fieldclip_lead_id" keeps each lead\'s id',
+    });
+  });
+
+  it('says how to create a missing property, and when one does not require unique values', async () => {
+    answerProperty(() => HttpResponse.json({ status: 'error', message: 'Unable to find property fieldclip_lead_id', category: 'OBJECT_NOT_FOUND' }, { status: 404 }));
+    expect(await hubspotConnector.testConnection(withLeadId, signal())).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Connected, but HubSpot has no contact property "fieldclip_lead_id": create it .*Require unique values/),
+    });
+    answerProperty(() => HttpResponse.json({ name: 'fieldclip_lead_id', type: 'string', fieldType: 'text', hasUniqueValue: false }));
+    expect(await hubspotConnector.testConnection(withLeadId, signal())).toEqual({
+      ok: false,
+      message: expect.stringContaining('"fieldclip_lead_id" does not require unique values'),
     });
   });
 });

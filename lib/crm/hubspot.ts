@@ -7,8 +7,9 @@ import { classifyFailure, classifyFetchError, errorDetail, retryAfterMs } from '
 import { RollingWindow } from './rate-limit';
 
 // HubSpot, with a private app's access token (scopes: crm.objects.contacts.read and .write).
-// Contacts with an email are upserted by email; contacts without one are created, and their
-// HubSpot id is remembered (the lead's crmId) so a later update goes to the same record.
+// Contacts with an email are upserted by email. Contacts without one are upserted by the lead's
+// id in the unique "lead id property" when the settings name one; without it they are created,
+// and their HubSpot id is remembered (the lead's crmId) so a later update goes to the same record.
 
 const BATCH_LIMIT = 100;
 
@@ -28,6 +29,7 @@ export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): R
     hs_lead_status: settings.leadStatusValues[lead.qualification.level],
     message: [sourceInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
     ...(settings.leadSourceProperty ? { [settings.leadSourceProperty]: settings.sourceValues[lead.source.kind] } : {}),
+    ...(settings.leadIdProperty ? { [settings.leadIdProperty]: lead.id } : {}),
   };
   return Object.fromEntries(Object.entries(properties).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
@@ -70,15 +72,18 @@ function hubspotRetryAfter(response: Response): number | undefined {
   return response.status === 429 && interval > 0 ? interval : undefined;
 }
 
-/** Maps a batch answer onto the leads sent: results by trace id (or email), errors by the ids they name. */
-function readBatchAnswer(leads: readonly Lead[], body: unknown, keyOf: (lead: Lead) => string): LeadResult[] {
+/**
+ * Maps a batch answer onto the leads sent: results by trace id (or by the property the batch was
+ * keyed on), errors by the ids they name.
+ */
+function readBatchAnswer(leads: readonly Lead[], body: unknown, keyOf: (lead: Lead) => string, keyProperty: string): LeadResult[] {
   const answer = batchAnswerSchema.safeParse(body);
   if (!answer.success) return [];
   const results: LeadResult[] = [];
   const byKey = new Map(leads.map((lead) => [keyOf(lead).toLowerCase(), lead]));
   const byId = new Map(leads.map((lead) => [lead.id, lead]));
   for (const result of answer.data.results) {
-    const lead = (result.objectWriteTraceId && byId.get(result.objectWriteTraceId)) || byKey.get(String(result.properties?.email ?? '').toLowerCase());
+    const lead = (result.objectWriteTraceId && byId.get(result.objectWriteTraceId)) || byKey.get(String(result.properties?.[keyProperty] ?? '').toLowerCase());
     if (lead) results.push({ id: lead.id, ok: true, crmId: result.id });
   }
   for (const error of answer.data.errors) {
@@ -91,7 +96,14 @@ function readBatchAnswer(leads: readonly Lead[], body: unknown, keyOf: (lead: Le
   return results;
 }
 
-type Group = { path: string; leads: Lead[]; input: (lead: Lead) => Record<string, unknown>; key: (lead: Lead) => string };
+type Group = {
+  path: string;
+  leads: Lead[];
+  input: (lead: Lead) => Record<string, unknown>;
+  key: (lead: Lead) => string;
+  /** The contact property an answer's result can be matched by when it carries no trace id. */
+  keyProperty: string;
+};
 
 async function sendGroup(group: Group, settings: HubspotSettings, signal: AbortSignal): Promise<SendResult> {
   let response: Response;
@@ -106,7 +118,7 @@ async function sendGroup(group: Group, settings: HubspotSettings, signal: AbortS
   }
   if (!response.ok && response.status !== 207) return classifyFailure(response, await errorDetail(response));
   const body: unknown = await response.json().catch(() => null);
-  return { kind: 'delivered', results: readBatchAnswer(group.leads, body, group.key) };
+  return { kind: 'delivered', results: readBatchAnswer(group.leads, body, group.key, group.keyProperty) };
 }
 
 export const hubspotConnector: CrmConnector<HubspotSettings> = {
@@ -114,25 +126,42 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
 
   async send(leads, settings, signal) {
     const properties = (lead: Lead) => hubspotContactFromLead(lead, settings);
+    const { leadIdProperty } = settings;
+    const withoutEmail = leads.filter((lead) => !lead.email);
     const groups = ([
       {
         path: '/crm/v3/objects/contacts/batch/upsert',
         leads: leads.filter((lead) => lead.email),
         input: (lead: Lead) => ({ idProperty: 'email', id: lead.email, objectWriteTraceId: lead.id, properties: properties(lead) }),
         key: (lead: Lead) => lead.email ?? lead.id,
+        keyProperty: 'email',
       },
-      {
-        path: '/crm/v3/objects/contacts/batch/update',
-        leads: leads.filter((lead) => !lead.email && lead.sync.crmId),
-        input: (lead: Lead) => ({ id: lead.sync.crmId, objectWriteTraceId: lead.id, properties: properties(lead) }),
-        key: (lead: Lead) => lead.sync.crmId ?? lead.id,
-      },
-      {
-        path: '/crm/v3/objects/contacts/batch/create',
-        leads: leads.filter((lead) => !lead.email && !lead.sync.crmId),
-        input: (lead: Lead) => ({ objectWriteTraceId: lead.id, properties: properties(lead), associations: [] }),
-        key: (lead: Lead) => lead.id,
-      },
+      ...(leadIdProperty
+        ? [
+            {
+              path: '/crm/v3/objects/contacts/batch/upsert',
+              leads: withoutEmail,
+              input: (lead: Lead) => ({ idProperty: leadIdProperty, id: lead.id, objectWriteTraceId: lead.id, properties: properties(lead) }),
+              key: (lead: Lead) => lead.id,
+              keyProperty: leadIdProperty,
+            },
+          ]
+        : [
+            {
+              path: '/crm/v3/objects/contacts/batch/update',
+              leads: withoutEmail.filter((lead) => lead.sync.crmId),
+              input: (lead: Lead) => ({ id: lead.sync.crmId, objectWriteTraceId: lead.id, properties: properties(lead) }),
+              key: (lead: Lead) => lead.sync.crmId ?? lead.id,
+              keyProperty: 'hs_object_id',
+            },
+            {
+              path: '/crm/v3/objects/contacts/batch/create',
+              leads: withoutEmail.filter((lead) => !lead.sync.crmId),
+              input: (lead: Lead) => ({ objectWriteTraceId: lead.id, properties: properties(lead), associations: [] }),
+              key: (lead: Lead) => lead.id,
+              keyProperty: 'hs_object_id',
+            },
+          ]),
     ] satisfies Group[]).filter((group) => group.leads.length > 0);
 
     // The first failing request decides for what was not delivered yet; leads an answer does not
@@ -153,7 +182,28 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
     } catch (error) {
       return { ok: false, message: classifyFetchError(error).error };
     }
-    if (response.ok) return { ok: true, message: 'Connected to HubSpot: the token can read contacts' };
-    return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
+    if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
+    if (!settings.leadIdProperty) return { ok: true, message: 'Connected to HubSpot: the token can read contacts' };
+    return checkLeadIdProperty(settings, settings.leadIdProperty, signal);
   },
 };
+
+const propertySchema = z.looseObject({ name: z.string(), hasUniqueValue: z._default(z.boolean(), false) });
+
+/** The lead id property must exist on contacts and require unique values, or upserts by it fail. */
+async function checkLeadIdProperty(settings: HubspotSettings, name: string, signal: AbortSignal): Promise<ConnectionCheck> {
+  let response: Response;
+  try {
+    response = await call(settings, `/crm/v3/properties/contacts/${encodeURIComponent(name)}`, { method: 'GET' }, signal);
+  } catch (error) {
+    return { ok: false, message: classifyFetchError(error).error };
+  }
+  const create = `create it in HubSpot (Settings → Properties → Contact properties: single-line text, "Require unique values" on)`;
+  if (response.status === 404) return { ok: false, message: `Connected, but HubSpot has no contact property "${name}": ${create}` };
+  if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
+  const property = propertySchema.safeParse(await response.json().catch(() => null));
+  if (!property.success || !property.data.hasUniqueValue) {
+    return { ok: false, message: `Connected, but the contact property "${name}" does not require unique values: turn that on, or ${create.replace('create it', 'create another')}` };
+  }
+  return { ok: true, message: `Connected to HubSpot: the token can read contacts, and "${name}" keeps each lead's id` };
+}

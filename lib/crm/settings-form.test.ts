@@ -26,6 +26,16 @@ describe('the options form', () => {
     expect(settingsFrom({ ...initialFormValues(null), crm: 'hubspot' }, null)).toMatchObject({ success: false, errors: { accessToken: expect.any(String) } });
   });
 
+  it("saves HubSpot's lead id property, and says at the field when its name is not one HubSpot uses", () => {
+    const values = { ...initialFormValues(null), crm: 'hubspot' as const, accessToken: 'pat-na1-11111111-2222', leadIdProperty: ' fieldclip_lead_id ' };
+    expect(settingsFrom(values, null)).toMatchObject({ success: true, data: { crm: 'hubspot', leadIdProperty: 'fieldclip_lead_id' } });
+    expect(initialFormValues(settingsFrom(values, null).data ?? null).leadIdProperty).toBe('fieldclip_lead_id');
+    expect(settingsFrom({ ...values, leadIdProperty: 'Lead Id' }, null)).toEqual({
+      success: false,
+      errors: { leadIdProperty: 'A HubSpot internal property name, like lead_source' },
+    });
+  });
+
   it('keeps a Salesforce sign-in only while the org and the connected app stay the same', () => {
     const saved = {
       crm: 'salesforce' as const,

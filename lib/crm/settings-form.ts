@@ -15,6 +15,7 @@ export type FormValues = {
   fieldMap: string;
   accessToken: string;
   leadSourceProperty: string;
+  leadIdProperty: string;
   statusRaw: string;
   statusLukewarm: string;
   statusHot: string;
@@ -27,7 +28,7 @@ export type FormValues = {
   clientId: string;
   externalIdField: string;
 };
-export type FormErrors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot', string>>;
+export type FormErrors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot', string>>;
 
 /** One entry per non-empty line, as `pattern` splits it; a line that is not one is reported, not dropped. */
 function entriesFrom<T>(text: string, pattern: RegExp, entry: (a: string, b: string) => T, problem: string): T[] | string {
@@ -89,6 +90,7 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
       crm: 'hubspot',
       accessToken,
       ...(values.leadSourceProperty.trim() ? { leadSourceProperty: values.leadSourceProperty.trim() } : {}),
+      ...(values.leadIdProperty.trim() ? { leadIdProperty: values.leadIdProperty.trim() } : {}),
       leadStatusValues: { raw: values.statusRaw.trim(), lukewarm: values.statusLukewarm.trim(), hot: values.statusHot.trim() },
     };
   } else {
@@ -141,6 +143,7 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     fieldMap: (savedWebhook?.fieldMap ?? []).map(({ to, from }) => `${to} = ${from}`).join('\n'),
     accessToken: '',
     leadSourceProperty: savedHubspot?.leadSourceProperty ?? '',
+    leadIdProperty: savedHubspot?.leadIdProperty ?? '',
     statusRaw: savedHubspot?.leadStatusValues.raw ?? 'NEW',
     statusLukewarm: savedHubspot?.leadStatusValues.lukewarm ?? 'OPEN',
     statusHot: savedHubspot?.leadStatusValues.hot ?? 'IN_PROGRESS',

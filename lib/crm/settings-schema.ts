@@ -59,6 +59,11 @@ export const hubspotSettingsSchema = z.object({
   accessToken: z.string().check(z.trim(), z.minLength(10, { error: 'Paste the private app access token' }), z.maxLength(4096)),
   /** A contact property (custom, single-line text or dropdown) that receives the lead's source. */
   leadSourceProperty: z.optional(propertyName),
+  /**
+   * A contact property with unique values (single-line text) that receives the lead's own id. With
+   * it, contacts without an email are upserted by that id, so a retry never creates a second one.
+   */
+  leadIdProperty: z.optional(propertyName),
   sourceValues: z._default(z.record(z.enum(sourceKinds), crmValue), sourceLabels),
   /** hs_lead_status for each qualification level (HubSpot's own values). */
   leadStatusValues: z._default(z.object({ raw: crmValue, lukewarm: crmValue, hot: crmValue }), { raw: 'NEW', lukewarm: 'OPEN', hot: 'IN_PROGRESS' }),
