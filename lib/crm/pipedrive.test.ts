@@ -68,7 +68,34 @@ describe('pipedriveConnector.send', () => {
       'POST /leads',
     ]);
     expect(seen.every((r) => r.token === settings.apiToken)).toBe(true);
-    expect(seen[2]!.body).toEqual({ title: 'Carla Gómez, Hooli · Event (Web Summit)', person_id: 42, label_ids: [LABEL_HOT] });
+    expect(seen[2]!.body).toEqual({ title: 'Carla Gómez, Hooli · Event (Web Summit)', person_id: 42, origin_id: carla.id, label_ids: [LABEL_HOT] });
+  });
+
+  it('after a lost answer, finds the lead it created by its origin_id and updates it instead of creating another', async () => {
+    // Pipedrive's side: the first POST /leads is stored, but its answer never arrives.
+    const stored: Array<{ id: string; person_id: number; origin_id: string }> = [];
+    let posts = 0;
+    const seen = recordRequests({
+      'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [{ result_score: 1, item: { id: 42, type: 'person' } }] } }),
+      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 42 } }),
+      'POST /leads': (body) => {
+        const { person_id, origin_id } = body as { person_id: number; origin_id: string };
+        stored.push({ id: `adf21080-0e10-11eb-879b-05d71fb4260${stored.length}`, person_id, origin_id });
+        posts += 1;
+        return posts === 1 ? HttpResponse.error() : HttpResponse.json({ success: true, data: { id: stored.at(-1)!.id } }, { status: 201 });
+      },
+      'GET /leads': () => HttpResponse.json({ success: true, data: stored.map((item) => ({ ...item, title: 'Carla', archived_status: 'not_archived' })), additional_data: { pagination: { more_items_in_collection: false } } }),
+      'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: { id: stored[0]!.id } }),
+    });
+    const carla = lead({ email: 'carla@hooli.example' });
+    expect(await pipedriveConnector.send([carla], settings, signal())).toMatchObject({ kind: 'retry' });
+    const retried = { ...carla, sync: { status: 'failed' as const, attempts: 1, dueAt: 1, lastError: 'lost' } };
+    expect(await pipedriveConnector.send([retried], settings, signal())).toEqual({
+      kind: 'delivered',
+      results: [{ id: carla.id, ok: true, crmId: stored[0]!.id }],
+    });
+    expect(stored).toHaveLength(1);
+    expect(seen.map((r) => `${r.method} ${r.path}`).slice(-2)).toEqual(['GET /leads?person_id=42&limit=500', `PATCH /leads/${stored[0]!.id}`]);
   });
 
   it('creates the person when none has the email, and updates a lead it already created', async () => {

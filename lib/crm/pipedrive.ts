@@ -7,6 +7,8 @@ import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
 // Pipedrive, with a personal API token. For each lead: find the person by email, update or create
 // them, then create the Pipedrive lead linked to that person (or update it, once we know its id).
+// Every Pipedrive lead carries the Fieldclip lead's id as its origin_id: a retry after a lost answer
+// looks among the person's leads for it before creating one.
 
 /** The Pipedrive lead's title says who, where from, and the source's detail. */
 export function pipedriveLeadTitle(lead: Lead): string {
@@ -45,6 +47,14 @@ async function call(settings: PipedriveSettings, method: string, path: string, b
 
 const searchSchema = z.looseObject({ items: z._default(z.array(z.looseObject({ item: z.looseObject({ id: z.number() }) })), []) });
 const idSchema = z.looseObject({ id: z.union([z.number(), z.string()]) });
+const personLeadsSchema = z._default(z.array(z.looseObject({ id: z.string(), origin_id: z.optional(z.nullable(z.string())) })), []);
+
+/** The Pipedrive lead an earlier attempt created for this lead, if its answer was lost. */
+async function leadCreatedBefore(lead: Lead, personId: number, settings: PipedriveSettings, signal: AbortSignal): Promise<string | undefined | Answer> {
+  const found = await call(settings, 'GET', `/leads?person_id=${personId}&limit=500`, undefined, signal);
+  if (!found.ok) return found;
+  return personLeadsSchema.safeParse(found.data).data?.find((candidate) => candidate.origin_id === lead.id)?.id;
+}
 
 /** One lead: person found or created, then the Pipedrive lead created or updated. */
 async function sendOne(lead: Lead, settings: PipedriveSettings, signal: AbortSignal): Promise<LeadResult | Answer> {
@@ -60,9 +70,13 @@ async function sendOne(lead: Lead, settings: PipedriveSettings, signal: AbortSig
   if (!person.ok) return person;
   personId ??= Number(idSchema.safeParse(person.data).data?.id);
   const label = settings.labelIds[lead.qualification.level];
-  const body = { title: pipedriveLeadTitle(lead), person_id: personId, ...(label ? { label_ids: [label] } : {}) };
-  const saved = lead.sync.crmId
-    ? await call(settings, 'PATCH', `/leads/${encodeURIComponent(lead.sync.crmId)}`, body, signal)
+  const body = { title: pipedriveLeadTitle(lead), person_id: personId, origin_id: lead.id, ...(label ? { label_ids: [label] } : {}) };
+  // Sent before without a known outcome: the lead may be in Pipedrive already.
+  const earlier = !lead.sync.crmId && lead.sync.attempts > 0 ? await leadCreatedBefore(lead, personId, settings, signal) : undefined;
+  if (typeof earlier === 'object') return earlier;
+  const known = lead.sync.crmId ?? earlier;
+  const saved = known
+    ? await call(settings, 'PATCH', `/leads/${encodeURIComponent(known)}`, body, signal)
     : await call(settings, 'POST', '/leads', body, signal);
   if (!saved.ok) return saved;
   const id = idSchema.safeParse(saved.data).data?.id;
