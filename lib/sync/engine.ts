@@ -89,7 +89,8 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
   } = options;
   if (force) await makeRetriesDueNow(db, now());
   const report: SyncReport = { total: await waitingCount(db), sent: 0, synced: 0, needsAttention: 0, retrying: 0 };
-  const sentIds = new Set<string>();
+  // Leads that failed in this run: the only ones a run sends twice. (No set of every lead sent: a
+  // run's memory stays flat however many leads it sends.)
   const failing = new Set<string>();
   let failuresInARow = 0;
   onProgress?.({ ...report });
@@ -115,6 +116,7 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
       break;
     }
     const deliveries = deliveriesFor(batch, result, (lead, retryAfter) => now() + retryDelayMs(lead.sync.attempts + 1, random, retryAfter));
+    const firstSent = batch.filter((lead) => !failing.has(lead.id)).length;
     const counts = { sent: batch.length, synced: 0, needsAttention: 0, retrying: 0 };
     for (const delivery of deliveries) {
       if (delivery.outcome === 'synced') counts.synced += 1;
@@ -136,8 +138,7 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
       return stop || signal.aborted ? null : claimNext();
     });
 
-    if (result.kind !== 'unauthorized') for (const lead of batch) sentIds.add(lead.id);
-    report.sent = sentIds.size;
+    if (result.kind !== 'unauthorized') report.sent += firstSent;
     report.synced += counts.synced;
     report.needsAttention += counts.needsAttention;
     report.retrying = failing.size;
