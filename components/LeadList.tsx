@@ -25,8 +25,8 @@ async function loadRows(ids: readonly string[]): Promise<Map<string, Lead>> {
  */
 type Props = {
   ids: readonly string[];
-  /** The newest leads, already read: the list's first screen needs no second trip to the outbox. */
-  firstPage?: readonly Lead[] | undefined;
+  /** The leads at the top of the list, already read: its first screen needs no second trip to the outbox. */
+  firstRows?: readonly Lead[] | undefined;
   events: readonly string[];
   actions: LeadActions;
 };
@@ -53,7 +53,7 @@ const LeadsListItem: CustomItemComponent = ({ children, style, index, ref }) => 
   </li>
 );
 
-export function LeadList({ ids, firstPage, events, actions }: Props) {
+export function LeadList({ ids, firstRows, events, actions }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<VirtualizerHandle>(null);
   const [merging, setMerging] = useState<[Lead, Lead] | null>(null);
@@ -61,18 +61,16 @@ export function LeadList({ ids, firstPage, events, actions }: Props) {
   const onScrollOrResize = useCallback(() => {
     const handle = list.current;
     if (!handle || handle.viewportSize === 0) return;
-    const first = Math.max(0, handle.findItemIndex(handle.scrollOffset) - READ_AHEAD);
-    const last = handle.findItemIndex(handle.scrollOffset + handle.viewportSize) + READ_AHEAD;
-    setRange((current) => (current[0] === first && current[1] === last ? current : [first, last]));
+    const inView = [handle.findItemIndex(handle.scrollOffset), handle.findItemIndex(handle.scrollOffset + handle.viewportSize)] as const;
+    // Read again only when rows in view fall outside what was read: not for every pixel scrolled.
+    setRange((current) => (inView[0] >= current[0] && inView[1] <= current[1] ? current : [Math.max(0, inView[0] - READ_AHEAD), inView[1] + READ_AHEAD]));
   }, []);
   const visible = ids.slice(range[0], range[1] + 1);
   const key = visible.join(',');
   const rows = useOutboxQuery(() => loadRows(visible), [key]);
-  // Duplicates are looked for once the rows are drawn: a few index lookups per row.
-  const duplicates = useOutboxQuery(
-    async () => (rows ? likelyDuplicates(outboxDb(), visible.flatMap((id) => rows.get(id) ?? [])) : undefined),
-    [key, rows],
-  );
+  // Duplicates are looked for once rows are read (not while the list still shows others, which would
+  // slow the reading of the rows): a few index lookups per row.
+  const duplicates = useOutboxQuery(async () => (rows ? likelyDuplicates(outboxDb(), [...rows.values()]) : undefined), [rows]);
 
   return (
     <div ref={scroller} className="outbox__scroller">
@@ -89,7 +87,7 @@ export function LeadList({ ids, firstPage, events, actions }: Props) {
           onResize={onScrollOrResize}
         >
           {(id) => {
-            const lead = rows?.get(id) ?? firstPage?.find((first) => first.id === id);
+            const lead = rows?.get(id) ?? firstRows?.find((first) => first.id === id);
             if (!lead) {
               return (
                 <div key={id} className="lead lead--loading" aria-busy="true">

@@ -20,14 +20,23 @@ function problem(error: unknown): string {
 }
 
 const FIRST_PAGE = 40;
+/** Matching leads read with a filter's result, so its first screen needs no second trip. */
+const FIRST_MATCHES = 15;
 
 /**
  * The ids the list shows, newest first. The first screenful comes from a small query so the list
  * paints at once; the full order follows, and is read again only when leads were added or removed
  * (a sync changes thousands of statuses, not the order). Filters are sets of ids from indexes,
- * applied to that order in memory.
+ * applied to that order in memory; the first matching leads are read with them.
  */
-function useListIds(filter: LeadFilter): { ids: string[] | undefined; firstPage: Lead[] | undefined; total: number | undefined } {
+function useListIds(filter: LeadFilter): {
+  ids: string[] | undefined;
+  /** What the list shows: the ids, or while they are being found, the ones it showed before. */
+  shownIds: string[] | undefined;
+  firstPage: Lead[] | undefined;
+  firstRows: Lead[] | undefined;
+  total: number | undefined;
+} {
   const db = outboxDb();
   const order = useRef<string[] | undefined>(undefined);
   const firstPage = useOutboxQuery(() => db.leads.orderBy('createdAt').reverse().limit(FIRST_PAGE).toArray(), []);
@@ -38,14 +47,22 @@ function useListIds(filter: LeadFilter): { ids: string[] | undefined; firstPage:
     if (!known || known.length !== count || known[0] !== newest[0]) order.current = await newestIds(db);
     return order.current;
   }, [firstPage !== undefined]);
-  const sets = useOutboxQuery(() => matchingSets(db, filter), [filter]);
-  const ids = useMemo(() => {
-    if (!isFiltered(filter)) return all ?? firstPage?.map((lead) => lead.id);
-    return all && sets ? keepMatching(all, sets) : undefined;
-  }, [filter, all, firstPage, sets]);
+  const matches = useOutboxQuery(async () => {
+    if (!isFiltered(filter) || !all) return undefined;
+    const ids = keepMatching(all, await matchingSets(db, filter));
+    const first = await db.leads.bulkGet(ids.slice(0, FIRST_MATCHES));
+    return { filter, ids, first: first.filter((lead): lead is Lead => lead !== undefined) };
+  }, [filter, all]);
+  const current = matches?.filter === filter ? matches : undefined;
+  const firstIds = useMemo(() => firstPage?.map((lead) => lead.id), [firstPage]);
+  const ids = isFiltered(filter) ? current?.ids : (all ?? firstIds);
+  const firstRows = isFiltered(filter) ? current?.first : firstPage;
+  // While a new filter is being answered the list keeps what it showed (the count says "Searching…").
+  const [previous, setPrevious] = useState<{ ids: string[]; firstRows: Lead[] | undefined }>();
+  if (ids && (previous?.ids !== ids || previous.firstRows !== firstRows)) setPrevious({ ids, firstRows });
   // Until the full order is read, a first page shorter than a page is the whole outbox.
   const total = all?.length ?? (firstPage && firstPage.length < FIRST_PAGE ? firstPage.length : undefined);
-  return { ids, firstPage, total };
+  return { ids, shownIds: ids ?? previous?.ids, firstPage, firstRows: ids ? firstRows : previous?.firstRows, total };
 }
 
 /**
@@ -54,7 +71,7 @@ function useListIds(filter: LeadFilter): { ids: string[] | undefined; firstPage:
  */
 export function OutboxList({ shown = true }: { shown?: boolean }) {
   const [filter, setFilter] = useState<LeadFilter>(noFilter);
-  const { ids, firstPage, total } = useListIds(filter);
+  const { ids, shownIds, firstPage, firstRows, total } = useListIds(filter);
   // Read once the first screen is drawn: the list comes first.
   const events = useOutboxQuery(() => (firstPage ? eventNames(outboxDb()) : Promise.resolve([])), [firstPage !== undefined]) ?? [];
   const [undoable, setUndoable] = useState<Undoable | null>(null);
@@ -128,13 +145,13 @@ export function OutboxList({ shown = true }: { shown?: boolean }) {
       )}
       {firstPage.length === 0 ? (
         <p className="empty">No leads yet. Save one above; it stays here until your CRM has it.</p>
-      ) : !ids ? (
+      ) : !shownIds ? (
         <p className="empty">Loading…</p>
-      ) : ids.length === 0 ? (
+      ) : shownIds.length === 0 ? (
         <p className="empty">No lead matches these filters.</p>
       ) : (
         // Drawn afresh when its tab is shown again: a list measured while hidden has no height to fill.
-        <LeadList key={shown ? 'shown' : 'hidden'} ids={ids} firstPage={firstPage} events={events} actions={actions} />
+        <LeadList key={shown ? 'shown' : 'hidden'} ids={shownIds} firstRows={firstRows} events={events} actions={actions} />
       )}
     </section>
   );
