@@ -1,13 +1,49 @@
-import { startReceiver } from '../receiver/server';
-import { launchExtension } from '../e2e/support/extension';
+import { startReceiver, type Receiver } from '../receiver/server';
+import { launchExtension, type ExtensionSession } from '../e2e/support/extension';
 import { seedLeads } from '../e2e/support/outbox';
 import { sampleWorkerHeap } from './heap';
 import { median, type Figure } from './stats';
 
 const LEADS = 10_000;
 const RUNS = 3;
+const HEAP_SMALL = 2_000;
 
 type Progress = { running: boolean; synced: number } | undefined;
+
+async function untilSynced(session: ExtensionSession, count: number): Promise<void> {
+  for (;;) {
+    const progress = (await session.worker.evaluate(() => chrome.storage.session.get('syncProgress'))).syncProgress as Progress;
+    if (progress && progress.running === false && progress.synced === count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A fresh profile with `count` leads waiting, the panel open on them and the receiver emptied. */
+async function seeded(receiver: Receiver, count: number) {
+  const session = await launchExtension();
+  await session.worker.evaluate((url) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl: url } }), receiver.webhookUrl);
+  const panel = await session.open('sidepanel.html');
+  await panel.locator('.sync-bar__count').waitFor();
+  await seedLeads(panel, count);
+  await panel.reload();
+  await panel.getByText(`${count} waiting to sync`).waitFor();
+  await fetch(`${receiver.url}/api/leads`, { method: 'DELETE' });
+  return { session, panel };
+}
+
+/** What the service worker's heap held at most during a sync of `count` leads, over its start (MB). */
+async function heapDuringSync(receiver: Receiver, count: number): Promise<number> {
+  const { session, panel } = await seeded(receiver, count);
+  try {
+    const heap = await sampleWorkerHeap(session, 250);
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await untilSynced(session, count);
+    const { baseline, peak } = await heap.stop();
+    return (peak - baseline) / 2 ** 20;
+  } finally {
+    await session.close();
+  }
+}
 
 /**
  * The time to sync 10,000 leads from the outbox to the local receiver with the real extension
@@ -18,35 +54,17 @@ export async function syncFigures(): Promise<Figure[]> {
   const receiver = await startReceiver();
   const engine: number[] = [];
   const bare: number[] = [];
-  const heapGrowth: number[] = [];
+  let heapSmall = 0;
+  let heapLarge = 0;
   try {
-    for (let run = 0; run <= RUNS; run++) {
-      const session = await launchExtension();
+    for (let run = 0; run < RUNS; run++) {
+      const { session, panel } = await seeded(receiver, LEADS);
       try {
-        await session.worker.evaluate((url) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl: url } }), receiver.webhookUrl);
-        const panel = await session.open('sidepanel.html');
-        await panel.locator('.sync-bar__count').waitFor();
-        await seedLeads(panel, LEADS);
-        await panel.reload();
-        await panel.getByText(`${LEADS} waiting to sync`).waitFor();
-        await fetch(`${receiver.url}/api/leads`, { method: 'DELETE' });
-
-        // The last run samples the worker's heap (with collections, so it is not timed).
-        const heap = run === RUNS ? await sampleWorkerHeap(session) : undefined;
         const start = performance.now();
         await panel.getByRole('button', { name: 'Sync now' }).click();
         // Poll the receiver (free) until it has them all, then the engine's own word (a call into the worker).
         while (receiver.received().length < LEADS) await new Promise((resolve) => setTimeout(resolve, 20));
-        for (;;) {
-          const progress = (await session.worker.evaluate(() => chrome.storage.session.get('syncProgress'))).syncProgress as Progress;
-          if (progress && !progress.running && progress.synced === LEADS) break;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        if (heap) {
-          const { baseline, peak } = await heap.stop();
-          heapGrowth.push(peak - baseline);
-          continue;
-        }
+        await untilSynced(session, LEADS);
         engine.push(performance.now() - start);
         if (receiver.received().length !== LEADS) throw new Error(`The receiver has ${receiver.received().length} leads`);
 
@@ -84,6 +102,10 @@ export async function syncFigures(): Promise<Figure[]> {
         await session.close();
       }
     }
+    // Flat memory: the heap a sync needs does not grow with the outbox. Sampling collects garbage
+    // as it goes, so these runs are not timed.
+    heapSmall = await heapDuringSync(receiver, HEAP_SMALL);
+    heapLarge = await heapDuringSync(receiver, LEADS);
   } finally {
     await receiver.close();
   }
@@ -94,7 +116,9 @@ export async function syncFigures(): Promise<Figure[]> {
     { name: `sync ${LEADS} leads (engine)`, value: engineMs / 1000, unit: 's', target: '≤ 10 s', meets: engineMs <= 10_000 },
     { name: `same payload, bare fetch loop`, value: bareMs / 1000, unit: 's' },
     { name: 'engine overhead over the bare loop', value: overhead, unit: '%', target: '≤ 25 %', meets: overhead <= 25 },
-    // Flat: a bounded batch at a time, never the whole table. 10,000 leads are about 8 MB as objects.
-    { name: `worker heap kept while syncing ${LEADS} (peak − start)`, value: median(heapGrowth) / 2 ** 20, unit: 'MB', target: 'flat (≪ 8 MB)', meets: median(heapGrowth) < 2 * 2 ** 20 },
+    // Flat: a bounded batch at a time, never the whole table (10,000 leads are about 8 MB as objects).
+    // What a run needs whatever its size (code, one batch) shows in both; growth would show in the second.
+    { name: `worker heap during a sync of ${HEAP_SMALL} (peak − start)`, value: heapSmall, unit: 'MB' },
+    { name: `worker heap during a sync of ${LEADS} (peak − start)`, value: heapLarge, unit: 'MB', target: `flat: ≤ ${HEAP_SMALL} + 1 MB`, meets: heapLarge <= heapSmall + 1 },
   ];
 }
