@@ -29,6 +29,14 @@ export function HubspotSettingsFields({ values, errors, change, saved }: CrmFiel
         error={errors.leadIdProperty}
         onChange={(leadIdProperty) => change({ leadIdProperty })}
       />
+      <TextField
+        label="Company key property"
+        placeholder="fieldclip_domain"
+        hint="Optional, needs the lead id property and the crm.objects.companies scopes. A company property with unique values: each contact's company is found or made by its domain and linked to the contact. Left empty, HubSpot links companies by email domain itself."
+        value={values.companyKeyProperty}
+        error={errors.companyKeyProperty}
+        onChange={(companyKeyProperty) => change({ companyKeyProperty })}
+      />
       <fieldset className="status-map">
         <legend>Lead status in HubSpot</legend>
         <TextField label="Raw leads" value={values.statusRaw} onChange={(statusRaw) => change({ statusRaw })} />

@@ -221,3 +221,105 @@ describe('hubspotConnector.testConnection with a lead id property', () => {
     });
   });
 });
+
+describe('linking contacts to their companies (company key property)', () => {
+  const linking = hubspotSettingsSchema.parse({ ...settings, leadIdProperty: 'fieldclip_lead_id', companyKeyProperty: 'fieldclip_domain' });
+  type Pair = { from: { id: string }; to: { id: string } };
+
+  /** HubSpot's side: contacts by email, companies by their unique fieldclip_domain, associations. */
+  function hubspot(options: { refuseDomain?: string; associate?: () => Response } = {}) {
+    const companies = new Map<string, string>();
+    const pairs: Pair[] = [];
+    const companyRequests: Array<{ inputs: Array<{ idProperty: string; id: string; properties: Record<string, string> }> }> = [];
+    capture((body) => ok(body));
+    server.use(
+      http.post(`${HUBSPOT_API}/crm/v3/objects/companies/batch/upsert`, async ({ request }) => {
+        const body = (await request.json()) as (typeof companyRequests)[number];
+        companyRequests.push(body);
+        const saved = body.inputs.filter((input) => input.id !== options.refuseDomain);
+        for (const input of saved) if (!companies.has(input.id)) companies.set(input.id, `70${companies.size}`);
+        return HttpResponse.json(
+          {
+            status: 'COMPLETE',
+            results: saved.map((input) => ({ id: companies.get(input.id), properties: input.properties })),
+            ...(options.refuseDomain ? { numErrors: 1, errors: [{ status: 'error', category: 'VALIDATION_ERROR', message: 'Property values were not valid: domain', context: { ids: [options.refuseDomain] } }] } : {}),
+          },
+          { status: options.refuseDomain ? 207 : 200 },
+        );
+      }),
+      http.post(`${HUBSPOT_API}/crm/v4/associations/contacts/companies/batch/associate/default`, async ({ request }) => {
+        if (options.associate) return options.associate();
+        const body = (await request.json()) as { inputs: Pair[] };
+        pairs.push(...body.inputs);
+        return HttpResponse.json({ status: 'COMPLETE', results: body.inputs.map((pair) => ({ ...pair, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 } })) });
+      }),
+    );
+    return { companies, pairs, companyRequests };
+  }
+
+  it('upserts each company once by domain and links every contact that names one', async () => {
+    const side = hubspot();
+    const jane = lead({ email: 'jane@acme.example', company: 'Acme', companyDomain: 'acme.example' });
+    const raj = lead({ email: 'raj@acme.example', company: 'Acme', website: 'https://www.acme.example/team' });
+    const kim = lead({ email: 'kim@globex.example', company: 'Globex', companyDomain: 'globex.example' });
+    const solo = lead({ email: 'solo@gmail.example', company: undefined });
+    const result = await hubspotConnector.send([jane, raj, kim, solo], linking, signal());
+    expect(result).toEqual({
+      kind: 'delivered',
+      results: [
+        { id: jane.id, ok: true, crmId: '900' },
+        { id: raj.id, ok: true, crmId: '901' },
+        { id: kim.id, ok: true, crmId: '902' },
+        { id: solo.id, ok: true, crmId: '903' },
+      ],
+    });
+    expect(side.companyRequests[0]!.inputs).toEqual([
+      { idProperty: 'fieldclip_domain', id: 'acme.example', properties: { domain: 'acme.example', fieldclip_domain: 'acme.example', name: 'Acme' } },
+      { idProperty: 'fieldclip_domain', id: 'globex.example', properties: { domain: 'globex.example', fieldclip_domain: 'globex.example', name: 'Globex' } },
+    ]);
+    expect(side.pairs).toEqual([
+      { from: { id: '900' }, to: { id: '700' } },
+      { from: { id: '901' }, to: { id: '700' } },
+      { from: { id: '902' }, to: { id: '701' } },
+    ]);
+  });
+
+  it('sends the whole batch again when linking is rate-limited: contacts and companies are upserts, so nothing doubles', async () => {
+    const side = hubspot({ associate: () => HttpResponse.json({ status: 'error', category: 'RATE_LIMITS' }, { status: 429, headers: { 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000' } }) });
+    const jane = lead({ email: 'jane@acme.example', companyDomain: 'acme.example' });
+    expect(await hubspotConnector.send([jane], linking, signal())).toEqual({ kind: 'retry', error: 'HubSpot asked to slow down (429)', retryAfterMs: 10_000 });
+    await hubspotConnector.send([jane], linking, signal());
+    expect(side.companies.size).toBe(1);
+  });
+
+  it('leaves a lead whose company HubSpot refused needing attention, and links the others', async () => {
+    const side = hubspot({ refuseDomain: 'bad.example' });
+    const good = lead({ email: 'good@acme.example', companyDomain: 'acme.example' });
+    const bad = lead({ email: 'x@bad.example', companyDomain: 'bad.example' });
+    expect(await hubspotConnector.send([good, bad], linking, signal())).toEqual({
+      kind: 'delivered',
+      results: [
+        { id: good.id, ok: true, crmId: '900' },
+        { id: bad.id, ok: false, message: 'Saved as a contact, but HubSpot refused the company bad.example: Property values were not valid: domain' },
+      ],
+    });
+    expect(side.pairs).toEqual([{ from: { id: '900' }, to: { id: '700' } }]);
+  });
+
+  it('needs the lead id property, so that sending a batch again never doubles a contact', () => {
+    const result = hubspotSettingsSchema.safeParse({ crm: 'hubspot', accessToken: 'pat-na1-11111111-2222', companyKeyProperty: 'fieldclip_domain' });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['companyKeyProperty', 'Set the lead id property too: linking companies needs it']]);
+  });
+
+  it('checks the company property when testing the connection', async () => {
+    server.use(
+      http.get(`${HUBSPOT_API}/crm/v3/objects/contacts`, () => HttpResponse.json({ results: [] })),
+      http.get(`${HUBSPOT_API}/crm/v3/properties/contacts/fieldclip_lead_id`, () => HttpResponse.json({ name: 'fieldclip_lead_id', hasUniqueValue: true })),
+      http.get(`${HUBSPOT_API}/crm/v3/properties/companies/fieldclip_domain`, () => HttpResponse.json({ status: 'error', message: 'Unable to find property', category: 'OBJECT_NOT_FOUND' }, { status: 404 })),
+    );
+    expect(await hubspotConnector.testConnection(linking, signal())).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Connected, but HubSpot has no company property "fieldclip_domain": create it in HubSpot \(Settings → Properties → Company properties/),
+    });
+  });
+});

@@ -2,14 +2,17 @@ import * as z from 'zod/mini';
 import { cityAndCountry, sourceInWords } from '../lead/describe';
 import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
-import { HUBSPOT_API, type HubspotSettings } from './settings-schema';
-import { classifyFailure, classifyFetchError, errorDetail, retryAfterMs } from './http';
-import { RollingWindow } from './rate-limit';
+import { classifyFailure, classifyFetchError, errorDetail } from './http';
+import { linkCompanies } from './hubspot-companies';
+import { hubspotCall, hubspotPost } from './hubspot-http';
+import type { HubspotSettings } from './settings-schema';
 
-// HubSpot, with a private app's access token (scopes: crm.objects.contacts.read and .write).
+// HubSpot, with a private app's access token (scopes: crm.objects.contacts.read and .write, and
+// crm.objects.companies.read and .write to link companies).
 // Contacts with an email are upserted by email. Contacts without one are upserted by the lead's
 // id in the unique "lead id property" when the settings name one; without it they are created,
 // and their HubSpot id is remembered (the lead's crmId) so a later update goes to the same record.
+// With a company key property, each contact is linked to its company (hubspot-companies.ts).
 
 const BATCH_LIMIT = 100;
 
@@ -47,31 +50,6 @@ const batchAnswerSchema = z.looseObject({
   ),
 });
 
-const limiters = new Map<number, RollingWindow>();
-function limiterFor(settings: HubspotSettings): RollingWindow {
-  let limiter = limiters.get(settings.requestsPer10Seconds);
-  if (!limiter) limiters.set(settings.requestsPer10Seconds, (limiter = new RollingWindow(settings.requestsPer10Seconds, 10_000)));
-  return limiter;
-}
-
-async function call(settings: HubspotSettings, path: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
-  await limiterFor(settings).take();
-  return fetch(`${HUBSPOT_API}${path}`, {
-    ...init,
-    headers: { Authorization: `Bearer ${settings.accessToken}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-    credentials: 'omit',
-    signal,
-  });
-}
-
-/** HubSpot's 429 carries its window rather than always a Retry-After. */
-function hubspotRetryAfter(response: Response): number | undefined {
-  const standard = retryAfterMs(response.headers.get('retry-after'));
-  if (standard !== undefined) return standard;
-  const interval = Number(response.headers.get('x-hubspot-ratelimit-interval-milliseconds'));
-  return response.status === 429 && interval > 0 ? interval : undefined;
-}
-
 /**
  * Maps a batch answer onto the leads sent: results by trace id (or by the property the batch was
  * keyed on), errors by the ids they name.
@@ -106,19 +84,9 @@ type Group = {
 };
 
 async function sendGroup(group: Group, settings: HubspotSettings, signal: AbortSignal): Promise<SendResult> {
-  let response: Response;
-  try {
-    response = await call(settings, group.path, { method: 'POST', body: JSON.stringify({ inputs: group.leads.map(group.input) }) }, signal);
-  } catch (error) {
-    return classifyFetchError(error);
-  }
-  if (response.status === 429) {
-    const wait = hubspotRetryAfter(response);
-    return { kind: 'retry', error: 'HubSpot asked to slow down (429)', ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
-  }
-  if (!response.ok && response.status !== 207) return classifyFailure(response, await errorDetail(response));
-  const body: unknown = await response.json().catch(() => null);
-  return { kind: 'delivered', results: readBatchAnswer(group.leads, body, group.key, group.keyProperty) };
+  const answer = await hubspotPost(settings, group.path, { inputs: group.leads.map(group.input) }, signal);
+  if (!answer.ok) return answer.failure;
+  return { kind: 'delivered', results: readBatchAnswer(group.leads, answer.body, group.key, group.keyProperty) };
 }
 
 export const hubspotConnector: CrmConnector<HubspotSettings> = {
@@ -172,38 +140,65 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
       if (result.kind !== 'delivered') return results.length ? { kind: 'delivered', results } : result;
       results.push(...result.results);
     }
-    return { kind: 'delivered', results };
+    if (!settings.companyKeyProperty) return { kind: 'delivered', results };
+
+    // Then each saved contact's company, found or made by domain, and linked to it. Every contact
+    // was an upsert (the settings require the lead id property), so a failure here may send the
+    // whole batch again.
+    const byId = new Map(leads.map((lead) => [lead.id, lead]));
+    const saved = results.flatMap((result) => (result.ok && result.crmId && byId.get(result.id) ? [{ lead: byId.get(result.id)!, contactId: result.crmId }] : []));
+    const links = await linkCompanies(saved, settings, settings.companyKeyProperty, signal);
+    if ('kind' in links) return links;
+    const refused = new Map(links.refused.map((result) => [result.id, result]));
+    return {
+      kind: 'delivered',
+      results: results.flatMap((result) => (links.notLinked.has(result.id) ? [] : [refused.get(result.id) ?? result])),
+    };
   },
 
   async testConnection(settings, signal): Promise<ConnectionCheck> {
     let response: Response;
     try {
-      response = await call(settings, '/crm/v3/objects/contacts?limit=1&properties=email', { method: 'GET' }, signal);
+      response = await hubspotCall(settings, '/crm/v3/objects/contacts?limit=1&properties=email', { method: 'GET' }, signal);
     } catch (error) {
       return { ok: false, message: classifyFetchError(error).error };
     }
     if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
-    if (!settings.leadIdProperty) return { ok: true, message: 'Connected to HubSpot: the token can read contacts' };
-    return checkLeadIdProperty(settings, settings.leadIdProperty, signal);
+    const kept: string[] = [];
+    if (settings.leadIdProperty) {
+      const problem = await uniquePropertyProblem(settings, 'contacts', settings.leadIdProperty, signal);
+      if (problem) return { ok: false, message: problem };
+      kept.push(`"${settings.leadIdProperty}" keeps each lead's id`);
+    }
+    if (settings.companyKeyProperty) {
+      const problem = await uniquePropertyProblem(settings, 'companies', settings.companyKeyProperty, signal);
+      if (problem) return { ok: false, message: problem };
+      kept.push(`"${settings.companyKeyProperty}" keeps each company's domain`);
+    }
+    return { ok: true, message: `Connected to HubSpot: the token can read contacts${kept.length ? `, and ${kept.join(', and ')}` : ''}` };
   },
 };
 
 const propertySchema = z.looseObject({ name: z.string(), hasUniqueValue: z._default(z.boolean(), false) });
 
-/** The lead id property must exist on contacts and require unique values, or upserts by it fail. */
-async function checkLeadIdProperty(settings: HubspotSettings, name: string, signal: AbortSignal): Promise<ConnectionCheck> {
+/**
+ * A property named in the settings must exist and require unique values, or upserts by it fail.
+ * Returns why not, or null when it is fine.
+ */
+async function uniquePropertyProblem(settings: HubspotSettings, object: 'contacts' | 'companies', name: string, signal: AbortSignal): Promise<string | null> {
   let response: Response;
   try {
-    response = await call(settings, `/crm/v3/properties/contacts/${encodeURIComponent(name)}`, { method: 'GET' }, signal);
+    response = await hubspotCall(settings, `/crm/v3/properties/${object}/${encodeURIComponent(name)}`, { method: 'GET' }, signal);
   } catch (error) {
-    return { ok: false, message: classifyFetchError(error).error };
+    return classifyFetchError(error).error;
   }
-  const create = `create it in HubSpot (Settings → Properties → Contact properties: single-line text, "Require unique values" on)`;
-  if (response.status === 404) return { ok: false, message: `Connected, but HubSpot has no contact property "${name}": ${create}` };
-  if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
+  const kind = object === 'contacts' ? 'contact' : 'company';
+  const create = `create it in HubSpot (Settings → Properties → ${kind === 'contact' ? 'Contact' : 'Company'} properties: single-line text, "Require unique values" on)`;
+  if (response.status === 404) return `Connected, but HubSpot has no ${kind} property "${name}": ${create}`;
+  if (!response.ok) return classifyFailure(response, await errorDetail(response)).error;
   const property = propertySchema.safeParse(await response.json().catch(() => null));
   if (!property.success || !property.data.hasUniqueValue) {
-    return { ok: false, message: `Connected, but the contact property "${name}" does not require unique values: turn that on, or ${create.replace('create it', 'create another')}` };
+    return `Connected, but the ${kind} property "${name}" does not require unique values: turn that on, or ${create.replace('create it', 'create another')}`;
   }
-  return { ok: true, message: `Connected to HubSpot: the token can read contacts, and "${name}" keeps each lead's id` };
+  return null;
 }

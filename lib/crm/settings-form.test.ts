@@ -26,7 +26,7 @@ describe('the options form', () => {
     expect(settingsFrom({ ...initialFormValues(null), crm: 'hubspot' }, null)).toMatchObject({ success: false, errors: { accessToken: expect.any(String) } });
   });
 
-  it("saves HubSpot's lead id property, and says at the field when its name is not one HubSpot uses", () => {
+  it("saves HubSpot's lead id and company key properties, and says at the field what is wrong with them", () => {
     const values = { ...initialFormValues(null), crm: 'hubspot' as const, accessToken: 'pat-na1-11111111-2222', leadIdProperty: ' fieldclip_lead_id ' };
     expect(settingsFrom(values, null)).toMatchObject({ success: true, data: { crm: 'hubspot', leadIdProperty: 'fieldclip_lead_id' } });
     expect(initialFormValues(settingsFrom(values, null).data ?? null).leadIdProperty).toBe('fieldclip_lead_id');
@@ -34,6 +34,11 @@ describe('the options form', () => {
       success: false,
       errors: { leadIdProperty: 'A HubSpot internal property name, like lead_source' },
     });
+    expect(settingsFrom({ ...values, leadIdProperty: '', companyKeyProperty: 'fieldclip_domain' }, null)).toEqual({
+      success: false,
+      errors: { companyKeyProperty: 'Set the lead id property too: linking companies needs it' },
+    });
+    expect(settingsFrom({ ...values, companyKeyProperty: 'fieldclip_domain' }, null)).toMatchObject({ success: true, data: { companyKeyProperty: 'fieldclip_domain' } });
   });
 
   it('keeps a Salesforce sign-in only while the org and the connected app stay the same', () => {

@@ -16,6 +16,7 @@ export type FormValues = {
   accessToken: string;
   leadSourceProperty: string;
   leadIdProperty: string;
+  companyKeyProperty: string;
   statusRaw: string;
   statusLukewarm: string;
   statusHot: string;
@@ -28,7 +29,7 @@ export type FormValues = {
   clientId: string;
   externalIdField: string;
 };
-export type FormErrors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot', string>>;
+export type FormErrors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty' | 'companyKeyProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot', string>>;
 
 /** One entry per non-empty line, as `pattern` splits it; a line that is not one is reported, not dropped. */
 function entriesFrom<T>(text: string, pattern: RegExp, entry: (a: string, b: string) => T, problem: string): T[] | string {
@@ -91,6 +92,7 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
       accessToken,
       ...(values.leadSourceProperty.trim() ? { leadSourceProperty: values.leadSourceProperty.trim() } : {}),
       ...(values.leadIdProperty.trim() ? { leadIdProperty: values.leadIdProperty.trim() } : {}),
+      ...(values.companyKeyProperty.trim() ? { companyKeyProperty: values.companyKeyProperty.trim() } : {}),
       leadStatusValues: { raw: values.statusRaw.trim(), lukewarm: values.statusLukewarm.trim(), hot: values.statusHot.trim() },
     };
   } else {
@@ -144,6 +146,7 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     accessToken: '',
     leadSourceProperty: savedHubspot?.leadSourceProperty ?? '',
     leadIdProperty: savedHubspot?.leadIdProperty ?? '',
+    companyKeyProperty: savedHubspot?.companyKeyProperty ?? '',
     statusRaw: savedHubspot?.leadStatusValues.raw ?? 'NEW',
     statusLukewarm: savedHubspot?.leadStatusValues.lukewarm ?? 'OPEN',
     statusHot: savedHubspot?.leadStatusValues.hot ?? 'IN_PROGRESS',
