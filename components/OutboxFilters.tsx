@@ -22,57 +22,49 @@ export function OutboxFilters({ filter, events, onChange }: Props) {
           onChange={(event) => set('text', event.target.value)}
         />
       </label>
-      <label>
-        <span className="visually-hidden">Filter by source</span>
-        <select value={filter.source} onChange={(event) => set('source', event.target.value)}>
-          <option value="">All sources</option>
-          {sourceKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {sourceLabels[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Filter by source" all="All sources" value={filter.source} options={sourceKinds.map((kind) => [kind, sourceLabels[kind]])} onChange={(value) => set('source', value)} />
       {events.length > 0 && (
-        <label>
-          <span className="visually-hidden">Filter by event</span>
-          <select value={filter.event} onChange={(event) => set('event', event.target.value)}>
-            <option value="">All events</option>
-            {events.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Filter by event" all="All events" value={filter.event} options={events.map((name) => [name, name])} onChange={(value) => set('event', value)} />
       )}
-      <label>
-        <span className="visually-hidden">Filter by status</span>
-        <select value={filter.status} onChange={(event) => set('status', event.target.value)}>
-          <option value="">Any status</option>
-          {Object.entries(statusFilters).map(([value, { label }]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="visually-hidden">Filter by date</span>
-        <select value={filter.date} onChange={(event) => set('date', event.target.value)}>
-          <option value="">Any date</option>
-          {Object.entries(dateFilters).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Filter by status"
+        all="Any status"
+        value={filter.status}
+        options={Object.entries(statusFilters).map(([value, { label }]) => [value, label])}
+        onChange={(value) => set('status', value)}
+      />
+      <FilterSelect label="Filter by date" all="Any date" value={filter.date} options={Object.entries(dateFilters)} onChange={(value) => set('date', value)} />
       {isFiltered(filter) && (
         <button type="button" className="link" onClick={() => onChange(noFilter)}>
           Clear filters
         </button>
       )}
     </div>
+  );
+}
+
+type FilterSelectProps = {
+  /** Read by screen readers; the first option says what the filter is. */
+  label: string;
+  /** The first option, which leaves this criterion out. */
+  all: string;
+  value: string;
+  options: ReadonlyArray<readonly [value: string, label: string]>;
+  onChange: (value: string) => void;
+};
+
+function FilterSelect({ label, all, value, options, onChange }: FilterSelectProps) {
+  return (
+    <label>
+      <span className="visually-hidden">{label}</span>
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{all}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
