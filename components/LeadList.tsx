@@ -3,7 +3,7 @@ import { Virtualizer, type CustomContainerComponent, type CustomItemComponent, t
 import type { Lead } from '../lib/lead/schema';
 import { outboxDb } from '../lib/outbox/db';
 import type { MergeChoices } from '../lib/outbox/merge';
-import { likelyDuplicates } from '../lib/outbox/outbox';
+import { leadsByIds, likelyDuplicates } from '../lib/outbox/outbox';
 import { requestEdit } from './leadEditor';
 import { OutboxItem } from './OutboxItem';
 import { useOutboxQuery } from './useOutboxQuery';
@@ -15,8 +15,7 @@ export type LeadActions = {
 };
 
 async function loadRows(ids: readonly string[]): Promise<Map<string, Lead>> {
-  const leads = (await outboxDb().leads.bulkGet([...ids])).filter((lead): lead is Lead => lead !== undefined);
-  return new Map(leads.map((lead) => [lead.id, lead]));
+  return new Map((await leadsByIds(outboxDb(), ids)).map((lead) => [lead.id, lead]));
 }
 
 /**

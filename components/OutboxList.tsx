@@ -5,7 +5,7 @@ import type { Lead } from '../lib/lead/schema';
 import { outboxDb } from '../lib/outbox/db';
 import { isFiltered, keepMatching, matchingSets, newestIds, noFilter, type LeadFilter } from '../lib/outbox/filter';
 import { mergeLeads, unmerge, type MergeChoices } from '../lib/outbox/merge';
-import { deleteLead, moveToEvent, restoreLead } from '../lib/outbox/outbox';
+import { deleteLead, leadsByIds, moveToEvent, restoreLead } from '../lib/outbox/outbox';
 import { download } from './download';
 import { LeadList } from './LeadList';
 import { OutboxFilters } from './OutboxFilters';
@@ -50,8 +50,7 @@ function useListIds(filter: LeadFilter): {
   const matches = useOutboxQuery(async () => {
     if (!isFiltered(filter) || !all) return undefined;
     const ids = keepMatching(all, await matchingSets(db, filter));
-    const first = await db.leads.bulkGet(ids.slice(0, FIRST_MATCHES));
-    return { filter, ids, first: first.filter((lead): lead is Lead => lead !== undefined) };
+    return { filter, ids, first: await leadsByIds(db, ids.slice(0, FIRST_MATCHES)) };
   }, [filter, all]);
   const current = matches?.filter === filter ? matches : undefined;
   const firstIds = useMemo(() => firstPage?.map((lead) => lead.id), [firstPage]);
@@ -85,7 +84,7 @@ export function OutboxList({ shown = true }: { shown?: boolean }) {
     mutationFn: async (leadIds: readonly string[]) => {
       // The CSV library is loaded when the rep exports, not with the panel.
       const { leadsToCsv } = await import('../lib/csv/export');
-      const leads = (await outboxDb().leads.bulkGet([...leadIds].reverse())).filter((lead): lead is Lead => lead !== undefined);
+      const leads = await leadsByIds(outboxDb(), [...leadIds].reverse());
       download(`fieldclip-leads-${new Date().toISOString().slice(0, 10)}.csv`, leadsToCsv(leads), 'text/csv;charset=utf-8');
     },
   });

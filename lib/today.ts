@@ -1,6 +1,7 @@
-import { qualificationLevels, sourceKinds, waitingStatuses, type Lead, type SourceKind } from './lead/schema';
+import { qualificationLevels, sourceKinds, type Lead, type SourceKind } from './lead/schema';
 import type { OutboxDb } from './outbox/db';
 import { startOfDays } from './outbox/filter';
+import { waitingCount } from './outbox/outbox';
 
 // The day's numbers: what the rep captured today and this week, by source, and where it stands.
 
@@ -50,7 +51,7 @@ export async function dayNumbers(db: OutboxDb, now = Date.now()): Promise<DayNum
         levels[lead.qualification.level]++;
       }
     });
-  const count = (...statuses: Lead['sync']['status'][]) => db.leads.where('sync.status').anyOf(statuses).count();
-  const [waiting, synced, needsAttention, total] = await Promise.all([count(...waitingStatuses), count('synced'), count('rejected'), db.leads.count()]);
+  const count = (status: Lead['sync']['status']) => db.leads.where('sync.status').equals(status).count();
+  const [waiting, synced, needsAttention, total] = await Promise.all([waitingCount(db), count('synced'), count('rejected'), db.leads.count()]);
   return { today, week, levels, outbox: { waiting, synced, needsAttention, total }, days };
 }

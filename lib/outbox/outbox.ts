@@ -85,6 +85,11 @@ export function deleteLead(db: OutboxDb, id: string, now = Date.now()): Promise<
   });
 }
 
+/** The leads with these ids that are still in the outbox, in the order of the ids. */
+export async function leadsByIds(db: OutboxDb, ids: readonly string[]): Promise<Lead[]> {
+  return (await db.leads.bulkGet([...ids])).filter((lead): lead is Lead => lead !== undefined);
+}
+
 /** Undo of a delete: the lead comes back exactly as it was, id and all. */
 export function restoreLead(db: OutboxDb, lead: Lead): Promise<void> {
   return db.transaction('rw', db.leads, db.leadSearch, () => putLead(db, lead));
