@@ -2,7 +2,7 @@ import type { CrmFieldsProps } from './crmFieldsProps';
 import { ServerAndKeyFields } from './ServerAndKeyFields';
 import { TextField } from './TextField';
 
-/** Pipedrive: server and API token, and the lead label each qualification level gets. */
+/** Pipedrive: server and API token, the lead label each qualification level gets, and the person field for the lead id. */
 export function PipedriveSettingsFields(props: CrmFieldsProps<'pipedrive'>) {
   const { values, errors, change } = props;
   const hint = 'Optional. The id of a lead label (Leads inbox → labels; GET /v1/leadLabels lists them).';
@@ -20,6 +20,13 @@ export function PipedriveSettingsFields(props: CrmFieldsProps<'pipedrive'>) {
         <TextField label="Lukewarm leads" value={values.labelLukewarm} error={errors.labelLukewarm} onChange={(labelLukewarm) => change({ labelLukewarm })} />
         <TextField label="Hot leads" value={values.labelHot} error={errors.labelHot} onChange={(labelHot) => change({ labelHot })} />
       </fieldset>
+      <TextField
+        label="Person field for the lead id"
+        hint="Optional; recommended if some leads have no email. The API key of a person field of type Text (Settings → Data fields → Person). Each new person keeps there the id of the lead that created them, so a retry finds them instead of creating them twice."
+        value={values.personIdField}
+        error={errors.personIdField}
+        onChange={(personIdField) => change({ personIdField })}
+      />
     </>
   );
 }

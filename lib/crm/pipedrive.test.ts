@@ -110,6 +110,57 @@ describe('pipedriveConnector.send', () => {
     expect(seen[1]!.body).toEqual({ name: 'Carla Gómez', email: [{ value: 'new@hooli.example', primary: true, label: 'work' }] });
   });
 
+  it('without an email, keeps the lead id in the person field, and a retry after a lost answer finds that person instead of creating another', async () => {
+    const FIELD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    const withField = pipedriveSettingsSchema.parse({ ...settings, personIdField: FIELD });
+    // Pipedrive's side: the first POST /persons is stored, but its answer never arrives. Another
+    // person's id shares a part with the lead's, as Pipedrive's partial search may return.
+    const persons: Array<Record<string, unknown>> = [{ id: 5, name: 'Someone else', [FIELD]: 'another-lead' }];
+    const seen = recordRequests({
+      'POST /persons': (body) => {
+        persons.push({ ...(body as object), id: 77 });
+        return persons.length === 2 ? HttpResponse.error() : HttpResponse.json({ success: true, data: { id: 78 } }, { status: 201 });
+      },
+      'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: persons.map(({ id }) => ({ result_score: 0.5, item: { id, type: 'person' } })) } }),
+      'GET /persons/:id': () => HttpResponse.json({ success: true, data: persons.find(({ id }) => String(id) === seen.at(-1)!.path.split('/').at(-1)) }),
+      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
+      'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+    });
+    const carla = lead({ email: undefined });
+    expect(await pipedriveConnector.send([carla], withField, signal())).toMatchObject({ kind: 'retry' });
+    expect(persons[1]).toMatchObject({ name: 'Carla Gómez', [FIELD]: carla.id });
+
+    const retried = { ...carla, sync: { status: 'failed' as const, attempts: 1, dueAt: 1, lastError: 'lost' } };
+    expect(await pipedriveConnector.send([retried], withField, signal())).toEqual({
+      kind: 'delivered',
+      results: [{ id: carla.id, ok: true, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' }],
+    });
+    expect(persons).toHaveLength(2);
+    expect(seen.map((r) => `${r.method} ${r.path}`).slice(1)).toEqual([
+      `GET /persons/search?term=${carla.id}&fields=custom_fields&limit=10`,
+      'GET /persons/5',
+      'GET /persons/77',
+      'PUT /persons/77',
+      'GET /leads?person_id=77&limit=500',
+      'POST /leads',
+    ]);
+    // An update leaves the field alone: it names the lead that created the person.
+    expect(seen.find((r) => r.method === 'PUT')!.body).toEqual({ name: 'Carla Gómez' });
+  });
+
+  it('without an email, updates the person of the Pipedrive lead it synced before, not a new one', async () => {
+    const CRM_ID = 'adf21080-0e10-11eb-879b-05d71fb426ec';
+    const seen = recordRequests({
+      'GET /leads/:id': () => HttpResponse.json({ success: true, data: { id: CRM_ID, title: 'Carla', person_id: 55, organization_id: null } }),
+      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 55 } }),
+      'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: { id: CRM_ID } }),
+    });
+    const edited = lead({ email: undefined, sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: CRM_ID } });
+    expect(await pipedriveConnector.send([edited], settings, signal())).toEqual({ kind: 'delivered', results: [{ id: edited.id, ok: true, crmId: CRM_ID }] });
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /leads/${CRM_ID}`, 'PUT /persons/55', `PATCH /leads/${CRM_ID}`]);
+  });
+
   it('marks a lead Pipedrive refuses as needing attention and goes on with the others', async () => {
     let persons = 0;
     recordRequests({
@@ -129,6 +180,45 @@ describe('pipedriveConnector.send', () => {
   it('stops on a 429 and leaves the batch to be retried, honouring Retry-After', async () => {
     recordRequests({ 'POST /persons': () => HttpResponse.json({ success: false, error: 'Rate limit' }, { status: 429, headers: { 'Retry-After': '2' } }) });
     expect(await pipedriveConnector.send([lead(), lead()], settings, signal())).toMatchObject({ kind: 'retry', retryAfterMs: 2_000 });
+  });
+
+  describe('testConnection with a person field for the lead id', () => {
+    const FIELD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    const withField = pipedriveSettingsSchema.parse({ ...settings, personIdField: FIELD });
+    const fields = (pages: Array<Array<{ key: string; name: string; field_type: string }>>) => {
+      const seen = recordRequests({
+        'GET /users/me': () => HttpResponse.json({ success: true, data: { id: 1, name: 'Rep' } }),
+        'GET /personFields': () => {
+          const start = Number(new URL(`https://x${seen.at(-1)!.path}`).searchParams.get('start'));
+          const page = start / 2;
+          return HttpResponse.json({
+            success: true,
+            data: pages[page],
+            additional_data: { pagination: { start, limit: 2, more_items_in_collection: page < pages.length - 1, ...(page < pages.length - 1 ? { next_start: start + 2 } : {}) } },
+          });
+        },
+      });
+      return seen;
+    };
+
+    it('reports the field by name when it is a text field, looking through every page', async () => {
+      const seen = fields([
+        [{ key: 'name', name: 'Name', field_type: 'varchar' }, { key: 'email', name: 'Email', field_type: 'varchar' }],
+        [{ key: FIELD, name: 'Fieldclip lead id', field_type: 'varchar' }],
+      ]);
+      expect(await pipedriveConnector.testConnection(withField, signal())).toEqual({ ok: true, message: 'Connected to Pipedrive, and the person field "Fieldclip lead id" keeps each lead\'s id' });
+      expect(seen.map((r) => r.path)).toEqual(['/users/me', '/personFields?start=0&limit=500', '/personFields?start=2&limit=500']);
+    });
+
+    it('says so when Pipedrive has no such field, or when it is not a text field', async () => {
+      fields([[{ key: 'name', name: 'Name', field_type: 'varchar' }]]);
+      expect(await pipedriveConnector.testConnection(withField, signal())).toEqual({
+        ok: false,
+        message: `Connected, but Pipedrive has no person field with the API key ${FIELD}: add a person field of type Text (Settings → Data fields → Person) and paste its API key`,
+      });
+      fields([[{ key: FIELD, name: 'Lead number', field_type: 'double' }]]);
+      expect(await pipedriveConnector.testConnection(withField, signal())).toMatchObject({ ok: false, message: expect.stringContaining('"Lead number" is of type double') });
+    });
   });
 
   it('pauses on a wrong token', async () => {

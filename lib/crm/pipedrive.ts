@@ -5,8 +5,11 @@ import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './co
 import type { PipedriveSettings } from './settings-schema';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
-// Pipedrive, with a personal API token. For each lead: find the person by email, update or create
-// them, then create the Pipedrive lead linked to that person (or update it, once we know its id).
+// Pipedrive, with a personal API token. For each lead: find the person, update or create them, then
+// create the Pipedrive lead linked to that person (or update it, once we know its id).
+// The person is found by email; for a lead synced before, through its Pipedrive lead; for a lead
+// without an email whose answer was lost, by the person field that keeps the lead id (if the settings
+// name one). Pipedrive has no upsert for persons: without that field, such a retry creates the person again.
 // Every Pipedrive lead carries the Fieldclip lead's id as its origin_id: a retry after a lost answer
 // looks among the person's leads for it before creating one.
 
@@ -17,15 +20,18 @@ export function pipedriveLeadTitle(lead: Lead): string {
   return `${who} · ${sourceLabels[lead.source.kind]}${detail ? ` (${detail})` : ''}`.slice(0, 250);
 }
 
-export function pipedrivePersonFromLead(lead: Lead) {
+/** The person's fields; a new person also gets the lead's id in the person field named for it. */
+export function pipedrivePersonFromLead(lead: Lead, leadIdField?: string) {
   return {
     name: lead.fullName ?? lead.company ?? '',
+    ...(leadIdField ? { [leadIdField]: lead.id } : {}),
     ...(lead.email ? { email: [{ value: lead.email, primary: true, label: 'work' }] } : {}),
     ...(lead.phone ? { phone: [{ value: lead.phone, primary: true, label: 'work' }] } : {}),
   };
 }
 
-type Answer = { ok: true; data: unknown } | { ok: false; result: Exclude<SendResult, { kind: 'delivered' }> };
+/** Pipedrive's answer: its `data`, and the whole body (pagination is beside `data`). */
+type Answer = { ok: true; data: unknown; body: unknown } | { ok: false; result: Exclude<SendResult, { kind: 'delivered' }> };
 
 async function call(settings: PipedriveSettings, method: string, path: string, body: unknown, signal: AbortSignal): Promise<Answer> {
   let response: Response;
@@ -42,11 +48,12 @@ async function call(settings: PipedriveSettings, method: string, path: string, b
   }
   if (!response.ok) return { ok: false, result: classifyFailure(response, await errorDetail(response)) };
   const json = (await response.json().catch(() => null)) as { data?: unknown } | null;
-  return { ok: true, data: json?.data };
+  return { ok: true, data: json?.data, body: json };
 }
 
 const searchSchema = z.looseObject({ items: z._default(z.array(z.looseObject({ item: z.looseObject({ id: z.number() }) })), []) });
 const idSchema = z.looseObject({ id: z.union([z.number(), z.string()]) });
+const personOfLeadSchema = z.looseObject({ person_id: z.optional(z.nullable(z.number())) });
 const personLeadsSchema = z._default(z.array(z.looseObject({ id: z.string(), origin_id: z.optional(z.nullable(z.string())) })), []);
 
 /** The Pipedrive lead an earlier attempt created for this lead, if its answer was lost. */
@@ -56,17 +63,45 @@ async function leadCreatedBefore(lead: Lead, personId: number, settings: Pipedri
   return personLeadsSchema.safeParse(found.data).data?.find((candidate) => candidate.origin_id === lead.id)?.id;
 }
 
-/** One lead: person found or created, then the Pipedrive lead created or updated. */
-async function sendOne(lead: Lead, settings: PipedriveSettings, signal: AbortSignal): Promise<LeadResult | Answer> {
-  let personId: number | undefined;
+/** The person an earlier attempt created for this lead: the one whose lead id field holds its id. */
+async function personCreatedBefore(lead: Lead, field: string, settings: PipedriveSettings, signal: AbortSignal): Promise<number | undefined | Answer> {
+  // Pipedrive's search matches parts of words; each candidate is read to compare the field exactly.
+  const found = await call(settings, 'GET', `/persons/search?term=${encodeURIComponent(lead.id)}&fields=custom_fields&limit=10`, undefined, signal);
+  if (!found.ok) return found;
+  for (const { item } of searchSchema.safeParse(found.data).data?.items ?? []) {
+    const person = await call(settings, 'GET', `/persons/${item.id}`, undefined, signal);
+    if (!person.ok) return person;
+    if ((person.data as Record<string, unknown> | null)?.[field] === lead.id) return item.id;
+  }
+  return undefined;
+}
+
+/** The Pipedrive person this lead belongs to, if Pipedrive has them already. */
+async function existingPerson(lead: Lead, settings: PipedriveSettings, signal: AbortSignal): Promise<number | undefined | Answer> {
   if (lead.email) {
     const found = await call(settings, 'GET', `/persons/search?term=${encodeURIComponent(lead.email)}&fields=email&exact_match=true&limit=1`, undefined, signal);
     if (!found.ok) return found;
-    personId = searchSchema.safeParse(found.data).data?.items[0]?.item.id;
+    return searchSchema.safeParse(found.data).data?.items[0]?.item.id;
   }
+  // Synced before (and edited since): its Pipedrive lead names the person.
+  if (lead.sync.crmId) {
+    const known = await call(settings, 'GET', `/leads/${encodeURIComponent(lead.sync.crmId)}`, undefined, signal);
+    if (!known.ok) return known;
+    return personOfLeadSchema.safeParse(known.data).data?.person_id ?? undefined;
+  }
+  // Sent before without a known outcome: the person may be there already.
+  if (lead.sync.attempts > 0 && settings.personIdField) return personCreatedBefore(lead, settings.personIdField, settings, signal);
+  return undefined;
+}
+
+/** One lead: person found or created, then the Pipedrive lead created or updated. */
+async function sendOne(lead: Lead, settings: PipedriveSettings, signal: AbortSignal): Promise<LeadResult | Answer> {
+  const existing = await existingPerson(lead, settings, signal);
+  if (typeof existing === 'object') return existing;
+  let personId = existing;
   const person = personId
     ? await call(settings, 'PUT', `/persons/${personId}`, pipedrivePersonFromLead(lead), signal)
-    : await call(settings, 'POST', '/persons', pipedrivePersonFromLead(lead), signal);
+    : await call(settings, 'POST', '/persons', pipedrivePersonFromLead(lead, settings.personIdField), signal);
   if (!person.ok) return person;
   personId ??= Number(idSchema.safeParse(person.data).data?.id);
   const label = settings.labelIds[lead.qualification.level];
@@ -109,7 +144,39 @@ export const pipedriveConnector: CrmConnector<PipedriveSettings> = {
 
   async testConnection(settings, signal): Promise<ConnectionCheck> {
     const me = await call(settings, 'GET', '/users/me', undefined, signal);
-    if (me.ok) return { ok: true, message: 'Connected to Pipedrive' };
-    return { ok: false, message: me.result.error };
+    if (!me.ok) return { ok: false, message: me.result.error };
+    if (!settings.personIdField) return { ok: true, message: 'Connected to Pipedrive' };
+    const field = await personField(settings, settings.personIdField, signal);
+    if (typeof field === 'string') return { ok: false, message: field };
+    return { ok: true, message: `Connected to Pipedrive, and the person field "${field.name}" keeps each lead's id` };
   },
 };
+
+const personFieldsSchema = z.looseObject({
+  data: z._default(z.nullable(z.array(z.looseObject({ key: z.string(), name: z.string(), field_type: z.string() }))), []),
+  additional_data: z.optional(z.looseObject({ pagination: z.optional(z.looseObject({ more_items_in_collection: z.optional(z.boolean()), next_start: z.optional(z.number()) })) })),
+});
+/** Field types Pipedrive's search looks into, and that hold a lead id as it is. */
+const searchableTextTypes = ['varchar', 'text'];
+
+/** The person field named in the settings, or why it cannot keep lead ids. */
+async function personField(settings: PipedriveSettings, key: string, signal: AbortSignal): Promise<{ name: string } | string> {
+  const create = 'add a person field of type Text (Settings → Data fields → Person) and paste its API key';
+  for (let start = 0, pages = 0; pages < 20; pages += 1) {
+    const answer = await call(settings, 'GET', `/personFields?start=${start}&limit=500`, undefined, signal);
+    if (!answer.ok) return answer.result.error;
+    const page = personFieldsSchema.safeParse(answer.body);
+    if (!page.success) return 'Pipedrive answered the list of person fields in a shape Fieldclip does not know';
+    const field = page.data.data?.find((candidate) => candidate.key === key);
+    if (field) {
+      if (!searchableTextTypes.includes(field.field_type)) {
+        return `Connected, but the person field "${field.name}" is of type ${field.field_type}: Fieldclip can find lead ids only in a Text field; ${create}`;
+      }
+      return { name: field.name };
+    }
+    const pagination = page.data.additional_data?.pagination;
+    if (!pagination?.more_items_in_collection || pagination.next_start === undefined) break;
+    start = pagination.next_start;
+  }
+  return `Connected, but Pipedrive has no person field with the API key ${key}: ${create}`;
+}

@@ -78,6 +78,26 @@ describe('Pipedrive lead labels', () => {
   });
 });
 
+describe('Pipedrive person field for the lead id', () => {
+  const values = { ...initialFormValues(null), crm: 'pipedrive' as const, apiToken: 'pd-0123456789abcdef0123456789' };
+  const key = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+
+  it('saves the field key given, none when blank, and shows it again', () => {
+    const result = settingsFrom({ ...values, personIdField: ` ${key} ` }, null);
+    expect(result.success && result.data).toMatchObject({ crm: 'pipedrive', personIdField: key });
+    expect(initialFormValues(result.success ? result.data : null)).toMatchObject({ personIdField: key });
+    const blank = settingsFrom(values, null);
+    expect(blank.success && 'personIdField' in blank.data).toBe(false);
+  });
+
+  it('reports a field name typed instead of its API key at the field', () => {
+    expect(settingsFrom({ ...values, personIdField: 'Fieldclip lead id' }, null)).toEqual({
+      success: false,
+      errors: { personIdField: "A Pipedrive field's API key is 40 letters and digits (Settings → Data fields → Person → the field → Copy API key)" },
+    });
+  });
+});
+
 describe('headersFrom and fieldMapFrom', () => {
   it('read one entry per line and report a line that is not one', () => {
     expect(headersFrom('X-Team: emea\n\nX-Region:  eu ')).toEqual([

@@ -24,12 +24,14 @@ export type FormValues = {
   labelRaw: string;
   labelLukewarm: string;
   labelHot: string;
+  /** Pipedrive: the person field that keeps the lead id (blank: none). */
+  personIdField: string;
   baseUrl: string;
   apiKey: string;
   clientId: string;
   externalIdField: string;
 };
-export type FormErrors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty' | 'companyKeyProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot', string>>;
+export type FormErrors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty' | 'companyKeyProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot' | 'personIdField', string>>;
 
 /** One entry per non-empty line, as `pattern` splits it; a line that is not one is reported, not dropped. */
 function entriesFrom<T>(text: string, pattern: RegExp, entry: (a: string, b: string) => T, problem: string): T[] | string {
@@ -81,6 +83,7 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
       baseUrl: values.baseUrl.trim() || undefined,
       apiToken,
       labelIds: { raw: label(values.labelRaw), lukewarm: label(values.labelLukewarm), hot: label(values.labelHot) },
+      ...(values.personIdField.trim() ? { personIdField: values.personIdField.trim() } : {}),
     };
   } else if (values.crm === 'twenty') {
     const apiKey = values.apiKey.trim() || (saved?.crm === 'twenty' ? saved.apiKey : undefined);
@@ -153,6 +156,7 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     labelRaw: savedPipedrive?.labelIds.raw ?? '',
     labelLukewarm: savedPipedrive?.labelIds.lukewarm ?? '',
     labelHot: savedPipedrive?.labelIds.hot ?? '',
+    personIdField: savedPipedrive?.personIdField ?? '',
     baseUrl: savedTwenty?.baseUrl ?? savedPipedrive?.baseUrl ?? savedSalesforce?.loginUrl ?? DEFAULT_SERVERS[saved?.crm ?? 'webhook'] ?? '',
     apiKey: '',
     clientId: savedSalesforce?.clientId ?? '',

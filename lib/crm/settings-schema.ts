@@ -130,6 +130,16 @@ export const pipedriveSettingsSchema = z.object({
   ),
   /** Lead label ids (from Pipedrive's lead labels) for each qualification level; none by default. */
   labelIds: z._default(z.object({ raw: labelId, lukewarm: labelId, hot: labelId }), {}),
+  /**
+   * The API key of a person text field that keeps the Fieldclip lead id of the lead that created the
+   * person: a retry after a lost answer finds a person without an email by it instead of creating them twice.
+   */
+  personIdField: z.optional(
+    z.string().check(
+      z.trim(),
+      z.regex(/^[0-9a-f]{40}$/, { error: "A Pipedrive field's API key is 40 letters and digits (Settings → Data fields → Person → the field → Copy API key)" }),
+    ),
+  ),
 });
 export type PipedriveSettings = z.infer<typeof pipedriveSettingsSchema>;
 
