@@ -7,13 +7,16 @@ import { addLead } from '../outbox/outbox';
 import { recentSyncLog } from '../outbox/sync-log';
 import { syncOutbox, withSyncLock, type SyncOptions } from './engine';
 
+// The webhook connector in batches of 50: 120 leads make several batches.
+const connector = { ...webhookConnector, batchSize: 50 };
+
 let receiver: Receiver;
 let crm: Crm;
 let db: OutboxDb;
 
 beforeEach(async () => {
   receiver = await startReceiver({ rejectEmailDomain: '@blocked.example' });
-  crm = bindConnector(webhookConnector, { crm: 'webhook', endpointUrl: receiver.webhookUrl });
+  crm = bindConnector(connector, { crm: 'webhook', endpointUrl: receiver.webhookUrl });
   db = new OutboxDb(`test-${crypto.randomUUID()}`);
 });
 afterEach(() => receiver.close());
@@ -159,7 +162,7 @@ describe('syncOutbox', () => {
     for (let i = 0; i < 120; i++) await addLead(db, { company: `Company ${i}` }, 1_000 + i);
     const slow = await startReceiver({ delayMs: 100 });
     try {
-      const slowCrm = bindConnector(webhookConnector, { crm: 'webhook', endpointUrl: slow.webhookUrl });
+      const slowCrm = bindConnector(connector, { crm: 'webhook', endpointUrl: slow.webhookUrl });
       const controller = new AbortController();
       const report = await syncOutbox(db, slowCrm, { signal: controller.signal, onProgress: (progress) => progress.sent > 0 && controller.abort() });
       expect(report).toMatchObject({ sent: 50, synced: 50, cancelled: true });

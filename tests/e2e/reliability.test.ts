@@ -58,7 +58,8 @@ describe('reliable sync in the browser', () => {
   }, 180_000);
 
   it('resumes a bulk sync after the browser is closed in the middle of it, on the same profile', async () => {
-    receiver = await startReceiver({ delayMs: 250 });
+    // Slow enough that the browser closes with most of the five batches still to go.
+    receiver = await startReceiver({ delayMs: 1_000 });
     session = await launchExtension();
     await connect(session, receiver.webhookUrl);
     const panel = await openPanelWithLeads(session, 1000);
