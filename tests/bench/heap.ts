@@ -4,11 +4,11 @@ import type { ExtensionSession } from '../e2e/support/extension';
 type Message = { id?: number; result?: { usedSize: number } };
 
 /**
- * Samples what the service worker's JavaScript heap holds (a garbage collection, then
- * Runtime.getHeapUsage, through the DevTools protocol) until stopped; reports the baseline and the
- * peak. Collecting first measures what the engine keeps, not garbage waiting for the collector.
+ * The service worker's JavaScript heap, through the DevTools protocol: `usedHeap()` collects
+ * garbage, then reads Runtime.getHeapUsage, so it measures what is kept, not garbage waiting for
+ * the collector.
  */
-export async function sampleWorkerHeap(session: ExtensionSession, everyMs = 500) {
+async function attachToWorkerHeap(session: ExtensionSession) {
   const cdp: CDPSession = await session.context.browser()!.newBrowserCDPSession();
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
   const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.includes(session.extensionId));
@@ -26,17 +26,25 @@ export async function sampleWorkerHeap(session: ExtensionSession, everyMs = 500)
       waiting.set(id, resolve);
       void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
     });
-  const usedHeap = async () => {
-    // collectGarbage answers with an empty result: sent first, it runs before the next call.
-    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: next++, method: 'HeapProfiler.collectGarbage' }) });
-    return call('Runtime.getHeapUsage');
+  return {
+    usedHeap() {
+      // collectGarbage answers with an empty result: sent first, it runs before the next call.
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: next++, method: 'HeapProfiler.collectGarbage' }) });
+      return call('Runtime.getHeapUsage');
+    },
+    detach: () => cdp.detach(),
   };
-  const baseline = await usedHeap();
+}
+
+/** Samples the worker's heap until stopped; reports the baseline and the peak. */
+export async function sampleWorkerHeap(session: ExtensionSession, everyMs = 500) {
+  const heap = await attachToWorkerHeap(session);
+  const baseline = await heap.usedHeap();
   let peak = baseline;
   let running = true;
   const sampling = (async () => {
     while (running) {
-      peak = Math.max(peak, await usedHeap());
+      peak = Math.max(peak, await heap.usedHeap());
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
@@ -44,8 +52,25 @@ export async function sampleWorkerHeap(session: ExtensionSession, everyMs = 500)
     async stop(): Promise<{ baseline: number; peak: number }> {
       running = false;
       await sampling;
-      await cdp.detach();
+      await heap.detach();
       return { baseline, peak };
     },
   };
+}
+
+/**
+ * What the worker's heap holds while `expression` (run in the worker, its value kept in a global)
+ * is kept, over what it held before; the global is dropped after.
+ */
+export async function workerHeapHeldBy(session: ExtensionSession, expression: string): Promise<number> {
+  const heap = await attachToWorkerHeap(session);
+  try {
+    const before = await heap.usedHeap();
+    await session.worker.evaluate(`(async () => { globalThis.__heldForBench = await (${expression}); })()`);
+    const after = await heap.usedHeap();
+    await session.worker.evaluate('delete globalThis.__heldForBench');
+    return after - before;
+  } finally {
+    await heap.detach();
+  }
 }
