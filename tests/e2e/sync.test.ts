@@ -97,6 +97,18 @@ describe('connecting a CRM on the options page', () => {
     await expectText(options.locator('.field__error'), 'Use an https:// address (plain http:// works only for localhost and 127.0.0.1)');
     expect(await session.worker.evaluate(() => chrome.storage.local.get('crmSettings'))).toEqual({});
   });
+
+  it('reports a Pipedrive field name typed where its API key goes, at the field, keeping what was typed', async () => {
+    const options = await session.open('options.html');
+    await options.getByLabel('CRM', { exact: true }).selectOption('pipedrive');
+    await options.getByLabel('API token').fill('0123456789abcdef0123456789abcdef01234567');
+    await options.getByLabel('Person field for the lead id').fill('Fieldclip lead id');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(options.locator('.field__error'), "A Pipedrive field's API key is 40 letters and digits (Settings → Data fields → Person → the field → Copy API key)");
+    expect(await options.getByLabel('Person field for the lead id').inputValue()).toBe('Fieldclip lead id');
+    expect(await options.getByLabel('API token').inputValue()).toBe('0123456789abcdef0123456789abcdef01234567');
+    expect(await session.worker.evaluate(() => chrome.storage.local.get('crmSettings'))).toEqual({});
+  });
 });
 
 describe('syncing the outbox to the webhook', () => {
