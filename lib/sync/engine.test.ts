@@ -88,6 +88,21 @@ describe('syncOutbox', () => {
     expect(log.map((entry) => entry.error ?? 'ok')).toEqual(['ok', 'The CRM answered 503 Service Unavailable']);
   });
 
+  it('sends a failed batch again as one batch, not lead by lead', async () => {
+    for (let i = 0; i < 50; i++) await addLead(db, { company: `Company ${i}` }, 1_000 + i);
+    receiver.failNext({ status: 500 });
+    // A different draw for every call: were each lead given its own retry time, they would trickle back.
+    let draw = 0;
+    const report = await syncOutbox(db, crm, { ...fakeTime(), random: () => ((draw += 0.37) % 1) });
+    expect(report).toMatchObject({ sent: 50, synced: 50, retrying: 0 });
+    expect(receiver.requestCount()).toBe(2);
+    const log = await recentSyncLog(db);
+    expect(log.map((entry) => [entry.sent, entry.error ?? 'ok'])).toEqual([
+      [50, 'ok'],
+      [50, 'The CRM answered 500 Internal Server Error'],
+    ]);
+  });
+
   it('leaves a retry that falls due later than it waits for to the next run, with its reason', async () => {
     await addLead(db, { company: 'Acme' }, 1);
     receiver.failNext({ status: 429, headers: { 'Retry-After': '600' } });

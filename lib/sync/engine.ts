@@ -47,18 +47,26 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function deliveriesFor(batch: readonly Lead[], result: SendResult, retryAt: (lead: Lead, retryAfterMs?: number) => number): Delivery[] {
+/**
+ * What happened to each lead of a batch. A batch that failed is retried as one batch: its leads share
+ * one jittered retry time (from the most attempts any of them has had), rather than each drawing its
+ * own and trickling back to the CRM one request at a time.
+ */
+function deliveriesFor(batch: readonly Lead[], result: SendResult, retryAt: (retryAfterMs?: number) => number): Delivery[] {
   switch (result.kind) {
     case 'delivered': {
       const byId = new Map(result.results.map((r) => [r.id, r]));
+      const unanswered = batch.some((lead) => !byId.has(lead.id)) ? retryAt() : 0;
       return batch.map((lead): Delivery => {
         const r = byId.get(lead.id);
-        if (!r) return { id: lead.id, outcome: 'failed', error: 'The CRM did not answer for this lead', retryAt: retryAt(lead) };
+        if (!r) return { id: lead.id, outcome: 'failed', error: 'The CRM did not answer for this lead', retryAt: unanswered };
         return r.ok ? { id: r.id, outcome: 'synced', ...(r.crmId ? { crmId: r.crmId } : {}) } : { id: r.id, outcome: 'rejected', message: r.message };
       });
     }
-    case 'retry':
-      return batch.map((lead) => ({ id: lead.id, outcome: 'failed', error: result.error, retryAt: retryAt(lead, result.retryAfterMs) }));
+    case 'retry': {
+      const at = retryAt(result.retryAfterMs);
+      return batch.map((lead) => ({ id: lead.id, outcome: 'failed', error: result.error, retryAt: at }));
+    }
     case 'unauthorized':
       // Nothing is wrong with the leads: the claim is given back untouched.
       return [];
@@ -115,7 +123,8 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
       claim = null;
       break;
     }
-    const deliveries = deliveriesFor(batch, result, (lead, retryAfter) => now() + retryDelayMs(lead.sync.attempts + 1, random, retryAfter));
+    const attempts = Math.max(...batch.map((lead) => lead.sync.attempts)) + 1;
+    const deliveries = deliveriesFor(batch, result, (retryAfter) => now() + retryDelayMs(attempts, random, retryAfter));
     const firstSent = batch.filter((lead) => !failing.has(lead.id)).length;
     const counts = { sent: batch.length, synced: 0, needsAttention: 0, retrying: 0 };
     for (const delivery of deliveries) {

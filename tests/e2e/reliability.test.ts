@@ -55,6 +55,11 @@ describe('reliable sync in the browser', () => {
     await expectText(panel.locator('.sync-bar__count'), 'Nothing waiting to sync');
     await panel.getByText('Sync log').click();
     await expectText(panel.locator('.sync-log'), 'The CRM did not answer in time');
+    // Five batches, each sent again whole after each of the seven faults: a failed batch goes back in
+    // one request, not lead by lead.
+    const attempts = await panel.locator('.sync-log tbody tr').count();
+    expect(attempts).toBeGreaterThan(5);
+    expect(attempts).toBeLessThanOrEqual(5 + 7);
   }, 180_000);
 
   it('resumes a bulk sync after the browser is closed in the middle of it, on the same profile', async () => {
