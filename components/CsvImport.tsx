@@ -114,13 +114,13 @@ export function CsvImport() {
         <div className="csv-report" role="status">
           <p>
             Imported {result.imported} lead{result.imported === 1 ? '' : 's'}.
-            {result.bad.length > 0 && ` ${result.bad.length} row${result.bad.length === 1 ? ' was' : 's were'} not imported:`}
+            {result.bad.length > 0 && ` ${result.bad.length} row${result.bad.length === 1 ? ' was' : 's were'} not imported (numbered as in the spreadsheet, the header being row 1):`}
           </p>
           {result.bad.length > 0 && (
             <ul>
               {result.bad.map((row) => (
-                <li key={row.line}>
-                  Line {row.line}: {row.reason}
+                <li key={row.row}>
+                  Row {row.row}: {row.reason}
                 </li>
               ))}
             </ul>

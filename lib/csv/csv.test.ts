@@ -19,13 +19,13 @@ describe('CSV import', () => {
     ]);
   });
 
-  it('imports the good rows tagged with the chosen source and reports the bad ones with their line numbers', async () => {
+  it('imports the good rows tagged with the chosen source and reports the bad ones with their row numbers', async () => {
     const table = parseCsv(scanner);
     const { good, bad } = leadsFromTable(table, guessMapping(table.headers), { kind: 'event', eventName: 'Web Summit' });
-    expect(good.map((row) => row.line)).toEqual([2, 6]);
+    expect(good.map((row) => row.row)).toEqual([2, 6]);
     expect(good[0]?.lead).toMatchObject({ firstName: 'Ana', company: 'Expo, Inc.', source: { kind: 'event', eventName: 'Web Summit' } });
     expect(good[1]?.lead.title).toBe('Head of "Ops"');
-    expect(bad).toEqual([{ line: 3, reason: 'email: Enter a valid email address, like jane@acme.com' }]);
+    expect(bad).toEqual([{ row: 3, reason: 'email: Enter a valid email address, like jane@acme.com' }]);
 
     const db = new OutboxDb(`csv-${crypto.randomUUID()}`);
     expect(await importLeads(db, good, 1_000)).toBe(2);
@@ -36,11 +36,19 @@ describe('CSV import', () => {
     ]);
   });
 
+  it('numbers rows as a spreadsheet does, when a quoted cell spans lines', () => {
+    const table = parseCsv('Company,Email,Notes\nAcme,ann@acme.example,"Met at the stand;\ncall after the show"\nBroken Co,broken@,\n');
+    const { good, bad } = leadsFromTable(table, guessMapping(table.headers), { kind: 'prospecting' });
+    expect(good.map((row) => [row.row, row.lead.notes])).toEqual([[2, 'Met at the stand;\ncall after the show']]);
+    // Line 4 of the text, row 3 of the spreadsheet the rep has open.
+    expect(bad.map((row) => row.row)).toEqual([3]);
+  });
+
   it('imports nothing when any lead fails to store', async () => {
     const db = new OutboxDb(`csv-${crypto.randomUUID()}`);
     const table = parseCsv('Company\nGood Co\nOther Co');
     const { good } = leadsFromTable(table, ['company'], { kind: 'prospecting' });
-    const broken = [...good, { line: 9, lead: { ...good[0]!.lead, email: 'broken' } }];
+    const broken = [...good, { row: 9, lead: { ...good[0]!.lead, email: 'broken' } }];
     await expect(importLeads(db, broken)).rejects.toThrow();
     expect(await db.leads.count()).toBe(0);
   });

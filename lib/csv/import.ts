@@ -5,16 +5,17 @@ import { addLeads } from '../outbox/outbox';
 
 // CSV in: badge-scanner exports and spreadsheets. Columns are mapped to lead fields (guessed from
 // common headers, changeable by the rep), every row is checked by the lead model, good rows are
-// imported in one transaction and bad ones reported with their line numbers.
+// imported in one transaction and bad ones reported with their row numbers.
 
-export type CsvTable = { headers: string[]; rows: Array<{ line: number; cells: string[] }> };
+/** `row`: the row's number as a spreadsheet shows it (the header is row 1; a cell may span lines). */
+export type CsvTable = { headers: string[]; rows: Array<{ row: number; cells: string[] }> };
 
-/** Parses CSV text (papaparse: quotes, commas, separators guessed). Line numbers count the header as 1. */
+/** Parses CSV text (papaparse: quotes, commas, separators guessed). Rows are numbered as in a spreadsheet, the header row being 1. */
 export function parseCsv(text: string): CsvTable {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
   const [headerRow = [], ...records] = parsed.data;
   const rows = records
-    .map((cells, i) => ({ line: i + 2, cells }))
+    .map((cells, i) => ({ row: i + 2, cells }))
     .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
   return { headers: headerRow.map((header) => header.trim()), rows };
 }
@@ -46,14 +47,14 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
   });
 }
 
-export type ImportRow = { line: number; lead: ReturnType<typeof leadInputSchema.parse> };
-export type RejectedRow = { line: number; reason: string };
+export type ImportRow = { row: number; lead: ReturnType<typeof leadInputSchema.parse> };
+export type RejectedRow = { row: number; reason: string };
 
 /** Every row as a lead tagged with `source`, or the reason it is not one. */
 export function leadsFromTable(table: CsvTable, mapping: ColumnMapping, source: Source): { good: ImportRow[]; bad: RejectedRow[] } {
   const good: ImportRow[] = [];
   const bad: RejectedRow[] = [];
-  for (const { line, cells } of table.rows) {
+  for (const { row, cells } of table.rows) {
     const fields: Partial<Record<keyof Prospect, string>> = {};
     mapping.forEach((field, column) => {
       const value = cells[column]?.trim();
@@ -61,8 +62,8 @@ export function leadsFromTable(table: CsvTable, mapping: ColumnMapping, source: 
     });
     if (fields.website && !/^[a-z][a-z0-9+.-]*:/i.test(fields.website)) fields.website = `https://${fields.website}`;
     const result = leadInputSchema.safeParse({ ...fields, source });
-    if (result.success) good.push({ line, lead: result.data });
-    else bad.push({ line, reason: result.error.issues.map((issue) => `${String(issue.path.at(-1) ?? 'row')}: ${issue.message}`).join('; ') });
+    if (result.success) good.push({ row, lead: result.data });
+    else bad.push({ row, reason: result.error.issues.map((issue) => `${String(issue.path.at(-1) ?? 'row')}: ${issue.message}`).join('; ') });
   }
   return { good, bad };
 }

@@ -91,7 +91,7 @@ describe('managing the outbox', () => {
 });
 
 describe('CSV in and out', () => {
-  it('imports a 1,000-row badge-scanner export with 3 bad rows: 997 imported, 3 reported by line', async () => {
+  it('imports a 1,000-row badge-scanner export with 3 bad rows: 997 imported, 3 reported by row', async () => {
     const lines = ['First Name,Last Name,Email,Company,Job Title'];
     for (let i = 1; i <= 1000; i++) {
       const bad = i === 10 || i === 500 || i === 999;
@@ -106,9 +106,9 @@ describe('CSV in and out', () => {
     await panel.getByRole('button', { name: 'Import 1000 rows' }).click();
 
     const report = panel.locator('.csv-report');
-    await expectText(report, 'Imported 997 leads. 3 rows were not imported:');
-    // Line 1 is the header: visitor n is on line n + 1.
-    for (const line of [11, 501, 1000]) await expectText(report, `Line ${line}: email: Enter a valid email address`);
+    await expectText(report, 'Imported 997 leads. 3 rows were not imported (numbered as in the spreadsheet, the header being row 1):');
+    // Row 1 is the header: visitor n is on row n + 1.
+    for (const row of [11, 501, 1000]) await expectText(report, `Row ${row}: email: Enter a valid email address`);
     await expectText(panel.locator('.sync-bar__count'), '997 waiting to sync');
     await expectText(leadInList(panel, 'Visitor Number 1000'), 'Event · Badge Expo 2026');
 
