@@ -86,6 +86,8 @@ describe('pipedriveConnector.send', () => {
       },
       'GET /leads': () => HttpResponse.json({ success: true, data: stored.map((item) => ({ ...item, title: 'Carla', archived_status: 'not_archived' })), additional_data: { pagination: { more_items_in_collection: false } } }),
       'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: { id: stored[0]!.id } }),
+      // Carla was in Pipedrive long before: the persons added last are others.
+      'GET /persons': () => HttpResponse.json({ success: true, data: [{ id: 7, name: 'Other', email: [{ value: 'other@initech.example', primary: true }] }] }),
     });
     const carla = lead({ email: 'carla@hooli.example' });
     expect(await pipedriveConnector.send([carla], settings, signal())).toMatchObject({ kind: 'retry' });
@@ -126,6 +128,8 @@ describe('pipedriveConnector.send', () => {
       'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
       'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
       'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+      // The retry comes long after: many persons were added since, and Carla is not among the last.
+      'GET /persons': () => HttpResponse.json({ success: true, data: [{ id: 900, name: 'Newer', [FIELD]: 'a-later-lead' }] }),
     });
     const carla = lead({ email: undefined });
     expect(await pipedriveConnector.send([carla], withField, signal())).toMatchObject({ kind: 'retry' });
@@ -138,6 +142,7 @@ describe('pipedriveConnector.send', () => {
     });
     expect(persons).toHaveLength(2);
     expect(seen.map((r) => `${r.method} ${r.path}`).slice(1)).toEqual([
+      'GET /persons?sort=add_time%20DESC&limit=100',
       `GET /persons/search?term=${carla.id}&fields=custom_fields&limit=10`,
       'GET /persons/5',
       'GET /persons/77',
@@ -147,6 +152,40 @@ describe('pipedriveConnector.send', () => {
     ]);
     // An update leaves the field alone: it names the lead that created the person.
     expect(seen.find((r) => r.method === 'PUT')!.body).toEqual({ name: 'Carla Gómez' });
+  });
+
+  it.each([
+    ['with an email', { email: 'carla@hooli.example' }],
+    ['without an email, through the lead id field', { email: undefined }],
+  ])("%s, a retry finds the person its lost answer created even before Pipedrive's search does", async (_, fields) => {
+    const FIELD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    const withField = pipedriveSettingsSchema.parse({ ...settings, personIdField: FIELD });
+    // Pipedrive's side: the person is stored but the answer is lost, and its search index lags.
+    const persons: Array<Record<string, unknown>> = [];
+    const seen = recordRequests({
+      'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [] } }),
+      'POST /persons': (body) => {
+        persons.unshift({ ...(body as object), id: 77 });
+        return HttpResponse.error();
+      },
+      'GET /persons': () => HttpResponse.json({ success: true, data: [...persons, { id: 5, name: 'Someone else', email: [{ value: 'else@initech.example' }] }] }),
+      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
+      'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+    });
+    const carla = lead(fields);
+    expect(await pipedriveConnector.send([carla], withField, signal())).toMatchObject({ kind: 'retry' });
+    // The first attempt reads no list of persons: only a retry can have created one before.
+    expect(seen.some((r) => r.path.startsWith('/persons?'))).toBe(false);
+
+    const retried = { ...carla, sync: { status: 'failed' as const, attempts: 1, dueAt: 1, lastError: 'lost' } };
+    expect(await pipedriveConnector.send([retried], withField, signal())).toEqual({
+      kind: 'delivered',
+      results: [{ id: carla.id, ok: true, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' }],
+    });
+    expect(persons).toHaveLength(1);
+    const retry = seen.slice(seen.findIndex((r) => r.path.startsWith('/persons?')));
+    expect(retry.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&limit=100', 'PUT /persons/77', 'GET /leads?person_id=77&limit=500', 'POST /leads']);
   });
 
   it('without an email, updates the person of the Pipedrive lead it synced before, not a new one', async () => {

@@ -10,6 +10,8 @@ import { classifyFailure, classifyFetchError, errorDetail } from './http';
 // The person is found by email; for a lead synced before, through its Pipedrive lead; for a lead
 // without an email whose answer was lost, by the person field that keeps the lead id (if the settings
 // name one). Pipedrive has no upsert for persons: without that field, such a retry creates the person again.
+// Pipedrive's search finds a new person only once its index has caught up, so a retry after a lost
+// answer first reads the persons added last, which come straight from the database.
 // Every Pipedrive lead carries the Fieldclip lead's id as its origin_id: a retry after a lost answer
 // looks among the person's leads for it before creating one.
 
@@ -63,6 +65,29 @@ async function leadCreatedBefore(lead: Lead, personId: number, settings: Pipedri
   return personLeadsSchema.safeParse(found.data).data?.find((candidate) => candidate.origin_id === lead.id)?.id;
 }
 
+/** How many of the newest persons a retry reads before it falls back on Pipedrive's search. */
+export const RECENT_PERSONS = 100;
+
+const recentPersonsSchema = z._default(
+  z.array(z.looseObject({ id: z.number(), email: z.optional(z.nullable(z.array(z.looseObject({ value: z.optional(z.nullable(z.string())) })))) })),
+  [],
+);
+
+/**
+ * The person an earlier attempt of this lead created moments ago, whose answer was lost: among the
+ * persons added last, the one with the lead's email or with its id in the lead id field.
+ */
+async function personAddedLately(lead: Lead, settings: PipedriveSettings, signal: AbortSignal): Promise<number | undefined | Answer> {
+  const email = lead.email?.toLowerCase();
+  const field = settings.personIdField;
+  if (!email && !field) return undefined;
+  const found = await call(settings, 'GET', `/persons?sort=${encodeURIComponent('add_time DESC')}&limit=${RECENT_PERSONS}`, undefined, signal);
+  if (!found.ok) return found;
+  const persons = recentPersonsSchema.safeParse(found.data).data ?? [];
+  const sameEmail = (person: (typeof persons)[number]) => email !== undefined && (person.email ?? []).some((entry) => entry.value?.toLowerCase() === email);
+  return persons.find((person) => (field !== undefined && person[field] === lead.id) || sameEmail(person))?.id;
+}
+
 /** The person an earlier attempt created for this lead: the one whose lead id field holds its id. */
 async function personCreatedBefore(lead: Lead, field: string, settings: PipedriveSettings, signal: AbortSignal): Promise<number | undefined | Answer> {
   // Pipedrive's search matches parts of words; each candidate is read to compare the field exactly.
@@ -78,6 +103,11 @@ async function personCreatedBefore(lead: Lead, field: string, settings: Pipedriv
 
 /** The Pipedrive person this lead belongs to, if Pipedrive has them already. */
 async function existingPerson(lead: Lead, settings: PipedriveSettings, signal: AbortSignal): Promise<number | undefined | Answer> {
+  // Sent before without a known outcome: the person may have been created a moment ago.
+  if (lead.sync.attempts > 0 && !lead.sync.crmId) {
+    const lately = await personAddedLately(lead, settings, signal);
+    if (lately !== undefined) return lately;
+  }
   if (lead.email) {
     const found = await call(settings, 'GET', `/persons/search?term=${encodeURIComponent(lead.email)}&fields=email&exact_match=true&limit=1`, undefined, signal);
     if (!found.ok) return found;
