@@ -36,24 +36,24 @@ async function attachToWorkerHeap(session: ExtensionSession) {
   };
 }
 
-/** Samples the worker's heap until stopped; reports the baseline and the peak. */
+/** Samples the worker's heap until stopped; reports the baseline and every sample. */
 export async function sampleWorkerHeap(session: ExtensionSession, everyMs = 500) {
   const heap = await attachToWorkerHeap(session);
   const baseline = await heap.usedHeap();
-  let peak = baseline;
+  const samples: number[] = [];
   let running = true;
   const sampling = (async () => {
     while (running) {
-      peak = Math.max(peak, await heap.usedHeap());
+      samples.push(await heap.usedHeap());
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
   return {
-    async stop(): Promise<{ baseline: number; peak: number }> {
+    async stop(): Promise<{ baseline: number; samples: number[] }> {
       running = false;
       await sampling;
       await heap.detach();
-      return { baseline, peak };
+      return { baseline, samples };
     },
   };
 }
