@@ -66,7 +66,7 @@ async function leadCreatedBefore(lead: Lead, personId: number, settings: Pipedri
 }
 
 /** How many of the newest persons a retry reads before it falls back on Pipedrive's search. */
-export const RECENT_PERSONS = 100;
+const RECENT_PERSONS = 100;
 
 const recentPersonsSchema = z._default(
   z.array(z.looseObject({ id: z.number(), email: z.optional(z.nullable(z.array(z.looseObject({ value: z.optional(z.nullable(z.string())) })))) })),
