@@ -101,10 +101,16 @@ async function personCreatedBefore(lead: Lead, field: string, settings: Pipedriv
   return undefined;
 }
 
+/** Sent before, and no Pipedrive id came back: what an earlier attempt created may be there already. */
+function sentBeforeWithoutId(lead: Lead): boolean {
+  return lead.sync.attempts > 0 && !lead.sync.crmId;
+}
+
 /** The Pipedrive person this lead belongs to, if Pipedrive has them already. */
 async function existingPerson(lead: Lead, settings: PipedriveSettings, signal: AbortSignal): Promise<number | undefined | Answer> {
-  // Sent before without a known outcome: the person may have been created a moment ago.
-  if (lead.sync.attempts > 0 && !lead.sync.crmId) {
+  const retried = sentBeforeWithoutId(lead);
+  // The person may have been created a moment ago, before Pipedrive's search can see them.
+  if (retried) {
     const lately = await personAddedLately(lead, settings, signal);
     if (lately !== undefined) return lately;
   }
@@ -119,8 +125,8 @@ async function existingPerson(lead: Lead, settings: PipedriveSettings, signal: A
     if (!known.ok) return known;
     return personOfLeadSchema.safeParse(known.data).data?.person_id ?? undefined;
   }
-  // Sent before without a known outcome: the person may be there already.
-  if (lead.sync.attempts > 0 && settings.personIdField) return personCreatedBefore(lead, settings.personIdField, settings, signal);
+  // Created longer ago, its answer lost: found through the field that keeps the lead id.
+  if (retried && settings.personIdField) return personCreatedBefore(lead, settings.personIdField, settings, signal);
   return undefined;
 }
 
@@ -136,8 +142,7 @@ async function sendOne(lead: Lead, settings: PipedriveSettings, signal: AbortSig
   personId ??= Number(idSchema.safeParse(person.data).data?.id);
   const label = settings.labelIds[lead.qualification.level];
   const body = { title: pipedriveLeadTitle(lead), person_id: personId, origin_id: lead.id, ...(label ? { label_ids: [label] } : {}) };
-  // Sent before without a known outcome: the lead may be in Pipedrive already.
-  const earlier = !lead.sync.crmId && lead.sync.attempts > 0 ? await leadCreatedBefore(lead, personId, settings, signal) : undefined;
+  const earlier = sentBeforeWithoutId(lead) ? await leadCreatedBefore(lead, personId, settings, signal) : undefined;
   if (typeof earlier === 'object') return earlier;
   const known = lead.sync.crmId ?? earlier;
   const saved = known

@@ -121,7 +121,6 @@ export async function likelyDuplicates(db: OutboxDb, leads: readonly Lead[]): Pr
   return new Map(leads.flatMap((lead, i) => (found[i] ? [[lead.id, found[i]] as const] : [])));
 }
 
-
 /** Leads that have not reached the CRM yet and will be sent without the rep doing anything. */
 export async function waitingCount(db: OutboxDb): Promise<number> {
   const counts = await db.transaction('r', db.leads, () => Promise.all(waitingStatuses.map((status) => withStatus(db, status).count())));
