@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
 import { CaptureForm } from '../../components/CaptureForm';
 import { EventMode } from '../../components/EventMode';
@@ -32,7 +33,12 @@ export function App() {
       'Alt+R': open('Alt+R', 'referral'),
       'Alt+C': open('Alt+C', 'prospecting-at-close'),
       '/': () => showThenFocus('/', () => setTab('capture')),
-      'Alt+T': () => setTab('today'),
+      'Alt+T': () => {
+        flushSync(() => setTab('today'));
+        // Focus goes with the tab: left on a field of the hidden Capture tab, it would take the next
+        // key as typing (until the browser gets round to dropping it) and swallow a shortcut.
+        document.getElementById('tab-today')?.focus();
+      },
     };
   }, []);
   useKeyboardShortcuts(shortcuts);

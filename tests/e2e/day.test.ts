@@ -102,6 +102,8 @@ describe('the keyboard', () => {
     await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-shortcut'))).toBe('Alt+R');
     await panel.keyboard.press('Alt+T');
     await expect.poll(() => panel.getByRole('tab', { name: 'Today' }).getAttribute('aria-selected')).toBe('true');
+    // Focus went with the tab, off the hidden referral field, so the next shortcut is not taken as typing.
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('tab-today');
     await panel.keyboard.press('/');
     await expect.poll(() => panel.evaluate(() => document.activeElement?.id)).toBe('outbox-search');
 
