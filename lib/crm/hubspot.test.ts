@@ -175,6 +175,139 @@ describe('hubspotConnector.send', () => {
   });
 });
 
+type Filter = { propertyName: string; operator: 'EQ' | 'GTE'; value: string };
+type SearchBody = { filterGroups: Array<{ filters: Filter[] }>; properties: string[]; sorts: unknown[]; limit: number };
+type Contact = { id: string; properties: Record<string, string>; createdAt: number; searchable: boolean };
+
+/**
+ * HubSpot's contacts, as far as these tests need: batch create and update, and the search with
+ * its documented filters (groups ORed, filters ANDed, EQ case-insensitive, createdate in ms).
+ * `loseNextAnswer` stores a create and then drops the connection; `searchable` is false for
+ * contacts HubSpot's search has not indexed yet.
+ */
+function hubspotContacts({ loseNextAnswer = false, searchable = true } = {}) {
+  const contacts: Contact[] = [];
+  const calls: string[] = [];
+  const searches: SearchBody[] = [];
+  let lose = loseNextAnswer;
+  const matches = (contact: Contact, filter: Filter) => {
+    if (filter.propertyName === 'createdate') return contact.createdAt >= Number(filter.value);
+    return (contact.properties[filter.propertyName] ?? '').toLowerCase() === filter.value.toLowerCase();
+  };
+  server.use(
+    http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/create`, async ({ request }) => {
+      calls.push('create');
+      const { inputs } = (await request.json()) as { inputs: Array<{ objectWriteTraceId: string; properties: Record<string, string> }> };
+      const made = inputs.map((input) => {
+        const contact = { id: String(700 + contacts.length), properties: input.properties, createdAt: Date.now(), searchable };
+        contacts.push(contact);
+        return { id: contact.id, objectWriteTraceId: input.objectWriteTraceId, properties: input.properties };
+      });
+      if (lose) return (lose = false), HttpResponse.error();
+      return HttpResponse.json({ status: 'COMPLETE', results: made }, { status: 201 });
+    }),
+    http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/update`, async ({ request }) => {
+      calls.push('update');
+      const { inputs } = (await request.json()) as { inputs: Array<{ id: string; objectWriteTraceId: string; properties: Record<string, string> }> };
+      const results = inputs.map((input) => {
+        const contact = contacts.find((candidate) => candidate.id === input.id)!;
+        Object.assign(contact.properties, input.properties);
+        return { id: contact.id, objectWriteTraceId: input.objectWriteTraceId, properties: contact.properties };
+      });
+      return HttpResponse.json({ status: 'COMPLETE', results });
+    }),
+    http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/search`, async ({ request }) => {
+      calls.push('search');
+      const body = (await request.json()) as SearchBody;
+      searches.push(body);
+      const found = contacts
+        .filter((contact) => contact.searchable && body.filterGroups.some((group) => group.filters.every((filter) => matches(contact, filter))))
+        .sort((a, b) => a.createdAt - b.createdAt);
+      return HttpResponse.json({
+        total: found.length,
+        results: found.map((contact) => ({
+          id: contact.id,
+          properties: { ...Object.fromEntries(body.properties.map((name) => [name, contact.properties[name] ?? null])), createdate: new Date(contact.createdAt).toISOString(), hs_object_id: contact.id },
+          createdAt: new Date(contact.createdAt).toISOString(),
+          updatedAt: new Date(contact.createdAt).toISOString(),
+          archived: false,
+        })),
+      });
+    }),
+  );
+  return { contacts, calls, searches };
+}
+
+const sentBefore = (fields: Partial<Lead> = {}) => lead({ createdAt: Date.now(), ...fields, sync: { status: 'failed', attempts: 1, dueAt: 1, lastError: 'lost' } });
+
+describe('hubspotConnector.send, a contact without email sent again without the lead id property', () => {
+  it('finds the contact a lost answer left unknown, and updates it rather than create a second', async () => {
+    const side = hubspotContacts({ loseNextAnswer: true });
+    const noEmail = lead({ createdAt: Date.now() });
+    expect(await hubspotConnector.send([noEmail], settings, signal())).toMatchObject({ kind: 'retry' });
+    expect(side.calls).toEqual(['create']);
+
+    const again = await hubspotConnector.send([{ ...noEmail, sync: { status: 'failed', attempts: 1, dueAt: 1, lastError: 'lost' } }], settings, signal());
+    expect(again).toEqual({ kind: 'delivered', results: [{ id: noEmail.id, ok: true, crmId: '700' }] });
+    expect(side.calls).toEqual(['create', 'search', 'update']);
+    expect(side.contacts).toHaveLength(1);
+    expect(side.searches[0]!.filterGroups).toEqual([
+      {
+        filters: [
+          { propertyName: 'firstname', operator: 'EQ', value: 'Jane' },
+          { propertyName: 'lastname', operator: 'EQ', value: 'Doe' },
+          { propertyName: 'company', operator: 'EQ', value: 'Acme' },
+          { propertyName: 'createdate', operator: 'GTE', value: String(noEmail.createdAt - 60 * 60_000) },
+        ],
+      },
+    ]);
+  });
+
+  it('creates the contact when the search finds none, or only one made before the lead was captured', async () => {
+    const side = hubspotContacts();
+    side.contacts.push({ id: '650', properties: { firstname: 'Jane', lastname: 'Doe', company: 'Acme' }, createdAt: Date.now() - 2 * 86_400_000, searchable: true });
+    const retried = sentBefore();
+    expect(await hubspotConnector.send([retried], settings, signal())).toEqual({ kind: 'delivered', results: [{ id: retried.id, ok: true, crmId: '701' }] });
+    expect(side.calls).toEqual(['search', 'create']);
+  });
+
+  it("still creates a second contact when HubSpot's search has not seen the first yet (the lead id property closes that gap)", async () => {
+    const side = hubspotContacts({ loseNextAnswer: true, searchable: false });
+    const noEmail = lead({ createdAt: Date.now() });
+    await hubspotConnector.send([noEmail], settings, signal());
+    await hubspotConnector.send([{ ...noEmail, sync: { status: 'failed', attempts: 1, dueAt: 1, lastError: 'lost' } }], settings, signal());
+    expect(side.calls).toEqual(['create', 'search', 'create']);
+    expect(side.contacts).toHaveLength(2);
+  });
+
+  it('looks for five leads a request, and gives each its own contact', async () => {
+    const side = hubspotContacts();
+    const leads = Array.from({ length: 7 }, (_, i) => sentBefore({ fullName: `Person ${i}`, firstName: 'Person', lastName: String(i) }));
+    for (const [i, twin] of [leads[1]!, leads[6]!].entries()) {
+      side.contacts.push({ id: `60${i}`, properties: { firstname: twin.firstName!, lastname: twin.lastName!, company: 'Acme' }, createdAt: Date.now(), searchable: true });
+    }
+    const result = await hubspotConnector.send(leads, settings, signal());
+    expect(side.searches.map((search) => search.filterGroups.length)).toEqual([5, 2]);
+    expect(side.calls).toEqual(['search', 'search', 'update', 'create']);
+    expect(side.contacts).toHaveLength(7);
+    const crmIds = new Map(result.kind === 'delivered' ? result.results.map((r) => [r.id, r.ok ? r.crmId : undefined]) : []);
+    expect([crmIds.get(leads[1]!.id), crmIds.get(leads[6]!.id)]).toEqual(['600', '601']);
+  });
+
+  it('does not look for a lead known only by a first name, nor on a first attempt', async () => {
+    const side = hubspotContacts();
+    await hubspotConnector.send([sentBefore({ fullName: 'Jane', firstName: 'Jane', lastName: undefined, company: undefined, email: undefined, phone: '+4930123' }), lead()], settings, signal());
+    expect(side.calls).toEqual(['create']);
+  });
+
+  it('sends nothing when the search fails: the batch is retried, with the same ids', async () => {
+    const side = hubspotContacts();
+    server.use(http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/search`, () => HttpResponse.json({ status: 'error', message: 'internal error' }, { status: 500 })));
+    expect(await hubspotConnector.send([sentBefore()], settings, signal())).toMatchObject({ kind: 'retry', error: expect.stringContaining('500') });
+    expect(side.calls).toEqual([]);
+  });
+});
+
 describe('hubspotConnector.testConnection', () => {
   it('reads one contact with the token', async () => {
     server.use(

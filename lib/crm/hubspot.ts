@@ -4,6 +4,7 @@ import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
 import { linkCompanies } from './hubspot-companies';
+import { contactsCreatedBefore, worthLookingFor } from './hubspot-search';
 import { hubspotCall, hubspotPost } from './hubspot-http';
 import type { HubspotSettings } from './settings-schema';
 
@@ -11,7 +12,8 @@ import type { HubspotSettings } from './settings-schema';
 // crm.objects.companies.read and .write to link companies).
 // Contacts with an email are upserted by email. Contacts without one are upserted by the lead's
 // id in the unique "lead id property" when the settings name one; without it they are created,
-// and their HubSpot id is remembered (the lead's crmId) so a later update goes to the same record.
+// and their HubSpot id is remembered (the lead's crmId) so a later update goes to the same record
+// (a retry with no id first looks for the contact a lost answer hid: hubspot-search.ts).
 // With a company key property, each contact is linked to its company (hubspot-companies.ts).
 
 const BATCH_LIMIT = 100;
@@ -96,6 +98,15 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
     const properties = (lead: Lead) => hubspotContactFromLead(lead, settings);
     const { leadIdProperty } = settings;
     const withoutEmail = leads.filter((lead) => !lead.email);
+    // Without the lead id property, a contact a lost answer left unknown is looked for before it is made again.
+    let known = new Map<string, string>();
+    if (!leadIdProperty) {
+      const unsure = withoutEmail.filter((lead) => worthLookingFor(lead, properties(lead)));
+      const found = unsure.length ? await contactsCreatedBefore(unsure, properties, settings, signal) : known;
+      if (!(found instanceof Map)) return found;
+      known = found;
+    }
+    const contactId = (lead: Lead) => lead.sync.crmId ?? known.get(lead.id);
     const groups = ([
       {
         path: '/crm/v3/objects/contacts/batch/upsert',
@@ -117,14 +128,14 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
         : [
             {
               path: '/crm/v3/objects/contacts/batch/update',
-              leads: withoutEmail.filter((lead) => lead.sync.crmId),
-              input: (lead: Lead) => ({ id: lead.sync.crmId, objectWriteTraceId: lead.id, properties: properties(lead) }),
-              key: (lead: Lead) => lead.sync.crmId ?? lead.id,
+              leads: withoutEmail.filter((lead) => contactId(lead)),
+              input: (lead: Lead) => ({ id: contactId(lead), objectWriteTraceId: lead.id, properties: properties(lead) }),
+              key: (lead: Lead) => contactId(lead) ?? lead.id,
               keyProperty: 'hs_object_id',
             },
             {
               path: '/crm/v3/objects/contacts/batch/create',
-              leads: withoutEmail.filter((lead) => !lead.sync.crmId),
+              leads: withoutEmail.filter((lead) => !contactId(lead)),
               input: (lead: Lead) => ({ objectWriteTraceId: lead.id, properties: properties(lead), associations: [] }),
               key: (lead: Lead) => lead.id,
               keyProperty: 'hs_object_id',
