@@ -53,6 +53,8 @@ export async function contactsCreatedBefore(
   signal: AbortSignal,
 ): Promise<Map<string, string> | HubspotFailure> {
   const found = new Map<string, string>();
+  // The search ORs the groups: each lead takes the oldest contact that matches it, and none twice.
+  const taken = new Set<string>();
   for (let i = 0; i < leads.length; i += LEADS_PER_SEARCH) {
     const group = leads.slice(i, i + LEADS_PER_SEARCH).map((lead) => ({ lead, values: matchedValues(propertiesOf(lead)), since: lead.createdAt - CLOCK_SLACK_MS }));
     await searchLimiter.take();
@@ -74,8 +76,6 @@ export async function contactsCreatedBefore(
     );
     if (!answer.ok) return answer.failure;
     const contacts = searchAnswerSchema.safeParse(answer.body).data?.results ?? [];
-    // The search ORs the groups: each lead takes the oldest contact that matches it, and none twice.
-    const taken = new Set<string>();
     for (const { lead, values, since } of group) {
       const contact = contacts.find(
         (candidate) =>

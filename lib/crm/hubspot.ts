@@ -4,8 +4,8 @@ import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
 import { linkCompanies } from './hubspot-companies';
-import { contactsCreatedBefore, worthLookingFor } from './hubspot-search';
 import { hubspotCall, hubspotPost } from './hubspot-http';
+import { contactsCreatedBefore, worthLookingFor } from './hubspot-search';
 import type { HubspotSettings } from './settings-schema';
 
 // HubSpot, with a private app's access token (scopes: crm.objects.contacts.read and .write, and
