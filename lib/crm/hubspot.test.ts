@@ -294,6 +294,16 @@ describe('hubspotConnector.send, a contact without email sent again without the 
     expect([crmIds.get(leads[1]!.id), crmIds.get(leads[6]!.id)]).toEqual(['600', '601']);
   });
 
+  it('gives a contact found to one lead only, across the requests of a retry', async () => {
+    const side = hubspotContacts();
+    side.contacts.push({ id: '650', properties: { firstname: 'Jane', lastname: 'Doe', company: 'Acme' }, createdAt: Date.now(), searchable: true });
+    const twins = Array.from({ length: 6 }, () => sentBefore());
+    const result = await hubspotConnector.send(twins, settings, signal());
+    const crmIds = result.kind === 'delivered' ? result.results.map((r) => (r.ok ? r.crmId : undefined)) : [];
+    expect(crmIds.filter((id) => id === '650')).toHaveLength(1);
+    expect(side.contacts).toHaveLength(6);
+  });
+
   it('does not look for a lead known only by a first name, nor on a first attempt', async () => {
     const side = hubspotContacts();
     await hubspotConnector.send([sentBefore({ fullName: 'Jane', firstName: 'Jane', lastName: undefined, company: undefined, email: undefined, phone: '+4930123' }), lead()], settings, signal());
