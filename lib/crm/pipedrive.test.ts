@@ -188,6 +188,48 @@ describe('pipedriveConnector.send', () => {
     expect(retry.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&limit=100', 'PUT /persons/77', 'GET /leads?person_id=77&limit=500', 'POST /leads']);
   });
 
+  it('without an email or a lead id field, a retry finds the person its lost answer created by full name, among those added since the lead was captured', async () => {
+    const utc = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+    // Pipedrive's side: the person is stored but the answer is lost. A namesake was added two days before the lead.
+    const persons: Array<Record<string, unknown>> = [{ id: 5, name: 'Carla Gómez', add_time: utc(Date.now() - 2 * 86_400_000) }];
+    let created = 0;
+    const seen = recordRequests({
+      'POST /persons': (body) => {
+        persons.unshift({ ...(body as object), id: 77 + created, add_time: utc(Date.now()) });
+        created += 1;
+        return created === 1 ? HttpResponse.error() : HttpResponse.json({ success: true, data: { id: persons[0]!.id } }, { status: 201 });
+      },
+      'GET /persons': () => HttpResponse.json({ success: true, data: persons }),
+      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
+      'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+    });
+    const carla = lead({ email: undefined, createdAt: Date.now() - 60_000 });
+    expect(await pipedriveConnector.send([carla], settings, signal())).toMatchObject({ kind: 'retry' });
+
+    const retried = { ...carla, sync: { status: 'failed' as const, attempts: 1, dueAt: 1, lastError: 'lost' } };
+    expect(await pipedriveConnector.send([retried], settings, signal())).toMatchObject({ kind: 'delivered', results: [{ id: carla.id, ok: true }] });
+    expect(persons.map(({ id }) => id)).toEqual([77, 5]);
+    expect(seen.slice(1).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&limit=100', 'PUT /persons/77', 'GET /leads?person_id=77&limit=500', 'POST /leads']);
+
+    // The namesake alone (the new person not among the last added) is someone else: a new person is created.
+    persons.shift();
+    const from = seen.length;
+    await pipedriveConnector.send([retried], settings, signal());
+    expect(seen.slice(from).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&limit=100', 'POST /persons', 'GET /leads?person_id=78&limit=500', 'POST /leads']);
+  });
+
+  it('a lead known by one name only is not matched by name: no list is read', async () => {
+    const seen = recordRequests({
+      'POST /persons': () => HttpResponse.json({ success: true, data: { id: 78 } }, { status: 201 }),
+      'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+    });
+    const carla = lead({ fullName: 'Carla', email: undefined, sync: { status: 'failed', attempts: 1, dueAt: 1, lastError: 'lost' } });
+    await pipedriveConnector.send([carla], settings, signal());
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /persons', 'GET /leads?person_id=78&limit=500', 'POST /leads']);
+  });
+
   it('without an email, updates the person of the Pipedrive lead it synced before, not a new one', async () => {
     const CRM_ID = 'adf21080-0e10-11eb-879b-05d71fb426ec';
     const seen = recordRequests({

@@ -9,9 +9,10 @@ import { classifyFailure, classifyFetchError, errorDetail } from './http';
 // create the Pipedrive lead linked to that person (or update it, once we know its id).
 // The person is found by email; for a lead synced before, through its Pipedrive lead; for a lead
 // without an email whose answer was lost, by the person field that keeps the lead id (if the settings
-// name one). Pipedrive has no upsert for persons: without that field, such a retry creates the person again.
-// Pipedrive's search finds a new person only once its index has caught up, so a retry after a lost
-// answer first reads the persons added last, which come straight from the database.
+// name one). Pipedrive's search finds a new person only once its index has caught up, so a retry after
+// a lost answer first reads the persons added last, which come straight from the database; there,
+// without the field, a lead without an email is matched by its full name. Pipedrive has no upsert
+// for persons: past those, such a retry creates the person again.
 // Every Pipedrive lead carries the Fieldclip lead's id as its origin_id: a retry after a lost answer
 // looks among the person's leads for it before creating one.
 
@@ -69,23 +70,47 @@ async function leadCreatedBefore(lead: Lead, personId: number, settings: Pipedri
 const RECENT_PERSONS = 100;
 
 const recentPersonsSchema = z._default(
-  z.array(z.looseObject({ id: z.number(), email: z.optional(z.nullable(z.array(z.looseObject({ value: z.optional(z.nullable(z.string())) })))) })),
+  z.array(
+    z.looseObject({
+      id: z.number(),
+      name: z.optional(z.nullable(z.string())),
+      /** "2026-11-23 09:00:00", UTC. */
+      add_time: z.optional(z.nullable(z.string())),
+      email: z.optional(z.nullable(z.array(z.looseObject({ value: z.optional(z.nullable(z.string())) })))),
+    }),
+  ),
   [],
 );
 
+/** The lead's capture time is this computer's clock, Pipedrive's add_time its own: room for the two to differ. */
+const CLOCK_SLACK_MS = 60 * 60_000;
+
+/** A full name of two words or more: a first name alone would find strangers. */
+function fullNameToMatch(lead: Lead): string | undefined {
+  const name = lead.fullName?.trim();
+  return name && /\S\s+\S/.test(name) ? name.toLowerCase() : undefined;
+}
+
 /**
  * The person an earlier attempt of this lead created moments ago, whose answer was lost: among the
- * persons added last, the one with the lead's email or with its id in the lead id field.
+ * persons added last, the one with the lead's email, or with its id in the lead id field. A lead
+ * with neither is matched by its full name, among persons added since it was captured.
  */
 async function personAddedLately(lead: Lead, settings: PipedriveSettings, signal: AbortSignal): Promise<number | undefined | Answer> {
   const email = lead.email?.toLowerCase();
   const field = settings.personIdField;
-  if (!email && !field) return undefined;
+  const name = email || field ? undefined : fullNameToMatch(lead);
+  if (!email && !field && !name) return undefined;
   const found = await call(settings, 'GET', `/persons?sort=${encodeURIComponent('add_time DESC')}&limit=${RECENT_PERSONS}`, undefined, signal);
   if (!found.ok) return found;
   const persons = recentPersonsSchema.safeParse(found.data).data ?? [];
-  const sameEmail = (person: (typeof persons)[number]) => email !== undefined && (person.email ?? []).some((entry) => entry.value?.toLowerCase() === email);
-  return persons.find((person) => (field !== undefined && person[field] === lead.id) || sameEmail(person))?.id;
+  type Person = (typeof persons)[number];
+  const sameEmail = (person: Person) => email !== undefined && (person.email ?? []).some((entry) => entry.value?.toLowerCase() === email);
+  const sameName = (person: Person) =>
+    name !== undefined &&
+    person.name?.trim().toLowerCase() === name &&
+    Date.parse(`${(person.add_time ?? '').replace(' ', 'T')}Z`) >= lead.createdAt - CLOCK_SLACK_MS;
+  return persons.find((person) => (field !== undefined && person[field] === lead.id) || sameEmail(person) || sameName(person))?.id;
 }
 
 /** The person an earlier attempt created for this lead: the one whose lead id field holds its id. */
