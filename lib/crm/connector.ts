@@ -16,6 +16,13 @@ export type SendResult =
   | { kind: 'unauthorized'; error: string }
   | { kind: 'refused'; error: string };
 
+/**
+ * A retry that looks for what a lost answer created takes only records the CRM made since the lead
+ * was captured. The capture time is this computer's clock and the CRM's time its own: this much
+ * room is left between the two.
+ */
+export const CLOCK_SLACK_MS = 60 * 60_000;
+
 export type ConnectionCheck = { ok: true; message: string } | { ok: false; message: string };
 
 export type CrmConnector<Settings> = {

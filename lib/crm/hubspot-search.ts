@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Lead } from '../lead/schema';
+import { CLOCK_SLACK_MS } from './connector';
 import { hubspotPost, type HubspotFailure } from './hubspot-http';
 import { RollingWindow } from './rate-limit';
 import type { HubspotSettings } from './settings-schema';
@@ -14,9 +15,6 @@ import type { HubspotSettings } from './settings-schema';
 /** HubSpot's search limits: 5 filter groups (ORed) and 25 filters a request, 5 requests a second. */
 const LEADS_PER_SEARCH = 5;
 const searchLimiter = new RollingWindow(4, 1_000);
-
-/** The lead's capture time is this computer's clock, HubSpot's createdate its own: room for the two to differ. */
-const CLOCK_SLACK_MS = 60 * 60_000;
 
 const MATCHED_PROPERTIES = ['firstname', 'lastname', 'company'] as const;
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { sourceDetail, sourceLabels } from '../lead/describe';
 import type { Lead } from '../lead/schema';
-import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
+import { CLOCK_SLACK_MS, type ConnectionCheck, type CrmConnector, type LeadResult, type SendResult } from './connector';
 import type { PipedriveSettings } from './settings-schema';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
@@ -81,9 +81,6 @@ const recentPersonsSchema = z._default(
   ),
   [],
 );
-
-/** The lead's capture time is this computer's clock, Pipedrive's add_time its own: room for the two to differ. */
-const CLOCK_SLACK_MS = 60 * 60_000;
 
 /** A full name of two words or more: a first name alone would find strangers. */
 function fullNameToMatch(lead: Lead): string | undefined {
