@@ -39,6 +39,9 @@ const OPEN_OUTBOX = `new Promise((resolve, reject) => {
   open.onerror = () => reject(open.error);
 })`;
 
+/** Waits, inside a worker snippet, until the transaction `tx` names has committed. */
+const committed = (tx: string) => `new Promise((resolve, reject) => { ${tx}.oncomplete = resolve; ${tx}.onerror = ${tx}.onabort = () => reject(${tx}.error); })`;
+
 /**
  * The least an engine that writes each lead's outcome to the outbox can cost: every lead of the
  * outbox read and written back once, a batch to a transaction, with raw IndexedDB in the service
@@ -58,7 +61,7 @@ const RECORD_EACH_LEAD_ONCE = `(async (size) => {
       request.onerror = () => reject(request.error);
     });
     for (const lead of batch) store.put({ ...lead, sync: { ...lead.sync, attempts: lead.sync.attempts + 1 } });
-    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = tx.onabort = () => reject(tx.error); });
+    await ${committed('tx')};
     written += batch.length;
     if (batch.length < size) break;
     after = batch[batch.length - 1].id;
@@ -87,13 +90,13 @@ const NARROWEST_RECORD_PER_LEAD = `(async ({ count, size }) => {
     const tx = db.transaction('outcomes', 'readwrite');
     const store = tx.objectStore('outcomes');
     for (const id of ids.slice(i, i + size)) store.put({ id, status: 'synced' });
-    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = tx.onabort = () => reject(tx.error); });
+    await ${committed('tx')};
   }
   const ms = performance.now() - start;
   db.close();
   await new Promise((resolve) => { const request = indexedDB.deleteDatabase(name); request.onsuccess = request.onerror = request.onblocked = resolve; });
   return ms;
-})`;
+})({ count: ${LEADS}, size: ${WEBHOOK_BATCH_SIZE} })`;
 
 /** The whole outbox read into the worker's memory, as a whole-table load would hold it. */
 const WHOLE_OUTBOX = `${OPEN_OUTBOX}.then((db) => new Promise((resolve, reject) => {
@@ -184,7 +187,7 @@ export async function syncFigures(): Promise<Figure[]> {
         const { ms, written } = (await session.worker.evaluate(RECORD_EACH_LEAD_ONCE)) as { ms: number; written: number };
         if (written !== LEADS) throw new Error(`Wrote back ${written} leads`);
         recordOnce.push(ms);
-        narrowest.push((await session.worker.evaluate(`${NARROWEST_RECORD_PER_LEAD}(${JSON.stringify({ count: LEADS, size: WEBHOOK_BATCH_SIZE })})`)) as number);
+        narrowest.push((await session.worker.evaluate(NARROWEST_RECORD_PER_LEAD)) as number);
       } finally {
         await session.close();
       }
