@@ -81,6 +81,41 @@ describe('reliable sync in the browser', () => {
     expect(receiver.received()).toHaveLength(1000);
   }, 180_000);
 
+  it('shows a bulk sync’s progress; Cancel stops it with the rest still waiting, and the next sync sends them once', async () => {
+    // Slow enough to read the bar and cancel with most of the five batches still to go.
+    receiver = await startReceiver({ delayMs: 800 });
+    session = await launchExtension();
+    await connect(session, receiver.webhookUrl);
+    const panel = await openPanelWithLeads(session, 1000);
+
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    const bar = panel.locator('.sync-bar__progress');
+    await expectText(bar, '0 of 1000 sent');
+    await expectText(bar, '200 of 1000 sent');
+    expect(await bar.getByRole('progressbar', { name: 'Sync progress' }).getAttribute('value')).toBe('200');
+    await panel.getByRole('button', { name: 'Cancel sync' }).click();
+
+    // The batch on its way when the rep cancelled is not counted as synced: the CRM may have it or not.
+    await expectText(panel.locator('.sync-bar__result'), /^Last sync: Cancelled\. (200|400) synced\.$/);
+    const synced = Number(/(\d+) synced/.exec((await panel.locator('.sync-bar__result').textContent()) ?? '')![1]);
+    await expectText(panel.locator('.sync-bar__count'), `${1000 - synced} waiting to sync`);
+    expect(await bar.count()).toBe(0);
+    expect(await statusCounts(panel)).toEqual({ synced, pending: 1000 - synced });
+    // No request goes after the one that was cancelled.
+    const requests = receiver.requestCount();
+    expect(requests).toBe(synced / 200 + 1);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(receiver.requestCount()).toBe(requests);
+    expect(receiver.received().length).toBeLessThanOrEqual(synced + 200);
+
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => statusCounts(panel), { timeout: 60_000, interval: 500 }).toEqual({ synced: 1000 });
+    await expectText(panel.locator('.sync-bar__result'), `Last sync: ${1000 - synced} synced.`);
+    const received = receiver.received();
+    expect(received).toHaveLength(1000);
+    expect(new Set(received.map((entry) => entry.lead.id)).size).toBe(1000);
+  }, 120_000);
+
   it('pauses the queue on a refused token, says so, and lifts the pause when settings are saved', async () => {
     receiver = await startReceiver({ token: 'right-token' });
     session = await launchExtension();
