@@ -1,8 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { CrmSettingsForm } from '../../components/CrmSettingsForm';
+import { createQueryClient } from '../../components/queryClient';
 import { ReminderSettings } from '../../components/ReminderSettings';
 
-const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+const queryClient = createQueryClient();
 
 export function App() {
   return (

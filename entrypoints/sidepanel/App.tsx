@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
@@ -8,13 +8,14 @@ import { ImportExport } from '../../components/ImportExport';
 import { showThenFocus, ShortcutList, useKeyboardShortcuts } from '../../components/KeyboardShortcuts';
 import { MultiCapture } from '../../components/MultiCapture';
 import { OutboxList } from '../../components/OutboxList';
+import { createQueryClient } from '../../components/queryClient';
 import { SyncBar } from '../../components/SyncBar';
 import { SyncLog } from '../../components/SyncLog';
 
 // Loaded when the rep first opens the Today tab.
 const TodayView = lazy(() => import('../../components/TodayView').then((module) => ({ default: module.TodayView })));
 
-const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+const queryClient = createQueryClient();
 
 type Tab = 'capture' | 'today';
 type Flow = 'referral' | 'prospecting-at-close' | null;
