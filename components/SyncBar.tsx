@@ -8,6 +8,7 @@ import { waitingCount } from '../lib/outbox/outbox';
 import { loadCrmSettings, watchCrmSettings } from '../lib/settings';
 import type { SyncReport } from '../lib/sync/engine';
 import { syncPauseItem, syncProgressItem } from '../lib/sync/status';
+import { useOnline } from './useOnline';
 import { useStoredValue } from './useStoredValue';
 
 function reportSummary(report: SyncReport): string {
@@ -29,6 +30,8 @@ function outcomeMessage(outcome: SyncNowOutcome): string | null {
       return 'Connect a CRM in the settings first.';
     case 'paused':
       return 'Sync is paused until the CRM credentials are checked.';
+    case 'offline':
+      return 'Nothing was sent: you are offline.';
     case 'done':
       return null;
   }
@@ -40,6 +43,7 @@ export function SyncBar() {
   const waiting = useOutboxQuery(() => waitingCount(outboxDb()), []);
   const progress = useStoredValue(syncProgressItem);
   const pause = useStoredValue(syncPauseItem);
+  const online = useOnline();
   const settings = useQuery({ queryKey: ['crmSettings'], queryFn: loadCrmSettings });
   useEffect(() => watchCrmSettings(() => void queryClient.invalidateQueries({ queryKey: ['crmSettings'] })), [queryClient]);
   const sync = useMutation({ mutationFn: () => sendMessage('syncNow') });
@@ -50,7 +54,7 @@ export function SyncBar() {
   const failures = progress ? progress.needsAttention + progress.retrying : 0;
   const message = sync.isError
     ? `Sync did not run: ${sync.error instanceof Error ? sync.error.message : String(sync.error)}`
-    : sync.isSuccess
+    : sync.isSuccess && !(sync.data.status === 'offline' && online)
       ? outcomeMessage(sync.data)
       : null;
 
@@ -78,6 +82,11 @@ export function SyncBar() {
         >
           Sync now
         </button>
+      )}
+      {!online && (
+        <p className="sync-bar__offline">
+          Offline. New leads are kept here and go to the CRM as soon as the connection is back.
+        </p>
       )}
       {pause && !running && (
         <p className="sync-bar__paused" role="alert">

@@ -8,7 +8,9 @@ export type SyncNowOutcome =
   | { status: 'busy' }
   | { status: 'not-configured' }
   /** Automatic syncs wait while the CRM's credentials need the rep. */
-  | { status: 'paused' };
+  | { status: 'paused' }
+  /** The browser has no network: nothing was sent, and a sync starts once it is back. */
+  | { status: 'offline' };
 
 /** Every message between the extension's pages and its service worker. */
 type ProtocolMap = {

@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { crmFor } from '../crm';
 import type { SyncNowOutcome } from '../messaging';
 import { outboxDb } from '../outbox/db';
+import { waitingCount } from '../outbox/outbox';
 import { loadCrmSettings } from '../settings';
+import { backOnline, isOnline } from './connectivity';
 import { syncOutbox, withSyncLock } from './engine';
 import { syncPauseItem, syncProgressItem } from './status';
 
@@ -34,6 +36,11 @@ export async function runSync(trigger: SyncTrigger): Promise<SyncNowOutcome> {
   const manual = trigger === 'manual';
   if (manual) await syncPauseItem.setValue(null);
   else if (await syncPauseItem.getValue()) return { status: 'paused' };
+  if (!isOnline()) {
+    // Sending now would only fail, spend an attempt and push each lead's next try further out.
+    if ((await waitingCount(outboxDb())) > 0) void syncWhenBackOnline();
+    return { status: 'offline' };
+  }
 
   const report = await withSyncLock(async () => {
     const controller = new AbortController();
@@ -61,6 +68,25 @@ export async function runSync(trigger: SyncTrigger): Promise<SyncNowOutcome> {
     }
   });
   return report ? { status: 'done', report } : { status: 'busy' };
+}
+
+let waitingForNetwork = false;
+
+/**
+ * Waits for the network, keeping the worker alive meanwhile (a stopped worker would only notice at
+ * the next minute's alarm), then syncs what is due. One wait at a time.
+ */
+async function syncWhenBackOnline(): Promise<void> {
+  if (waitingForNetwork) return;
+  waitingForNetwork = true;
+  const stopKeepAlive = keepAlive();
+  try {
+    await backOnline();
+  } finally {
+    stopKeepAlive();
+    waitingForNetwork = false;
+  }
+  await runSync('online');
 }
 
 /** Stops the running sync after its current request; its leads stay waiting. */

@@ -22,6 +22,8 @@ export function setUpSync(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void runSync('alarm');
   });
+  // Where the event fires (Firefox's background page). Chrome's workers never get it: a sync that
+  // finds the browser offline waits for the network itself (lib/sync/connectivity.ts).
   globalThis.addEventListener?.('online', () => void runSync('online'));
   // Registered so the browser wakes this worker when it starts; the start-up work below then runs.
   browser.runtime.onStartup.addListener(() => {});

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../receiver/server';
 import { launchExtension, type ExtensionSession } from './support/extension';
+import { statusCounts } from './support/outbox';
 import { expectText, leadInList, typeLead } from './support/panel';
 
 let session: ExtensionSession;
@@ -183,6 +184,28 @@ describe('syncing the outbox to the webhook', () => {
     await panel.getByRole('button', { name: 'Sync now' }).click();
     await expectText(leadInList(panel, 'Patient Lead'), 'Synced');
     expect(receiver.received().map((entry) => entry.deliveries)).toEqual([1]);
+  });
+
+  it('holds leads while the browser is offline, says so, and sends them once the network is back, without Sync now', async () => {
+    await connectCrm(receiver.webhookUrl, 'tok-e2e-5678');
+    // Only the network's return may send the lead: the every-minute retry alarm is taken away.
+    await session.worker.evaluate(() => chrome.alarms.clear('fieldclip-sync'));
+    const panel = await session.open('sidepanel.html');
+    await session.context.setOffline(true);
+    await expectText(panel.locator('.sync-bar__offline'), 'Offline. New leads are kept here');
+    await saveLead(panel, 'Offline Lead', 'offline@initech.example');
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(panel.locator('.sync-bar__result'), 'Nothing was sent: you are offline.');
+    // No attempt spent, so no backoff to wait out once the network is back.
+    expect(await statusCounts(panel)).toEqual({ pending: 1 });
+    expect(receiver.requestCount()).toBe(0);
+
+    await session.context.setOffline(false);
+    await expect.poll(() => panel.locator('.sync-bar__offline').count()).toBe(0);
+    await expectText(leadInList(panel, 'Offline Lead'), 'Synced');
+    expect(receiver.received().map((entry) => entry.lead.fullName)).toEqual(['Offline Lead']);
+    expect(receiver.requestCount()).toBe(1);
+    await expectText(panel.locator('.sync-bar__result'), 'Last sync: 1 synced.');
   });
 
   it('pauses on a refused token without failing any lead', async () => {
