@@ -186,6 +186,29 @@ describe('syncing the outbox to the webhook', () => {
     expect(receiver.received().map((entry) => entry.deliveries)).toEqual([1]);
   });
 
+  it('sends a saved lead on its own at the minute’s alarm, with the panel closed, and registers the alarm again at each start', async () => {
+    await connectCrm(receiver.webhookUrl, 'tok-e2e-5678');
+    const alarm = () => session.worker.evaluate(() => chrome.alarms.get('fieldclip-sync'));
+    expect((await alarm())?.periodInMinutes).toBe(1);
+    const panel = await session.open('sidepanel.html');
+    await saveLead(panel, 'Quiet Lead', 'quiet@initech.example');
+    await panel.close();
+    expect(receiver.requestCount()).toBe(0);
+
+    // The alarm's next minute, brought forward; it keeps its period.
+    await session.worker.evaluate(() => chrome.alarms.create('fieldclip-sync', { when: Date.now() + 100, periodInMinutes: 1 }));
+    await expect.poll(() => receiver.received().map((entry) => entry.lead.fullName), { timeout: 15_000 }).toEqual(['Quiet Lead']);
+    const reopened = await session.open('sidepanel.html');
+    await expectText(leadInList(reopened, 'Quiet Lead'), 'Synced');
+
+    // Gone (as if lost), then the browser restarts on the same profile: the worker registers it again.
+    await session.worker.evaluate(() => chrome.alarms.clearAll());
+    const userDataDir = session.userDataDir;
+    await session.close({ discard: false });
+    session = await launchExtension({ userDataDir });
+    await expect.poll(async () => (await alarm())?.periodInMinutes).toBe(1);
+  });
+
   it('holds leads while the browser is offline, says so, and sends them once the network is back, without Sync now', async () => {
     await connectCrm(receiver.webhookUrl, 'tok-e2e-5678');
     // Only the network's return may send the lead: the every-minute retry alarm is taken away.
