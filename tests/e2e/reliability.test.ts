@@ -116,6 +116,27 @@ describe('reliable sync in the browser', () => {
     expect(new Set(received.map((entry) => entry.lead.id)).size).toBe(1000);
   }, 120_000);
 
+  it('runs one sync at a time: the alarm and a second panel meanwhile start no other', async () => {
+    receiver = await startReceiver({ delayMs: 1_000 });
+    session = await launchExtension();
+    await connect(session, receiver.webhookUrl);
+    const first = await openPanelWithLeads(session, 600);
+    const second = await session.open('sidepanel.html');
+
+    await first.getByRole('button', { name: 'Sync now' }).click();
+    // The other panel shows the running sync and offers to cancel it, not to start one.
+    await expectText(second.locator('.sync-bar__progress'), 'of 600 sent');
+    expect(await second.getByRole('button', { name: 'Sync now' }).count()).toBe(0);
+    await expect(second.getByRole('button', { name: 'Cancel sync' }).isVisible()).resolves.toBe(true);
+    // The minute's alarm goes off mid-run: a second run would send the next batch alongside.
+    await session.worker.evaluate(() => chrome.alarms.create('fieldclip-sync', { when: Date.now() + 50, periodInMinutes: 1 }));
+
+    await expect.poll(() => statusCounts(first), { timeout: 30_000, interval: 500 }).toEqual({ synced: 600 });
+    expect(receiver.mostAtOnce()).toBe(1);
+    expect(receiver.requestCount()).toBe(3);
+    await expectText(second.locator('.sync-bar__result'), 'Last sync: 600 synced.');
+  });
+
   it('pauses the queue on a refused token, says so, and lifts the pause when settings are saved', async () => {
     receiver = await startReceiver({ token: 'right-token' });
     session = await launchExtension();

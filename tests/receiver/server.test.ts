@@ -33,6 +33,14 @@ describe('the reference receiver', () => {
     ]);
   });
 
+  it('counts the most requests it answered at once', async () => {
+    receiver = await startReceiver({ delayMs: 200 });
+    await post(receiver.webhookUrl, { leads: [{ id: 'a1', fullName: 'Jane' }] });
+    expect(receiver.mostAtOnce()).toBe(1);
+    await Promise.all([1, 2, 3].map((n) => post(receiver!.webhookUrl, { leads: [{ id: `b${n}`, fullName: 'Joe' }] })));
+    expect(receiver.mostAtOnce()).toBe(3);
+  });
+
   it('keeps what it received across a restart', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'fieldclip-receiver-'));
     try {

@@ -44,6 +44,8 @@ export type Receiver = {
   failNext(...faults: Fault[]): void;
   /** How many webhook requests arrived, faulted ones included. */
   requestCount(): number;
+  /** The most webhook requests it was answering at the same time. */
+  mostAtOnce(): number;
   /** The headers of the last webhook request. */
   lastHeaders(): Record<string, string | string[] | undefined>;
   close(): Promise<void>;
@@ -86,6 +88,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   const faults: Fault[] = [];
   const hanging: ServerResponse[] = [];
   let requests = 0;
+  let inFlight = 0;
+  let mostAtOnce = 0;
   let lastHeaders: IncomingMessage['headers'] = {};
 
   async function handleWebhook(request: IncomingMessage, response: ServerResponse) {
@@ -157,6 +161,9 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     const handle = async () => {
       switch (route) {
         case 'POST /webhook':
+          inFlight += 1;
+          mostAtOnce = Math.max(mostAtOnce, inFlight);
+          response.once('close', () => (inFlight -= 1));
           return handleWebhook(request, response);
         case 'GET /api/leads':
           return sendJson(response, 200, { leads: store.all() });
@@ -186,6 +193,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     received: () => store.all(),
     failNext: (...next) => faults.push(...next),
     requestCount: () => requests,
+    mostAtOnce: () => mostAtOnce,
     lastHeaders: () => lastHeaders,
     close: () =>
       new Promise((resolve) => {
