@@ -29,7 +29,7 @@ function outcomeMessage(outcome: SyncNowOutcome): string | null {
     case 'not-configured':
       return 'Connect a CRM in the settings first.';
     case 'paused':
-      return 'Sync is paused until the CRM credentials are checked.';
+      return 'Nothing was sent: sync is paused.';
     case 'offline':
       return 'Nothing was sent: you are offline.';
     case 'done':

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { crmFor } from '../crm';
+import { crmOriginPermissions } from '../crm/settings-schema';
 import type { SyncNowOutcome } from '../messaging';
 import { outboxDb } from '../outbox/db';
 import { waitingCount } from '../outbox/outbox';
@@ -36,6 +37,15 @@ export async function runSync(trigger: SyncTrigger): Promise<SyncNowOutcome> {
   const manual = trigger === 'manual';
   if (manual) await syncPauseItem.setValue(null);
   else if (await syncPauseItem.getValue()) return { status: 'paused' };
+  // Site access to the CRM can be taken away after the settings were saved (the browser's extension
+  // menu, Firefox's add-on page): every request would fail as a network error and be retried for
+  // ever. Pause instead, with the reason; saving the settings asks for it again and lifts the pause.
+  const origins = crmOriginPermissions(settings);
+  if (origins.length > 0 && !(await browser.permissions.contains({ origins }))) {
+    const sites = origins.map((origin) => origin.replace(/\/\*$/, '')).join(', ');
+    await syncPauseItem.setValue({ reason: `Fieldclip is not allowed to reach ${sites}. Save the settings to allow it.`, at: Date.now() });
+    return { status: 'paused' };
+  }
   if (!isOnline()) {
     // Sending now would only fail, spend an attempt and push each lead's next try further out.
     if ((await waitingCount(outboxDb())) > 0) void syncWhenBackOnline();

@@ -240,6 +240,23 @@ describe('syncing the outbox to the webhook', () => {
     await expectText(leadInList(panel, 'Waiting Lead'), 'Pending');
   });
 
+  it('pauses, failing no lead, when its access to a remote CRM was taken away after saving', async () => {
+    // Saved while allowed; the site access is gone now (taken away in the browser's extension menu).
+    await session.worker.evaluate(() =>
+      chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl: 'https://crm.example.com/fieldclip' } }),
+    );
+    const panel = await session.open('sidepanel.html');
+    await saveLead(panel, 'Kept Lead', 'kept@initech.example');
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(
+      panel.locator('.sync-bar__paused'),
+      'Sync is paused: Fieldclip is not allowed to reach https://crm.example.com. Save the settings to allow it.',
+    );
+    await expectText(panel.locator('.sync-bar__result'), 'Nothing was sent: sync is paused.');
+    expect(await statusCounts(panel)).toEqual({ pending: 1 });
+    await expectText(leadInList(panel, 'Kept Lead'), 'Pending');
+  });
+
   it('asks the rep to connect a CRM before the first sync', async () => {
     const panel = await session.open('sidepanel.html');
     await saveLead(panel, 'Early Lead', 'early@initech.example');
