@@ -126,6 +126,18 @@ const screens: Screen[] = [
     hide: () => panel.getByRole('form', { name: 'Log referral' }).getByRole('button', { name: 'Close' }).click(),
   },
   {
+    name: 'side-panel-offline',
+    page: () => panel,
+    show: async () => {
+      await session.context.setOffline(true);
+      await expectText(panel.locator('.sync-bar__offline'), 'Offline.');
+    },
+    hide: async () => {
+      await session.context.setOffline(false);
+      await panel.locator('.sync-bar__offline').waitFor({ state: 'detached' });
+    },
+  },
+  {
     name: 'side-panel-errors',
     page: () => panel,
     show: async () => {
