@@ -11,7 +11,8 @@ export type LeadResult = { id: string; ok: true; crmId?: string } | { id: string
  * - refused: any other 4xx: the CRM will not take this batch as it is; the rep must look.
  */
 export type SendResult =
-  | { kind: 'delivered'; results: LeadResult[] }
+  /** `retryAfterMs`: the soonest the leads the answer leaves out may be sent again. */
+  | { kind: 'delivered'; results: LeadResult[]; retryAfterMs?: number }
   | { kind: 'retry'; error: string; retryAfterMs?: number }
   | { kind: 'unauthorized'; error: string }
   | { kind: 'refused'; error: string };

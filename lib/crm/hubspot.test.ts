@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import type { Lead } from '../lead/schema';
-import { hubspotConnector, hubspotContactFromLead } from './hubspot';
+import { hubspotConnector, hubspotContactFromLead, SEARCH_CATCH_UP_MS } from './hubspot';
 import { HUBSPOT_API, hubspotSettingsSchema } from './settings-schema';
 
 // Requests and answers in the shapes HubSpot documents for /crm/v3/objects/contacts/batch/*.
@@ -261,6 +261,23 @@ describe('hubspotConnector.send, a contact without email sent again without the 
         ],
       },
     ]);
+  });
+
+  it("has a create whose answer was lost sent again only once HubSpot's search can see what it made", async () => {
+    hubspotContacts({ loseNextAnswer: true });
+    expect(await hubspotConnector.send([lead({ createdAt: Date.now() })], settings, signal())).toMatchObject({ kind: 'retry', retryAfterMs: SEARCH_CATCH_UP_MS });
+
+    // Leads with an email were upserted first and are answered; the ones the lost create carried wait as long.
+    const side = hubspotContacts({ loseNextAnswer: true });
+    server.use(
+      http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/upsert`, () =>
+        HttpResponse.json({ status: 'COMPLETE', results: [{ id: '900', objectWriteTraceId: withEmail.id, properties: { email: withEmail.email } }] }),
+      ),
+    );
+    const withEmail = lead({ email: 'jane@acme.example' });
+    const result = await hubspotConnector.send([withEmail, lead({ createdAt: Date.now() })], settings, signal());
+    expect(result).toEqual({ kind: 'delivered', results: [{ id: withEmail.id, ok: true, crmId: '900' }], retryAfterMs: SEARCH_CATCH_UP_MS });
+    expect(side.calls).toEqual(['create']);
   });
 
   it('creates the contact when the search finds none, or only one made before the lead was captured', async () => {

@@ -18,6 +18,13 @@ import type { HubspotSettings } from './settings-schema';
 
 const BATCH_LIMIT = 100;
 
+/**
+ * HubSpot's search finds a new contact only some seconds after it was made. A create whose answer
+ * was lost may have made contacts: it is sent again no sooner than this, so that the search the
+ * retry starts with can find them.
+ */
+export const SEARCH_CATCH_UP_MS = 30_000;
+
 /** A lead as a HubSpot contact's properties. */
 export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): Record<string, string> {
   const { city, country } = cityAndCountry(lead.location);
@@ -148,7 +155,10 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
     const results: LeadResult[] = [];
     for (const group of groups) {
       const result = await sendGroup(group, settings, signal);
-      if (result.kind !== 'delivered') return results.length ? { kind: 'delivered', results } : result;
+      if (result.kind !== 'delivered') {
+        const wait = result.kind === 'retry' && group.path.endsWith('/batch/create') ? { retryAfterMs: Math.max(result.retryAfterMs ?? 0, SEARCH_CATCH_UP_MS) } : {};
+        return results.length ? { kind: 'delivered', results, ...wait } : { ...result, ...wait };
+      }
       results.push(...result.results);
     }
     if (!settings.companyKeyProperty) return { kind: 'delivered', results };

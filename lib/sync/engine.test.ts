@@ -76,6 +76,15 @@ describe('syncOutbox', () => {
     expect(deliveries).toEqual(new Map([[answered.id, 1], [left.id, 2]]));
   });
 
+  it('sends the leads a 2xx answer leaves out no sooner than the connector asks', async () => {
+    const answered = await addLead(db, { company: 'Answered' }, 1);
+    const left = await addLead(db, { company: 'Left out' }, 2);
+    const partial: Crm = { ...crm, send: async () => ({ kind: 'delivered', results: [{ id: answered.id, ok: true }], retryAfterMs: 600_000 }) };
+    const report = await syncOutbox(db, partial, { ...fakeTime(), random: () => 0 });
+    expect(report).toMatchObject({ synced: 1, retrying: 1 });
+    expect((await db.leads.get(left.id))?.sync).toMatchObject({ status: 'failed', dueAt: 1_000_000 + 600_000, lastError: 'The CRM did not answer for this lead' });
+  });
+
   it("waits as long as the CRM's Retry-After asks, then sends the batch again", async () => {
     await addLead(db, { company: 'Acme' }, 1);
     receiver.failNext({ status: 503, headers: { 'Retry-After': '10' } });

@@ -56,7 +56,7 @@ function deliveriesFor(batch: readonly Lead[], result: SendResult, retryAt: (ret
   switch (result.kind) {
     case 'delivered': {
       const byId = new Map(result.results.map((r) => [r.id, r]));
-      const unanswered = batch.some((lead) => !byId.has(lead.id)) ? retryAt() : 0;
+      const unanswered = batch.some((lead) => !byId.has(lead.id)) ? retryAt(result.retryAfterMs) : 0;
       return batch.map((lead): Delivery => {
         const r = byId.get(lead.id);
         if (!r) return { id: lead.id, outcome: 'failed', error: 'The CRM did not answer for this lead', retryAt: unanswered };
