@@ -269,12 +269,12 @@ describe('hubspotConnector.send, a contact without email sent again without the 
 
     // Leads with an email were upserted first and are answered; the ones the lost create carried wait as long.
     const side = hubspotContacts({ loseNextAnswer: true });
+    const withEmail = lead({ email: 'jane@acme.example' });
     server.use(
       http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/upsert`, () =>
         HttpResponse.json({ status: 'COMPLETE', results: [{ id: '900', objectWriteTraceId: withEmail.id, properties: { email: withEmail.email } }] }),
       ),
     );
-    const withEmail = lead({ email: 'jane@acme.example' });
     const result = await hubspotConnector.send([withEmail, lead({ createdAt: Date.now() })], settings, signal());
     expect(result).toEqual({ kind: 'delivered', results: [{ id: withEmail.id, ok: true, crmId: '900' }], retryAfterMs: SEARCH_CATCH_UP_MS });
     expect(side.calls).toEqual(['create']);
