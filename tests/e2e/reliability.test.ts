@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../receiver/server';
-import { launchExtension, type ExtensionSession } from './support/extension';
+import { fireRetryAlarm, launchExtension, type ExtensionSession } from './support/extension';
 import { expectText } from './support/panel';
 import { seedLeads, statusCounts } from './support/outbox';
 
@@ -25,6 +25,16 @@ async function openPanelWithLeads(s: ExtensionSession, count: number): Promise<P
   await panel.reload();
   await expectText(panel.locator('.sync-bar__count'), `${count} waiting to sync`);
   return panel;
+}
+
+/** A receiver slow by `delayMs` a request, a fresh browser, and a bulk sync of `count` leads just started. */
+async function bulkSyncUnderWay(count: number, delayMs: number): Promise<{ panel: Page; slow: Receiver; browser: ExtensionSession }> {
+  const slow = (receiver = await startReceiver({ delayMs }));
+  const browser = (session = await launchExtension());
+  await connect(browser, slow.webhookUrl);
+  const panel = await openPanelWithLeads(browser, count);
+  await panel.getByRole('button', { name: 'Sync now' }).click();
+  return { panel, slow, browser };
 }
 
 describe('reliable sync in the browser', () => {
@@ -64,41 +74,33 @@ describe('reliable sync in the browser', () => {
 
   it('resumes a bulk sync after the browser is closed in the middle of it, on the same profile', async () => {
     // Slow enough that the browser closes with most of the five batches still to go.
-    receiver = await startReceiver({ delayMs: 1_000 });
-    session = await launchExtension();
-    await connect(session, receiver.webhookUrl);
-    const panel = await openPanelWithLeads(session, 1000);
-    await panel.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => receiver!.received().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(150);
-    const userDataDir = session.userDataDir;
-    await session.close({ discard: false });
-    const arrivedBeforeClose = receiver.received().length;
+    const { slow, browser } = await bulkSyncUnderWay(1000, 1_000);
+    await expect.poll(() => slow.received().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(150);
+    const userDataDir = browser.userDataDir;
+    await browser.close({ discard: false });
+    const arrivedBeforeClose = slow.received().length;
     expect(arrivedBeforeClose).toBeLessThan(1000);
 
     session = await launchExtension({ userDataDir });
     const reopened = await session.open('sidepanel.html');
     await expect.poll(() => statusCounts(reopened), { timeout: 120_000, interval: 1_000 }).toEqual({ synced: 1000 });
-    expect(receiver.received()).toHaveLength(1000);
+    expect(slow.received()).toHaveLength(1000);
   }, 180_000);
 
   it('finishes a bulk sync after the service worker is killed in the middle of it', async () => {
-    receiver = await startReceiver({ delayMs: 1_000 });
-    session = await launchExtension();
-    await connect(session, receiver.webhookUrl);
-    const panel = await openPanelWithLeads(session, 1000);
-    await panel.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => receiver!.received().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(200);
+    const { panel, slow, browser } = await bulkSyncUnderWay(1000, 1_000);
+    await expect.poll(() => slow.received().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(200);
 
-    const devtools = await session.context.newCDPSession(panel);
+    const devtools = await browser.context.newCDPSession(panel);
     await devtools.send('ServiceWorker.enable');
     await devtools.send('ServiceWorker.stopAllWorkers');
-    expect(receiver.received().length).toBeLessThan(1000);
+    expect(slow.received().length).toBeLessThan(1000);
     // Nothing runs until an event wakes the worker: here the minute's alarm, brought forward from the
     // panel. The batch the dead worker had claimed is taken again at once, not after its lease.
-    await panel.evaluate(() => chrome.alarms.create('fieldclip-sync', { when: Date.now() + 50, periodInMinutes: 1 }));
+    await fireRetryAlarm(panel);
 
     await expect.poll(() => statusCounts(panel), { timeout: 60_000, interval: 500 }).toEqual({ synced: 1000 });
-    const received = receiver.received();
+    const received = slow.received();
     expect(received).toHaveLength(1000);
     expect(new Set(received.map((entry) => entry.lead.id)).size).toBe(1000);
     await expectText(panel.locator('.sync-bar__count'), 'Nothing waiting to sync');
@@ -107,12 +109,7 @@ describe('reliable sync in the browser', () => {
 
   it('shows a bulk sync’s progress; Cancel stops it with the rest still waiting, and the next sync sends them once', async () => {
     // Slow enough to read the bar and cancel with most of the five batches still to go.
-    receiver = await startReceiver({ delayMs: 800 });
-    session = await launchExtension();
-    await connect(session, receiver.webhookUrl);
-    const panel = await openPanelWithLeads(session, 1000);
-
-    await panel.getByRole('button', { name: 'Sync now' }).click();
+    const { panel, slow } = await bulkSyncUnderWay(1000, 800);
     const bar = panel.locator('.sync-bar__progress');
     await expectText(bar, '0 of 1000 sent');
     await expectText(bar, '200 of 1000 sent');
@@ -126,16 +123,16 @@ describe('reliable sync in the browser', () => {
     expect(await bar.count()).toBe(0);
     expect(await statusCounts(panel)).toEqual({ synced, pending: 1000 - synced });
     // No request goes after the one that was cancelled.
-    const requests = receiver.requestCount();
+    const requests = slow.requestCount();
     expect(requests).toBe(synced / 200 + 1);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(receiver.requestCount()).toBe(requests);
-    expect(receiver.received().length).toBeLessThanOrEqual(synced + 200);
+    expect(slow.requestCount()).toBe(requests);
+    expect(slow.received().length).toBeLessThanOrEqual(synced + 200);
 
     await panel.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => statusCounts(panel), { timeout: 60_000, interval: 500 }).toEqual({ synced: 1000 });
     await expectText(panel.locator('.sync-bar__result'), `Last sync: ${1000 - synced} synced.`);
-    const received = receiver.received();
+    const received = slow.received();
     expect(received).toHaveLength(1000);
     expect(new Set(received.map((entry) => entry.lead.id)).size).toBe(1000);
   }, 120_000);
@@ -153,7 +150,7 @@ describe('reliable sync in the browser', () => {
     expect(await second.getByRole('button', { name: 'Sync now' }).count()).toBe(0);
     await expect(second.getByRole('button', { name: 'Cancel sync' }).isVisible()).resolves.toBe(true);
     // The minute's alarm goes off mid-run: a second run would send the next batch alongside.
-    await session.worker.evaluate(() => chrome.alarms.create('fieldclip-sync', { when: Date.now() + 50, periodInMinutes: 1 }));
+    await fireRetryAlarm(session.worker);
 
     await expect.poll(() => statusCounts(first), { timeout: 30_000, interval: 500 }).toEqual({ synced: 600 });
     expect(receiver.mostAtOnce()).toBe(1);

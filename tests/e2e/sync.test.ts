@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../receiver/server';
-import { launchExtension, type ExtensionSession } from './support/extension';
+import { fireRetryAlarm, launchExtension, type ExtensionSession } from './support/extension';
 import { statusCounts } from './support/outbox';
 import { expectText, leadInList, typeLead } from './support/panel';
 
@@ -195,8 +195,8 @@ describe('syncing the outbox to the webhook', () => {
     await panel.close();
     expect(receiver.requestCount()).toBe(0);
 
-    // The alarm's next minute, brought forward; it keeps its period.
-    await session.worker.evaluate(() => chrome.alarms.create('fieldclip-sync', { when: Date.now() + 100, periodInMinutes: 1 }));
+    // The alarm's next minute, brought forward.
+    await fireRetryAlarm(session.worker);
     await expect.poll(() => receiver.received().map((entry) => entry.lead.fullName), { timeout: 15_000 }).toEqual(['Quiet Lead']);
     const reopened = await session.open('sidepanel.html');
     await expectText(leadInList(reopened, 'Quiet Lead'), 'Synced');

@@ -74,3 +74,11 @@ export async function launchExtension(options: { userDataDir?: string; headless?
     },
   };
 }
+
+/**
+ * Brings the sync's every-minute retry alarm forward to now, from the worker or an extension page
+ * (which can still create it while the worker is stopped); it keeps its period.
+ */
+export async function fireRetryAlarm(from: Pick<Worker, 'evaluate'>): Promise<void> {
+  await from.evaluate(() => chrome.alarms.create('fieldclip-sync', { when: Date.now() + 50, periodInMinutes: 1 }));
+}
