@@ -9,8 +9,9 @@ import type { HubspotSettings } from './settings-schema';
 // tells which contact that was. When that answer is lost (timeout, dropped connection, "stored,
 // then answered 500"), the contact may exist all the same. So before a lead sent before is created
 // again, HubSpot's search is asked for a contact with its name and company created since the lead
-// was captured. HubSpot's search sees a new contact only after a few seconds: a retry sooner than
-// that can still create a second one (the lead id property closes that gap; README, Connectors).
+// was captured. HubSpot's search sees a new contact only after a few seconds, so a failed create is
+// sent again no sooner than SEARCH_CATCH_UP_MS (hubspot.ts); Sync now before then, or a slower index,
+// can still create a second one (the lead id property closes that gap; README, Connectors).
 
 /** HubSpot's search limits: 5 filter groups (ORed) and 25 filters a request, 5 requests a second. */
 const LEADS_PER_SEARCH = 5;
