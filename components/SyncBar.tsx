@@ -11,13 +11,22 @@ import { syncPauseItem, syncProgressItem } from '../lib/sync/status';
 import { useOnline } from './useOnline';
 import { useStoredValue } from './useStoredValue';
 
+/** A clock time for "waits until": with seconds when it is only a minute or two away. */
+function clockTime(at: number, now = Date.now()): string {
+  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', ...(at - now < 2 * 60_000 ? { second: '2-digit' } : {}) });
+}
+
+function heldSummary({ count, until }: NonNullable<SyncReport['held']>): string {
+  return `${count} ${count === 1 ? 'lead waits' : 'leads wait'} until ${clockTime(until)} to be sent again.`;
+}
+
 function reportSummary(report: SyncReport): string {
-  const { sent, synced, needsAttention, retrying, stoppedBecause, cancelled } = report;
-  if (sent === 0 && !stoppedBecause && !cancelled) return 'Nothing to sync.';
+  const { sent, synced, needsAttention, retrying, held, stoppedBecause, cancelled } = report;
+  if (sent === 0 && !stoppedBecause && !cancelled) return held ? `Nothing sent. ${heldSummary(held)}` : 'Nothing to sync.';
   const parts = [`${synced} synced`];
   if (needsAttention) parts.push(`${needsAttention} need${needsAttention === 1 ? 's' : ''} attention`);
   if (retrying) parts.push(`${retrying} will be retried`);
-  const summary = `${parts.join(', ')}.`;
+  const summary = held ? `${parts.join(', ')}. ${heldSummary(held)}` : `${parts.join(', ')}.`;
   if (cancelled) return `Cancelled. ${summary}`;
   return stoppedBecause ? `${summary} Stopped: ${stoppedBecause}` : summary;
 }

@@ -127,11 +127,13 @@ const time = z.int().check(z.nonnegative());
 const crmId = z.optional(z.string().check(z.maxLength(200)));
 
 // `dueAt` is when the sync engine should next look at the lead: when it was queued (pending), or
-// its next attempt time (failed). A lead on its way to the CRM stays pending or failed: the sync
-// engine's claim on it is a row of its own (lib/outbox/claims.ts).
+// its next attempt time (failed). A failed lead's `notBefore` is the soonest the CRM allows it back
+// (its `Retry-After`, or a connector's own wait): "Sync now" brings `dueAt` forward, never past it.
+// A lead on its way to the CRM stays pending or failed: the sync engine's claim on it is a row of
+// its own (lib/outbox/claims.ts).
 export const syncStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending'), attempts, dueAt: time, crmId }),
-  z.object({ status: z.literal('failed'), attempts, dueAt: time, lastError: z.string().check(z.maxLength(2000)), crmId }),
+  z.object({ status: z.literal('failed'), attempts, dueAt: time, notBefore: z.optional(time), lastError: z.string().check(z.maxLength(2000)), crmId }),
   z.object({ status: z.literal('rejected'), attempts, message: z.string().check(z.maxLength(2000)), crmId }),
   z.object({ status: z.literal('synced'), attempts, crmId, syncedAt: time }),
 ]);

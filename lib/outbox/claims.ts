@@ -60,8 +60,11 @@ export type Delivery =
   | { id: string; outcome: 'synced'; crmId?: string }
   /** The CRM refused the lead itself: the rep must look at it. */
   | { id: string; outcome: 'rejected'; message: string }
-  /** The lead may have arrived or not: send it again at `retryAt`, with the same id. */
-  | { id: string; outcome: 'failed'; error: string; retryAt: number };
+  /**
+   * The lead may have arrived or not: send it again at `retryAt`, with the same id; never before
+   * `notBefore` when the CRM set a time (even on "Sync now").
+   */
+  | { id: string; outcome: 'failed'; error: string; retryAt: number; notBefore?: number };
 
 /**
  * Records what happened to a claimed batch and ends the claim, in one transaction. Skipped: leads
@@ -93,7 +96,14 @@ export function recordDeliveries(db: OutboxDb, claimId: string, deliveries: read
             if (edited) return { status: 'pending', attempts, dueAt: now, ...known };
             return { status: 'rejected', attempts, message: delivery.message, ...known };
           case 'failed':
-            return { status: 'failed', attempts, dueAt: delivery.retryAt, lastError: delivery.error, ...known };
+            return {
+              status: 'failed',
+              attempts,
+              dueAt: delivery.retryAt,
+              ...(delivery.notBefore === undefined ? {} : { notBefore: delivery.notBefore }),
+              lastError: delivery.error,
+              ...known,
+            };
         }
       })();
       updated.push({ ...lead, sync });

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { withNameParts } from '../lead/name';
 import { leadInputSchema, type Lead, type LeadInput, waitingStatuses } from '../lead/schema';
 import { beingSent } from './claims';
@@ -127,10 +128,20 @@ export async function waitingCount(db: OutboxDb): Promise<number> {
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
-/** "Sync now": failed leads are due again at once, whatever their backoff said. */
-export function makeRetriesDueNow(db: OutboxDb, now: number): Promise<number> {
-  return withStatus(db, 'failed').modify((lead: Lead) => {
-    if (lead.sync.status === 'failed') lead.sync.dueAt = Math.min(lead.sync.dueAt, now);
+/**
+ * "Sync now": failed leads are due again at once, whatever their backoff said, except that none
+ * goes sooner than its CRM allowed (`notBefore`). Returns the leads that still wait for that, and
+ * until when the first of them does.
+ */
+export async function makeRetriesDueNow(db: OutboxDb, now: number): Promise<{ held: number; until?: number }> {
+  return db.transaction('rw', db.leads, async () => {
+    await withStatus(db, 'failed').modify((lead: Lead) => {
+      if (lead.sync.status === 'failed') lead.sync.dueAt = Math.min(lead.sync.dueAt, Math.max(now, lead.sync.notBefore ?? 0));
+    });
+    const later = db.leads.where('[sync.status+sync.dueAt]').between(['failed', now], ['failed', Dexie.maxKey], false, true);
+    const held = await later.count();
+    const first = held > 0 ? await later.first() : undefined;
+    return first?.sync.status === 'failed' ? { held, until: first.sync.dueAt } : { held: 0 };
   });
 }
 

@@ -83,6 +83,9 @@ describe('syncOutbox', () => {
     const report = await syncOutbox(db, partial, { ...fakeTime(), random: () => 0 });
     expect(report).toMatchObject({ synced: 1, retrying: 1 });
     expect((await db.leads.get(left.id))?.sync).toMatchObject({ status: 'failed', dueAt: 1_000_000 + 600_000, lastError: 'The CRM did not answer for this lead' });
+    // Nor does "Sync now" send it sooner (HubSpot's create, whose answer was lost, waits for its search).
+    const again = await syncOutbox(db, partial, { ...fakeTime(1_000_000 + 1_000), force: true });
+    expect(again).toMatchObject({ sent: 0, held: { count: 1, until: 1_000_000 + 600_000 } });
   });
 
   it("waits as long as the CRM's Retry-After asks, then sends the batch again", async () => {
@@ -163,14 +166,34 @@ describe('syncOutbox', () => {
     expect(await statuses()).toEqual(['failed', 'failed']);
   });
 
-  it('"Sync now" sends failed leads at once rather than at their retry time', async () => {
+  it('"Sync now" sends failed leads at once rather than at their backoff time', async () => {
     await addLead(db, { company: 'Acme' }, 1);
-    receiver.failNext({ status: 503, headers: { 'Retry-After': '3600' } });
+    receiver.failNext({ status: 500 }, { status: 500 }, { status: 500 });
     const time = fakeTime();
-    await syncOutbox(db, crm, time);
-    expect(await statuses()).toEqual(['failed']);
+    // Eight attempts' backoff, with the highest draw: far beyond the minute a run waits.
+    await syncOutbox(db, crm, { ...time, random: () => 0.99, maxFailuresInARow: 3 });
+    expect((await db.leads.toCollection().first())?.sync).toMatchObject({ status: 'failed', attempts: 3 });
+    expect((await db.leads.toCollection().first())?.sync).not.toHaveProperty('notBefore');
     expect(await syncOutbox(db, crm, time)).toMatchObject({ sent: 0 });
-    expect(await syncOutbox(db, crm, { ...time, force: true })).toMatchObject({ sent: 1, synced: 1 });
+    expect(await syncOutbox(db, crm, { ...time, force: true })).toEqual({ total: 1, sent: 1, synced: 1, needsAttention: 0, retrying: 0 });
+  });
+
+  it('"Sync now" does not send a lead before the time its CRM asked for, and says until when it waits', async () => {
+    const early = await addLead(db, { company: 'Early' }, 1);
+    const later = await addLead(db, { company: 'Held' }, 2);
+    const time = fakeTime();
+    // The first request takes one lead at a time; the second lead's answer is a 503 with an hour's wait.
+    const oneByOne = bindConnector({ ...connector, batchSize: 1 }, { crm: 'webhook', endpointUrl: receiver.webhookUrl });
+    receiver.failNext({ status: 500 }, { status: 503, headers: { 'Retry-After': '3600' } });
+    await syncOutbox(db, oneByOne, { ...time, random: () => 0.99, maxFailuresInARow: 2 });
+    expect((await db.leads.get(later.id))?.sync).toMatchObject({ status: 'failed', dueAt: 1_000_000 + 3_600_000, notBefore: 1_000_000 + 3_600_000 });
+    const requests = receiver.requestCount();
+
+    const report = await syncOutbox(db, oneByOne, { ...time, force: true });
+    expect(report).toEqual({ total: 2, sent: 1, synced: 1, needsAttention: 0, retrying: 0, held: { count: 1, until: 1_000_000 + 3_600_000 } });
+    expect(receiver.requestCount()).toBe(requests + 1);
+    expect((await db.leads.get(early.id))?.sync.status).toBe('synced');
+    expect((await db.leads.get(later.id))?.sync).toMatchObject({ status: 'failed', dueAt: 1_000_000 + 3_600_000 });
   });
 
   it('releases the leads of a cancelled run', async () => {

@@ -15,6 +15,11 @@ export type SyncReport = {
   needsAttention: number;
   /** Leads still waiting for a retry when the run ended (network, timeouts, the CRM busy). */
   retrying: number;
+  /**
+   * "Sync now" only: failed leads it could not send because their CRM asked for a wait that has
+   * not run out (a `Retry-After`), and when the first of them may go. The alarm sends them then.
+   */
+  held?: { count: number; until: number };
   /** Why the run stopped before everything was sent, for the rep. */
   stoppedBecause?: string;
   /** The CRM refused the credentials: the queue is paused until the rep checks them. */
@@ -52,20 +57,20 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
  * one jittered retry time (from the most attempts any of them has had), rather than each drawing its
  * own and trickling back to the CRM one request at a time.
  */
-function deliveriesFor(batch: readonly Lead[], result: SendResult, retryAt: (retryAfterMs?: number) => number): Delivery[] {
+function deliveriesFor(batch: readonly Lead[], result: SendResult, retry: (retryAfterMs?: number) => { retryAt: number; notBefore?: number }): Delivery[] {
   switch (result.kind) {
     case 'delivered': {
       const byId = new Map(result.results.map((r) => [r.id, r]));
-      const unanswered = batch.some((lead) => !byId.has(lead.id)) ? retryAt(result.retryAfterMs) : 0;
+      const unanswered = batch.some((lead) => !byId.has(lead.id)) ? retry(result.retryAfterMs) : { retryAt: 0 };
       return batch.map((lead): Delivery => {
         const r = byId.get(lead.id);
-        if (!r) return { id: lead.id, outcome: 'failed', error: 'The CRM did not answer for this lead', retryAt: unanswered };
+        if (!r) return { id: lead.id, outcome: 'failed', error: 'The CRM did not answer for this lead', ...unanswered };
         return r.ok ? { id: r.id, outcome: 'synced', ...(r.crmId ? { crmId: r.crmId } : {}) } : { id: r.id, outcome: 'rejected', message: r.message };
       });
     }
     case 'retry': {
-      const at = retryAt(result.retryAfterMs);
-      return batch.map((lead) => ({ id: lead.id, outcome: 'failed', error: result.error, retryAt: at }));
+      const at = retry(result.retryAfterMs);
+      return batch.map((lead) => ({ id: lead.id, outcome: 'failed', error: result.error, ...at }));
     }
     case 'unauthorized':
       // Nothing is wrong with the leads: the claim is given back untouched.
@@ -95,8 +100,9 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
     waitForRetriesMs = 60_000,
     maxFailuresInARow = 8,
   } = options;
-  if (force) await makeRetriesDueNow(db, now());
+  const held = force ? await makeRetriesDueNow(db, now()) : { held: 0 };
   const report: SyncReport = { total: await waitingCount(db), sent: 0, synced: 0, needsAttention: 0, retrying: 0 };
+  if (held.held > 0 && held.until !== undefined) report.held = { count: held.held, until: held.until };
   // Leads that failed in this run: the only ones a run sends twice. (No set of every lead sent: a
   // run's memory stays flat however many leads it sends.)
   const failing = new Set<string>();
@@ -124,7 +130,10 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
       break;
     }
     const attempts = Math.max(...batch.map((lead) => lead.sync.attempts)) + 1;
-    const deliveries = deliveriesFor(batch, result, (retryAfter) => now() + retryDelayMs(attempts, random, retryAfter));
+    const deliveries = deliveriesFor(batch, result, (retryAfter) => ({
+      retryAt: now() + retryDelayMs(attempts, random, retryAfter),
+      ...(retryAfter === undefined ? {} : { notBefore: now() + retryAfter }),
+    }));
     const firstSent = batch.filter((lead) => !failing.has(lead.id)).length;
     const counts = { sent: batch.length, synced: 0, needsAttention: 0, retrying: 0 };
     for (const delivery of deliveries) {

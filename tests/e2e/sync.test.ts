@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../receiver/server';
 import { fireRetryAlarm, launchExtension, type ExtensionSession } from './support/extension';
-import { statusCounts } from './support/outbox';
+import { passTimeForRetries, statusCounts } from './support/outbox';
 import { expectText, leadInList, typeLead } from './support/panel';
 
 let session: ExtensionSession;
@@ -170,7 +170,7 @@ describe('syncing the outbox to the webhook', () => {
     await expectText(panel.getByRole('status').filter({ hasText: 'synced' }), '1 synced, 1 needs attention.');
   });
 
-  it('keeps leads waiting when the CRM is down, and sends them once it is back', async () => {
+  it('keeps leads waiting when the CRM is down, sends none before its Retry-After even on Sync now, then sends them', async () => {
     await connectCrm(receiver.webhookUrl, 'tok-e2e-5678');
     const panel = await session.open('sidepanel.html');
     await saveLead(panel, 'Patient Lead', 'patient@initech.example');
@@ -181,7 +181,15 @@ describe('syncing the outbox to the webhook', () => {
     await expectText(panel.locator('.sync-bar__count'), '1 waiting to sync');
     expect(receiver.received()).toHaveLength(0);
 
+    // The CRM asked for two minutes: Sync now says so and sends nothing.
     await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(panel.locator('.sync-bar__result'), /^Last sync: Nothing sent\. 1 lead waits until \d{1,2}:\d{2}:\d{2}.* to be sent again\.$/);
+    expect(receiver.requestCount()).toBe(1);
+    await expectText(leadInList(panel, 'Patient Lead'), 'Failed');
+
+    // Two minutes on, the minute's alarm sends it.
+    await passTimeForRetries(panel, 120_000);
+    await fireRetryAlarm(session.worker);
     await expectText(leadInList(panel, 'Patient Lead'), 'Synced');
     expect(receiver.received().map((entry) => entry.deliveries)).toEqual([1]);
   });

@@ -61,3 +61,34 @@ export async function statusCounts(page: Page): Promise<Record<string, number>> 
   for (const lead of await storedLeads(page)) counts[lead.sync.status] = (counts[lead.sync.status] ?? 0) + 1;
   return counts;
 }
+
+/**
+ * As if `ms` had passed for the sync engine: every waiting lead's next try (and the soonest its CRM
+ * allowed) moves that much earlier. For waits a test cannot sit through (a CRM's `Retry-After`).
+ */
+export function passTimeForRetries(page: Page, ms: number): Promise<void> {
+  return page.evaluate(
+    (ms) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('fieldclip');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('leads', 'readwrite');
+          const request = tx.objectStore('leads').openCursor();
+          request.onsuccess = () => {
+            const cursor = request.result;
+            if (!cursor) return;
+            const lead = cursor.value as { sync: { status: string; dueAt?: number; notBefore?: number } };
+            if (lead.sync.dueAt !== undefined) lead.sync.dueAt -= ms;
+            if (lead.sync.notBefore !== undefined) lead.sync.notBefore -= ms;
+            cursor.update(lead);
+            cursor.continue();
+          };
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => (db.close(), reject(tx.error));
+        };
+      }),
+    ms,
+  );
+}
