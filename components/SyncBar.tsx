@@ -46,6 +46,21 @@ function outcomeMessage(outcome: SyncNowOutcome): string | null {
   }
 }
 
+/**
+ * While the panel shows a sync running, it asks the service worker every few seconds. A worker that
+ * was stopped in the middle (killed, crashed) is woken by the question: it gives back the dead sync's
+ * batch and carries on, rather than leaving a frozen bar until the minute's alarm.
+ */
+const WAKE_WORKER_EVERY_MS = 5_000;
+
+function useWorkerAwakeWhile(running: boolean): void {
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => void sendMessage('syncRunning').catch(() => undefined), WAKE_WORKER_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [running]);
+}
+
 /** How many leads wait for the CRM, the button that sends them, and the running sync's progress. */
 export function SyncBar() {
   const queryClient = useQueryClient();
@@ -60,6 +75,7 @@ export function SyncBar() {
 
   const configured = settings.data != null;
   const running = progress?.running === true;
+  useWorkerAwakeWhile(running);
   const failures = progress ? progress.needsAttention + progress.retrying : 0;
   const message = sync.isError
     ? `Sync did not run: ${sync.error instanceof Error ? sync.error.message : String(sync.error)}`

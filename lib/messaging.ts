@@ -17,6 +17,11 @@ type ProtocolMap = {
   syncNow(): SyncNowOutcome;
   /** Stops the running sync after its current request; true if one was running. */
   cancelSync(): boolean;
+  /**
+   * Whether the service worker is running a sync. Asking wakes a stopped worker, which gives back
+   * the claims of the sync that died with it and carries on (lib/sync/setup.ts).
+   */
+  syncRunning(): boolean;
 };
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

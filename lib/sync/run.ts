@@ -99,6 +99,11 @@ async function syncWhenBackOnline(): Promise<void> {
   await runSync('online');
 }
 
+/** Whether this worker is running a sync. */
+export function syncRunning(): boolean {
+  return current !== null;
+}
+
 /** Stops the running sync after its current request; its leads stay waiting. */
 export function cancelSync(): boolean {
   if (!current) return false;

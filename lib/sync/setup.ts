@@ -3,7 +3,7 @@ import { onMessage } from '../messaging';
 import { outboxDb } from '../outbox/db';
 import { releaseAllClaims } from '../outbox/claims';
 import { withSyncLock } from './engine';
-import { cancelSync, runSync } from './run';
+import { cancelSync, runSync, syncRunning } from './run';
 import { syncProgressItem } from './status';
 
 const RETRY_ALARM = 'fieldclip-sync';
@@ -17,6 +17,7 @@ const RETRY_PERIOD_MINUTES = 1;
 export function setUpSync(): void {
   onMessage('syncNow', () => runSync('manual'));
   onMessage('cancelSync', () => cancelSync());
+  onMessage('syncRunning', () => syncRunning());
 
   void browser.alarms.create(RETRY_ALARM, { periodInMinutes: RETRY_PERIOD_MINUTES, delayInMinutes: RETRY_PERIOD_MINUTES });
   browser.alarms.onAlarm.addListener((alarm) => {
