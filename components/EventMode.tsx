@@ -4,13 +4,13 @@ import { activeEventItem, endEvent, hasEvents, pastEvents, startEvent } from '..
 import { outboxDb } from '../lib/outbox/db';
 import { TextField } from './TextField';
 import { useOutboxQuery } from './useOutboxQuery';
-import { useStoredValue } from './useStoredValue';
+import { useStoredQuery } from './useStoredQuery';
 
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
 /** Start an event once; until it ends, every new lead is tagged with it. */
 export function EventMode() {
-  const active = useStoredValue(activeEventItem);
+  const active = useStoredQuery(activeEventItem);
   const [starting, setStarting] = useState(false);
   const [form, setForm] = useState({ eventName: '', eventDate: new Date().toISOString().slice(0, 10), eventLocation: '' });
   const [error, setError] = useState<string | undefined>();

@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { reminderItem, reminderSchema, type Reminder } from '../lib/reminder/settings';
-import { useStoredValue } from './useStoredValue';
+import { useStoredQuery } from './useStoredQuery';
 
 /** The end-of-day reminder: on or off, and when. Saved as soon as it changes. */
 export function ReminderSettings() {
-  const stored = useStoredValue(reminderItem);
+  const stored = useStoredQuery(reminderItem);
   // What the rep set here shows at once, even before storage says it is saved (or if it is not valid).
   const [edited, setEdited] = useState<Reminder | null>(null);
   const [error, setError] = useState<string | undefined>();

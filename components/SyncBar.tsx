@@ -9,7 +9,7 @@ import { loadCrmSettings, watchCrmSettings } from '../lib/settings';
 import type { SyncReport } from '../lib/sync/engine';
 import { syncPauseItem, syncProgressItem } from '../lib/sync/status';
 import { useOnline } from './useOnline';
-import { useStoredValue } from './useStoredValue';
+import { useStoredQuery } from './useStoredQuery';
 
 /** A clock time for "waits until": with seconds when it is only a minute or two away. */
 function clockTime(at: number, now = Date.now()): string {
@@ -65,8 +65,8 @@ function useWorkerAwakeWhile(running: boolean): void {
 export function SyncBar() {
   const queryClient = useQueryClient();
   const waiting = useOutboxQuery(() => waitingCount(outboxDb()), []);
-  const progress = useStoredValue(syncProgressItem);
-  const pause = useStoredValue(syncPauseItem);
+  const progress = useStoredQuery(syncProgressItem);
+  const pause = useStoredQuery(syncPauseItem);
   const online = useOnline();
   const settings = useQuery({ queryKey: ['crmSettings'], queryFn: loadCrmSettings });
   useEffect(() => watchCrmSettings(() => void queryClient.invalidateQueries({ queryKey: ['crmSettings'] })), [queryClient]);
