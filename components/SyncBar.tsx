@@ -13,7 +13,7 @@ import { useStoredQuery } from './useStoredQuery';
 
 /** A clock time for "waits until": with seconds when it is only a minute or two away. */
 function clockTime(at: number, now = Date.now()): string {
-  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', ...(at - now < 2 * 60_000 ? { second: '2-digit' } : {}) });
+  return new Date(at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', ...(at - now < 2 * 60_000 ? { second: '2-digit' } : {}) });
 }
 
 function heldSummary({ count, until }: NonNullable<SyncReport['held']>): string {
