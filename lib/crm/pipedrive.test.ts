@@ -142,7 +142,7 @@ describe('pipedriveConnector.send', () => {
     });
     expect(persons).toHaveLength(2);
     expect(seen.map((r) => `${r.method} ${r.path}`).slice(1)).toEqual([
-      'GET /persons?sort=add_time%20DESC&limit=100',
+      'GET /persons?sort=add_time%20DESC&start=0&limit=100',
       `GET /persons/search?term=${carla.id}&fields=custom_fields&limit=10`,
       'GET /persons/5',
       'GET /persons/77',
@@ -185,7 +185,7 @@ describe('pipedriveConnector.send', () => {
     });
     expect(persons).toHaveLength(1);
     const retry = seen.slice(seen.findIndex((r) => r.path.startsWith('/persons?')));
-    expect(retry.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&limit=100', 'PUT /persons/77', 'GET /leads?person_id=77&limit=500', 'POST /leads']);
+    expect(retry.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&start=0&limit=100', 'PUT /persons/77', 'GET /leads?person_id=77&limit=500', 'POST /leads']);
   });
 
   it('without an email or a lead id field, a retry finds the person its lost answer created by full name, among those added since the lead was captured', async () => {
@@ -210,13 +210,69 @@ describe('pipedriveConnector.send', () => {
     const retried = { ...carla, sync: { status: 'failed' as const, attempts: 1, dueAt: 1, lastError: 'lost' } };
     expect(await pipedriveConnector.send([retried], settings, signal())).toMatchObject({ kind: 'delivered', results: [{ id: carla.id, ok: true }] });
     expect(persons.map(({ id }) => id)).toEqual([77, 5]);
-    expect(seen.slice(1).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&limit=100', 'PUT /persons/77', 'GET /leads?person_id=77&limit=500', 'POST /leads']);
+    expect(seen.slice(1).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&start=0&limit=100', 'PUT /persons/77', 'GET /leads?person_id=77&limit=500', 'POST /leads']);
 
     // The namesake alone (the new person not among the last added) is someone else: a new person is created.
     persons.shift();
     const from = seen.length;
     await pipedriveConnector.send([retried], settings, signal());
-    expect(seen.slice(from).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&limit=100', 'POST /persons', 'GET /leads?person_id=78&limit=500', 'POST /leads']);
+    expect(seen.slice(from).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&start=0&limit=100', 'POST /persons', 'GET /leads?person_id=78&limit=500', 'POST /leads']);
+  });
+
+  it('a retry reads back past the 100 persons added last, page by page, but not past the lead\'s capture', async () => {
+    const utc = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+    const now = Date.now();
+    // Newest first, as GET /persons?sort=add_time DESC lists them: 150 persons added since the lost
+    // answer made Carla, then Carla, then persons from before the lead was captured.
+    const newer = Array.from({ length: 150 }, (_, i) => ({ id: 1000 + i, name: `Person ${i}`, add_time: utc(now) }));
+    const older = Array.from({ length: 300 }, (_, i) => ({ id: 2000 + i, name: `Old ${i}`, add_time: utc(now - 3 * 86_400_000) }));
+    const carlaPerson = { id: 77, name: 'Carla Gómez', add_time: utc(now - 30_000) };
+    let persons = [...newer, carlaPerson, ...older];
+    const seen = recordRequests({
+      'GET /persons': () => {
+        const query = new URLSearchParams(seen.at(-1)!.path.split('?')[1]);
+        const start = Number(query.get('start'));
+        const limit = Number(query.get('limit'));
+        const more = start + limit < persons.length;
+        return HttpResponse.json({
+          success: true,
+          data: persons.slice(start, start + limit),
+          additional_data: { pagination: { start, limit, more_items_in_collection: more, ...(more ? { next_start: start + limit } : {}) } },
+        });
+      },
+      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
+      'POST /persons': () => HttpResponse.json({ success: true, data: { id: 78 } }, { status: 201 }),
+      'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+    });
+    const retried = lead({ email: undefined, createdAt: now - 60_000, sync: { status: 'failed', attempts: 1, dueAt: 1, lastError: 'lost' } });
+    await pipedriveConnector.send([retried], settings, signal());
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /persons?sort=add_time%20DESC&start=0&limit=100',
+      'GET /persons?sort=add_time%20DESC&start=100&limit=100',
+      'PUT /persons/77',
+      'GET /leads?person_id=77&limit=500',
+      'POST /leads',
+    ]);
+
+    // Not there: the page that reaches persons older than the lead is the last one read.
+    persons = [...newer, ...older];
+    const from = seen.length;
+    await pipedriveConnector.send([retried], settings, signal());
+    expect(seen.slice(from).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /persons?sort=add_time%20DESC&start=0&limit=100',
+      'GET /persons?sort=add_time%20DESC&start=100&limit=100',
+      'POST /persons',
+      'GET /leads?person_id=78&limit=500',
+      'POST /leads',
+    ]);
+
+    // A thousand added since: five pages at most, then the person is created.
+    persons = Array.from({ length: 1000 }, (_, i) => ({ id: 3000 + i, name: `Busy ${i}`, add_time: utc(now) }));
+    const busy = seen.length;
+    await pipedriveConnector.send([retried], settings, signal());
+    expect(seen.slice(busy).filter((r) => r.path.startsWith('/persons?')).map((r) => new URLSearchParams(r.path.split('?')[1]).get('start'))).toEqual(['0', '100', '200', '300', '400']);
+    expect(seen.at(-2)?.path).toBe('/leads?person_id=78&limit=500');
   });
 
   it('a lead known by one name only is not matched by name: no list is read', async () => {

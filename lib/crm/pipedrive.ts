@@ -66,21 +66,38 @@ async function leadCreatedBefore(lead: Lead, personId: number, settings: Pipedri
   return personLeadsSchema.safeParse(found.data).data?.find((candidate) => candidate.origin_id === lead.id)?.id;
 }
 
-/** How many of the newest persons a retry reads before it falls back on Pipedrive's search. */
-const RECENT_PERSONS = 100;
+/**
+ * A retry reads the newest persons a page at a time, back to the lead's capture (what an earlier
+ * attempt created cannot be older), at most this many pages, before it falls back on the search.
+ */
+const PERSONS_PAGE = 100;
+const MOST_PERSON_PAGES = 5;
 
-const recentPersonsSchema = z._default(
-  z.array(
-    z.looseObject({
-      id: z.number(),
-      name: z.optional(z.nullable(z.string())),
-      /** "2026-11-23 09:00:00", UTC. */
-      add_time: z.optional(z.nullable(z.string())),
-      email: z.optional(z.nullable(z.array(z.looseObject({ value: z.optional(z.nullable(z.string())) })))),
-    }),
-  ),
-  [],
+/** Pipedrive's list pagination, beside `data` in a list's answer. */
+const paginationSchema = z.optional(
+  z.looseObject({ pagination: z.optional(z.looseObject({ more_items_in_collection: z.optional(z.boolean()), next_start: z.optional(z.number()) })) }),
 );
+
+const recentPersonsSchema = z.looseObject({
+  data: z._default(
+    z.nullable(
+      z.array(
+        z.looseObject({
+          id: z.number(),
+          name: z.optional(z.nullable(z.string())),
+          /** "2026-11-23 09:00:00", UTC. */
+          add_time: z.optional(z.nullable(z.string())),
+          email: z.optional(z.nullable(z.array(z.looseObject({ value: z.optional(z.nullable(z.string())) })))),
+        }),
+      ),
+    ),
+    [],
+  ),
+  additional_data: paginationSchema,
+});
+
+/** When Pipedrive added a person ("2026-11-23 09:00:00", UTC), or NaN. */
+const addedAt = (addTime: string | null | undefined) => Date.parse(`${(addTime ?? '').replace(' ', 'T')}Z`);
 
 /** A full name of two words or more: a first name alone would find strangers. */
 function fullNameToMatch(lead: Lead): string | undefined {
@@ -89,25 +106,33 @@ function fullNameToMatch(lead: Lead): string | undefined {
 }
 
 /**
- * The person an earlier attempt of this lead created moments ago, whose answer was lost: among the
- * persons added last, the one with the lead's email, or with its id in the lead id field. A lead
- * with neither is matched by its full name, among persons added since it was captured.
+ * The person an earlier attempt of this lead created, whose answer was lost: among the persons
+ * added since the lead was captured, newest first, the one with the lead's email, or with its id in
+ * the lead id field. A lead with neither is matched by its full name.
  */
 async function personAddedLately(lead: Lead, settings: PipedriveSettings, signal: AbortSignal): Promise<number | undefined | Answer> {
   const email = lead.email?.toLowerCase();
   const field = settings.personIdField;
   const name = email || field ? undefined : fullNameToMatch(lead);
   if (!email && !field && !name) return undefined;
-  const found = await call(settings, 'GET', `/persons?sort=${encodeURIComponent('add_time DESC')}&limit=${RECENT_PERSONS}`, undefined, signal);
-  if (!found.ok) return found;
-  const persons = recentPersonsSchema.safeParse(found.data).data ?? [];
-  type Person = (typeof persons)[number];
-  const sameEmail = (person: Person) => email !== undefined && (person.email ?? []).some((entry) => entry.value?.toLowerCase() === email);
-  const sameName = (person: Person) =>
-    name !== undefined &&
-    person.name?.trim().toLowerCase() === name &&
-    Date.parse(`${(person.add_time ?? '').replace(' ', 'T')}Z`) >= lead.createdAt - CLOCK_SLACK_MS;
-  return persons.find((person) => (field !== undefined && person[field] === lead.id) || sameEmail(person) || sameName(person))?.id;
+  const since = lead.createdAt - CLOCK_SLACK_MS;
+  for (let start = 0, pages = 0; pages < MOST_PERSON_PAGES; pages += 1) {
+    const found = await call(settings, 'GET', `/persons?sort=${encodeURIComponent('add_time DESC')}&start=${start}&limit=${PERSONS_PAGE}`, undefined, signal);
+    if (!found.ok) return found;
+    const page = recentPersonsSchema.safeParse(found.body).data;
+    const persons = page?.data ?? [];
+    type Person = (typeof persons)[number];
+    const sameEmail = (person: Person) => email !== undefined && (person.email ?? []).some((entry) => entry.value?.toLowerCase() === email);
+    const sameName = (person: Person) => name !== undefined && person.name?.trim().toLowerCase() === name && addedAt(person.add_time) >= since;
+    const match = persons.find((person) => (field !== undefined && person[field] === lead.id) || sameEmail(person) || sameName(person));
+    if (match) return match.id;
+    const pagination = page?.additional_data?.pagination;
+    // Newest first: once a page reaches persons added before the lead was captured, no older one is ours.
+    const oldest = addedAt(persons.at(-1)?.add_time);
+    if (!pagination?.more_items_in_collection || pagination.next_start === undefined || !(oldest >= since)) return undefined;
+    start = pagination.next_start;
+  }
+  return undefined;
 }
 
 /** The person an earlier attempt created for this lead: the one whose lead id field holds its id. */
@@ -211,7 +236,7 @@ export const pipedriveConnector: CrmConnector<PipedriveSettings> = {
 
 const personFieldsSchema = z.looseObject({
   data: z._default(z.nullable(z.array(z.looseObject({ key: z.string(), name: z.string(), field_type: z.string() }))), []),
-  additional_data: z.optional(z.looseObject({ pagination: z.optional(z.looseObject({ more_items_in_collection: z.optional(z.boolean()), next_start: z.optional(z.number()) })) })),
+  additional_data: paginationSchema,
 });
 /** Field types Pipedrive's search looks into, and that hold a lead id as it is. */
 const searchableTextTypes = ['varchar', 'text'];
