@@ -99,6 +99,14 @@ async function syncWhenBackOnline(): Promise<void> {
   await runSync('online');
 }
 
+/**
+ * The browser says it is online again (Firefox's background page; Chrome's workers never hear it).
+ * A sync that found it offline is waiting for just this and runs itself: no second run.
+ */
+export function syncBackOnline(): void {
+  if (!waitingForNetwork) void runSync('online');
+}
+
 /** Whether this worker is running a sync. */
 export function syncRunning(): boolean {
   return current !== null;

@@ -3,7 +3,7 @@ import { onMessage } from '../messaging';
 import { outboxDb } from '../outbox/db';
 import { releaseAllClaims } from '../outbox/claims';
 import { withSyncLock } from './engine';
-import { cancelSync, runSync, syncRunning } from './run';
+import { cancelSync, runSync, syncBackOnline, syncRunning } from './run';
 import { syncProgressItem } from './status';
 
 const RETRY_ALARM = 'fieldclip-sync';
@@ -25,7 +25,7 @@ export function setUpSync(): void {
   });
   // Where the event fires (Firefox's background page). Chrome's workers never get it: a sync that
   // finds the browser offline waits for the network itself (lib/sync/connectivity.ts).
-  globalThis.addEventListener?.('online', () => void runSync('online'));
+  globalThis.addEventListener?.('online', syncBackOnline);
   // Registered so the browser wakes this worker when it starts; the start-up work below then runs.
   browser.runtime.onStartup.addListener(() => {});
 
