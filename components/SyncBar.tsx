@@ -6,30 +6,10 @@ import { sendMessage, type SyncNowOutcome } from '../lib/messaging';
 import { outboxDb } from '../lib/outbox/db';
 import { waitingCount } from '../lib/outbox/outbox';
 import { loadCrmSettings, watchCrmSettings } from '../lib/settings';
-import type { SyncReport } from '../lib/sync/engine';
 import { syncPauseItem, syncProgressItem } from '../lib/sync/status';
+import { reportSummary } from '../lib/sync/summary';
 import { useOnline } from './useOnline';
 import { useStoredQuery } from './useStoredQuery';
-
-/** A clock time for "waits until": with seconds when it is only a minute or two away. */
-function clockTime(at: number, now = Date.now()): string {
-  return new Date(at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', ...(at - now < 2 * 60_000 ? { second: '2-digit' } : {}) });
-}
-
-function heldSummary({ count, until }: NonNullable<SyncReport['held']>): string {
-  return `${count} ${count === 1 ? 'lead waits' : 'leads wait'} until ${clockTime(until)} to be sent again.`;
-}
-
-function reportSummary(report: SyncReport): string {
-  const { sent, synced, needsAttention, retrying, held, stoppedBecause, cancelled } = report;
-  if (sent === 0 && !stoppedBecause && !cancelled) return held ? `Nothing sent. ${heldSummary(held)}` : 'Nothing to sync.';
-  const parts = [`${synced} synced`];
-  if (needsAttention) parts.push(`${needsAttention} need${needsAttention === 1 ? 's' : ''} attention`);
-  if (retrying) parts.push(`${retrying} will be retried`);
-  const summary = held ? `${parts.join(', ')}. ${heldSummary(held)}` : `${parts.join(', ')}.`;
-  if (cancelled) return `Cancelled. ${summary}`;
-  return stoppedBecause ? `${summary} Stopped: ${stoppedBecause}` : summary;
-}
 
 function outcomeMessage(outcome: SyncNowOutcome): string | null {
   switch (outcome.status) {
