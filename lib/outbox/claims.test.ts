@@ -73,7 +73,7 @@ describe('claimDueLeads and recordDeliveries', () => {
     await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'failed', error: 'timeout', retryAt: T0 + 1_000 }], T0);
     expect(await nextRetryAt(db)).toBe(T0 + 1_000);
     expect(await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease })).toBeNull();
-    expect(await makeRetriesDueNow(db, T0 + 999)).toEqual({ held: 0 });
+    expect(await makeRetriesDueNow(db, T0 + 999)).toBeUndefined();
     expect((await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease }))?.leads).toHaveLength(1);
   });
 
@@ -92,10 +92,10 @@ describe('claimDueLeads and recordDeliveries', () => {
       T0 + 2,
     );
     expect((await db.leads.get(a.id))?.sync).toEqual({ status: 'failed', attempts: 1, dueAt: T0 + 90_000, notBefore: T0 + 60_000, lastError: 'HTTP 429' });
-    expect(await makeRetriesDueNow(db, T0 + 10)).toEqual({ held: 1, until: T0 + 60_000 });
+    expect(await makeRetriesDueNow(db, T0 + 10)).toEqual({ count: 1, until: T0 + 60_000 });
     expect((await claimDueLeads(db, { now: T0 + 10, limit: 10, leaseMs: lease }))?.leads.map((lead) => lead.id)).toEqual([b.id]);
     expect((await db.leads.get(a.id))?.sync).toMatchObject({ dueAt: T0 + 60_000 });
-    expect(await makeRetriesDueNow(db, T0 + 60_000)).toEqual({ held: 0 });
+    expect(await makeRetriesDueNow(db, T0 + 60_000)).toBeUndefined();
   });
 
   it('sends a lead edited while it was on its way again, so the CRM gets the newer version', async () => {

@@ -130,18 +130,17 @@ export async function waitingCount(db: OutboxDb): Promise<number> {
 
 /**
  * "Sync now": failed leads are due again at once, whatever their backoff said, except that none
- * goes sooner than its CRM allowed (`notBefore`). Returns the leads that still wait for that, and
- * until when the first of them does.
+ * goes sooner than its CRM allowed (`notBefore`). Returns how many still wait for that, and until
+ * when the first of them does; nothing when none does.
  */
-export async function makeRetriesDueNow(db: OutboxDb, now: number): Promise<{ held: number; until?: number }> {
+export function makeRetriesDueNow(db: OutboxDb, now: number): Promise<{ count: number; until: number } | undefined> {
   return db.transaction('rw', db.leads, async () => {
     await withStatus(db, 'failed').modify((lead: Lead) => {
       if (lead.sync.status === 'failed') lead.sync.dueAt = Math.min(lead.sync.dueAt, Math.max(now, lead.sync.notBefore ?? 0));
     });
     const later = db.leads.where('[sync.status+sync.dueAt]').between(['failed', now], ['failed', Dexie.maxKey], false, true);
-    const held = await later.count();
-    const first = held > 0 ? await later.first() : undefined;
-    return first?.sync.status === 'failed' ? { held, until: first.sync.dueAt } : { held: 0 };
+    const first = await later.first();
+    return first?.sync.status === 'failed' ? { count: await later.count(), until: first.sync.dueAt } : undefined;
   });
 }
 

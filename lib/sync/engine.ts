@@ -100,9 +100,8 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
     waitForRetriesMs = 60_000,
     maxFailuresInARow = 8,
   } = options;
-  const held = force ? await makeRetriesDueNow(db, now()) : { held: 0 };
-  const report: SyncReport = { total: await waitingCount(db), sent: 0, synced: 0, needsAttention: 0, retrying: 0 };
-  if (held.held > 0 && held.until !== undefined) report.held = { count: held.held, until: held.until };
+  const held = force ? await makeRetriesDueNow(db, now()) : undefined;
+  const report: SyncReport = { total: await waitingCount(db), sent: 0, synced: 0, needsAttention: 0, retrying: 0, ...(held ? { held } : {}) };
   // Leads that failed in this run: the only ones a run sends twice. (No set of every lead sent: a
   // run's memory stays flat however many leads it sends.)
   const failing = new Set<string>();
@@ -130,9 +129,10 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
       break;
     }
     const attempts = Math.max(...batch.map((lead) => lead.sync.attempts)) + 1;
+    const answeredAt = now();
     const deliveries = deliveriesFor(batch, result, (retryAfter) => ({
-      retryAt: now() + retryDelayMs(attempts, random, retryAfter),
-      ...(retryAfter === undefined ? {} : { notBefore: now() + retryAfter }),
+      retryAt: answeredAt + retryDelayMs(attempts, random, retryAfter),
+      ...(retryAfter === undefined ? {} : { notBefore: answeredAt + retryAfter }),
     }));
     const firstSent = batch.filter((lead) => !failing.has(lead.id)).length;
     const counts = { sent: batch.length, synced: 0, needsAttention: 0, retrying: 0 };
