@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { withNameParts } from '../lead/name';
 import { leadInputSchema, type Lead, type LeadInput, waitingStatuses } from '../lead/schema';
 import { beingSent } from './claims';
@@ -133,15 +132,14 @@ export async function waitingCount(db: OutboxDb): Promise<number> {
  * goes sooner than its CRM allowed (`notBefore`). Returns how many still wait for that, and until
  * when the first of them does; nothing when none does.
  */
-export function makeRetriesDueNow(db: OutboxDb, now: number): Promise<{ count: number; until: number } | undefined> {
-  return db.transaction('rw', db.leads, async () => {
-    await withStatus(db, 'failed').modify((lead: Lead) => {
-      if (lead.sync.status === 'failed') lead.sync.dueAt = Math.min(lead.sync.dueAt, Math.max(now, lead.sync.notBefore ?? 0));
-    });
-    const later = db.leads.where('[sync.status+sync.dueAt]').between(['failed', now], ['failed', Dexie.maxKey], false, true);
-    const first = await later.first();
-    return first?.sync.status === 'failed' ? { count: await later.count(), until: first.sync.dueAt } : undefined;
+export async function makeRetriesDueNow(db: OutboxDb, now: number): Promise<{ count: number; until: number } | undefined> {
+  let held: { count: number; until: number } | undefined;
+  await withStatus(db, 'failed').modify((lead: Lead) => {
+    if (lead.sync.status !== 'failed') return;
+    lead.sync.dueAt = Math.min(lead.sync.dueAt, Math.max(now, lead.sync.notBefore ?? 0));
+    if (lead.sync.dueAt > now) held = { count: (held?.count ?? 0) + 1, until: Math.min(held?.until ?? Infinity, lead.sync.dueAt) };
   });
+  return held;
 }
 
 /** When the next retry falls due, if any lead waits for one. */
