@@ -96,6 +96,8 @@ const recentPersonsSchema = z.looseObject({
   additional_data: paginationSchema,
 });
 
+type RecentPerson = NonNullable<z.infer<typeof recentPersonsSchema>['data']>[number];
+
 /** When Pipedrive added a person ("2026-11-23 09:00:00", UTC), or NaN. */
 const addedAt = (addTime: string | null | undefined) => Date.parse(`${(addTime ?? '').replace(' ', 'T')}Z`);
 
@@ -116,15 +118,16 @@ async function personAddedLately(lead: Lead, settings: PipedriveSettings, signal
   const name = email || field ? undefined : fullNameToMatch(lead);
   if (!email && !field && !name) return undefined;
   const since = lead.createdAt - CLOCK_SLACK_MS;
+  const isOurs = (person: RecentPerson) =>
+    (field !== undefined && person[field] === lead.id) ||
+    (email !== undefined && (person.email ?? []).some((entry) => entry.value?.toLowerCase() === email)) ||
+    (name !== undefined && person.name?.trim().toLowerCase() === name && addedAt(person.add_time) >= since);
   for (let start = 0, pages = 0; pages < MOST_PERSON_PAGES; pages += 1) {
     const found = await call(settings, 'GET', `/persons?sort=${encodeURIComponent('add_time DESC')}&start=${start}&limit=${PERSONS_PAGE}`, undefined, signal);
     if (!found.ok) return found;
     const page = recentPersonsSchema.safeParse(found.body).data;
     const persons = page?.data ?? [];
-    type Person = (typeof persons)[number];
-    const sameEmail = (person: Person) => email !== undefined && (person.email ?? []).some((entry) => entry.value?.toLowerCase() === email);
-    const sameName = (person: Person) => name !== undefined && person.name?.trim().toLowerCase() === name && addedAt(person.add_time) >= since;
-    const match = persons.find((person) => (field !== undefined && person[field] === lead.id) || sameEmail(person) || sameName(person));
+    const match = persons.find(isOurs);
     if (match) return match.id;
     const pagination = page?.additional_data?.pagination;
     // Newest first: once a page reaches persons added before the lead was captured, no older one is ours.
