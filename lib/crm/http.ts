@@ -27,12 +27,16 @@ export function waitAskedFor(headers: Headers, now = Date.now()): number | undef
   return reset > 1e9 ? Math.max(0, reset * 1000 - now) : reset * 1000;
 }
 
-/** The class of a non-2xx answer, with a message for the rep that names the status. */
-export function classifyFailure(response: Response, detail: string): Exclude<SendResult, { kind: 'delivered' }> {
+/**
+ * The class of a non-2xx answer, with a message for the rep that names the status; on a 401 or 403,
+ * what to check, named as the CRM's settings name it (`the access token`, `the API key`).
+ */
+export function classifyFailure(response: Response, detail: string, credential = 'the API token'): Exclude<SendResult, { kind: 'delivered' }> {
   const status = response.status;
   const error = `The CRM answered ${status}${response.statusText ? ` ${response.statusText}` : ''}${detail ? `: ${detail}` : ''}`;
   if (status === 401 || status === 403) {
-    return { kind: 'unauthorized', error: `${error}. Check the API token in Fieldclip's settings.` };
+    // The CRM's own message often ends with a full stop already.
+    return { kind: 'unauthorized', error: `${error.replace(/\.$/, '')}. Check ${credential} in Fieldclip's settings.` };
   }
   if (RETRYABLE.has(status) || status >= 500) {
     const wait = waitAskedFor(response.headers);

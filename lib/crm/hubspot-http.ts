@@ -6,6 +6,9 @@ import { HUBSPOT_API, type HubspotSettings } from './settings-schema';
 // Every request to HubSpot goes through here: the token, the private app's 10-second limit taken up
 // front, and what a failed answer means for the sync.
 
+/** What the rep checks when HubSpot refuses the token: the settings' field. */
+export const HUBSPOT_CREDENTIAL = 'the access token';
+
 const limiters = new Map<number, RollingWindow>();
 function limiterFor(settings: HubspotSettings): RollingWindow {
   let limiter = limiters.get(settings.requestsPer10Seconds);
@@ -45,6 +48,6 @@ export async function hubspotPost(settings: HubspotSettings, path: string, body:
     const wait = hubspotRetryAfter(response);
     return { ok: false, failure: { kind: 'retry', error: 'HubSpot asked to slow down (429)', ...(wait !== undefined ? { retryAfterMs: wait } : {}) } };
   }
-  if (!response.ok && response.status !== 207) return { ok: false, failure: classifyFailure(response, await errorDetail(response)) };
+  if (!response.ok && response.status !== 207) return { ok: false, failure: classifyFailure(response, await errorDetail(response), HUBSPOT_CREDENTIAL) };
   return { ok: true, body: await response.json().catch(() => null) };
 }

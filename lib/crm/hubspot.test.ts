@@ -162,7 +162,7 @@ describe('hubspotConnector.send', () => {
     });
   });
 
-  it('pauses on an expired token (401)', async () => {
+  it('pauses on an expired token (401), pointing at the access token', async () => {
     server.use(
       http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/upsert`, () =>
         HttpResponse.json({ status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' }, { status: 401 }),
@@ -170,7 +170,7 @@ describe('hubspotConnector.send', () => {
     );
     expect(await hubspotConnector.send([lead({ email: 'jane@acme.example' })], settings, signal())).toMatchObject({
       kind: 'unauthorized',
-      error: expect.stringContaining('Authentication credentials not found.'),
+      error: "The CRM answered 401 Unauthorized: Authentication credentials not found. Check the access token in Fieldclip's settings.",
     });
   });
 });

@@ -4,7 +4,7 @@ import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './connector';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
 import { linkCompanies } from './hubspot-companies';
-import { hubspotCall, hubspotPost } from './hubspot-http';
+import { HUBSPOT_CREDENTIAL, hubspotCall, hubspotPost } from './hubspot-http';
 import { contactsCreatedBefore, worthLookingFor } from './hubspot-search';
 import type { HubspotSettings } from './settings-schema';
 
@@ -184,7 +184,7 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
     } catch (error) {
       return { ok: false, message: classifyFetchError(error).error };
     }
-    if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
+    if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response), HUBSPOT_CREDENTIAL).error };
     const kept: string[] = [];
     if (settings.leadIdProperty) {
       const problem = await uniquePropertyProblem(settings, 'contacts', settings.leadIdProperty, signal);
@@ -216,7 +216,7 @@ async function uniquePropertyProblem(settings: HubspotSettings, object: 'contact
   const kind = object === 'contacts' ? 'contact' : 'company';
   const create = `create it in HubSpot (Settings → Properties → ${kind === 'contact' ? 'Contact' : 'Company'} properties: single-line text, "Require unique values" on)`;
   if (response.status === 404) return `Connected, but HubSpot has no ${kind} property "${name}": ${create}`;
-  if (!response.ok) return classifyFailure(response, await errorDetail(response)).error;
+  if (!response.ok) return classifyFailure(response, await errorDetail(response), HUBSPOT_CREDENTIAL).error;
   const property = propertySchema.safeParse(await response.json().catch(() => null));
   if (!property.success || !property.data.hasUniqueValue) {
     return `Connected, but the ${kind} property "${name}" does not require unique values: turn that on, or ${create.replace('create it', 'create another')}`;

@@ -36,6 +36,9 @@ export function salesforceLeadFromLead(lead: Lead, settings: SalesforceSettings)
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
+/** What the rep checks when Salesforce refuses a call: the sign-in the settings page makes. */
+const SALESFORCE_CREDENTIAL = 'the Salesforce connection (Connect to Salesforce again)';
+
 // Access tokens live in memory only: a restarted worker gets a fresh one with the refresh token.
 const accessTokens = new Map<string, string>();
 
@@ -56,7 +59,7 @@ async function refreshAccessToken(settings: SalesforceSettings, signal: AbortSig
   if (response.status === 400 || response.status === 401) {
     return { kind: 'unauthorized', error: 'Salesforce no longer accepts Fieldclip’s sign-in: connect again in the settings' };
   }
-  if (!response.ok) return classifyFailure(response, await errorDetail(response));
+  if (!response.ok) return classifyFailure(response, await errorDetail(response), SALESFORCE_CREDENTIAL);
   const token = z.object({ access_token: z.string() }).safeParse(await response.json().catch(() => null));
   if (!token.success) return { kind: 'retry', error: 'Salesforce answered the sign-in without a token' };
   accessTokens.set(settings.refreshToken, token.data.access_token);
@@ -105,7 +108,7 @@ export const salesforceConnector: CrmConnector<SalesforceSettings> = {
     const path = `/services/data/${SALESFORCE_API_VERSION}/composite/sobjects/Lead/${settings.externalIdField}`;
     const response = await call(settings, 'PATCH', path, { allOrNone: false, records: leads.map((lead) => salesforceLeadFromLead(lead, settings)) }, signal);
     if (!(response instanceof Response)) return response;
-    if (!response.ok) return classifyFailure(response, await errorDetail(response));
+    if (!response.ok) return classifyFailure(response, await errorDetail(response), SALESFORCE_CREDENTIAL);
     const answer = collectionAnswerSchema.safeParse(await response.json().catch(() => null));
     if (!answer.success || answer.data.length !== leads.length) return { kind: 'retry', error: 'Salesforce answered in a shape Fieldclip does not know' };
     // The answer lists the records in the order they were sent.
@@ -121,7 +124,7 @@ export const salesforceConnector: CrmConnector<SalesforceSettings> = {
   async testConnection(settings, signal): Promise<ConnectionCheck> {
     const response = await call(settings, 'GET', `/services/data/${SALESFORCE_API_VERSION}/sobjects/Lead/describe`, undefined, signal);
     if (!(response instanceof Response)) return { ok: false, message: 'error' in response ? response.error : 'Not connected' };
-    if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
+    if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response), SALESFORCE_CREDENTIAL).error };
     const describe = z.looseObject({ fields: z.array(z.looseObject({ name: z.string(), externalId: z.optional(z.boolean()) })) }).safeParse(await response.json().catch(() => null));
     const field = describe.data?.fields.find((f) => f.name === settings.externalIdField);
     if (!field?.externalId) return { ok: false, message: `Connected, but the Lead has no External ID field named ${settings.externalIdField}` };

@@ -52,7 +52,7 @@ export const twentyConnector: CrmConnector<TwentySettings> = {
     } catch (error) {
       return classifyFetchError(error);
     }
-    if (!response.ok) return classifyFailure(response, await errorDetail(response));
+    if (!response.ok) return classifyFailure(response, await errorDetail(response), 'the API key');
     const answer = answerSchema.safeParse(await response.json().catch(() => null));
     const created = new Set(answer.success ? answer.data.data.createPeople.map((person) => person.id) : []);
     // A lead whose person is not in the answer is sent again (same id, so no second person).
@@ -68,6 +68,6 @@ export const twentyConnector: CrmConnector<TwentySettings> = {
       return { ok: false, message: classifyFetchError(error).error };
     }
     if (response.ok) return { ok: true, message: 'Connected to Twenty: the API key can read people' };
-    return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
+    return { ok: false, message: classifyFailure(response, await errorDetail(response), 'the API key').error };
   },
 };
