@@ -14,6 +14,8 @@ describe('reportSummary', () => {
     expect(summary({ total: 5, sent: 5, synced: 3, needsAttention: 1, retrying: 1 })).toBe('3 synced, 1 needs attention, 1 will be retried.');
     expect(summary({ total: 1000, sent: 400, synced: 200, cancelled: true })).toBe('Cancelled. 200 synced.');
     expect(summary({ total: 2, sent: 2, retrying: 2, stoppedBecause: 'Could not reach the CRM' })).toBe('0 synced, 2 will be retried. Stopped: Could not reach the CRM');
+    expect(summary({ total: 3, stoppedBecause: 'The CRM answered 401 Unauthorized' })).toBe('Nothing sent. Stopped: The CRM answered 401 Unauthorized');
+    expect(summary({ total: 3, cancelled: true })).toBe('Cancelled. Nothing sent.');
     expect(summary({})).toBe('Nothing to sync.');
   });
 

@@ -19,7 +19,9 @@ export function reportSummary(report: SyncReport, now = Date.now(), locale?: str
   const parts = [`${synced} synced`];
   if (needsAttention) parts.push(`${needsAttention} need${needsAttention === 1 ? 's' : ''} attention`);
   if (retrying) parts.push(`${retrying} will be retried`);
-  const summary = held ? `${parts.join(', ')}. ${heldSummary(held, now, locale)}` : `${parts.join(', ')}.`;
+  // Stopped or cancelled before the first lead went (refused credentials): nothing to count.
+  const counts = sent === 0 ? 'Nothing sent.' : `${parts.join(', ')}.`;
+  const summary = held ? `${counts} ${heldSummary(held, now, locale)}` : counts;
   if (cancelled) return `Cancelled. ${summary}`;
   return stoppedBecause ? `${summary} Stopped: ${stoppedBecause}` : summary;
 }
