@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -30,18 +30,38 @@ export type ExtensionSession = {
 };
 
 /**
- * Launches Debian's Chromium with the built extension loaded, on a fresh profile or on
- * `userDataDir` when a test reopens the same profile.
+ * The built extension as if the rep had already said yes to Fieldclip's question for these sites
+ * (a remote CRM's origin, asked for when its settings are saved): a copy of the build whose manifest
+ * grants them at install. Headless Chromium never answers that question (`permissions.request`
+ * waits for ever), and with the sites granted it returns true at once, as after the rep's yes. Only
+ * the manifest's `host_permissions` differ; the code is the build's own.
  */
-export async function launchExtension(options: { userDataDir?: string; headless?: boolean } = {}): Promise<ExtensionSession> {
+async function buildWithSitesGranted(origins: readonly string[]): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'fieldclip-e2e-build-'));
+  await cp(EXTENSION_PATH, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push(...origins);
+  await writeFile(manifestPath, JSON.stringify(manifest));
+  return copy;
+}
+
+/**
+ * Launches Debian's Chromium with the built extension loaded, on a fresh profile or on
+ * `userDataDir` when a test reopens the same profile; `sitesGranted`: see buildWithSitesGranted.
+ */
+export async function launchExtension(
+  options: { userDataDir?: string; headless?: boolean; sitesGranted?: readonly string[] } = {},
+): Promise<ExtensionSession> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'fieldclip-e2e-')));
+  const extensionPath = options.sitesGranted?.length ? await buildWithSitesGranted(options.sitesGranted) : EXTENSION_PATH;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     args: [
       ...CHROMIUM_FLAGS,
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
       // Lets a test click the toolbar icon through the DevTools protocol (Extensions.triggerAction).
       '--enable-unsafe-extension-debugging',
     ],
@@ -71,6 +91,7 @@ export async function launchExtension(options: { userDataDir?: string; headless?
     async close({ discard = true } = {}) {
       await context.close();
       if (discard) await rm(userDataDir, { recursive: true, force: true });
+      if (extensionPath !== EXTENSION_PATH) await rm(extensionPath, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionSession } from './support/extension';
+import { fakeHubspot, HUBSPOT_ORIGIN, type FakeHubspot } from './support/hubspot';
+import { storedLeads } from './support/outbox';
+import { expectText, leadInList, typeLead } from './support/panel';
+
+// A CRM on the internet, connected on the options page as a rep would: HubSpot, answered at its
+// real address through request routing. The browser's question for the CRM's site cannot be
+// answered headless, so the extension starts with that site granted, as after the rep's yes.
+
+const TOKEN = 'pat-na1-0a1b2c3d-e2e0-4f00-9000-000000005678';
+
+let session: ExtensionSession;
+let hubspot: FakeHubspot;
+
+beforeEach(async () => {
+  session = await launchExtension({ sitesGranted: [`${HUBSPOT_ORIGIN}/*`] });
+  hubspot = await fakeHubspot(session.context, { token: TOKEN, uniqueContactProperties: ['fieldclip_lead_id'] });
+});
+afterEach(async () => {
+  await session.close();
+});
+
+async function saveHubspotSettings(options: Page, token: string, leadIdProperty?: string) {
+  await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
+  await options.getByLabel('Access token').fill(token);
+  if (leadIdProperty) await options.getByLabel('Lead id property').fill(leadIdProperty);
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await expectText(options.getByRole('status'), 'Settings saved.');
+}
+
+describe('connecting HubSpot on the options page', () => {
+  it('saves the token, tests it, and syncs a referral without email to a contact keyed by its lead id', async () => {
+    const options = await session.open('options.html');
+    await saveHubspotSettings(options, TOKEN, 'fieldclip_lead_id');
+    const stored = await session.worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null) }));
+    expect(stored.local.crmSettings).toMatchObject({ crm: 'hubspot', accessToken: TOKEN, leadIdProperty: 'fieldclip_lead_id' });
+    expect(stored.sync).toEqual({});
+
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expectText(options.getByRole('status'), 'Connected to HubSpot: the token can read contacts, and "fieldclip_lead_id" keeps each lead\'s id');
+    await options.reload();
+    expect(await options.getByLabel('Access token').inputValue()).toBe('');
+    expect(await options.locator('body').innerText()).not.toContain(TOKEN);
+
+    // Logged right after a close: a name, a company and who referred them; no email yet.
+    const panel = await session.open('sidepanel.html');
+    await panel.getByLabel('Source', { exact: true }).selectOption({ label: 'Referral' });
+    await panel.getByLabel('Referred by').fill('Bob Martin');
+    await typeLead(panel, { 'Full name': 'Dana Whitfield', Company: 'Initech' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await expectText(leadInList(panel, 'Dana Whitfield'), 'Pending');
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Dana Whitfield'), 'Synced');
+
+    const [lead] = await storedLeads(panel);
+    expect(hubspot.contacts()).toEqual([
+      {
+        id: '51001',
+        properties: expect.objectContaining({ firstname: 'Dana', lastname: 'Whitfield', company: 'Initech', message: 'Referred by Bob Martin', fieldclip_lead_id: lead!.id }),
+      },
+    ]);
+    await expectText(leadInList(panel, 'Dana Whitfield'), 'CRM id 51001');
+    const upserts = hubspot.requests().filter((request) => request.path === '/crm/v3/objects/contacts/batch/upsert');
+    expect(upserts).toHaveLength(1);
+    expect(upserts[0]).toMatchObject({ authorization: `Bearer ${TOKEN}`, body: { inputs: [{ idProperty: 'fieldclip_lead_id', id: lead!.id }] } });
+  });
+
+  it('says so when HubSpot refuses the token, pauses the queue without failing the lead, and sends it once a good token is saved', async () => {
+    const options = await session.open('options.html');
+    await saveHubspotSettings(options, 'pat-na1-revoked');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    const refused = /^The CRM answered 401 Unauthorized: Authentication credentials not found\..* Check the access token in Fieldclip's settings\.$/;
+    await expectText(options.getByRole('status'), refused);
+
+    const panel = await session.open('sidepanel.html');
+    await typeLead(panel, { 'Full name': 'Omar Haddad', Company: 'Globex', Email: 'omar@globex.example' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(panel.locator('.sync-bar__paused'), /^Sync is paused: The CRM answered 401 .* Check the access token in Fieldclip's settings\. Open settings$/);
+    await expectText(panel.locator('.sync-bar__result'), /^Last sync: Nothing sent\. Stopped: The CRM answered 401/);
+    await expectText(leadInList(panel, 'Omar Haddad'), 'Pending');
+    expect(hubspot.contacts()).toEqual([]);
+
+    await saveHubspotSettings(options, TOKEN);
+    await expect.poll(() => panel.locator('.sync-bar__paused').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Omar Haddad'), 'Synced');
+    expect(hubspot.contacts()).toEqual([{ id: '51001', properties: expect.objectContaining({ email: 'omar@globex.example', firstname: 'Omar' }) }]);
+    const upserts = hubspot.requests().filter((request) => request.path === '/crm/v3/objects/contacts/batch/upsert');
+    expect(upserts.map((request) => request.authorization)).toEqual([`Bearer pat-na1-revoked`, `Bearer ${TOKEN}`]);
+  });
+});
