@@ -37,7 +37,12 @@ export async function connectSalesforce(settings: SalesforceSettings): Promise<S
     body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: settings.clientId, redirect_uri: redirectUri, code_verifier: verifier }),
     credentials: 'omit',
   });
-  const token = z.object({ refresh_token: z.string(), instance_url: z.url() }).safeParse(await response.json().catch(() => null));
-  if (!response.ok || !token.success) throw new Error(`Salesforce did not give a refresh token (HTTP ${response.status}); check the connected app's OAuth scopes`);
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const refusal = z.looseObject({ error_description: z.string() }).safeParse(body);
+    throw new Error(`Salesforce refused the sign-in (HTTP ${response.status}${refusal.success ? `: ${refusal.data.error_description.slice(0, 200)}` : ''})`);
+  }
+  const token = z.object({ refresh_token: z.string(), instance_url: z.url() }).safeParse(body);
+  if (!token.success) throw new Error("Salesforce did not give a refresh token: check that the connected app's OAuth scopes include refresh_token");
   return { ...settings, instanceUrl: token.data.instance_url, refreshToken: token.data.refresh_token };
 }

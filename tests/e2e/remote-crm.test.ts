@@ -1,26 +1,23 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SALESFORCE_ORIGINS } from '../../lib/crm/settings-schema';
 import { launchExtension, type ExtensionSession } from './support/extension';
 import { fakeHubspot, HUBSPOT_ORIGIN, type FakeHubspot } from './support/hubspot';
 import { storedLeads } from './support/outbox';
 import { expectText, leadInList, typeLead } from './support/panel';
+import { startFakeSalesforce, type FakeSalesforce } from './support/salesforce';
 
-// A CRM on the internet, connected on the options page as a rep would: HubSpot, answered at its
-// real address through request routing. The browser's question for the CRM's site cannot be
-// answered headless, so the extension starts with that site granted, as after the rep's yes.
-
-const TOKEN = 'pat-na1-0a1b2c3d-e2e0-4f00-9000-000000005678';
+// CRMs on the internet, connected on the options page as a rep would. The browser's question for
+// the CRM's site (and for the Salesforce sign-in window) cannot be answered headless, so the
+// extension starts with those granted, as after the rep's yes.
 
 let session: ExtensionSession;
-let hubspot: FakeHubspot;
-
-beforeEach(async () => {
-  session = await launchExtension({ sitesGranted: [`${HUBSPOT_ORIGIN}/*`] });
-  hubspot = await fakeHubspot(session.context, { token: TOKEN, uniqueContactProperties: ['fieldclip_lead_id'] });
-});
 afterEach(async () => {
   await session.close();
 });
+
+const TOKEN = 'pat-na1-0a1b2c3d-e2e0-4f00-9000-000000005678';
+let hubspot: FakeHubspot;
 
 async function saveHubspotSettings(options: Page, token: string, leadIdProperty?: string) {
   await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
@@ -31,6 +28,12 @@ async function saveHubspotSettings(options: Page, token: string, leadIdProperty?
 }
 
 describe('connecting HubSpot on the options page', () => {
+  // HubSpot answered at its real address through request routing.
+  beforeEach(async () => {
+    session = await launchExtension({ grantedAtInstall: { origins: [`${HUBSPOT_ORIGIN}/*`] } });
+    hubspot = await fakeHubspot(session.context, { token: TOKEN, uniqueContactProperties: ['fieldclip_lead_id'] });
+  });
+
   it('saves the token, tests it, and syncs a referral without email to a contact keyed by its lead id', async () => {
     const options = await session.open('options.html');
     await saveHubspotSettings(options, TOKEN, 'fieldclip_lead_id');
@@ -90,5 +93,80 @@ describe('connecting HubSpot on the options page', () => {
     expect(hubspot.contacts()).toEqual([{ id: '51001', properties: expect.objectContaining({ email: 'omar@globex.example', firstname: 'Omar' }) }]);
     const upserts = hubspot.requests().filter((request) => request.path === '/crm/v3/objects/contacts/batch/upsert');
     expect(upserts.map((request) => request.authorization)).toEqual([`Bearer pat-na1-revoked`, `Bearer ${TOKEN}`]);
+  });
+});
+
+describe('connecting Salesforce on the options page', () => {
+  const CLIENT_ID = '3MVG9fe4g9fhX0E5e2e.connected.app.key';
+  let salesforce: FakeSalesforce;
+  beforeEach(async () => {
+    salesforce = await startFakeSalesforce({ clientId: CLIENT_ID, externalIdField: 'Fieldclip_Id__c' });
+    session = await launchExtension({ grantedAtInstall: { origins: SALESFORCE_ORIGINS, permissions: ['identity'] } });
+  });
+  afterEach(async () => {
+    await salesforce.close();
+  });
+
+  it('signs in with PKCE, tests the connection, and upserts a lead met at an event by its external id', async () => {
+    const options = await session.open('options.html');
+    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Salesforce' });
+    await options.getByLabel('Login URL').fill(salesforce.url);
+    await options.getByLabel('Consumer key').fill(CLIENT_ID);
+    await options.getByLabel('External ID field').fill('Fieldclip_Id__c');
+    await options.getByRole('button', { name: 'Connect to Salesforce' }).click();
+    await expectText(options.getByRole('status'), `Connected to ${salesforce.url}. Settings saved.`);
+    await expectText(options.locator('.connection'), `Signed in to ${salesforce.url}.`);
+    const stored = await session.worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null) }));
+    expect(stored.local.crmSettings).toMatchObject({ crm: 'salesforce', instanceUrl: salesforce.url, refreshToken: expect.stringMatching(/^5Aep861/) });
+    expect(stored.sync).toEqual({});
+
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expectText(options.getByRole('status'), 'Connected to Salesforce: Leads are upserted by Fieldclip_Id__c');
+
+    const panel = await session.open('sidepanel.html');
+    await panel.getByLabel('Source', { exact: true }).selectOption({ label: 'Event' });
+    await panel.getByLabel('Event name').fill('SaaStr Europa 2026');
+    await typeLead(panel, { 'Full name': 'Ines Duarte', Company: 'Nordwind Logistics', Email: 'ines@nordwind.example' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Ines Duarte'), 'Synced');
+    await expectText(leadInList(panel, 'Ines Duarte'), 'CRM id 00Q5g0000000000001');
+
+    const [lead] = await storedLeads(panel);
+    expect(salesforce.leads()).toEqual([
+      expect.objectContaining({
+        Id: '00Q5g0000000000001',
+        Fieldclip_Id__c: lead!.id,
+        FirstName: 'Ines',
+        LastName: 'Duarte',
+        Company: 'Nordwind Logistics',
+        Email: 'ines@nordwind.example',
+        LeadSource: 'Trade Show',
+        Description: 'Met at SaaStr Europa 2026',
+      }),
+    ]);
+    expect(salesforce.requests()).toEqual([
+      'GET /services/oauth2/authorize',
+      'POST /services/oauth2/token',
+      // Access tokens live in memory only: the options page (Test connection) and then the worker
+      // (the sync) each get their own with the refresh token.
+      'POST /services/oauth2/token',
+      'GET /services/data/v62.0/sobjects/Lead/describe',
+      'POST /services/oauth2/token',
+      'PATCH /services/data/v62.0/composite/sobjects/Lead/Fieldclip_Id__c',
+    ]);
+  });
+
+  it('says why Salesforce refused the sign-in, and saves nothing', async () => {
+    const options = await session.open('options.html');
+    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Salesforce' });
+    await options.getByLabel('Login URL').fill(salesforce.url);
+    await options.getByLabel('Consumer key').fill('3MVG9fe4g9fhX0E5e2e.some.other.app');
+    await options.getByLabel('External ID field').fill('Fieldclip_Id__c');
+    await options.getByRole('button', { name: 'Connect to Salesforce' }).click();
+    await expectText(options.getByRole('status'), 'Not connected: client identifier invalid');
+    expect(await options.getByLabel('Consumer key').inputValue()).toBe('3MVG9fe4g9fhX0E5e2e.some.other.app');
+    await expectText(options.locator('.connection'), 'Not signed in yet.');
+    expect(await session.worker.evaluate(() => chrome.storage.local.get('crmSettings'))).toEqual({});
   });
 });

@@ -29,32 +29,37 @@ export type ExtensionSession = {
   close(options?: { discard?: boolean }): Promise<void>;
 };
 
+/** Optional permissions a test starts with, as if the rep had already said yes to them. */
+export type GrantedAtInstall = { origins?: readonly string[]; permissions?: readonly string[] };
+
 /**
  * The built extension as if the rep had already said yes to Fieldclip's question for these sites
- * (a remote CRM's origin, asked for when its settings are saved): a copy of the build whose manifest
- * grants them at install. Headless Chromium never answers that question (`permissions.request`
- * waits for ever), and with the sites granted it returns true at once, as after the rep's yes. Only
- * the manifest's `host_permissions` differ; the code is the build's own.
+ * and permissions (a remote CRM's origin when its settings are saved; `identity` for the Salesforce
+ * sign-in): a copy of the build whose manifest grants them at install. Headless Chromium never
+ * answers that question (`permissions.request` waits for ever), and with them granted it returns
+ * true at once, as after the rep's yes. Only the manifest's `host_permissions` and `permissions`
+ * differ; the code is the build's own.
  */
-async function buildWithSitesGranted(origins: readonly string[]): Promise<string> {
+async function buildWithGrants({ origins = [], permissions = [] }: GrantedAtInstall): Promise<string> {
   const copy = await mkdtemp(join(tmpdir(), 'fieldclip-e2e-build-'));
   await cp(EXTENSION_PATH, copy, { recursive: true });
   const manifestPath = join(copy, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { host_permissions: string[] };
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { host_permissions: string[]; permissions: string[] };
   manifest.host_permissions.push(...origins);
+  manifest.permissions.push(...permissions);
   await writeFile(manifestPath, JSON.stringify(manifest));
   return copy;
 }
 
 /**
  * Launches Debian's Chromium with the built extension loaded, on a fresh profile or on
- * `userDataDir` when a test reopens the same profile; `sitesGranted`: see buildWithSitesGranted.
+ * `userDataDir` when a test reopens the same profile; `grantedAtInstall`: see buildWithGrants.
  */
 export async function launchExtension(
-  options: { userDataDir?: string; headless?: boolean; sitesGranted?: readonly string[] } = {},
+  options: { userDataDir?: string; headless?: boolean; grantedAtInstall?: GrantedAtInstall } = {},
 ): Promise<ExtensionSession> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'fieldclip-e2e-')));
-  const extensionPath = options.sitesGranted?.length ? await buildWithSitesGranted(options.sitesGranted) : EXTENSION_PATH;
+  const extensionPath = options.grantedAtInstall ? await buildWithGrants(options.grantedAtInstall) : EXTENSION_PATH;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
