@@ -5,7 +5,9 @@ import { launchExtension, type ExtensionSession } from './support/extension';
 import { fakeHubspot, HUBSPOT_ORIGIN, type FakeHubspot } from './support/hubspot';
 import { storedLeads } from './support/outbox';
 import { expectText, leadInList, typeLead } from './support/panel';
+import { fakePipedrive, PIPEDRIVE_ORIGIN } from './support/pipedrive';
 import { startFakeSalesforce, type FakeSalesforce } from './support/salesforce';
+import { fakeTwenty, TWENTY_ORIGIN } from './support/twenty';
 
 // CRMs on the internet, connected on the options page as a rep would. The browser's question for
 // the CRM's site (and for the Salesforce sign-in window) cannot be answered headless, so the
@@ -67,7 +69,7 @@ describe('connecting HubSpot on the options page', () => {
     await expectText(leadInList(panel, 'Dana Whitfield'), 'CRM id 51001');
     const upserts = hubspot.requests().filter((request) => request.path === '/crm/v3/objects/contacts/batch/upsert');
     expect(upserts).toHaveLength(1);
-    expect(upserts[0]).toMatchObject({ authorization: `Bearer ${TOKEN}`, body: { inputs: [{ idProperty: 'fieldclip_lead_id', id: lead!.id }] } });
+    expect(upserts[0]).toMatchObject({ headers: { authorization: `Bearer ${TOKEN}` }, body: { inputs: [{ idProperty: 'fieldclip_lead_id', id: lead!.id }] } });
   });
 
   it('says so when HubSpot refuses the token, pauses the queue without failing the lead, and sends it once a good token is saved', async () => {
@@ -92,7 +94,7 @@ describe('connecting HubSpot on the options page', () => {
     await expectText(leadInList(panel, 'Omar Haddad'), 'Synced');
     expect(hubspot.contacts()).toEqual([{ id: '51001', properties: expect.objectContaining({ email: 'omar@globex.example', firstname: 'Omar' }) }]);
     const upserts = hubspot.requests().filter((request) => request.path === '/crm/v3/objects/contacts/batch/upsert');
-    expect(upserts.map((request) => request.authorization)).toEqual([`Bearer pat-na1-revoked`, `Bearer ${TOKEN}`]);
+    expect(upserts.map((request) => request.headers['authorization'])).toEqual([`Bearer pat-na1-revoked`, `Bearer ${TOKEN}`]);
   });
 });
 
@@ -168,5 +170,84 @@ describe('connecting Salesforce on the options page', () => {
     expect(await options.getByLabel('Consumer key').inputValue()).toBe('3MVG9fe4g9fhX0E5e2e.some.other.app');
     await expectText(options.locator('.connection'), 'Not signed in yet.');
     expect(await session.worker.evaluate(() => chrome.storage.local.get('crmSettings'))).toEqual({});
+  });
+});
+
+describe('connecting Pipedrive on the options page', () => {
+  const API_TOKEN = '5f2c9d0e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d';
+
+  it('saves and tests the API token, then updates the person Pipedrive has and creates the one it has not, each with a lead', async () => {
+    session = await launchExtension({ grantedAtInstall: { origins: [`${PIPEDRIVE_ORIGIN}/*`] } });
+    // Lena is in Pipedrive already, from an earlier deal.
+    const pipedrive = await fakePipedrive(session.context, {
+      token: API_TOKEN,
+      persons: [{ id: 4242, name: 'Lena Fischer', email: [{ value: 'lena@brightwave.example', primary: true, label: 'work' }], phone: [] }],
+    });
+    const options = await session.open('options.html');
+    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Pipedrive' });
+    await options.getByLabel('API token').fill(API_TOKEN);
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(options.getByRole('status'), 'Settings saved.');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expectText(options.getByRole('status'), 'Connected to Pipedrive');
+
+    const panel = await session.open('sidepanel.html');
+    await panel.getByLabel('Source', { exact: true }).selectOption({ label: 'Event' });
+    await panel.getByLabel('Event name').fill('LogiMAT 2026');
+    await typeLead(panel, { 'Full name': 'Lena Fischer', Company: 'Brightwave', Email: 'lena@brightwave.example', Phone: '+49 30 1234567' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await expectText(leadInList(panel, 'Lena Fischer'), 'Pending');
+    await panel.getByLabel('Source', { exact: true }).selectOption({ label: 'Referral' });
+    await panel.getByLabel('Referred by').fill('Lena Fischer');
+    await typeLead(panel, { 'Full name': 'Tomasz Nowak', Company: 'Vistula Freight' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await expectText(leadInList(panel, 'Tomasz Nowak'), 'Pending');
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Lena Fischer'), 'Synced');
+    await expectText(leadInList(panel, 'Tomasz Nowak'), 'Synced');
+
+    const stored = await storedLeads(panel);
+    const idOf = (company: string) => stored.find((lead) => lead.company === company)!.id;
+    expect(pipedrive.persons()).toEqual([
+      { id: 4242, name: 'Lena Fischer', email: [{ value: 'lena@brightwave.example', primary: true, label: 'work' }], phone: [{ value: '+49 30 1234567', primary: true, label: 'work' }] },
+      { id: 7001, name: 'Tomasz Nowak', email: [], phone: [] },
+    ]);
+    expect(pipedrive.leads()).toEqual([
+      { id: expect.any(String), title: 'Lena Fischer, Brightwave · Event (LogiMAT 2026)', person_id: 4242, origin_id: idOf('Brightwave'), label_ids: [] },
+      { id: expect.any(String), title: 'Tomasz Nowak, Vistula Freight · Referral (Lena Fischer)', person_id: 7001, origin_id: idOf('Vistula Freight'), label_ids: [] },
+    ]);
+    await expectText(leadInList(panel, 'Tomasz Nowak'), `CRM id ${pipedrive.leads()[1]!.id}`);
+    expect(pipedrive.requests().every((request) => request.headers['x-api-token'] === API_TOKEN)).toBe(true);
+  });
+});
+
+describe('connecting Twenty on the options page', () => {
+  const API_KEY = 'eyJhbGciOiJIUzI1NiJ9.e2e-twenty-workspace.key';
+
+  it('saves and tests the API key, then upserts the lead as a person with the lead\'s own id', async () => {
+    session = await launchExtension({ grantedAtInstall: { origins: [`${TWENTY_ORIGIN}/*`] } });
+    const twenty = await fakeTwenty(session.context, { apiKey: API_KEY });
+    const options = await session.open('options.html');
+    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Twenty' });
+    await options.getByLabel('API key').fill(API_KEY);
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(options.getByRole('status'), 'Settings saved.');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expectText(options.getByRole('status'), 'Connected to Twenty: the API key can read people');
+
+    const panel = await session.open('sidepanel.html');
+    await typeLead(panel, { 'Full name': 'Priya Raman', 'Job title': 'Head of Ops', Company: 'Kestrel Labs', Email: 'priya@kestrel.example' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Priya Raman'), 'Synced');
+
+    const [lead] = await storedLeads(panel);
+    expect(twenty.people()).toEqual([
+      expect.objectContaining({ id: lead!.id, name: { firstName: 'Priya', lastName: 'Raman' }, emails: { primaryEmail: 'priya@kestrel.example' }, jobTitle: 'Head of Ops' }),
+    ]);
+    expect(twenty.requests().map((request) => `${request.method} ${request.path} ${request.headers['authorization']}`)).toEqual([
+      `GET /rest/people Bearer ${API_KEY}`,
+      `POST /rest/batch/people Bearer ${API_KEY}`,
+    ]);
   });
 });

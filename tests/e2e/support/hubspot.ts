@@ -1,27 +1,26 @@
-import type { BrowserContext, Request, Route } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { routeApi, type ApiAnswer, type ApiRequest } from './routed-api';
 
 // A HubSpot portal for the browser tests: the calls Fieldclip makes, answered at
-// https://api.hubapi.com through request routing, in the shapes HubSpot documents (CRM v3 objects,
-// batch upsert, properties; errors as `{ status, message, correlationId, category }`). Contacts are
-// kept by id and found again by email or by a unique property, as HubSpot's upsert does.
+// https://api.hubapi.com, in the shapes HubSpot documents (CRM v3 objects, batch upsert, properties;
+// errors as `{ status, message, correlationId, category }`). Contacts are kept by id and found again
+// by email or by a unique property, as HubSpot's upsert does.
 
 export const HUBSPOT_ORIGIN = 'https://api.hubapi.com';
 
 export type HubspotContact = { id: string; properties: Record<string, string> };
-export type HubspotRequest = { method: string; path: string; authorization: string | undefined; body: unknown };
 
 export type FakeHubspot = {
   contacts(): HubspotContact[];
-  requests(): HubspotRequest[];
+  requests(): ApiRequest[];
 };
 
 type UpsertInput = { idProperty: string; id: string; objectWriteTraceId?: string; properties: Record<string, string> };
 
-const json = (route: Route, status: number, body: unknown) =>
-  route.fulfill({ status, contentType: 'application/json;charset=utf-8', body: JSON.stringify(body) });
-
-const error = (route: Route, status: number, category: string, message: string) =>
-  json(route, status, { status: 'error', message, correlationId: '4fd2a7a4-5a6e-4c4e-9d37-6f1b8c0e2b11', category });
+const error = (status: number, category: string, message: string): ApiAnswer => ({
+  status,
+  body: { status: 'error', message, correlationId: '4fd2a7a4-5a6e-4c4e-9d37-6f1b8c0e2b11', category },
+});
 
 /**
  * Answers HubSpot's API for one private app token. `uniqueContactProperties`: the contact properties
@@ -32,7 +31,6 @@ export async function fakeHubspot(
   { token, uniqueContactProperties = [] }: { token: string; uniqueContactProperties?: readonly string[] },
 ): Promise<FakeHubspot> {
   const contacts: HubspotContact[] = [];
-  const requests: HubspotRequest[] = [];
   let nextId = 51_001;
 
   function upsert(input: UpsertInput): { contact: HubspotContact; created: boolean } {
@@ -47,38 +45,32 @@ export async function fakeHubspot(
     return { contact, created: true };
   }
 
-  function answer(route: Route, request: Request, url: URL) {
-    if (request.headers()['authorization'] !== `Bearer ${token}`) {
-      return error(route, 401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview');
+  const api = await routeApi(context, HUBSPOT_ORIGIN, ({ method, path, query, headers, body }) => {
+    if (headers['authorization'] !== `Bearer ${token}`) {
+      return error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview');
     }
-    if (request.method() === 'GET' && url.pathname === '/crm/v3/objects/contacts') {
-      const limit = Number(url.searchParams.get('limit') ?? 10);
-      return json(route, 200, { results: contacts.slice(0, limit).map((contact) => ({ id: contact.id, properties: contact.properties, archived: false })) });
+    if (method === 'GET' && path === '/crm/v3/objects/contacts') {
+      const limit = Number(query.get('limit') ?? 10);
+      return { status: 200, body: { results: contacts.slice(0, limit).map((contact) => ({ id: contact.id, properties: contact.properties, archived: false })) } };
     }
-    const property = /^\/crm\/v3\/properties\/contacts\/([^/]+)$/.exec(url.pathname);
-    if (request.method() === 'GET' && property) {
+    const property = /^\/crm\/v3\/properties\/contacts\/([^/]+)$/.exec(path);
+    if (method === 'GET' && property) {
       const name = decodeURIComponent(property[1]!);
-      if (!uniqueContactProperties.includes(name)) return error(route, 404, 'OBJECT_NOT_FOUND', `Unable to find property ${name}`);
-      return json(route, 200, { name, label: name, type: 'string', fieldType: 'text', groupName: 'contactinformation', hasUniqueValue: true });
+      if (!uniqueContactProperties.includes(name)) return error(404, 'OBJECT_NOT_FOUND', `Unable to find property ${name}`);
+      return { status: 200, body: { name, label: name, type: 'string', fieldType: 'text', groupName: 'contactinformation', hasUniqueValue: true } };
     }
-    if (request.method() === 'POST' && url.pathname === '/crm/v3/objects/contacts/batch/upsert') {
-      const { inputs } = request.postDataJSON() as { inputs: UpsertInput[] };
+    if (method === 'POST' && path === '/crm/v3/objects/contacts/batch/upsert') {
+      const { inputs } = body as { inputs: UpsertInput[] };
       const unknown = inputs.find((input) => input.idProperty !== 'email' && !uniqueContactProperties.includes(input.idProperty));
-      if (unknown) return error(route, 400, 'VALIDATION_ERROR', `Property "${unknown.idProperty}" is not a unique identifier property`);
+      if (unknown) return error(400, 'VALIDATION_ERROR', `Property "${unknown.idProperty}" is not a unique identifier property`);
       const now = new Date().toISOString();
       const results = inputs.map((input) => {
         const { contact, created } = upsert(input);
         return { id: contact.id, properties: contact.properties, createdAt: now, updatedAt: now, archived: false, new: created };
       });
-      return json(route, 200, { status: 'COMPLETE', results, startedAt: now, completedAt: now });
+      return { status: 200, body: { status: 'COMPLETE', results, startedAt: now, completedAt: now } };
     }
-    return error(route, 404, 'NOT_FOUND', `No fake for ${request.method()} ${url.pathname}`);
-  }
-
-  await context.route(`${HUBSPOT_ORIGIN}/**`, (route, request) => {
-    const url = new URL(request.url());
-    requests.push({ method: request.method(), path: url.pathname + url.search, authorization: request.headers()['authorization'], body: request.postDataJSON() as unknown });
-    return answer(route, request, url);
+    return error(404, 'NOT_FOUND', `No fake for ${method} ${path}`);
   });
-  return { contacts: () => contacts.map((contact) => ({ ...contact, properties: { ...contact.properties } })), requests: () => [...requests] };
+  return { contacts: () => contacts.map((contact) => ({ ...contact, properties: { ...contact.properties } })), requests: api.requests };
 }

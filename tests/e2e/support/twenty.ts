@@ -1,0 +1,30 @@
+import type { BrowserContext } from 'playwright-core';
+import { routeApi, type ApiRequest } from './routed-api';
+
+// A Twenty workspace for the browser tests: its REST API at https://api.twenty.com (people, and the
+// batch upsert by id), in the shapes Twenty documents, with the API key as a bearer token.
+
+export const TWENTY_ORIGIN = 'https://api.twenty.com';
+
+export type TwentyPerson = { id: string; name: { firstName: string; lastName: string } } & Record<string, unknown>;
+export type FakeTwenty = { people(): TwentyPerson[]; requests(): ApiRequest[] };
+
+export async function fakeTwenty(context: BrowserContext, { apiKey }: { apiKey: string }): Promise<FakeTwenty> {
+  const people = new Map<string, TwentyPerson>();
+  const api = await routeApi(context, TWENTY_ORIGIN, ({ method, path, query, headers, body }) => {
+    if (headers['authorization'] !== `Bearer ${apiKey}`) return { status: 401, body: { statusCode: 401, messages: ['Token invalid.'], error: 'UNAUTHENTICATED' } };
+    if (method === 'GET' && path === '/rest/people') {
+      return { status: 200, body: { data: { people: [...people.values()].slice(0, Number(query.get('limit') ?? 60)) }, pageInfo: { hasNextPage: false }, totalCount: people.size } };
+    }
+    if (method === 'POST' && path === '/rest/batch/people' && query.get('upsert') === 'true') {
+      const saved = (body as TwentyPerson[]).map((person) => {
+        const merged = { ...people.get(person.id), ...person, updatedAt: new Date().toISOString() };
+        people.set(person.id, merged);
+        return merged;
+      });
+      return { status: 201, body: { data: { createPeople: saved } } };
+    }
+    return { status: 404, body: { statusCode: 404, messages: [`No fake for ${method} ${path}`], error: 'NOT_FOUND' } };
+  });
+  return { people: () => structuredClone([...people.values()]), requests: api.requests };
+}
