@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { crmLabels, crmOriginPermissions, type CrmKind, type CrmSettings } from '../lib/crm/settings-schema';
-import { DEFAULT_SERVERS, initialFormValues, settingsFrom, type FormErrors, type FormValues } from '../lib/crm/settings-form';
+import { DEFAULT_LEAD_ID_PROPERTY, DEFAULT_SERVERS, initialFormValues, settingsFrom, type FormErrors, type FormValues } from '../lib/crm/settings-form';
 import { loadCrmSettings, saveCrmSettings } from '../lib/settings';
 import { WebhookSettingsFields } from './WebhookSettingsFields';
 
@@ -38,17 +38,34 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
   const [errors, setErrors] = useState<FormErrors>({});
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
+  /** Saved: the secrets typed are stored now, so their fields empty (the page shows the saved one's end). */
+  const afterSave = (text: string, patch: Partial<FormValues> = {}) => {
+    setNotice({ ok: true, text });
+    setValues((current) => ({ ...current, ...patch, apiToken: '', removeToken: false, signingSecret: '', removeSecret: false, accessToken: '', apiKey: '' }));
+    return queryClient.invalidateQueries({ queryKey: ['crmSettings'] });
+  };
+
   const save = useMutation({
     mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
       if (!(await permission)) throw new Error(`Fieldclip needs permission to reach ${crmOriginPermissions(settings).join(', ')} to sync there`);
       await saveCrmSettings(settings);
     },
-    onSuccess: () => {
-      setNotice({ ok: true, text: 'Settings saved.' });
-      setValues((current) => ({ ...current, apiToken: '', removeToken: false, signingSecret: '', removeSecret: false, accessToken: '', apiKey: '' }));
-      return queryClient.invalidateQueries({ queryKey: ['crmSettings'] });
-    },
+    onSuccess: () => afterSave('Settings saved.'),
     onError: (error) => setNotice({ ok: false, text: `Not saved: ${error.message}` }),
+  });
+
+  // HubSpot: the lead id property made for the rep, then the settings saved with it.
+  const createLeadIdProperty = useMutation({
+    mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
+      if (settings.crm !== 'hubspot' || !settings.leadIdProperty) throw new Error('Only HubSpot has a lead id property');
+      if (!(await permission)) throw new Error(`Fieldclip needs permission to reach ${crmOriginPermissions(settings).join(', ')}`);
+      const { createLeadIdProperty } = await import('../lib/crm/hubspot-properties');
+      const created = await createLeadIdProperty(settings, settings.leadIdProperty, AbortSignal.timeout(15_000));
+      if (created.ok) await saveCrmSettings(settings);
+      return { ...created, name: settings.leadIdProperty };
+    },
+    onSuccess: ({ ok, message, name }) => (ok ? afterSave(`${message}. Settings saved.`, { leadIdProperty: name }) : setNotice({ ok, text: message })),
+    onError: (error) => setNotice({ ok: false, text: `Not created: ${error.message}` }),
   });
 
   const connect = useMutation({
@@ -109,6 +126,13 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     if (settings) connect.mutate({ settings, permission: requestOriginPermission(settings, ['identity']) });
   };
 
+  const onCreateLeadIdProperty = () => {
+    const leadIdProperty = values.leadIdProperty.trim() || DEFAULT_LEAD_ID_PROPERTY;
+    const result = settingsFrom({ ...values, leadIdProperty }, saved);
+    setErrors(result.success ? {} : result.errors);
+    if (result.success) createLeadIdProperty.mutate({ settings: result.data, permission: requestOriginPermission(result.data) });
+  };
+
   const onTest = () => {
     const settings = validated();
     if (settings) test.mutate({ settings, permission: requestOriginPermission(settings) });
@@ -128,7 +152,9 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
       </div>
       {values.crm === 'webhook' && <WebhookSettingsFields {...section} saved={savedWebhook} />}
       <Suspense fallback={<p className="lede">Loading…</p>}>
-        {values.crm === 'hubspot' && <HubspotSettingsFields {...section} saved={savedHubspot} />}
+        {values.crm === 'hubspot' && (
+          <HubspotSettingsFields {...section} saved={savedHubspot} onCreateLeadIdProperty={onCreateLeadIdProperty} creatingProperty={createLeadIdProperty.isPending} />
+        )}
         {values.crm === 'salesforce' && (
           <SalesforceSettingsFields {...section} saved={savedSalesforce} onConnect={onConnect} connecting={connect.isPending} />
         )}

@@ -2,7 +2,9 @@ import type { CrmFieldsProps } from './crmFieldsProps';
 import { SecretField } from './SecretField';
 import { TextField } from './TextField';
 
-export function HubspotSettingsFields({ values, errors, change, saved }: CrmFieldsProps<'hubspot'>) {
+type Props = CrmFieldsProps<'hubspot'> & { onCreateLeadIdProperty: () => void; creatingProperty: boolean };
+
+export function HubspotSettingsFields({ values, errors, change, saved, onCreateLeadIdProperty, creatingProperty }: Props) {
   return (
     <>
       <SecretField
@@ -29,6 +31,13 @@ export function HubspotSettingsFields({ values, errors, change, saved }: CrmFiel
         error={errors.leadIdProperty}
         onChange={(leadIdProperty) => change({ leadIdProperty })}
       />
+      <p className="connection">
+        Not in HubSpot yet?{' '}
+        <button type="button" onClick={onCreateLeadIdProperty} disabled={creatingProperty}>
+          {creatingProperty ? 'Creating…' : `Create ${values.leadIdProperty.trim() ? 'it' : 'fieldclip_lead_id'} in HubSpot`}
+        </button>{' '}
+        <span className="field__hint">Needs the crm.schemas.contacts.write scope.</span>
+      </p>
       <TextField
         label="Company key property"
         placeholder="fieldclip_domain"

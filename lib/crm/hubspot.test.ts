@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import type { Lead } from '../lead/schema';
 import { hubspotConnector, hubspotContactFromLead, SEARCH_CATCH_UP_MS } from './hubspot';
+import { createLeadIdProperty } from './hubspot-properties';
 import { HUBSPOT_API, hubspotSettingsSchema } from './settings-schema';
 
 // Requests and answers in the shapes HubSpot documents for /crm/v3/objects/contacts/batch/*.
@@ -379,6 +380,39 @@ describe('hubspotConnector.testConnection with a lead id property', () => {
       ok: false,
       message: expect.stringContaining('"fieldclip_lead_id" does not require unique values'),
     });
+  });
+});
+
+describe('createLeadIdProperty', () => {
+  const created: unknown[] = [];
+  const answerCreate = (answer: () => Response) =>
+    server.use(
+      http.post(`${HUBSPOT_API}/crm/v3/properties/contacts`, async ({ request }) => {
+        created.push(await request.json());
+        return answer();
+      }),
+    );
+
+  it('creates a single-line text contact property with unique values', async () => {
+    created.length = 0;
+    answerCreate(() => HttpResponse.json({ name: 'fieldclip_lead_id', type: 'string', fieldType: 'text', hasUniqueValue: true }, { status: 201 }));
+    expect(await createLeadIdProperty(settings, 'fieldclip_lead_id', signal())).toEqual({ ok: true, message: 'Created the contact property "fieldclip_lead_id" in HubSpot, with unique values' });
+    expect(created).toEqual([expect.objectContaining({ name: 'fieldclip_lead_id', type: 'string', fieldType: 'text', groupName: 'contactinformation', hasUniqueValue: true })]);
+  });
+
+  it('takes a property that is there already only if it requires unique values', async () => {
+    answerCreate(() => HttpResponse.json({ status: 'error', message: "A property named 'fieldclip_lead_id' already exists.", category: 'OBJECT_ALREADY_EXISTS' }, { status: 409 }));
+    server.use(http.get(`${HUBSPOT_API}/crm/v3/properties/contacts/fieldclip_lead_id`, () => HttpResponse.json({ name: 'fieldclip_lead_id', type: 'string', fieldType: 'text', hasUniqueValue: true })));
+    expect(await createLeadIdProperty(settings, 'fieldclip_lead_id', signal())).toEqual({ ok: true, message: 'HubSpot already has the contact property "fieldclip_lead_id", with unique values' });
+    server.use(http.get(`${HUBSPOT_API}/crm/v3/properties/contacts/fieldclip_lead_id`, () => HttpResponse.json({ name: 'fieldclip_lead_id', type: 'string', fieldType: 'text', hasUniqueValue: false })));
+    expect(await createLeadIdProperty(settings, 'fieldclip_lead_id', signal())).toEqual({ ok: false, message: expect.stringContaining('"fieldclip_lead_id" does not require unique values') });
+  });
+
+  it('names the missing scope, and a refused token', async () => {
+    answerCreate(() => HttpResponse.json({ status: 'error', message: "This app hasn't been granted all required scopes to make this call.", category: 'MISSING_SCOPES' }, { status: 403 }));
+    expect(await createLeadIdProperty(settings, 'fieldclip_lead_id', signal())).toEqual({ ok: false, message: expect.stringMatching(/^HubSpot did not let this token create properties \(403\): add the crm\.schemas\.contacts\.write scope/) });
+    answerCreate(() => HttpResponse.json({ status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' }, { status: 401 }));
+    expect(await createLeadIdProperty(settings, 'fieldclip_lead_id', signal())).toEqual({ ok: false, message: "The CRM answered 401 Unauthorized: Authentication credentials not found. Check the access token in Fieldclip's settings." });
   });
 });
 

@@ -5,6 +5,7 @@ import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from './co
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
 import { linkCompanies } from './hubspot-companies';
 import { HUBSPOT_CREDENTIAL, hubspotCall, hubspotPost } from './hubspot-http';
+import { uniquePropertyProblem } from './hubspot-properties';
 import { contactsCreatedBefore, worthLookingFor } from './hubspot-search';
 import type { HubspotSettings } from './settings-schema';
 
@@ -199,27 +200,3 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
     return { ok: true, message: `Connected to HubSpot: the token can read contacts${kept.length ? `, and ${kept.join(', and ')}` : ''}` };
   },
 };
-
-const propertySchema = z.looseObject({ name: z.string(), hasUniqueValue: z._default(z.boolean(), false) });
-
-/**
- * A property named in the settings must exist and require unique values, or upserts by it fail.
- * Returns why not, or null when it is fine.
- */
-async function uniquePropertyProblem(settings: HubspotSettings, object: 'contacts' | 'companies', name: string, signal: AbortSignal): Promise<string | null> {
-  let response: Response;
-  try {
-    response = await hubspotCall(settings, `/crm/v3/properties/${object}/${encodeURIComponent(name)}`, { method: 'GET' }, signal);
-  } catch (error) {
-    return classifyFetchError(error).error;
-  }
-  const kind = object === 'contacts' ? 'contact' : 'company';
-  const create = `create it in HubSpot (Settings → Properties → ${kind === 'contact' ? 'Contact' : 'Company'} properties: single-line text, "Require unique values" on)`;
-  if (response.status === 404) return `Connected, but HubSpot has no ${kind} property "${name}": ${create}`;
-  if (!response.ok) return classifyFailure(response, await errorDetail(response), HUBSPOT_CREDENTIAL).error;
-  const property = propertySchema.safeParse(await response.json().catch(() => null));
-  if (!property.success || !property.data.hasUniqueValue) {
-    return `Connected, but the ${kind} property "${name}" does not require unique values: turn that on, or ${create.replace('create it', 'create another')}`;
-  }
-  return null;
-}

@@ -44,6 +44,9 @@ function entriesFrom<T>(text: string, pattern: RegExp, entry: (a: string, b: str
   return entries;
 }
 
+/** The HubSpot lead id property "Create it in HubSpot" makes when the rep has not named one. */
+export const DEFAULT_LEAD_ID_PROPERTY = 'fieldclip_lead_id';
+
 export const DEFAULT_SERVERS: Partial<Record<CrmKind, string>> = {
   salesforce: 'https://login.salesforce.com',
   twenty: 'https://api.twenty.com',

@@ -21,10 +21,9 @@ afterEach(async () => {
 const TOKEN = 'pat-na1-0a1b2c3d-e2e0-4f00-9000-000000005678';
 let hubspot: FakeHubspot;
 
-async function saveHubspotSettings(options: Page, token: string, leadIdProperty?: string) {
+async function saveHubspotSettings(options: Page, token: string) {
   await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
   await options.getByLabel('Access token').fill(token);
-  if (leadIdProperty) await options.getByLabel('Lead id property').fill(leadIdProperty);
   await options.getByRole('button', { name: 'Save settings' }).click();
   await expectText(options.getByRole('status'), 'Settings saved.');
 }
@@ -33,12 +32,22 @@ describe('connecting HubSpot on the options page', () => {
   // HubSpot answered at its real address through request routing.
   beforeEach(async () => {
     session = await launchExtension({ grantedAtInstall: { origins: [`${HUBSPOT_ORIGIN}/*`] } });
-    hubspot = await fakeHubspot(session.context, { token: TOKEN, uniqueContactProperties: ['fieldclip_lead_id'] });
   });
 
-  it('saves the token, tests it, and syncs a referral without email to a contact keyed by its lead id', async () => {
+  it('creates the lead id property for the rep, tests the token, and syncs a referral without email to a contact keyed by it', async () => {
+    hubspot = await fakeHubspot(session.context, { token: TOKEN });
     const options = await session.open('options.html');
-    await saveHubspotSettings(options, TOKEN, 'fieldclip_lead_id');
+    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
+    await options.getByLabel('Access token').fill(TOKEN);
+    await options.getByRole('button', { name: 'Create fieldclip_lead_id in HubSpot' }).click();
+    await expectText(options.getByRole('status'), 'Created the contact property "fieldclip_lead_id" in HubSpot, with unique values. Settings saved.');
+    expect(await options.getByLabel('Lead id property').inputValue()).toBe('fieldclip_lead_id');
+    expect(hubspot.requests().find((request) => request.path === '/crm/v3/properties/contacts')?.body).toMatchObject({
+      name: 'fieldclip_lead_id',
+      type: 'string',
+      fieldType: 'text',
+      hasUniqueValue: true,
+    });
     const stored = await session.worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null) }));
     expect(stored.local.crmSettings).toMatchObject({ crm: 'hubspot', accessToken: TOKEN, leadIdProperty: 'fieldclip_lead_id' });
     expect(stored.sync).toEqual({});
@@ -72,7 +81,23 @@ describe('connecting HubSpot on the options page', () => {
     expect(upserts[0]).toMatchObject({ headers: { authorization: `Bearer ${TOKEN}` }, body: { inputs: [{ idProperty: 'fieldclip_lead_id', id: lead!.id }] } });
   });
 
+  it('says which scope is missing when the token may not create properties, and saves nothing', async () => {
+    hubspot = await fakeHubspot(session.context, { token: TOKEN, mayCreateProperties: false });
+    const options = await session.open('options.html');
+    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
+    await options.getByLabel('Access token').fill(TOKEN);
+    await options.getByLabel('Lead id property').fill('fc_lead_id');
+    await options.getByRole('button', { name: 'Create it in HubSpot' }).click();
+    await expectText(
+      options.getByRole('status'),
+      'HubSpot did not let this token create properties (403): add the crm.schemas.contacts.write scope to the private app, or create "fc_lead_id" yourself',
+    );
+    expect(await options.getByLabel('Access token').inputValue()).toBe(TOKEN);
+    expect(await session.worker.evaluate(() => chrome.storage.local.get('crmSettings'))).toEqual({});
+  });
+
   it('says so when HubSpot refuses the token, pauses the queue without failing the lead, and sends it once a good token is saved', async () => {
+    hubspot = await fakeHubspot(session.context, { token: TOKEN });
     const options = await session.open('options.html');
     await saveHubspotSettings(options, 'pat-na1-revoked');
     await options.getByRole('button', { name: 'Test connection' }).click();

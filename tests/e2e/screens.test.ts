@@ -157,6 +157,18 @@ const screens: Screen[] = [
     page: () => options,
     show: () => options.getByLabel('Endpoint URL').waitFor(),
   },
+  {
+    name: 'options-hubspot',
+    page: () => options,
+    show: async () => {
+      await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
+      await options.getByRole('button', { name: 'Create fieldclip_lead_id in HubSpot' }).waitFor();
+    },
+    hide: async () => {
+      await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Webhook' });
+      await options.getByLabel('Endpoint URL').waitFor();
+    },
+  },
 ];
 
 describe.each(['light', 'dark'] as const)('every screen in %s mode', (colorScheme) => {

@@ -24,12 +24,14 @@ const error = (status: number, category: string, message: string): ApiAnswer => 
 
 /**
  * Answers HubSpot's API for one private app token. `uniqueContactProperties`: the contact properties
- * created with "Require unique values" on (a lead id property, say).
+ * created with "Require unique values" on (a lead id property, say); `mayCreateProperties`: whether
+ * the token has the crm.schemas.contacts.write scope.
  */
 export async function fakeHubspot(
   context: BrowserContext,
-  { token, uniqueContactProperties = [] }: { token: string; uniqueContactProperties?: readonly string[] },
+  { token, uniqueContactProperties: unique = [], mayCreateProperties = true }: { token: string; uniqueContactProperties?: readonly string[]; mayCreateProperties?: boolean },
 ): Promise<FakeHubspot> {
+  const uniqueContactProperties = [...unique];
   const contacts: HubspotContact[] = [];
   let nextId = 51_001;
 
@@ -58,6 +60,15 @@ export async function fakeHubspot(
       const name = decodeURIComponent(property[1]!);
       if (!uniqueContactProperties.includes(name)) return error(404, 'OBJECT_NOT_FOUND', `Unable to find property ${name}`);
       return { status: 200, body: { name, label: name, type: 'string', fieldType: 'text', groupName: 'contactinformation', hasUniqueValue: true } };
+    }
+    if (method === 'POST' && path === '/crm/v3/properties/contacts') {
+      if (!mayCreateProperties) {
+        return error(403, 'MISSING_SCOPES', 'This app hasn\'t been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.');
+      }
+      const created = body as { name: string; type: string; fieldType: string; hasUniqueValue?: boolean };
+      if (uniqueContactProperties.includes(created.name)) return error(409, 'OBJECT_ALREADY_EXISTS', `A property named '${created.name}' already exists.`);
+      if (created.hasUniqueValue) uniqueContactProperties.push(created.name);
+      return { status: 201, body: { ...created, hidden: false, formField: false, createdAt: new Date().toISOString() } };
     }
     if (method === 'POST' && path === '/crm/v3/objects/contacts/batch/upsert') {
       const { inputs } = body as { inputs: UpsertInput[] };
