@@ -54,17 +54,29 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     onError: (error) => setNotice({ ok: false, text: `Not saved: ${error.message}` }),
   });
 
-  // HubSpot: the lead id property made for the rep, then the settings saved with it.
-  const createLeadIdProperty = useMutation({
+  // Where the CRM keeps each lead's id (HubSpot's lead id property, Pipedrive's person field), made
+  // for the rep; then the settings are saved with it. The code loads when the rep asks.
+  const createIdField = useMutation({
     mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
-      if (settings.crm !== 'hubspot' || !settings.leadIdProperty) throw new Error('Only HubSpot has a lead id property');
       if (!(await permission)) throw new Error(`Fieldclip needs permission to reach ${crmOriginPermissions(settings).join(', ')}`);
-      const { createLeadIdProperty } = await import('../lib/crm/hubspot-properties');
-      const created = await createLeadIdProperty(settings, settings.leadIdProperty, AbortSignal.timeout(15_000));
-      if (created.ok) await saveCrmSettings(settings);
-      return { ...created, name: settings.leadIdProperty };
+      const signal = AbortSignal.timeout(15_000);
+      if (settings.crm === 'hubspot' && settings.leadIdProperty) {
+        const { createLeadIdProperty } = await import('../lib/crm/hubspot-properties');
+        const created = await createLeadIdProperty(settings, settings.leadIdProperty, signal);
+        if (!created.ok) return created;
+        await saveCrmSettings(settings);
+        return { ...created, patch: { leadIdProperty: settings.leadIdProperty } };
+      }
+      if (settings.crm === 'pipedrive') {
+        const { createLeadIdField } = await import('../lib/crm/pipedrive-fields');
+        const created = await createLeadIdField(settings, signal);
+        if (!created.ok) return created;
+        await saveCrmSettings({ ...settings, personIdField: created.key });
+        return { ...created, patch: { personIdField: created.key } };
+      }
+      throw new Error(`${crmLabels[settings.crm]} has no such field`);
     },
-    onSuccess: ({ ok, message, name }) => (ok ? afterSave(`${message}. Settings saved.`, { leadIdProperty: name }) : setNotice({ ok, text: message })),
+    onSuccess: (result) => (result.ok ? afterSave(`${result.message}. Settings saved.`, result.patch) : setNotice({ ok: false, text: result.message })),
     onError: (error) => setNotice({ ok: false, text: `Not created: ${error.message}` }),
   });
 
@@ -126,12 +138,14 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     if (settings) connect.mutate({ settings, permission: requestOriginPermission(settings, ['identity']) });
   };
 
-  const onCreateLeadIdProperty = () => {
-    const leadIdProperty = values.leadIdProperty.trim() || DEFAULT_LEAD_ID_PROPERTY;
-    const result = settingsFrom({ ...values, leadIdProperty }, saved);
+  // HubSpot: the property named, or fieldclip_lead_id. Pipedrive names its field's key itself.
+  const onCreateIdField = () => {
+    const patch = values.crm === 'hubspot' ? { leadIdProperty: values.leadIdProperty.trim() || DEFAULT_LEAD_ID_PROPERTY } : { personIdField: '' };
+    const result = settingsFrom({ ...values, ...patch }, saved);
     setErrors(result.success ? {} : result.errors);
-    if (result.success) createLeadIdProperty.mutate({ settings: result.data, permission: requestOriginPermission(result.data) });
+    if (result.success) createIdField.mutate({ settings: result.data, permission: requestOriginPermission(result.data) });
   };
+  const idField = { onCreateIdField, creatingIdField: createIdField.isPending };
 
   const onTest = () => {
     const settings = validated();
@@ -153,12 +167,12 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
       {values.crm === 'webhook' && <WebhookSettingsFields {...section} saved={savedWebhook} />}
       <Suspense fallback={<p className="lede">Loading…</p>}>
         {values.crm === 'hubspot' && (
-          <HubspotSettingsFields {...section} saved={savedHubspot} onCreateLeadIdProperty={onCreateLeadIdProperty} creatingProperty={createLeadIdProperty.isPending} />
+          <HubspotSettingsFields {...section} {...idField} saved={savedHubspot} />
         )}
         {values.crm === 'salesforce' && (
           <SalesforceSettingsFields {...section} saved={savedSalesforce} onConnect={onConnect} connecting={connect.isPending} />
         )}
-        {values.crm === 'pipedrive' && <PipedriveSettingsFields {...section} saved={savedPipedrive} />}
+        {values.crm === 'pipedrive' && <PipedriveSettingsFields {...section} {...idField} saved={savedPipedrive} />}
         {values.crm === 'twenty' && (
           <ServerAndKeyFields
             {...section}

@@ -1,10 +1,8 @@
-import type { CrmFieldsProps } from './crmFieldsProps';
+import type { CreateIdFieldProps, CrmFieldsProps } from './crmFieldsProps';
 import { SecretField } from './SecretField';
 import { TextField } from './TextField';
 
-type Props = CrmFieldsProps<'hubspot'> & { onCreateLeadIdProperty: () => void; creatingProperty: boolean };
-
-export function HubspotSettingsFields({ values, errors, change, saved, onCreateLeadIdProperty, creatingProperty }: Props) {
+export function HubspotSettingsFields({ values, errors, change, saved, onCreateIdField, creatingIdField }: CrmFieldsProps<'hubspot'> & CreateIdFieldProps) {
   return (
     <>
       <SecretField
@@ -33,8 +31,8 @@ export function HubspotSettingsFields({ values, errors, change, saved, onCreateL
       />
       <p className="connection">
         Not in HubSpot yet?{' '}
-        <button type="button" onClick={onCreateLeadIdProperty} disabled={creatingProperty}>
-          {creatingProperty ? 'Creating…' : `Create ${values.leadIdProperty.trim() ? 'it' : 'fieldclip_lead_id'} in HubSpot`}
+        <button type="button" onClick={onCreateIdField} disabled={creatingIdField}>
+          {creatingIdField ? 'Creating…' : `Create ${values.leadIdProperty.trim() ? 'it' : 'fieldclip_lead_id'} in HubSpot`}
         </button>{' '}
         <span className="field__hint">Needs the crm.schemas.contacts.write scope.</span>
       </p>

@@ -1,9 +1,9 @@
-import type { CrmFieldsProps } from './crmFieldsProps';
+import type { CreateIdFieldProps, CrmFieldsProps } from './crmFieldsProps';
 import { ServerAndKeyFields } from './ServerAndKeyFields';
 import { TextField } from './TextField';
 
 /** Pipedrive: server and API token, the lead label each qualification level gets, and the person field for the lead id. */
-export function PipedriveSettingsFields(props: CrmFieldsProps<'pipedrive'>) {
+export function PipedriveSettingsFields({ onCreateIdField, creatingIdField, ...props }: CrmFieldsProps<'pipedrive'> & CreateIdFieldProps) {
   const { values, errors, change } = props;
   const hint = 'Optional. The id of a lead label (Leads inbox → labels; GET /v1/leadLabels lists them).';
   return (
@@ -27,6 +27,13 @@ export function PipedriveSettingsFields(props: CrmFieldsProps<'pipedrive'>) {
         error={errors.personIdField}
         onChange={(personIdField) => change({ personIdField })}
       />
+      <p className="connection">
+        Not in Pipedrive yet?{' '}
+        <button type="button" onClick={onCreateIdField} disabled={creatingIdField}>
+          {creatingIdField ? 'Creating…' : 'Create it in Pipedrive'}
+        </button>{' '}
+        <span className="field__hint">Adds a Text person field, &ldquo;Fieldclip lead id&rdquo;. Needs a user who may add fields.</span>
+      </p>
     </>
   );
 }

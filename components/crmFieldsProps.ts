@@ -8,3 +8,6 @@ export type CrmFieldsProps<Saved extends CrmSettings['crm']> = {
   change: (patch: Partial<FormValues>) => void;
   saved: Extract<CrmSettings, { crm: Saved }> | null;
 };
+
+/** For a CRM that keeps each lead's id in a field of its own: Fieldclip makes that field for the rep. */
+export type CreateIdFieldProps = { onCreateIdField: () => void; creatingIdField: boolean };

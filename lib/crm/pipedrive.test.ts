@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import type { Lead } from '../lead/schema';
 import { pipedriveConnector, pipedriveLeadTitle } from './pipedrive';
+import { createLeadIdField } from './pipedrive-fields';
 import { pipedriveSettingsSchema } from './settings-schema';
 
 // Requests and answers in the shapes of Pipedrive's v1 API: persons/search, persons, leads.
@@ -319,11 +320,12 @@ describe('pipedriveConnector.send', () => {
     expect(await pipedriveConnector.send([lead(), lead()], settings, signal())).toMatchObject({ kind: 'retry', retryAfterMs: 2_000 });
   });
 
-  describe('testConnection with a person field for the lead id', () => {
+  describe('testConnection with a person field for the lead id, and creating that field', () => {
     const FIELD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
     const withField = pipedriveSettingsSchema.parse({ ...settings, personIdField: FIELD });
-    const fields = (pages: Array<Array<{ key: string; name: string; field_type: string }>>) => {
+    const fields = (pages: Array<Array<{ key: string; name: string; field_type: string }>>, create?: (body: unknown) => Response) => {
       const seen = recordRequests({
+        ...(create ? { 'POST /personFields': create } : {}),
         'GET /users/me': () => HttpResponse.json({ success: true, data: { id: 1, name: 'Rep' } }),
         'GET /personFields': () => {
           const start = Number(new URL(`https://x${seen.at(-1)!.path}`).searchParams.get('start'));
@@ -355,6 +357,27 @@ describe('pipedriveConnector.send', () => {
       });
       fields([[{ key: FIELD, name: 'Lead number', field_type: 'double' }]]);
       expect(await pipedriveConnector.testConnection(withField, signal())).toMatchObject({ ok: false, message: expect.stringContaining('"Lead number" is of type double') });
+    });
+
+    it('creates a hidden Text person field and returns the API key Pipedrive gave it', async () => {
+      const seen = fields([[{ key: 'name', name: 'Name', field_type: 'varchar' }]], () =>
+        HttpResponse.json({ success: true, data: { id: 9071, key: FIELD, name: 'Fieldclip lead id', field_type: 'varchar', add_visible_flag: false } }, { status: 201 }),
+      );
+      expect(await createLeadIdField(settings, signal())).toEqual({ ok: true, key: FIELD, message: 'Created the person field "Fieldclip lead id" in Pipedrive' });
+      expect(seen.at(-1)).toMatchObject({ method: 'POST', path: '/personFields', body: { name: 'Fieldclip lead id', field_type: 'varchar', add_visible_flag: false } });
+    });
+
+    it('takes the field it made before rather than a second one with the same name', async () => {
+      const seen = fields([[{ key: 'name', name: 'Name', field_type: 'varchar' }], [{ key: FIELD, name: 'Fieldclip lead id', field_type: 'varchar' }]], () => {
+        throw new Error('no second field');
+      });
+      expect(await createLeadIdField(settings, signal())).toEqual({ ok: true, key: FIELD, message: 'Pipedrive already has the person field "Fieldclip lead id"' });
+      expect(seen.map((r) => r.method)).toEqual(['GET', 'GET']);
+    });
+
+    it('says to ask an admin when the user may not add fields', async () => {
+      fields([[]], () => HttpResponse.json({ success: false, error: 'You do not have permission to add fields', errorCode: 403 }, { status: 403 }));
+      expect(await createLeadIdField(settings, signal())).toEqual({ ok: false, message: expect.stringMatching(/^Pipedrive did not let this user add fields \(403\): ask an admin to add a person field of type Text/) });
     });
   });
 

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { sourceDetail, sourceLabels } from '../lead/describe';
 import type { Lead } from '../lead/schema';
-import { CLOCK_SLACK_MS, type ConnectionCheck, type CrmConnector, type LeadResult, type SendResult } from './connector';
+import { CLOCK_SLACK_MS, type ConnectionCheck, type CrmConnector, type LeadResult } from './connector';
 import type { PipedriveSettings } from './settings-schema';
-import { classifyFailure, classifyFetchError, errorDetail } from './http';
+import { checkLeadIdField } from './pipedrive-fields';
+import { pipedriveCall as call, paginationSchema, type PipedriveAnswer as Answer } from './pipedrive-http';
 
 // Pipedrive, with a personal API token. For each lead: find the person, update or create them, then
 // create the Pipedrive lead linked to that person (or update it, once we know its id).
@@ -33,27 +34,6 @@ export function pipedrivePersonFromLead(lead: Lead, leadIdField?: string) {
   };
 }
 
-/** Pipedrive's answer: its `data`, and the whole body (pagination is beside `data`). */
-type Answer = { ok: true; data: unknown; body: unknown } | { ok: false; result: Exclude<SendResult, { kind: 'delivered' }> };
-
-async function call(settings: PipedriveSettings, method: string, path: string, body: unknown, signal: AbortSignal): Promise<Answer> {
-  let response: Response;
-  try {
-    response = await fetch(`${settings.baseUrl.replace(/\/+$/, '')}/v1${path}`, {
-      method,
-      headers: { 'x-api-token': settings.apiToken, 'Content-Type': 'application/json', Accept: 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      credentials: 'omit',
-      signal,
-    });
-  } catch (error) {
-    return { ok: false, result: classifyFetchError(error) };
-  }
-  if (!response.ok) return { ok: false, result: classifyFailure(response, await errorDetail(response)) };
-  const json = (await response.json().catch(() => null)) as { data?: unknown } | null;
-  return { ok: true, data: json?.data, body: json };
-}
-
 const searchSchema = z.looseObject({ items: z._default(z.array(z.looseObject({ item: z.looseObject({ id: z.number() }) })), []) });
 const idSchema = z.looseObject({ id: z.union([z.number(), z.string()]) });
 const personOfLeadSchema = z.looseObject({ person_id: z.optional(z.nullable(z.number())) });
@@ -72,11 +52,6 @@ async function leadCreatedBefore(lead: Lead, personId: number, settings: Pipedri
  */
 const PERSONS_PAGE = 100;
 const MOST_PERSON_PAGES = 5;
-
-/** Pipedrive's list pagination, beside `data` in a list's answer. */
-const paginationSchema = z.optional(
-  z.looseObject({ pagination: z.optional(z.looseObject({ more_items_in_collection: z.optional(z.boolean()), next_start: z.optional(z.number()) })) }),
-);
 
 const recentPersonsSchema = z.looseObject({
   data: z._default(
@@ -231,37 +206,8 @@ export const pipedriveConnector: CrmConnector<PipedriveSettings> = {
     const me = await call(settings, 'GET', '/users/me', undefined, signal);
     if (!me.ok) return { ok: false, message: me.result.error };
     if (!settings.personIdField) return { ok: true, message: 'Connected to Pipedrive' };
-    const field = await personField(settings, settings.personIdField, signal);
+    const field = await checkLeadIdField(settings, settings.personIdField, signal);
     if (typeof field === 'string') return { ok: false, message: field };
     return { ok: true, message: `Connected to Pipedrive, and the person field "${field.name}" keeps each lead's id` };
   },
 };
-
-const personFieldsSchema = z.looseObject({
-  data: z._default(z.nullable(z.array(z.looseObject({ key: z.string(), name: z.string(), field_type: z.string() }))), []),
-  additional_data: paginationSchema,
-});
-/** Field types Pipedrive's search looks into, and that hold a lead id as it is. */
-const searchableTextTypes = ['varchar', 'text'];
-
-/** The person field named in the settings, or why it cannot keep lead ids. */
-async function personField(settings: PipedriveSettings, key: string, signal: AbortSignal): Promise<{ name: string } | string> {
-  const create = 'add a person field of type Text (Settings → Data fields → Person) and paste its API key';
-  for (let start = 0, pages = 0; pages < 20; pages += 1) {
-    const answer = await call(settings, 'GET', `/personFields?start=${start}&limit=500`, undefined, signal);
-    if (!answer.ok) return answer.result.error;
-    const page = personFieldsSchema.safeParse(answer.body);
-    if (!page.success) return 'Pipedrive answered the list of person fields in a shape Fieldclip does not know';
-    const field = page.data.data?.find((candidate) => candidate.key === key);
-    if (field) {
-      if (!searchableTextTypes.includes(field.field_type)) {
-        return `Connected, but the person field "${field.name}" is of type ${field.field_type}: Fieldclip can find lead ids only in a Text field; ${create}`;
-      }
-      return { name: field.name };
-    }
-    const pagination = page.data.additional_data?.pagination;
-    if (!pagination?.more_items_in_collection || pagination.next_start === undefined) break;
-    start = pagination.next_start;
-  }
-  return `Connected, but Pipedrive has no person field with the API key ${key}: ${create}`;
-}

@@ -201,7 +201,7 @@ describe('connecting Salesforce on the options page', () => {
 describe('connecting Pipedrive on the options page', () => {
   const API_TOKEN = '5f2c9d0e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d';
 
-  it('saves and tests the API token, then updates the person Pipedrive has and creates the one it has not, each with a lead', async () => {
+  it('saves and tests the API token, creates the lead id field, then updates the person Pipedrive has and creates the one it has not, each with a lead', async () => {
     session = await launchExtension({ grantedAtInstall: { origins: [`${PIPEDRIVE_ORIGIN}/*`] } });
     // Lena is in Pipedrive already, from an earlier deal.
     const pipedrive = await fakePipedrive(session.context, {
@@ -215,6 +215,15 @@ describe('connecting Pipedrive on the options page', () => {
     await expectText(options.getByRole('status'), 'Settings saved.');
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expectText(options.getByRole('status'), 'Connected to Pipedrive');
+    // The field that lets a retry find a person without email, made from here.
+    await options.getByRole('button', { name: 'Create it in Pipedrive' }).click();
+    await expectText(options.getByRole('status'), 'Created the person field "Fieldclip lead id" in Pipedrive. Settings saved.');
+    const field = pipedrive.personFields().find((candidate) => candidate.name === 'Fieldclip lead id')!;
+    expect(field.field_type).toBe('varchar');
+    expect(await options.getByLabel('Person field for the lead id').inputValue()).toBe(field.key);
+    expect(await session.worker.evaluate(() => chrome.storage.local.get('crmSettings'))).toMatchObject({ crmSettings: { crm: 'pipedrive', apiToken: API_TOKEN, personIdField: field.key } });
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expectText(options.getByRole('status'), 'Connected to Pipedrive, and the person field "Fieldclip lead id" keeps each lead\'s id');
 
     const panel = await session.open('sidepanel.html');
     await panel.getByLabel('Source', { exact: true }).selectOption({ label: 'Event' });
@@ -235,7 +244,7 @@ describe('connecting Pipedrive on the options page', () => {
     const idOf = (company: string) => stored.find((lead) => lead.company === company)!.id;
     expect(pipedrive.persons()).toEqual([
       { id: 4242, name: 'Lena Fischer', email: [{ value: 'lena@brightwave.example', primary: true, label: 'work' }], phone: [{ value: '+49 30 1234567', primary: true, label: 'work' }] },
-      { id: 7001, name: 'Tomasz Nowak', email: [], phone: [] },
+      { id: 7001, name: 'Tomasz Nowak', email: [], phone: [], [field.key]: idOf('Vistula Freight') },
     ]);
     expect(pipedrive.leads()).toEqual([
       { id: expect.any(String), title: 'Lena Fischer, Brightwave · Event (LogiMAT 2026)', person_id: 4242, origin_id: idOf('Brightwave'), label_ids: [] },

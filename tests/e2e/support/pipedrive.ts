@@ -8,12 +8,15 @@ import { routeApi, type ApiAnswer, type ApiRequest } from './routed-api';
 
 export const PIPEDRIVE_ORIGIN = 'https://api.pipedrive.com';
 
-export type PipedrivePerson = { id: number; name: string; email: Array<{ value: string; primary: boolean; label: string }>; phone: Array<{ value: string }> };
+/** A person, with any custom field by its 40-character key. */
+export type PipedrivePerson = { id: number; name: string; email: Array<{ value: string; primary: boolean; label: string }>; phone: Array<{ value: string }> } & Record<string, unknown>;
+export type PipedriveField = { key: string; name: string; field_type: string };
 export type PipedriveLead = { id: string; title: string; person_id: number; origin_id: string | null; label_ids: string[] };
 
 export type FakePipedrive = {
   persons(): PipedrivePerson[];
   leads(): PipedriveLead[];
+  personFields(): PipedriveField[];
   requests(): ApiRequest[];
 };
 
@@ -24,6 +27,11 @@ const failure = (status: number, error: string): ApiAnswer => ({ status, body: {
 export async function fakePipedrive(context: BrowserContext, { token, persons: existing = [] }: { token: string; persons?: PipedrivePerson[] }): Promise<FakePipedrive> {
   const persons = existing.map((person) => structuredClone(person));
   const leads: PipedriveLead[] = [];
+  const personFields: PipedriveField[] = [
+    { key: 'name', name: 'Name', field_type: 'varchar' },
+    { key: 'email', name: 'Email', field_type: 'varchar' },
+    { key: 'phone', name: 'Phone', field_type: 'phone' },
+  ];
   let nextPerson = 7_001;
 
   const api = await routeApi(context, PIPEDRIVE_ORIGIN, ({ method, path, query, headers, body }) => {
@@ -43,10 +51,19 @@ export async function fakePipedrive(context: BrowserContext, { token, persons: e
         },
       };
     }
-    const input = body as { name?: string; email?: PipedrivePerson['email']; phone?: PipedrivePerson['phone'] } & Partial<PipedriveLead>;
+    if (method === 'GET' && path === '/v1/personFields') {
+      return { status: 200, body: { success: true, data: personFields, additional_data: { pagination: { start: 0, limit: 500, more_items_in_collection: false } } } };
+    }
+    if (method === 'POST' && path === '/v1/personFields') {
+      const field = { key: randomUUID().replaceAll('-', '').padEnd(40, '0'), ...(body as { name: string; field_type: string }) };
+      personFields.push(field);
+      return ok({ id: 9000 + personFields.length, ...field }, 201);
+    }
+    const input = body as { name?: string; email?: PipedrivePerson['email']; phone?: PipedrivePerson['phone'] } & Partial<PipedriveLead> & Record<string, unknown>;
     if (method === 'POST' && path === '/v1/persons') {
       if (!input.name) return failure(400, 'Name must be given.');
-      const person: PipedrivePerson = { id: nextPerson++, name: input.name, email: input.email ?? [], phone: input.phone ?? [] };
+      const custom = Object.fromEntries(Object.entries(input).filter(([key]) => personFields.some((field) => field.key === key) && !['name', 'email', 'phone'].includes(key)));
+      const person: PipedrivePerson = { id: nextPerson++, name: input.name, email: input.email ?? [], phone: input.phone ?? [], ...custom };
       persons.push(person);
       return ok(person, 201);
     }
@@ -65,5 +82,5 @@ export async function fakePipedrive(context: BrowserContext, { token, persons: e
     }
     return failure(404, `No fake for ${method} ${path}`);
   });
-  return { persons: () => structuredClone(persons), leads: () => structuredClone(leads), requests: api.requests };
+  return { persons: () => structuredClone(persons), leads: () => structuredClone(leads), personFields: () => structuredClone(personFields), requests: api.requests };
 }
