@@ -169,6 +169,18 @@ const screens: Screen[] = [
       await options.getByLabel('Endpoint URL').waitFor();
     },
   },
+  {
+    name: 'options-pipedrive',
+    page: () => options,
+    show: async () => {
+      await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Pipedrive' });
+      await options.getByRole('button', { name: 'Create it in Pipedrive' }).waitFor();
+    },
+    hide: async () => {
+      await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Webhook' });
+      await options.getByLabel('Endpoint URL').waitFor();
+    },
+  },
 ];
 
 describe.each(['light', 'dark'] as const)('every screen in %s mode', (colorScheme) => {
