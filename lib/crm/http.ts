@@ -58,16 +58,26 @@ export function classifyFetchError(error: unknown): Extract<SendResult, { kind: 
   return { kind: 'retry', error: `Could not reach the CRM (${message})` };
 }
 
+/**
+ * The human part of a CRM's JSON error: `message` (HubSpot, Pipedrive, most), `messages` (Twenty),
+ * each entry's `message` in an array (Salesforce), `error_description` (OAuth), else `error`.
+ */
+function messageIn(json: unknown): string {
+  if (Array.isArray(json)) return json.map(messageIn).filter(Boolean).join('; ');
+  if (!json || typeof json !== 'object') return '';
+  const { message, messages, error_description: description, error } = json as Record<string, unknown>;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(messages) && messages.length > 0 && messages.every((entry) => typeof entry === 'string')) return messages.join('; ');
+  if (typeof description === 'string') return description;
+  return typeof error === 'string' ? error : '';
+}
+
 /** A short, single-line excerpt of an error body for the rep; never the whole page. */
 export async function errorDetail(response: Response): Promise<string> {
   const body = await response.text().catch(() => '');
   try {
     const json: unknown = JSON.parse(body);
-    if (json && typeof json === 'object') {
-      const { message, error } = json as Record<string, unknown>;
-      const text = typeof message === 'string' ? message : typeof error === 'string' ? error : '';
-      return text.slice(0, 300);
-    }
+    if (json && typeof json === 'object') return messageIn(json).slice(0, 300);
   } catch {
     // Not JSON: an HTML error page tells the rep nothing useful.
   }

@@ -120,6 +120,19 @@ describe('salesforceConnector.send', () => {
     expect(await salesforceConnector.send([lead()], settingsWith('refresh-C'), signal())).toMatchObject({ kind: 'unauthorized' });
   });
 
+  it('pauses when the signed-in user may not write Leads (403), pointing at the Salesforce connection', async () => {
+    tokenEndpoint(['access-D']);
+    server.use(
+      http.patch(`${INSTANCE}/services/data/v62.0/composite/sobjects/Lead/Fieldclip_Id__c`, () =>
+        HttpResponse.json([{ message: 'insufficient access rights on object id', errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY' }], { status: 403 }),
+      ),
+    );
+    expect(await salesforceConnector.send([lead()], settingsWith('refresh-D'), signal())).toEqual({
+      kind: 'unauthorized',
+      error: expect.stringMatching(/^The CRM answered 403 Forbidden: .* Check the Salesforce connection \(Connect to Salesforce again\) in Fieldclip's settings\.$/),
+    });
+  });
+
   it('asks the rep to connect first', async () => {
     const notConnected = salesforceSettingsSchema.parse({ crm: 'salesforce', clientId: '3MVG9consumerkeyexample', externalIdField: 'Fieldclip_Id__c' });
     expect(await salesforceConnector.send([lead()], notConnected, signal())).toEqual({ kind: 'unauthorized', error: 'Connect Fieldclip to Salesforce in the settings' });

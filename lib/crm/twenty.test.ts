@@ -54,7 +54,7 @@ describe('twentyConnector', () => {
     server.use(http.post('https://api.twenty.com/rest/batch/people', () => HttpResponse.json({ statusCode: 401, messages: ['Token invalid.'], error: 'UNAUTHENTICATED' }, { status: 401 })));
     expect(await twentyConnector.send([lead()], settings, signal())).toMatchObject({ kind: 'unauthorized', error: expect.stringMatching(/401.*Check the API key in Fieldclip's settings\.$/) });
     server.use(http.post('https://api.twenty.com/rest/batch/people', () => HttpResponse.json({ statusCode: 400, error: 'BadRequestException', messages: ['Invalid email'] }, { status: 400 })));
-    expect(await twentyConnector.send([lead()], settings, signal())).toMatchObject({ kind: 'refused', error: 'The CRM answered 400 Bad Request: BadRequestException' });
+    expect(await twentyConnector.send([lead()], settings, signal())).toMatchObject({ kind: 'refused', error: 'The CRM answered 400 Bad Request: Invalid email' });
   });
 
   it('tests the connection against a self-hosted server', async () => {
