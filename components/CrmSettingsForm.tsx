@@ -166,9 +166,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
       </div>
       {values.crm === 'webhook' && <WebhookSettingsFields {...section} saved={savedWebhook} />}
       <Suspense fallback={<p className="lede">Loading…</p>}>
-        {values.crm === 'hubspot' && (
-          <HubspotSettingsFields {...section} {...idField} saved={savedHubspot} />
-        )}
+        {values.crm === 'hubspot' && <HubspotSettingsFields {...section} {...idField} saved={savedHubspot} />}
         {values.crm === 'salesforce' && (
           <SalesforceSettingsFields {...section} saved={savedSalesforce} onConnect={onConnect} connecting={connect.isPending} />
         )}
