@@ -66,6 +66,22 @@ afterAll(async () => {
 
 type Screen = { name: string; page: () => Page; show: () => Promise<void>; hide?: () => Promise<void> };
 
+/** The options page with a named CRM chosen, once its fields (lazily loaded) show `readyButton`. */
+function crmOptionsScreen(crm: 'HubSpot' | 'Pipedrive', readyButton: string): Screen {
+  return {
+    name: `options-${crm.toLowerCase()}`,
+    page: () => options,
+    show: async () => {
+      await options.getByLabel('CRM', { exact: true }).selectOption({ label: crm });
+      await options.getByRole('button', { name: readyButton }).waitFor();
+    },
+    hide: async () => {
+      await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Webhook' });
+      await options.getByLabel('Endpoint URL').waitFor();
+    },
+  };
+}
+
 const screens: Screen[] = [
   {
     name: 'side-panel-outbox',
@@ -157,30 +173,8 @@ const screens: Screen[] = [
     page: () => options,
     show: () => options.getByLabel('Endpoint URL').waitFor(),
   },
-  {
-    name: 'options-hubspot',
-    page: () => options,
-    show: async () => {
-      await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
-      await options.getByRole('button', { name: 'Create fieldclip_lead_id in HubSpot' }).waitFor();
-    },
-    hide: async () => {
-      await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Webhook' });
-      await options.getByLabel('Endpoint URL').waitFor();
-    },
-  },
-  {
-    name: 'options-pipedrive',
-    page: () => options,
-    show: async () => {
-      await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Pipedrive' });
-      await options.getByRole('button', { name: 'Create it in Pipedrive' }).waitFor();
-    },
-    hide: async () => {
-      await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Webhook' });
-      await options.getByLabel('Endpoint URL').waitFor();
-    },
-  },
+  crmOptionsScreen('HubSpot', 'Create fieldclip_lead_id in HubSpot'),
+  crmOptionsScreen('Pipedrive', 'Create it in Pipedrive'),
 ];
 
 describe.each(['light', 'dark'] as const)('every screen in %s mode', (colorScheme) => {
