@@ -184,6 +184,37 @@ describe('connecting Salesforce on the options page', () => {
     ]);
   });
 
+  it('pauses when Salesforce no longer accepts the sign-in, and "Sign in again" lets the waiting lead go', async () => {
+    const options = await session.open('options.html');
+    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Salesforce' });
+    await options.getByLabel('Login URL').fill(salesforce.url);
+    await options.getByLabel('Consumer key').fill(CLIENT_ID);
+    await options.getByLabel('External ID field').fill('Fieldclip_Id__c');
+    await options.getByRole('button', { name: 'Connect to Salesforce' }).click();
+    await expectText(options.getByRole('status'), `Connected to ${salesforce.url}. Settings saved.`);
+    const panel = await session.open('sidepanel.html');
+    await typeLead(panel, { 'Full name': 'Aiko Tanaka', Company: 'Sora Robotics', Email: 'aiko@sora.example' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Aiko Tanaka'), 'Synced');
+
+    // An admin revokes the connected app's sessions: the access token and the refresh token both stop working.
+    salesforce.revokeTokens();
+    await typeLead(panel, { 'Full name': 'Marek Dvořák', Company: 'Vltava Systems', Email: 'marek@vltava.example' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(panel.locator('.sync-bar__paused'), 'Sync is paused: Salesforce no longer accepts Fieldclip’s sign-in: connect again in the settings');
+    await expectText(leadInList(panel, 'Marek Dvořák'), 'Pending');
+
+    await options.reload();
+    await options.getByRole('button', { name: 'Sign in again' }).click();
+    await expectText(options.getByRole('status'), `Connected to ${salesforce.url}. Settings saved.`);
+    await expect.poll(() => panel.locator('.sync-bar__paused').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Marek Dvořák'), 'Synced');
+    expect(salesforce.leads().map((lead) => lead.LastName)).toEqual(['Tanaka', 'Dvořák']);
+  });
+
   it('says why Salesforce refused the sign-in, and saves nothing', async () => {
     const options = await session.open('options.html');
     await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Salesforce' });

@@ -17,6 +17,8 @@ export type FakeSalesforce = {
   leads(): SalesforceLead[];
   /** Each request's method and path, in order. */
   requests(): string[];
+  /** Every token given so far stops working, as when an admin revokes the connected app's access. */
+  revokeTokens(): void;
   close(): Promise<void>;
 };
 
@@ -136,6 +138,10 @@ export async function startFakeSalesforce({ clientId, externalIdField }: { clien
     url,
     leads: () => leads.map((lead) => ({ ...lead })),
     requests: () => [...requests],
+    revokeTokens: () => {
+      refreshTokens.clear();
+      accessTokens.clear();
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
