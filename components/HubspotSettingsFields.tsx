@@ -1,6 +1,8 @@
 import type { CreateIdFieldProps, CrmFieldsProps } from './crmFieldsProps';
 import { SecretField } from './SecretField';
+import { sourceLabels } from '../lib/lead/describe';
 import { TextField } from './TextField';
+import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
 
 export function HubspotSettingsFields({ values, errors, change, saved, onCreateIdField, creatingIdField }: CrmFieldsProps<'hubspot'> & CreateIdFieldProps) {
   return (
@@ -44,12 +46,24 @@ export function HubspotSettingsFields({ values, errors, change, saved, onCreateI
         error={errors.companyKeyProperty}
         onChange={(companyKeyProperty) => change({ companyKeyProperty })}
       />
-      <fieldset className="status-map">
-        <legend>Lead status in HubSpot</legend>
-        <TextField label="Raw leads" value={values.statusRaw} onChange={(statusRaw) => change({ statusRaw })} />
-        <TextField label="Lukewarm leads" value={values.statusLukewarm} onChange={(statusLukewarm) => change({ statusLukewarm })} />
-        <TextField label="Hot leads" value={values.statusHot} onChange={(statusHot) => change({ statusHot })} />
-      </fieldset>
+      {values.leadSourceProperty.trim() && (
+        <ValueMapFields
+          legend="Lead source in HubSpot"
+          hint="What the lead source property gets for each source; for a dropdown property, its internal values. Blank: left as it is."
+          labels={sourceLabels}
+          values={values.hubspotSources}
+          errorOf={errorIn(errors, 'sourceValues')}
+          onChange={(hubspotSources) => change({ hubspotSources })}
+        />
+      )}
+      <ValueMapFields
+        legend="Lead status in HubSpot"
+        hint="The hs_lead_status value for each level. Blank: left as it is."
+        labels={LEVEL_LABELS}
+        values={{ raw: values.statusRaw, lukewarm: values.statusLukewarm, hot: values.statusHot }}
+        errorOf={(level) => errors[({ raw: 'statusRaw', lukewarm: 'statusLukewarm', hot: 'statusHot' } as const)[level]]}
+        onChange={({ raw, lukewarm, hot }) => change({ statusRaw: raw, statusLukewarm: lukewarm, statusHot: hot })}
+      />
     </>
   );
 }

@@ -1,5 +1,7 @@
 import type { CrmFieldsProps } from './crmFieldsProps';
+import { sourceLabels } from '../lib/lead/describe';
 import { TextField } from './TextField';
+import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
 
 type Props = CrmFieldsProps<'salesforce'> & { onConnect: () => void; connecting: boolean };
 
@@ -35,6 +37,22 @@ export function SalesforceSettingsFields({ values, errors, change, saved, onConn
           {saved?.refreshToken ? 'Sign in again' : 'Connect to Salesforce'}
         </button>
       </p>
+      <ValueMapFields
+        legend="Lead source in Salesforce"
+        hint="The LeadSource picklist value for each source, as your org spells it. Blank: the org's default."
+        labels={sourceLabels}
+        values={values.salesforceSources}
+        errorOf={errorIn(errors, 'leadSourceValues')}
+        onChange={(salesforceSources) => change({ salesforceSources })}
+      />
+      <ValueMapFields
+        legend="Lead status in Salesforce"
+        hint="The Status picklist value for each level. Blank: the org's default."
+        labels={LEVEL_LABELS}
+        values={values.salesforceStatuses}
+        errorOf={errorIn(errors, 'statusValues')}
+        onChange={(salesforceStatuses) => change({ salesforceStatuses })}
+      />
     </>
   );
 }

@@ -33,7 +33,8 @@ export const endpointUrlSchema = z.string({ error: 'Enter the endpoint URL' }).c
 );
 
 /** A value the CRM shows for a source kind or a qualification level (a lead source, a status). */
-export const crmValue = z.string().check(z.maxLength(100));
+/** A value written into a CRM's field (a picklist value, a status); blank: the CRM's own default. */
+export const crmValue = z.string().check(z.trim(), z.maxLength(100, { error: 'At most 100 characters' }));
 
 /**
  * The optional host permission a remote endpoint needs (asked for when the rep saves the

@@ -69,6 +69,19 @@ describe('hubspotContactFromLead', () => {
   });
 });
 
+describe('hubspotContactFromLead with values of the portal\'s own', () => {
+  it('writes each source as configured, and sends no value left blank', () => {
+    const custom = hubspotSettingsSchema.parse({
+      ...settings,
+      sourceValues: { prospecting: 'OUTBOUND', referral: 'CUSTOMER_REFERRAL', event: 'EVENT', 'prospecting-at-close': '' },
+      leadStatusValues: { raw: 'NEW', lukewarm: 'OPEN', hot: '' },
+    });
+    expect(hubspotContactFromLead(lead(), custom)).toMatchObject({ lead_source: 'CUSTOMER_REFERRAL' });
+    expect(hubspotContactFromLead(lead(), custom)).not.toHaveProperty('hs_lead_status');
+    expect(hubspotContactFromLead(lead({ source: { kind: 'prospecting-at-close', closedAccount: 'Initech' } }), custom)).not.toHaveProperty('lead_source');
+  });
+});
+
 describe('hubspotConnector.send', () => {
   it('upserts contacts with an email by email, with the token, and records their HubSpot ids', async () => {
     const seen = capture((body) => ok(body));

@@ -39,9 +39,10 @@ export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): R
     website: lead.website ?? (lead.companyDomain ? `https://${lead.companyDomain}` : undefined),
     city,
     country,
-    hs_lead_status: settings.leadStatusValues[lead.qualification.level],
+    // A value left blank is not sent: HubSpot keeps its own.
+    hs_lead_status: settings.leadStatusValues[lead.qualification.level] || undefined,
     message: [sourceInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
-    ...(settings.leadSourceProperty ? { [settings.leadSourceProperty]: settings.sourceValues[lead.source.kind] } : {}),
+    ...(settings.leadSourceProperty ? { [settings.leadSourceProperty]: settings.sourceValues[lead.source.kind] || undefined } : {}),
     ...(settings.leadIdProperty ? { [settings.leadIdProperty]: lead.id } : {}),
   };
   return Object.fromEntries(Object.entries(properties).filter((entry): entry is [string, string] => entry[1] !== undefined));

@@ -66,6 +66,14 @@ describe('salesforceLeadFromLead', () => {
     });
   });
 
+  it("uses the org's own picklist values, and leaves a blank one to the org's default", () => {
+    const settings = { ...settingsWith('r1'), leadSourceValues: { prospecting: 'Web', referral: 'Customer Referral', event: 'Conference', 'prospecting-at-close': '' }, statusValues: { raw: 'New', lukewarm: 'Nurturing', hot: '' } };
+    expect(salesforceLeadFromLead(lead(), settings)).toMatchObject({ LeadSource: 'Conference', Status: 'Nurturing' });
+    const atClose = salesforceLeadFromLead(lead({ source: { kind: 'prospecting-at-close', closedAccount: 'Initech' }, qualification: { level: 'hot', budget: true, authority: true, need: true, timing: true } }), settings);
+    expect(atClose).not.toHaveProperty('LeadSource');
+    expect(atClose).not.toHaveProperty('Status');
+  });
+
   it('fills the fields Salesforce requires when the rep only has a company', () => {
     const record = salesforceLeadFromLead(lead({ fullName: undefined, firstName: undefined, lastName: undefined }), settingsWith('r1'));
     expect(record).toMatchObject({ LastName: '(not given)', Company: 'Hooli' });

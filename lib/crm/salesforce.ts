@@ -28,8 +28,9 @@ export function salesforceLeadFromLead(lead: Lead, settings: SalesforceSettings)
     Website: lead.website,
     City: city,
     Country: country,
-    LeadSource: settings.leadSourceValues[lead.source.kind],
-    Status: settings.statusValues[lead.qualification.level],
+    // A value left blank is not sent: the org's default applies.
+    LeadSource: settings.leadSourceValues[lead.source.kind] || undefined,
+    Status: settings.statusValues[lead.qualification.level] || undefined,
     Rating: { raw: 'Cold', lukewarm: 'Warm', hot: 'Hot' }[lead.qualification.level],
     Description: [sourceInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
   };

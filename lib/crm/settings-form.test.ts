@@ -41,6 +41,30 @@ describe('the options form', () => {
     expect(settingsFrom({ ...values, companyKeyProperty: 'fieldclip_domain' }, null)).toMatchObject({ success: true, data: { companyKeyProperty: 'fieldclip_domain' } });
   });
 
+  it('saves the CRM values for each source and level, trimmed, and says at the field which is too long', () => {
+    const hubspot = { ...initialFormValues(null), crm: 'hubspot' as const, accessToken: 'pat-na1-11111111-2222', leadSourceProperty: 'lead_source' };
+    expect(hubspot.hubspotSources).toEqual({ prospecting: 'Prospecting', referral: 'Referral', event: 'Event', 'prospecting-at-close': 'Prospecting at close' });
+    const saved = settingsFrom({ ...hubspot, hubspotSources: { ...hubspot.hubspotSources, event: ' TRADE_SHOW ' }, statusHot: '' }, null);
+    expect(saved).toMatchObject({ success: true, data: { sourceValues: { event: 'TRADE_SHOW' }, leadStatusValues: { hot: '' } } });
+    expect(initialFormValues(saved.data ?? null).hubspotSources.event).toBe('TRADE_SHOW');
+    expect(settingsFrom({ ...hubspot, hubspotSources: { ...hubspot.hubspotSources, referral: 'x'.repeat(101) } }, null)).toEqual({
+      success: false,
+      errors: { 'sourceValues.referral': 'At most 100 characters' },
+    });
+    expect(settingsFrom({ ...hubspot, statusLukewarm: 'x'.repeat(101) }, null)).toEqual({ success: false, errors: { statusLukewarm: 'At most 100 characters' } });
+
+    const salesforce = { ...initialFormValues(null), crm: 'salesforce' as const, clientId: '3MVG9consumerkeyexample' };
+    expect(salesforce.salesforceSources.event).toBe('Trade Show');
+    expect(settingsFrom({ ...salesforce, salesforceSources: { ...salesforce.salesforceSources, event: 'Conference' }, salesforceStatuses: { ...salesforce.salesforceStatuses, raw: 'New' } }, null)).toMatchObject({
+      success: true,
+      data: { leadSourceValues: { event: 'Conference', referral: 'Partner Referral' }, statusValues: { raw: 'New', hot: 'Working - Contacted' } },
+    });
+    expect(settingsFrom({ ...salesforce, salesforceStatuses: { ...salesforce.salesforceStatuses, hot: 'x'.repeat(101) } }, null)).toEqual({
+      success: false,
+      errors: { 'statusValues.hot': 'At most 100 characters' },
+    });
+  });
+
   it('keeps a Salesforce sign-in only while the org and the connected app stay the same', () => {
     const saved = {
       crm: 'salesforce' as const,

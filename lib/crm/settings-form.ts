@@ -1,5 +1,9 @@
 import type * as z from 'zod/mini';
-import { crmSettingsSchema, type CrmKind, type CrmSettings } from './settings-schema';
+import { sourceLabels } from '../lead/describe';
+import type { SourceKind } from '../lead/kinds';
+import { crmSettingsSchema, SALESFORCE_DEFAULT_SOURCES, SALESFORCE_DEFAULT_STATUSES, type CrmKind, type CrmSettings } from './settings-schema';
+
+type Level = 'raw' | 'lukewarm' | 'hot';
 
 // The options page's form, without React: its values are strings as typed, turned into settings
 // (or one message per field) here. A secret left blank keeps the one already saved.
@@ -20,6 +24,11 @@ export type FormValues = {
   statusRaw: string;
   statusLukewarm: string;
   statusHot: string;
+  /** HubSpot: what the lead source property gets for each source. */
+  hubspotSources: Record<SourceKind, string>;
+  /** Salesforce: the LeadSource and Status picklist values. */
+  salesforceSources: Record<SourceKind, string>;
+  salesforceStatuses: Record<Level, string>;
   /** Pipedrive lead label ids per level (blank: no label). */
   labelRaw: string;
   labelLukewarm: string;
@@ -31,7 +40,15 @@ export type FormValues = {
   clientId: string;
   externalIdField: string;
 };
-export type FormErrors = Partial<Record<'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty' | 'companyKeyProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot' | 'personIdField', string>>;
+/** A message per field; a value in a map (a source's or a level's) under `map.key`. */
+export type FormErrors = Partial<
+  Record<
+    | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
+    | 'companyKeyProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot'
+    | 'personIdField' | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
+    string
+  >
+>;
 
 /** One entry per non-empty line, as `pattern` splits it; a line that is not one is reported, not dropped. */
 function entriesFrom<T>(text: string, pattern: RegExp, entry: (a: string, b: string) => T, problem: string): T[] | string {
@@ -75,6 +92,8 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
       loginUrl: values.baseUrl.trim() || undefined,
       clientId: values.clientId,
       externalIdField: values.externalIdField.trim(),
+      leadSourceValues: values.salesforceSources,
+      statusValues: values.salesforceStatuses,
       // The sign-in stays valid while the org and the connected app stay the same.
       ...(sameOrg && savedSalesforce?.refreshToken ? { instanceUrl: savedSalesforce.instanceUrl, refreshToken: savedSalesforce.refreshToken } : {}),
     };
@@ -99,7 +118,8 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
       ...(values.leadSourceProperty.trim() ? { leadSourceProperty: values.leadSourceProperty.trim() } : {}),
       ...(values.leadIdProperty.trim() ? { leadIdProperty: values.leadIdProperty.trim() } : {}),
       ...(values.companyKeyProperty.trim() ? { companyKeyProperty: values.companyKeyProperty.trim() } : {}),
-      leadStatusValues: { raw: values.statusRaw.trim(), lukewarm: values.statusLukewarm.trim(), hot: values.statusHot.trim() },
+      sourceValues: values.hubspotSources,
+      leadStatusValues: { raw: values.statusRaw, lukewarm: values.statusLukewarm, hot: values.statusHot },
     };
   } else {
     const apiToken = values.apiToken.trim() || (values.removeToken ? undefined : savedWebhook?.apiToken);
@@ -122,12 +142,22 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
 }
 
 const labelFields = { raw: 'labelRaw', lukewarm: 'labelLukewarm', hot: 'labelHot' } as const;
+const statusFields = { raw: 'statusRaw', lukewarm: 'statusLukewarm', hot: 'statusHot' } as const;
+const valueMaps = ['sourceValues', 'leadSourceValues', 'statusValues'];
 
 function errorsOf(error: z.core.$ZodError): FormErrors {
   const errors: FormErrors = {};
   for (const issue of error.issues) {
     const [first, second] = issue.path;
-    const field = (first === 'labelIds' ? labelFields[second as keyof typeof labelFields] : first) as keyof FormErrors;
+    const field = (
+      first === 'labelIds'
+        ? labelFields[second as keyof typeof labelFields]
+        : first === 'leadStatusValues'
+          ? statusFields[second as keyof typeof statusFields]
+          : valueMaps.includes(String(first)) && second !== undefined
+            ? `${String(first)}.${String(second)}`
+            : first
+    ) as keyof FormErrors;
     errors[field] ??= issue.message;
   }
   return errors;
@@ -156,6 +186,9 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     statusRaw: savedHubspot?.leadStatusValues.raw ?? 'NEW',
     statusLukewarm: savedHubspot?.leadStatusValues.lukewarm ?? 'OPEN',
     statusHot: savedHubspot?.leadStatusValues.hot ?? 'IN_PROGRESS',
+    hubspotSources: { ...(savedHubspot?.sourceValues ?? sourceLabels) },
+    salesforceSources: { ...(savedSalesforce?.leadSourceValues ?? SALESFORCE_DEFAULT_SOURCES) },
+    salesforceStatuses: { ...(savedSalesforce?.statusValues ?? SALESFORCE_DEFAULT_STATUSES) },
     labelRaw: savedPipedrive?.labelIds.raw ?? '',
     labelLukewarm: savedPipedrive?.labelIds.lukewarm ?? '',
     labelHot: savedPipedrive?.labelIds.hot ?? '',

@@ -71,6 +71,7 @@ export const hubspotSettingsSchema = z
      * HubSpot's own "associate contacts with companies by email domain" setting does that.
      */
     companyKeyProperty: z.optional(propertyName),
+    /** What the lead source property gets for each source kind (a dropdown's internal values). */
     sourceValues: z._default(z.record(z.enum(sourceKinds), crmValue), sourceLabels),
     /** hs_lead_status for each qualification level (HubSpot's own values). */
     leadStatusValues: z._default(z.object({ raw: crmValue, lukewarm: crmValue, hot: crmValue }), { raw: 'NEW', lukewarm: 'OPEN', hot: 'IN_PROGRESS' }),
@@ -88,12 +89,16 @@ export type HubspotSettings = z.infer<typeof hubspotSettingsSchema>;
 
 // Salesforce
 
-const defaultLeadSources: Record<SourceKind, string> = {
+/** Salesforce's standard LeadSource picklist values, for each source. */
+export const SALESFORCE_DEFAULT_SOURCES: Record<SourceKind, string> = {
   prospecting: 'Other',
   referral: 'Partner Referral',
   event: 'Trade Show',
   'prospecting-at-close': 'Partner Referral',
 };
+
+/** Salesforce's standard Lead Status values, for each qualification level. */
+export const SALESFORCE_DEFAULT_STATUSES = { raw: 'Open - Not Contacted', lukewarm: 'Working - Contacted', hot: 'Working - Contacted' };
 
 export const salesforceSettingsSchema = z.object({
   crm: z.literal('salesforce'),
@@ -103,12 +108,10 @@ export const salesforceSettingsSchema = z.object({
   clientId: z.string().check(z.trim(), z.minLength(10, { error: "Paste the connected app's consumer key" }), z.maxLength(300)),
   /** A Lead field marked External ID and Unique (text, 36+ characters), e.g. Fieldclip_Id__c. */
   externalIdField: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*__c$/, { error: 'A custom field API name, like Fieldclip_Id__c' })),
-  leadSourceValues: z._default(z.record(z.enum(sourceKinds), crmValue), defaultLeadSources),
-  statusValues: z._default(z.object({ raw: crmValue, lukewarm: crmValue, hot: crmValue }), {
-    raw: 'Open - Not Contacted',
-    lukewarm: 'Working - Contacted',
-    hot: 'Working - Contacted',
-  }),
+  /** LeadSource for each source kind (the org's picklist values). */
+  leadSourceValues: z._default(z.record(z.enum(sourceKinds), crmValue), SALESFORCE_DEFAULT_SOURCES),
+  /** Status for each qualification level (the org's picklist values). */
+  statusValues: z._default(z.object({ raw: crmValue, lukewarm: crmValue, hot: crmValue }), SALESFORCE_DEFAULT_STATUSES),
   /** Filled in by "Connect to Salesforce". */
   instanceUrl: z.optional(endpointUrlSchema),
   refreshToken: z.optional(z.string().check(z.maxLength(4096))),

@@ -39,6 +39,9 @@ describe('connecting HubSpot on the options page', () => {
     const options = await session.open('options.html');
     await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
     await options.getByLabel('Access token').fill(TOKEN);
+    // The portal's own lead source property, and its value for a referral.
+    await options.getByLabel('Lead source property').fill('lead_source');
+    await options.getByRole('group', { name: 'Lead source in HubSpot' }).getByLabel('Referral').fill('Customer referral');
     await options.getByRole('button', { name: 'Create fieldclip_lead_id in HubSpot' }).click();
     await expectText(options.getByRole('status'), 'Created the contact property "fieldclip_lead_id" in HubSpot, with unique values. Settings saved.');
     expect(await options.getByLabel('Lead id property').inputValue()).toBe('fieldclip_lead_id');
@@ -72,7 +75,15 @@ describe('connecting HubSpot on the options page', () => {
     expect(hubspot.contacts()).toEqual([
       {
         id: '51001',
-        properties: expect.objectContaining({ firstname: 'Dana', lastname: 'Whitfield', company: 'Initech', message: 'Referred by Bob Martin', fieldclip_lead_id: lead!.id }),
+        properties: expect.objectContaining({
+          firstname: 'Dana',
+          lastname: 'Whitfield',
+          company: 'Initech',
+          message: 'Referred by Bob Martin',
+          lead_source: 'Customer referral',
+          hs_lead_status: 'NEW',
+          fieldclip_lead_id: lead!.id,
+        }),
       },
     ]);
     await expectText(leadInList(panel, 'Dana Whitfield'), 'CRM id 51001');
@@ -140,6 +151,8 @@ describe('connecting Salesforce on the options page', () => {
     await options.getByLabel('Login URL').fill(salesforce.url);
     await options.getByLabel('Consumer key').fill(CLIENT_ID);
     await options.getByLabel('External ID field').fill('Fieldclip_Id__c');
+    // This org calls trade shows "Conference".
+    await options.getByRole('group', { name: 'Lead source in Salesforce' }).getByLabel('Event').fill('Conference');
     await options.getByRole('button', { name: 'Connect to Salesforce' }).click();
     await expectText(options.getByRole('status'), `Connected to ${salesforce.url}. Settings saved.`);
     await expectText(options.locator('.connection'), `Signed in to ${salesforce.url}.`);
@@ -168,7 +181,8 @@ describe('connecting Salesforce on the options page', () => {
         LastName: 'Duarte',
         Company: 'Nordwind Logistics',
         Email: 'ines@nordwind.example',
-        LeadSource: 'Trade Show',
+        LeadSource: 'Conference',
+        Status: 'Open - Not Contacted',
         Description: 'Met at SaaStr Europa 2026',
       }),
     ]);

@@ -67,7 +67,7 @@ afterAll(async () => {
 type Screen = { name: string; page: () => Page; show: () => Promise<void>; hide?: () => Promise<void> };
 
 /** The options page with a named CRM chosen, once its fields (lazily loaded) show `readyButton`. */
-function crmOptionsScreen(crm: 'HubSpot' | 'Pipedrive', readyButton: string): Screen {
+function crmOptionsScreen(crm: 'HubSpot' | 'Salesforce' | 'Pipedrive', readyButton: string): Screen {
   return {
     name: `options-${crm.toLowerCase()}`,
     page: () => options,
@@ -174,6 +174,7 @@ const screens: Screen[] = [
     show: () => options.getByLabel('Endpoint URL').waitFor(),
   },
   crmOptionsScreen('HubSpot', 'Create fieldclip_lead_id in HubSpot'),
+  crmOptionsScreen('Salesforce', 'Connect to Salesforce'),
   crmOptionsScreen('Pipedrive', 'Create it in Pipedrive'),
 ];
 
