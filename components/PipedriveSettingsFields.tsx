@@ -1,6 +1,8 @@
 import type { CreateIdFieldProps, CrmFieldsProps } from './crmFieldsProps';
 import { ServerAndKeyFields } from './ServerAndKeyFields';
+import { sourceLabels } from '../lib/lead/describe';
 import { TextField } from './TextField';
+import { errorIn, ValueMapFields } from './ValueMapFields';
 
 /** Pipedrive: server and API token, the lead label each qualification level gets, and the person field for the lead id. */
 export function PipedriveSettingsFields({ onCreateIdField, creatingIdField, ...props }: CrmFieldsProps<'pipedrive'> & CreateIdFieldProps) {
@@ -20,6 +22,14 @@ export function PipedriveSettingsFields({ onCreateIdField, creatingIdField, ...p
         <TextField label="Lukewarm leads" value={values.labelLukewarm} error={errors.labelLukewarm} onChange={(labelLukewarm) => change({ labelLukewarm })} />
         <TextField label="Hot leads" value={values.labelHot} error={errors.labelHot} onChange={(labelHot) => change({ labelHot })} />
       </fieldset>
+      <ValueMapFields
+        legend="Marketing channel in Pipedrive"
+        hint="The Source channel each source's leads get, named as in Pipedrive (Test connection checks the names). Blank: none."
+        labels={sourceLabels}
+        values={values.pipedriveChannels}
+        errorOf={errorIn(errors, 'channelNames')}
+        onChange={(pipedriveChannels) => change({ pipedriveChannels })}
+      />
       <TextField
         label="Person field for the lead id"
         hint="Optional; recommended if some leads have no email. The API key of a person field of type Text (Settings → Data fields → Person). Each new person keeps there the id of the lead that created them, so a retry finds them instead of creating them twice."

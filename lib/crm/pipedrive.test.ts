@@ -381,6 +381,46 @@ describe('pipedriveConnector.send', () => {
     });
   });
 
+  describe('the marketing channel of each source', () => {
+    const dealFields = (options: Array<{ id: number; label: string }>) => ({
+      'GET /dealFields': () =>
+        HttpResponse.json({
+          success: true,
+          data: [{ key: 'title', name: 'Title', field_type: 'varchar' }, { key: 'channel', name: 'Source channel', field_type: 'enum', options }],
+          additional_data: { pagination: { start: 0, limit: 500, more_items_in_collection: false } },
+        }),
+    });
+    // Each test its own token: the channels are kept per company and token for the worker's life.
+    const withChannels = (apiToken: string, names: Record<string, string>) =>
+      pipedriveSettingsSchema.parse({ ...settings, apiToken, channelNames: { prospecting: '', referral: '', event: '', 'prospecting-at-close': '', ...names } });
+
+    it("gives each lead its source's channel by id, reads the channels once, and sends none for a source without one", async () => {
+      const seen = recordRequests({
+        ...dealFields([{ id: 11, label: 'Referral program' }, { id: 12, label: 'Events' }]),
+        'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [] } }),
+        'POST /persons': () => HttpResponse.json({ success: true, data: { id: 31 } }),
+        'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'c1d2e3f4-0e10-11eb-879b-05d71fb426ec' } }),
+      });
+      const channelled = withChannels('a1'.repeat(20), { event: 'events', referral: '' });
+      await pipedriveConnector.send([lead({ email: 'carla@hooli.example' }), lead({ email: 'raj@hooli.example', source: { kind: 'referral', referredBy: 'Bob' } })], channelled, signal());
+      await pipedriveConnector.send([lead({ email: 'ana@hooli.example' })], channelled, signal());
+      expect(seen.filter((r) => r.path.startsWith('/dealFields'))).toHaveLength(1);
+      expect(seen.filter((r) => r.path === '/leads').map((r) => (r.body as { channel?: number }).channel)).toEqual([12, undefined, 12]);
+    });
+
+    it('Test connection names a channel Pipedrive does not have, and the ones it has', async () => {
+      recordRequests({ 'GET /users/me': () => HttpResponse.json({ success: true, data: { id: 1 } }), ...dealFields([{ id: 12, label: 'Events' }]) });
+      expect(await pipedriveConnector.testConnection(withChannels('b2'.repeat(20), { event: 'Events', referral: 'Partners' }), signal())).toEqual({
+        ok: false,
+        message: 'Connected, but Pipedrive has no marketing channel named "Partners" (it has "Events"): use a name from its Source channel list, or leave it blank',
+      });
+      expect(await pipedriveConnector.testConnection(withChannels('c3'.repeat(20), { event: 'Events' }), signal())).toEqual({
+        ok: true,
+        message: 'Connected to Pipedrive, and each source has its marketing channel',
+      });
+    });
+  });
+
   it('pauses on a wrong token', async () => {
     recordRequests({ 'GET /users/me': () => HttpResponse.json({ success: false, error: 'unauthorized access' }, { status: 401 }) });
     expect(await pipedriveConnector.testConnection(settings, signal())).toMatchObject({ ok: false, message: expect.stringContaining('401') });

@@ -3,6 +3,7 @@ import { sourceDetail, sourceLabels } from '../lead/describe';
 import type { Lead } from '../lead/schema';
 import { CLOCK_SLACK_MS, type ConnectionCheck, type CrmConnector, type LeadResult } from './connector';
 import type { PipedriveSettings } from './settings-schema';
+import { channelOf, marketingChannels, missingChannelsProblem, wantsChannels, type Channels } from './pipedrive-channels';
 import { checkLeadIdField } from './pipedrive-fields';
 import { pipedriveCall as call, paginationSchema, type PipedriveAnswer as Answer } from './pipedrive-http';
 
@@ -155,8 +156,8 @@ async function existingPerson(lead: Lead, settings: PipedriveSettings, signal: A
   return undefined;
 }
 
-/** One lead: person found or created, then the Pipedrive lead created or updated. */
-async function sendOne(lead: Lead, settings: PipedriveSettings, signal: AbortSignal): Promise<LeadResult | Answer> {
+/** One lead: person found or created, then the Pipedrive lead created or updated, with its marketing channel. */
+async function sendOne(lead: Lead, settings: PipedriveSettings, channels: Channels, signal: AbortSignal): Promise<LeadResult | Answer> {
   const existing = await existingPerson(lead, settings, signal);
   if (typeof existing === 'object') return existing;
   let personId = existing;
@@ -166,7 +167,8 @@ async function sendOne(lead: Lead, settings: PipedriveSettings, signal: AbortSig
   if (!person.ok) return person;
   personId ??= Number(idSchema.safeParse(person.data).data?.id);
   const label = settings.labelIds[lead.qualification.level];
-  const body = { title: pipedriveLeadTitle(lead), person_id: personId, origin_id: lead.id, ...(label ? { label_ids: [label] } : {}) };
+  const channel = channelOf(lead, settings, channels);
+  const body = { title: pipedriveLeadTitle(lead), person_id: personId, origin_id: lead.id, ...(label ? { label_ids: [label] } : {}), ...(channel !== undefined ? { channel } : {}) };
   const earlier = sentBeforeWithoutId(lead) ? await leadCreatedBefore(lead, personId, settings, signal) : undefined;
   if (typeof earlier === 'object') return earlier;
   const known = lead.sync.crmId ?? earlier;
@@ -182,9 +184,12 @@ export const pipedriveConnector: CrmConnector<PipedriveSettings> = {
   batchSize: 10,
 
   async send(leads, settings, signal) {
+    // A channel name Pipedrive does not have is left out (Test connection names it); the source stays in the title.
+    const channels = wantsChannels(settings) ? await marketingChannels(settings, signal) : new Map();
+    if (!(channels instanceof Map)) return channels.result;
     const results: LeadResult[] = [];
     for (const lead of leads) {
-      const outcome = await sendOne(lead, settings, signal);
+      const outcome = await sendOne(lead, settings, channels, signal);
       if ('id' in outcome) {
         results.push(outcome);
         continue;
@@ -205,9 +210,19 @@ export const pipedriveConnector: CrmConnector<PipedriveSettings> = {
   async testConnection(settings, signal): Promise<ConnectionCheck> {
     const me = await call(settings, 'GET', '/users/me', undefined, signal);
     if (!me.ok) return { ok: false, message: me.result.error };
-    if (!settings.personIdField) return { ok: true, message: 'Connected to Pipedrive' };
-    const field = await checkLeadIdField(settings, settings.personIdField, signal);
-    if (typeof field === 'string') return { ok: false, message: field };
-    return { ok: true, message: `Connected to Pipedrive, and the person field "${field.name}" keeps each lead's id` };
+    const kept: string[] = [];
+    if (settings.personIdField) {
+      const field = await checkLeadIdField(settings, settings.personIdField, signal);
+      if (typeof field === 'string') return { ok: false, message: field };
+      kept.push(`the person field "${field.name}" keeps each lead's id`);
+    }
+    if (wantsChannels(settings)) {
+      const channels = await marketingChannels(settings, signal, { fresh: true });
+      if (!(channels instanceof Map)) return { ok: false, message: channels.result.error };
+      const problem = missingChannelsProblem(settings, channels);
+      if (problem) return { ok: false, message: problem };
+      kept.push('each source has its marketing channel');
+    }
+    return { ok: true, message: `Connected to Pipedrive${kept.length ? `, and ${kept.join(', and ')}` : ''}` };
   },
 };

@@ -65,6 +65,18 @@ describe('the options form', () => {
     });
   });
 
+  it("saves Pipedrive's marketing channel for each source, blank by default", () => {
+    const pipedrive = { ...initialFormValues(null), crm: 'pipedrive' as const, apiToken: '0123456789abcdef0123456789abcdef01234567' };
+    expect(Object.values(pipedrive.pipedriveChannels)).toEqual(['', '', '', '']);
+    const saved = settingsFrom({ ...pipedrive, pipedriveChannels: { ...pipedrive.pipedriveChannels, event: ' Trade shows ' } }, null);
+    expect(saved).toMatchObject({ success: true, data: { channelNames: { event: 'Trade shows', referral: '' } } });
+    expect(initialFormValues(saved.data ?? null).pipedriveChannels.event).toBe('Trade shows');
+    expect(settingsFrom({ ...pipedrive, pipedriveChannels: { ...pipedrive.pipedriveChannels, referral: 'x'.repeat(101) } }, null)).toEqual({
+      success: false,
+      errors: { 'channelNames.referral': 'At most 100 characters' },
+    });
+  });
+
   it('keeps a Salesforce sign-in only while the org and the connected app stay the same', () => {
     const saved = {
       crm: 'salesforce' as const,

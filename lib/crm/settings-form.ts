@@ -35,6 +35,8 @@ export type FormValues = {
   labelHot: string;
   /** Pipedrive: the person field that keeps the lead id (blank: none). */
   personIdField: string;
+  /** Pipedrive: the marketing channel's name for each source (blank: none). */
+  pipedriveChannels: Record<SourceKind, string>;
   baseUrl: string;
   apiKey: string;
   clientId: string;
@@ -45,7 +47,7 @@ export type FormErrors = Partial<
   Record<
     | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
     | 'companyKeyProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot'
-    | 'personIdField' | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
+    | 'personIdField' | `channelNames.${SourceKind}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
     string
   >
 >;
@@ -106,6 +108,7 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
       apiToken,
       labelIds: { raw: label(values.labelRaw), lukewarm: label(values.labelLukewarm), hot: label(values.labelHot) },
       ...(values.personIdField.trim() ? { personIdField: values.personIdField.trim() } : {}),
+      channelNames: values.pipedriveChannels,
     };
   } else if (values.crm === 'twenty') {
     const apiKey = values.apiKey.trim() || (saved?.crm === 'twenty' ? saved.apiKey : undefined);
@@ -143,7 +146,7 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
 
 const labelFields = { raw: 'labelRaw', lukewarm: 'labelLukewarm', hot: 'labelHot' } as const;
 const statusFields = { raw: 'statusRaw', lukewarm: 'statusLukewarm', hot: 'statusHot' } as const;
-const valueMaps = ['sourceValues', 'leadSourceValues', 'statusValues'];
+const valueMaps = ['sourceValues', 'leadSourceValues', 'statusValues', 'channelNames'];
 
 function errorsOf(error: z.core.$ZodError): FormErrors {
   const errors: FormErrors = {};
@@ -193,6 +196,7 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     labelLukewarm: savedPipedrive?.labelIds.lukewarm ?? '',
     labelHot: savedPipedrive?.labelIds.hot ?? '',
     personIdField: savedPipedrive?.personIdField ?? '',
+    pipedriveChannels: { prospecting: '', referral: '', event: '', 'prospecting-at-close': '', ...savedPipedrive?.channelNames },
     baseUrl: savedTwenty?.baseUrl ?? savedPipedrive?.baseUrl ?? savedSalesforce?.loginUrl ?? DEFAULT_SERVERS[saved?.crm ?? 'webhook'] ?? '',
     apiKey: '',
     clientId: savedSalesforce?.clientId ?? '',

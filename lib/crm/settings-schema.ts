@@ -134,6 +134,11 @@ export const pipedriveSettingsSchema = z.object({
   /** Lead label ids (from Pipedrive's lead labels) for each qualification level; none by default. */
   labelIds: z._default(z.object({ raw: labelId, lukewarm: labelId, hot: labelId }), {}),
   /**
+   * The marketing channel (Pipedrive's "Source channel" of a lead) for each source kind, by its name
+   * as Pipedrive shows it; blank: none.
+   */
+  channelNames: z._default(z.record(z.enum(sourceKinds), crmValue), { prospecting: '', referral: '', event: '', 'prospecting-at-close': '' }),
+  /**
    * The API key of a person text field that keeps the Fieldclip lead id of the lead that created the
    * person: a retry after a lost answer finds a person without an email by it instead of creating them twice.
    */

@@ -267,8 +267,15 @@ describe('connecting Pipedrive on the options page', () => {
     expect(field.field_type).toBe('varchar');
     expect(await options.getByLabel('Person field for the lead id').inputValue()).toBe(field.key);
     expect(await session.worker.evaluate(() => chrome.storage.local.get('crmSettings'))).toMatchObject({ crmSettings: { crm: 'pipedrive', apiToken: API_TOKEN, personIdField: field.key } });
+    // Trade-show leads counted under the company's "Trade shows" channel.
+    await options.getByRole('group', { name: 'Marketing channel in Pipedrive' }).getByLabel('Event').fill('Trade shows');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(options.getByRole('status'), 'Settings saved.');
     await options.getByRole('button', { name: 'Test connection' }).click();
-    await expectText(options.getByRole('status'), 'Connected to Pipedrive, and the person field "Fieldclip lead id" keeps each lead\'s id');
+    await expectText(
+      options.getByRole('status'),
+      'Connected to Pipedrive, and the person field "Fieldclip lead id" keeps each lead\'s id, and each source has its marketing channel',
+    );
 
     const panel = await session.open('sidepanel.html');
     await panel.getByLabel('Source', { exact: true }).selectOption({ label: 'Event' });
@@ -292,8 +299,8 @@ describe('connecting Pipedrive on the options page', () => {
       { id: 7001, name: 'Tomasz Nowak', email: [], phone: [], [field.key]: idOf('Vistula Freight') },
     ]);
     expect(pipedrive.leads()).toEqual([
-      { id: expect.any(String), title: 'Lena Fischer, Brightwave · Event (LogiMAT 2026)', person_id: 4242, origin_id: idOf('Brightwave'), label_ids: [] },
-      { id: expect.any(String), title: 'Tomasz Nowak, Vistula Freight · Referral (Lena Fischer)', person_id: 7001, origin_id: idOf('Vistula Freight'), label_ids: [] },
+      { id: expect.any(String), title: 'Lena Fischer, Brightwave · Event (LogiMAT 2026)', person_id: 4242, origin_id: idOf('Brightwave'), label_ids: [], channel: 4 },
+      { id: expect.any(String), title: 'Tomasz Nowak, Vistula Freight · Referral (Lena Fischer)', person_id: 7001, origin_id: idOf('Vistula Freight'), label_ids: [], channel: null },
     ]);
     await expectText(leadInList(panel, 'Tomasz Nowak'), `CRM id ${pipedrive.leads()[1]!.id}`);
     expect(pipedrive.requests().every((request) => request.headers['x-api-token'] === API_TOKEN)).toBe(true);

@@ -11,7 +11,15 @@ export const PIPEDRIVE_ORIGIN = 'https://api.pipedrive.com';
 /** A person, with any custom field by its 40-character key. */
 export type PipedrivePerson = { id: number; name: string; email: Array<{ value: string; primary: boolean; label: string }>; phone: Array<{ value: string }> } & Record<string, unknown>;
 export type PipedriveField = { key: string; name: string; field_type: string };
-export type PipedriveLead = { id: string; title: string; person_id: number; origin_id: string | null; label_ids: string[] };
+export type PipedriveLead = { id: string; title: string; person_id: number; origin_id: string | null; label_ids: string[]; channel: number | null };
+
+/** The company's marketing channels (deals' and leads' "Source channel" options). */
+const CHANNELS = [
+  { id: 1, label: 'None' },
+  { id: 2, label: 'Organic search' },
+  { id: 3, label: 'Referral program' },
+  { id: 4, label: 'Trade shows' },
+];
 
 export type FakePipedrive = {
   persons(): PipedrivePerson[];
@@ -51,6 +59,10 @@ export async function fakePipedrive(context: BrowserContext, { token, persons: e
         },
       };
     }
+    if (method === 'GET' && path === '/v1/dealFields') {
+      const fields = [{ key: 'title', name: 'Title', field_type: 'varchar' }, { key: 'channel', name: 'Source channel', field_type: 'enum', options: CHANNELS }];
+      return { status: 200, body: { success: true, data: fields, additional_data: { pagination: { start: 0, limit: 500, more_items_in_collection: false } } } };
+    }
     if (method === 'GET' && path === '/v1/personFields') {
       return { status: 200, body: { success: true, data: personFields, additional_data: { pagination: { start: 0, limit: 500, more_items_in_collection: false } } } };
     }
@@ -76,7 +88,8 @@ export async function fakePipedrive(context: BrowserContext, { token, persons: e
     }
     if (method === 'POST' && path === '/v1/leads') {
       if (!input.title || !persons.some((person) => person.id === input.person_id)) return failure(400, 'A lead needs a title and a person or an organization.');
-      const lead: PipedriveLead = { id: randomUUID(), title: input.title, person_id: input.person_id!, origin_id: input.origin_id ?? null, label_ids: input.label_ids ?? [] };
+      if (input.channel != null && !CHANNELS.some((channel) => channel.id === input.channel)) return failure(400, 'Invalid channel');
+      const lead: PipedriveLead = { id: randomUUID(), title: input.title, person_id: input.person_id!, origin_id: input.origin_id ?? null, label_ids: input.label_ids ?? [], channel: input.channel ?? null };
       leads.push(lead);
       return ok(lead, 201);
     }
