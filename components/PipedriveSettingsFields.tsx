@@ -2,12 +2,11 @@ import type { CreateIdFieldProps, CrmFieldsProps } from './crmFieldsProps';
 import { ServerAndKeyFields } from './ServerAndKeyFields';
 import { sourceLabels } from '../lib/lead/describe';
 import { TextField } from './TextField';
-import { errorIn, ValueMapFields } from './ValueMapFields';
+import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
 
 /** Pipedrive: server and API token, the lead label each qualification level gets, and the person field for the lead id. */
 export function PipedriveSettingsFields({ onCreateIdField, creatingIdField, ...props }: CrmFieldsProps<'pipedrive'> & CreateIdFieldProps) {
   const { values, errors, change } = props;
-  const hint = 'Optional. The id of a lead label (Leads inbox → labels; GET /v1/leadLabels lists them).';
   return (
     <>
       <ServerAndKeyFields
@@ -16,12 +15,14 @@ export function PipedriveSettingsFields({ onCreateIdField, creatingIdField, ...p
         keyLabel="API token"
         keyHint="Your personal API token (Settings → Personal preferences → API). Kept on this computer only."
       />
-      <fieldset className="status-map">
-        <legend>Lead label in Pipedrive</legend>
-        <TextField label="Raw leads" hint={hint} value={values.labelRaw} error={errors.labelRaw} onChange={(labelRaw) => change({ labelRaw })} />
-        <TextField label="Lukewarm leads" value={values.labelLukewarm} error={errors.labelLukewarm} onChange={(labelLukewarm) => change({ labelLukewarm })} />
-        <TextField label="Hot leads" value={values.labelHot} error={errors.labelHot} onChange={(labelHot) => change({ labelHot })} />
-      </fieldset>
+      <ValueMapFields
+        legend="Lead label in Pipedrive"
+        hint="Optional. The id of a lead label for each level (Leads inbox → labels; GET /v1/leadLabels lists them)."
+        labels={LEVEL_LABELS}
+        values={{ raw: values.labelRaw, lukewarm: values.labelLukewarm, hot: values.labelHot }}
+        errorOf={(level) => errors[({ raw: 'labelRaw', lukewarm: 'labelLukewarm', hot: 'labelHot' } as const)[level]]}
+        onChange={({ raw, lukewarm, hot }) => change({ labelRaw: raw, labelLukewarm: lukewarm, labelHot: hot })}
+      />
       <ValueMapFields
         legend="Marketing channel in Pipedrive"
         hint="The Source channel each source's leads get, named as in Pipedrive (Test connection checks the names). Blank: none."
