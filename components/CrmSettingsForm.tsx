@@ -10,7 +10,7 @@ import { WebhookSettingsFields } from './WebhookSettingsFields';
 const HubspotSettingsFields = lazy(() => import('./HubspotSettingsFields').then((module) => ({ default: module.HubspotSettingsFields })));
 const PipedriveSettingsFields = lazy(() => import('./PipedriveSettingsFields').then((module) => ({ default: module.PipedriveSettingsFields })));
 const SalesforceSettingsFields = lazy(() => import('./SalesforceSettingsFields').then((module) => ({ default: module.SalesforceSettingsFields })));
-const ServerAndKeyFields = lazy(() => import('./ServerAndKeyFields').then((module) => ({ default: module.ServerAndKeyFields })));
+const TwentySettingsFields = lazy(() => import('./TwentySettingsFields').then((module) => ({ default: module.TwentySettingsFields })));
 
 /**
  * Asks for the endpoint's origin when it is remote. It must be called straight from the click,
@@ -171,15 +171,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
           <SalesforceSettingsFields {...section} saved={savedSalesforce} onConnect={onConnect} connecting={connect.isPending} />
         )}
         {values.crm === 'pipedrive' && <PipedriveSettingsFields {...section} {...idField} saved={savedPipedrive} />}
-        {values.crm === 'twenty' && (
-          <ServerAndKeyFields
-            {...section}
-            saved={savedTwenty}
-            serverHint="https://api.twenty.com for Twenty's cloud, or your own server's address."
-            keyLabel="API key"
-            keyHint="From Settings → APIs & Webhooks in Twenty. Kept on this computer only."
-          />
-        )}
+        {values.crm === 'twenty' && <TwentySettingsFields {...section} saved={savedTwenty} />}
       </Suspense>
       <div className="settings__actions">
         <button type="submit" className="primary" disabled={save.isPending}>

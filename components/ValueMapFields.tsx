@@ -29,6 +29,6 @@ export const LEVEL_LABELS = { raw: 'Raw leads', lukewarm: 'Lukewarm leads', hot:
 
 /** `errors['map.key']`, typed. */
 export const errorIn =
-  (errors: FormErrors, map: 'sourceValues' | 'leadSourceValues' | 'statusValues' | 'channelNames') =>
+  (errors: FormErrors, map: 'sourceValues' | 'leadSourceValues' | 'statusValues' | 'channelNames' | 'qualificationValues') =>
   (key: string): string | undefined =>
     errors[`${map}.${key}` as keyof FormErrors];

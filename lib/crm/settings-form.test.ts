@@ -77,6 +77,16 @@ describe('the options form', () => {
     });
   });
 
+  it("saves Twenty's custom fields for the source and the level, and says at the field when a name is not an API name", () => {
+    const twenty = { ...initialFormValues(null), crm: 'twenty' as const, apiKey: 'eyJhbGciOiJIUzI1NiJ9.test' };
+    expect(settingsFrom(twenty, null)).toMatchObject({ success: true, data: { sourceValues: { event: 'EVENT' }, qualificationValues: { hot: 'HOT' } } });
+    expect(settingsFrom(twenty, null).data).not.toHaveProperty('sourceField');
+    const saved = settingsFrom({ ...twenty, twentySourceField: ' leadSource ', twentySources: { ...twenty.twentySources, event: 'TRADE_SHOW' }, twentyQualificationField: 'leadTemperature' }, null);
+    expect(saved).toMatchObject({ success: true, data: { sourceField: 'leadSource', sourceValues: { event: 'TRADE_SHOW' }, qualificationField: 'leadTemperature' } });
+    expect(initialFormValues(saved.data ?? null)).toMatchObject({ twentySourceField: 'leadSource', twentyQualificationField: 'leadTemperature' });
+    expect(settingsFrom({ ...twenty, twentySourceField: 'Lead source' }, null)).toEqual({ success: false, errors: { sourceField: "A Twenty field's API name, like leadSource" } });
+  });
+
   it('keeps a Salesforce sign-in only while the org and the connected app stay the same', () => {
     const saved = {
       crm: 'salesforce' as const,

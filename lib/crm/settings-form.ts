@@ -1,7 +1,15 @@
 import type * as z from 'zod/mini';
 import { sourceLabels } from '../lead/describe';
 import type { SourceKind } from '../lead/kinds';
-import { crmSettingsSchema, SALESFORCE_DEFAULT_SOURCES, SALESFORCE_DEFAULT_STATUSES, type CrmKind, type CrmSettings } from './settings-schema';
+import {
+  crmSettingsSchema,
+  SALESFORCE_DEFAULT_SOURCES,
+  SALESFORCE_DEFAULT_STATUSES,
+  TWENTY_DEFAULT_LEVELS,
+  TWENTY_DEFAULT_SOURCES,
+  type CrmKind,
+  type CrmSettings,
+} from './settings-schema';
 
 type Level = 'raw' | 'lukewarm' | 'hot';
 
@@ -37,6 +45,11 @@ export type FormValues = {
   personIdField: string;
   /** Pipedrive: the marketing channel's name for each source (blank: none). */
   pipedriveChannels: Record<SourceKind, string>;
+  /** Twenty: the custom People fields for the source and the level (blank: none), and their values. */
+  twentySourceField: string;
+  twentySources: Record<SourceKind, string>;
+  twentyQualificationField: string;
+  twentyLevels: Record<Level, string>;
   baseUrl: string;
   apiKey: string;
   clientId: string;
@@ -47,7 +60,7 @@ export type FormErrors = Partial<
   Record<
     | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
     | 'companyKeyProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot'
-    | 'personIdField' | `channelNames.${SourceKind}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
+    | 'personIdField' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
     string
   >
 >;
@@ -112,7 +125,15 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
     };
   } else if (values.crm === 'twenty') {
     const apiKey = values.apiKey.trim() || (saved?.crm === 'twenty' ? saved.apiKey : undefined);
-    input = { crm: 'twenty', baseUrl: values.baseUrl.trim() || undefined, apiKey };
+    input = {
+      crm: 'twenty',
+      baseUrl: values.baseUrl.trim() || undefined,
+      apiKey,
+      ...(values.twentySourceField.trim() ? { sourceField: values.twentySourceField.trim() } : {}),
+      sourceValues: values.twentySources,
+      ...(values.twentyQualificationField.trim() ? { qualificationField: values.twentyQualificationField.trim() } : {}),
+      qualificationValues: values.twentyLevels,
+    };
   } else if (values.crm === 'hubspot') {
     const accessToken = values.accessToken.trim() || (saved?.crm === 'hubspot' ? saved.accessToken : undefined);
     input = {
@@ -146,7 +167,7 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
 
 const labelFields = { raw: 'labelRaw', lukewarm: 'labelLukewarm', hot: 'labelHot' } as const;
 const statusFields = { raw: 'statusRaw', lukewarm: 'statusLukewarm', hot: 'statusHot' } as const;
-const valueMaps = ['sourceValues', 'leadSourceValues', 'statusValues', 'channelNames'];
+const valueMaps = ['sourceValues', 'leadSourceValues', 'statusValues', 'channelNames', 'qualificationValues'];
 
 function errorsOf(error: z.core.$ZodError): FormErrors {
   const errors: FormErrors = {};
@@ -197,6 +218,10 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     labelHot: savedPipedrive?.labelIds.hot ?? '',
     personIdField: savedPipedrive?.personIdField ?? '',
     pipedriveChannels: { prospecting: '', referral: '', event: '', 'prospecting-at-close': '', ...savedPipedrive?.channelNames },
+    twentySourceField: savedTwenty?.sourceField ?? '',
+    twentySources: { ...(savedTwenty?.sourceValues ?? TWENTY_DEFAULT_SOURCES) },
+    twentyQualificationField: savedTwenty?.qualificationField ?? '',
+    twentyLevels: { ...(savedTwenty?.qualificationValues ?? TWENTY_DEFAULT_LEVELS) },
     baseUrl: savedTwenty?.baseUrl ?? savedPipedrive?.baseUrl ?? savedSalesforce?.loginUrl ?? DEFAULT_SERVERS[saved?.crm ?? 'webhook'] ?? '',
     apiKey: '',
     clientId: savedSalesforce?.clientId ?? '',

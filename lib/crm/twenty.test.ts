@@ -21,7 +21,7 @@ const lead = (fields: Partial<Lead> = {}) => aLead({ fullName: 'Zoë Müller', f
 describe('twentyPersonFromLead', () => {
   it("uses the lead's id as the person's, so a retry updates the same person", () => {
     const jane = lead({ email: 'zoe@initech.example', title: 'COO', location: 'Zürich, Switzerland', linkedinUrl: 'https://www.linkedin.com/in/zoe' });
-    expect(twentyPersonFromLead(jane)).toEqual({
+    expect(twentyPersonFromLead(jane, settings)).toEqual({
       id: jane.id,
       name: { firstName: 'Zoë', lastName: 'Müller' },
       emails: { primaryEmail: 'zoe@initech.example' },
@@ -29,6 +29,20 @@ describe('twentyPersonFromLead', () => {
       city: 'Zürich',
       linkedinLink: { primaryLinkUrl: 'https://www.linkedin.com/in/zoe' },
     });
+  });
+
+  it('puts the source and the level into the custom fields the settings name, as configured, and no blank value', () => {
+    const withFields = twentySettingsSchema.parse({
+      ...settings,
+      sourceField: 'leadSource',
+      sourceValues: { prospecting: 'OUTBOUND', referral: 'REFERRAL', event: 'TRADE_SHOW', 'prospecting-at-close': '' },
+      qualificationField: 'leadTemperature',
+    });
+    const zoe = lead({ source: { kind: 'event', eventName: 'Web Summit' }, qualification: { level: 'hot', budget: true, authority: true, need: true, timing: true } });
+    expect(twentyPersonFromLead(zoe, withFields)).toMatchObject({ leadSource: 'TRADE_SHOW', leadTemperature: 'HOT' });
+    const atClose = twentyPersonFromLead(lead({ source: { kind: 'prospecting-at-close', closedAccount: 'Globex' } }), withFields);
+    expect(atClose).not.toHaveProperty('leadSource');
+    expect(twentyPersonFromLead(zoe, settings)).not.toHaveProperty('leadSource');
   });
 });
 

@@ -10,9 +10,11 @@ import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
 const BATCH_LIMIT = 100;
 
-/** A lead as a Twenty person (its standard fields). */
-export function twentyPersonFromLead(lead: Lead) {
+/** A lead as a Twenty person: its standard fields, and the source and level in the custom fields the settings name. */
+export function twentyPersonFromLead(lead: Lead, settings: TwentySettings) {
   const { city } = cityAndCountry(lead.location);
+  const source = settings.sourceField && settings.sourceValues[lead.source.kind];
+  const level = settings.qualificationField && settings.qualificationValues[lead.qualification.level];
   return {
     id: lead.id,
     name: { firstName: lead.firstName ?? '', lastName: lead.lastName ?? '' },
@@ -21,6 +23,9 @@ export function twentyPersonFromLead(lead: Lead) {
     ...(lead.title ? { jobTitle: lead.title } : {}),
     ...(city ? { city } : {}),
     ...(lead.linkedinUrl ? { linkedinLink: { primaryLinkUrl: lead.linkedinUrl } } : {}),
+    // A value left blank is not sent.
+    ...(settings.sourceField && source ? { [settings.sourceField]: source } : {}),
+    ...(settings.qualificationField && level ? { [settings.qualificationField]: level } : {}),
   };
 }
 
@@ -45,7 +50,7 @@ export const twentyConnector: CrmConnector<TwentySettings> = {
       response = await fetch(url(settings, '/rest/batch/people?upsert=true'), {
         method: 'POST',
         headers: headers(settings),
-        body: JSON.stringify(leads.map(twentyPersonFromLead)),
+        body: JSON.stringify(leads.map((lead) => twentyPersonFromLead(lead, settings))),
         credentials: 'omit',
         signal,
       });

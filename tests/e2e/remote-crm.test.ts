@@ -310,12 +310,16 @@ describe('connecting Pipedrive on the options page', () => {
 describe('connecting Twenty on the options page', () => {
   const API_KEY = 'eyJhbGciOiJIUzI1NiJ9.e2e-twenty-workspace.key';
 
-  it('saves and tests the API key, then upserts the lead as a person with the lead\'s own id', async () => {
+  it('saves and tests the API key, then upserts the lead as a person with the lead\'s own id, its source and level in the workspace\'s own fields', async () => {
     session = await launchExtension({ grantedAtInstall: { origins: [`${TWENTY_ORIGIN}/*`] } });
-    const twenty = await fakeTwenty(session.context, { apiKey: API_KEY });
+    const twenty = await fakeTwenty(session.context, { apiKey: API_KEY, customFields: ['leadSource', 'leadTemperature'] });
     const options = await session.open('options.html');
     await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Twenty' });
     await options.getByLabel('API key').fill(API_KEY);
+    // Twenty has no lead source or status of its own: the workspace's custom People fields take them.
+    await options.getByLabel('Lead source field').fill('leadSource');
+    await options.getByRole('group', { name: 'Lead source in Twenty' }).getByLabel('Prospecting', { exact: true }).fill('OUTBOUND');
+    await options.getByLabel('Qualification field').fill('leadTemperature');
     await options.getByRole('button', { name: 'Save settings' }).click();
     await expectText(options.getByRole('status'), 'Settings saved.');
     await options.getByRole('button', { name: 'Test connection' }).click();
@@ -329,7 +333,14 @@ describe('connecting Twenty on the options page', () => {
 
     const [lead] = await storedLeads(panel);
     expect(twenty.people()).toEqual([
-      expect.objectContaining({ id: lead!.id, name: { firstName: 'Priya', lastName: 'Raman' }, emails: { primaryEmail: 'priya@kestrel.example' }, jobTitle: 'Head of Ops' }),
+      expect.objectContaining({
+        id: lead!.id,
+        name: { firstName: 'Priya', lastName: 'Raman' },
+        emails: { primaryEmail: 'priya@kestrel.example' },
+        jobTitle: 'Head of Ops',
+        leadSource: 'OUTBOUND',
+        leadTemperature: 'RAW',
+      }),
     ]);
     expect(twenty.requests().map((request) => `${request.method} ${request.path} ${request.headers['authorization']}`)).toEqual([
       `GET /rest/people Bearer ${API_KEY}`,

@@ -66,14 +66,14 @@ afterAll(async () => {
 
 type Screen = { name: string; page: () => Page; show: () => Promise<void>; hide?: () => Promise<void> };
 
-/** The options page with a named CRM chosen, once its fields (lazily loaded) show `readyButton`. */
-function crmOptionsScreen(crm: 'HubSpot' | 'Salesforce' | 'Pipedrive', readyButton: string): Screen {
+/** The options page with a named CRM chosen, once its fields (lazily loaded) show the one labelled `ready`. */
+function crmOptionsScreen(crm: 'HubSpot' | 'Salesforce' | 'Pipedrive' | 'Twenty', ready: string): Screen {
   return {
     name: `options-${crm.toLowerCase()}`,
     page: () => options,
     show: async () => {
       await options.getByLabel('CRM', { exact: true }).selectOption({ label: crm });
-      await options.getByRole('button', { name: readyButton }).waitFor();
+      await options.getByText(ready, { exact: true }).first().waitFor();
     },
     hide: async () => {
       await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Webhook' });
@@ -176,6 +176,7 @@ const screens: Screen[] = [
   crmOptionsScreen('HubSpot', 'Create fieldclip_lead_id in HubSpot'),
   crmOptionsScreen('Salesforce', 'Connect to Salesforce'),
   crmOptionsScreen('Pipedrive', 'Create it in Pipedrive'),
+  crmOptionsScreen('Twenty', 'Lead source field'),
 ];
 
 describe.each(['light', 'dark'] as const)('every screen in %s mode', (colorScheme) => {

@@ -9,7 +9,9 @@ export const TWENTY_ORIGIN = 'https://api.twenty.com';
 export type TwentyPerson = { id: string; name: { firstName: string; lastName: string } } & Record<string, unknown>;
 export type FakeTwenty = { people(): TwentyPerson[]; requests(): ApiRequest[] };
 
-export async function fakeTwenty(context: BrowserContext, { apiKey }: { apiKey: string }): Promise<FakeTwenty> {
+/** A workspace with this API key, whose People object has these custom fields. */
+export async function fakeTwenty(context: BrowserContext, { apiKey, customFields = [] }: { apiKey: string; customFields?: readonly string[] }): Promise<FakeTwenty> {
+  const standard = ['id', 'name', 'emails', 'phones', 'jobTitle', 'city', 'linkedinLink'];
   const people = new Map<string, TwentyPerson>();
   const api = await routeApi(context, TWENTY_ORIGIN, ({ method, path, query, headers, body }) => {
     if (headers['authorization'] !== `Bearer ${apiKey}`) return { status: 401, body: { statusCode: 401, messages: ['Token invalid.'], error: 'UNAUTHENTICATED' } };
@@ -17,7 +19,10 @@ export async function fakeTwenty(context: BrowserContext, { apiKey }: { apiKey: 
       return { status: 200, body: { data: { people: [...people.values()].slice(0, Number(query.get('limit') ?? 60)) }, pageInfo: { hasNextPage: false }, totalCount: people.size } };
     }
     if (method === 'POST' && path === '/rest/batch/people' && query.get('upsert') === 'true') {
-      const saved = (body as TwentyPerson[]).map((person) => {
+      const people_ = body as TwentyPerson[];
+      const unknown = people_.flatMap(Object.keys).find((field) => !standard.includes(field) && !customFields.includes(field));
+      if (unknown) return { status: 400, body: { statusCode: 400, messages: [`Object person doesn't have any "${unknown}" field.`], error: 'BadRequestException' } };
+      const saved = people_.map((person) => {
         const merged = { ...people.get(person.id), ...person, updatedAt: new Date().toISOString() };
         people.set(person.id, merged);
         return merged;
