@@ -25,7 +25,9 @@ const dealFieldsSchema = z.looseObject({
   additional_data: paginationSchema,
 });
 
-const known = new Map<string, Channels>();
+const known = new Map<string, { channels: Channels; readAt: number }>();
+/** A name the settings give that Pipedrive lacked is looked for again after this long, not on every batch. */
+const MISSING_REREAD_MS = 10 * 60_000;
 const fold = (name: string) => name.trim().toLowerCase();
 
 /** The names the settings give, for the sources that have one. */
@@ -33,11 +35,16 @@ function namesWanted(settings: PipedriveSettings): string[] {
   return Object.values(settings.channelNames).filter((name) => name.trim() !== '');
 }
 
-/** The company's marketing channels; read again when asked to, or when one the settings name is missing. */
+/**
+ * The company's marketing channels; read again when asked to, or when a name the settings give is
+ * missing and the last read is some minutes old (the channel may have been added since).
+ */
 export async function marketingChannels(settings: PipedriveSettings, signal: AbortSignal, { fresh = false } = {}): Promise<Channels | Extract<PipedriveAnswer, { ok: false }>> {
+  const now = Date.now();
   const cacheKey = `${settings.baseUrl}|${settings.apiToken}`;
   const cached = known.get(cacheKey);
-  if (cached && !fresh && namesWanted(settings).every((name) => cached.has(fold(name)))) return cached;
+  const complete = cached && namesWanted(settings).every((name) => cached.channels.has(fold(name)));
+  if (cached && !fresh && (complete || now - cached.readAt < MISSING_REREAD_MS)) return cached.channels;
   const channels: Channels = new Map();
   for (let start = 0, pages = 0; pages < 20; pages += 1) {
     const answer = await pipedriveCall(settings, 'GET', `/dealFields?start=${start}&limit=500`, undefined, signal);
@@ -49,7 +56,7 @@ export async function marketingChannels(settings: PipedriveSettings, signal: Abo
     if (channel || !pagination?.more_items_in_collection || pagination.next_start === undefined) break;
     start = pagination.next_start;
   }
-  known.set(cacheKey, channels);
+  known.set(cacheKey, { channels, readAt: now });
   return channels;
 }
 

@@ -408,6 +408,20 @@ describe('pipedriveConnector.send', () => {
       expect(seen.filter((r) => r.path === '/leads').map((r) => (r.body as { channel?: number }).channel)).toEqual([12, undefined, 12]);
     });
 
+    it('looks again for a channel Pipedrive lacked only after some minutes, not on every batch', async () => {
+      const seen = recordRequests({
+        ...dealFields([{ id: 12, label: 'Events' }]),
+        'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [] } }),
+        'POST /persons': () => HttpResponse.json({ success: true, data: { id: 31 } }),
+        'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'c1d2e3f4-0e10-11eb-879b-05d71fb426ec' } }),
+      });
+      const misnamed = withChannels('d4'.repeat(20), { event: 'Trade shows' });
+      await pipedriveConnector.send([lead({ email: 'carla@hooli.example' })], misnamed, signal());
+      await pipedriveConnector.send([lead({ email: 'ana@hooli.example' })], misnamed, signal());
+      expect(seen.filter((r) => r.path.startsWith('/dealFields'))).toHaveLength(1);
+      expect(seen.filter((r) => r.path === '/leads').map((r) => (r.body as { channel?: number }).channel)).toEqual([undefined, undefined]);
+    });
+
     it('Test connection names a channel Pipedrive does not have, and the ones it has', async () => {
       recordRequests({ 'GET /users/me': () => HttpResponse.json({ success: true, data: { id: 1 } }), ...dealFields([{ id: 12, label: 'Events' }]) });
       expect(await pipedriveConnector.testConnection(withChannels('b2'.repeat(20), { event: 'Events', referral: 'Partners' }), signal())).toEqual({
