@@ -4,6 +4,7 @@ import { SALESFORCE_ORIGINS } from '../../lib/crm/settings-schema';
 import { launchExtension, type ExtensionSession } from './support/extension';
 import { fakeHubspot, HUBSPOT_ORIGIN, type FakeHubspot } from './support/hubspot';
 import { storedLeads } from './support/outbox';
+import { recordPermissionRequests } from './support/permissions';
 import { expectText, leadInList, typeLead } from './support/panel';
 import { fakePipedrive, PIPEDRIVE_ORIGIN } from './support/pipedrive';
 import { startFakeSalesforce, type FakeSalesforce } from './support/salesforce';
@@ -37,6 +38,7 @@ describe('connecting HubSpot on the options page', () => {
   it('creates the lead id property for the rep, tests the token, and syncs a referral without email to a contact keyed by it', async () => {
     hubspot = await fakeHubspot(session.context, { token: TOKEN });
     const options = await session.open('options.html');
+    const permissionRequests = await recordPermissionRequests(options);
     await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
     await options.getByLabel('Access token').fill(TOKEN);
     // The portal's own lead source property, and its value for a referral.
@@ -45,6 +47,8 @@ describe('connecting HubSpot on the options page', () => {
     await options.getByRole('button', { name: 'Create fieldclip_lead_id in HubSpot' }).click();
     await expectText(options.getByRole('status'), 'Created the contact property "fieldclip_lead_id" in HubSpot, with unique values. Settings saved.');
     expect(await options.getByLabel('Lead id property').inputValue()).toBe('fieldclip_lead_id');
+    // The page asked for HubSpot's site, and only that, at the click.
+    expect(await permissionRequests()).toEqual([{ origins: ['https://api.hubapi.com/*'], permissions: [] }]);
     expect(hubspot.requests().find((request) => request.path === '/crm/v3/properties/contacts')?.body).toMatchObject({
       name: 'fieldclip_lead_id',
       type: 'string',
@@ -147,6 +151,7 @@ describe('connecting Salesforce on the options page', () => {
 
   it('signs in with PKCE, tests the connection, and upserts a lead met at an event by its external id', async () => {
     const options = await session.open('options.html');
+    const permissionRequests = await recordPermissionRequests(options);
     await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Salesforce' });
     await options.getByLabel('Login URL').fill(salesforce.url);
     await options.getByLabel('Consumer key').fill(CLIENT_ID);
@@ -156,6 +161,8 @@ describe('connecting Salesforce on the options page', () => {
     await options.getByRole('button', { name: 'Connect to Salesforce' }).click();
     await expectText(options.getByRole('status'), `Connected to ${salesforce.url}. Settings saved.`);
     await expectText(options.locator('.connection'), `Signed in to ${salesforce.url}.`);
+    // The sign-in window needs identity; the org's sites are Salesforce's own (the local org is on 127.0.0.1, granted at install).
+    expect(await permissionRequests()).toEqual([{ origins: ['https://*.salesforce.com/*', 'https://*.force.com/*'], permissions: ['identity'] }]);
     const stored = await session.worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null) }));
     expect(stored.local.crmSettings).toMatchObject({ crm: 'salesforce', instanceUrl: salesforce.url, refreshToken: expect.stringMatching(/^5Aep861/) });
     expect(stored.sync).toEqual({});
