@@ -5,6 +5,7 @@ import { launchExtension, type ExtensionSession } from './support/extension';
 import { fakeHubspot, HUBSPOT_ORIGIN, type FakeHubspot } from './support/hubspot';
 import { storedLeads } from './support/outbox';
 import { recordPermissionRequests } from './support/permissions';
+import { routeApi } from './support/routed-api';
 import { expectText, leadInList, typeLead } from './support/panel';
 import { fakePipedrive, PIPEDRIVE_ORIGIN } from './support/pipedrive';
 import { startFakeSalesforce, type FakeSalesforce } from './support/salesforce';
@@ -353,5 +354,39 @@ describe('connecting Twenty on the options page', () => {
       `GET /rest/people Bearer ${API_KEY}`,
       `POST /rest/batch/people Bearer ${API_KEY}`,
     ]);
+  });
+});
+
+describe('connecting a webhook on the internet (n8n, Zapier, Make)', () => {
+  it('asks for that site only, then delivers each lead with its token and takes the per-lead results', async () => {
+    const HOOK = 'https://hooks.example.com/webhook/fieldclip';
+    session = await launchExtension({ grantedAtInstall: { origins: ['https://hooks.example.com/*'] } });
+    const hook = await routeApi(session.context, 'https://hooks.example.com', ({ method, body }) =>
+      method === 'POST'
+        ? { status: 200, body: { results: (body as { leads: Array<{ id: string }> }).leads.map((lead, i) => ({ id: lead.id, status: 'ok', crmId: `n8n-${i + 1}` })) } }
+        : { status: 405, body: { message: 'POST only' } },
+    );
+    const options = await session.open('options.html');
+    const permissionRequests = await recordPermissionRequests(options);
+    await options.getByLabel('Endpoint URL').fill(HOOK);
+    await options.getByLabel('API token').fill('n8n-header-token-4321');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(options.getByRole('status'), 'Settings saved.');
+    expect(await permissionRequests()).toEqual([{ origins: ['https://hooks.example.com/*'], permissions: [] }]);
+
+    const panel = await session.open('sidepanel.html');
+    await typeLead(panel, { 'Full name': 'Noor Haddad', Company: 'Atlas Freight', Email: 'noor@atlas.example' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Noor Haddad'), 'Synced');
+    await expectText(leadInList(panel, 'Noor Haddad'), 'CRM id n8n-1');
+    const [lead] = await storedLeads(panel);
+    const posts = hook.requests().filter((request) => request.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({
+      path: '/webhook/fieldclip',
+      headers: { authorization: 'Bearer n8n-header-token-4321', 'content-type': 'application/json' },
+      body: { leads: [{ id: lead!.id, fullName: 'Noor Haddad', company: 'Atlas Freight', email: 'noor@atlas.example' }] },
+    });
   });
 });
