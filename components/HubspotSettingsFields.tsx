@@ -1,5 +1,6 @@
 import type { CreateIdFieldProps, CrmFieldsProps } from './crmFieldsProps';
 import { SecretField } from './SecretField';
+import { statusFields } from '../lib/crm/settings-form';
 import { sourceLabels } from '../lib/lead/describe';
 import { TextField } from './TextField';
 import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
@@ -61,7 +62,7 @@ export function HubspotSettingsFields({ values, errors, change, saved, onCreateI
         hint="The hs_lead_status value for each level. Blank: left as it is."
         labels={LEVEL_LABELS}
         values={{ raw: values.statusRaw, lukewarm: values.statusLukewarm, hot: values.statusHot }}
-        errorOf={(level) => errors[({ raw: 'statusRaw', lukewarm: 'statusLukewarm', hot: 'statusHot' } as const)[level]]}
+        errorOf={(level) => errors[statusFields[level]]}
         onChange={({ raw, lukewarm, hot }) => change({ statusRaw: raw, statusLukewarm: lukewarm, statusHot: hot })}
       />
     </>

@@ -1,5 +1,6 @@
 import type { CreateIdFieldProps, CrmFieldsProps } from './crmFieldsProps';
 import { ServerAndKeyFields } from './ServerAndKeyFields';
+import { labelFields } from '../lib/crm/settings-form';
 import { sourceLabels } from '../lib/lead/describe';
 import { TextField } from './TextField';
 import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
@@ -20,7 +21,7 @@ export function PipedriveSettingsFields({ onCreateIdField, creatingIdField, ...p
         hint="Optional. The id of a lead label for each level (Leads inbox → labels; GET /v1/leadLabels lists them)."
         labels={LEVEL_LABELS}
         values={{ raw: values.labelRaw, lukewarm: values.labelLukewarm, hot: values.labelHot }}
-        errorOf={(level) => errors[({ raw: 'labelRaw', lukewarm: 'labelLukewarm', hot: 'labelHot' } as const)[level]]}
+        errorOf={(level) => errors[labelFields[level]]}
         onChange={({ raw, lukewarm, hot }) => change({ labelRaw: raw, labelLukewarm: lukewarm, labelHot: hot })}
       />
       <ValueMapFields

@@ -165,8 +165,9 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
   return result.success ? { success: true as const, data: result.data } : { success: false as const, errors: errorsOf(result.error) };
 }
 
-const labelFields = { raw: 'labelRaw', lukewarm: 'labelLukewarm', hot: 'labelHot' } as const;
-const statusFields = { raw: 'statusRaw', lukewarm: 'statusLukewarm', hot: 'statusHot' } as const;
+/** The form's field for each level: Pipedrive's lead labels, HubSpot's lead statuses. */
+export const labelFields = { raw: 'labelRaw', lukewarm: 'labelLukewarm', hot: 'labelHot' } as const;
+export const statusFields = { raw: 'statusRaw', lukewarm: 'statusLukewarm', hot: 'statusHot' } as const;
 const valueMaps = ['sourceValues', 'leadSourceValues', 'statusValues', 'channelNames', 'qualificationValues'];
 
 function errorsOf(error: z.core.$ZodError): FormErrors {
