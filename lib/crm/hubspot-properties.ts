@@ -8,6 +8,10 @@ import type { HubspotSettings } from './settings-schema';
 
 const propertySchema = z.looseObject({ name: z.string(), hasUniqueValue: z._default(z.boolean(), false) });
 
+/** Where in HubSpot the rep makes such a property by hand. */
+const byHand = (kind: 'contact' | 'company') =>
+  `(Settings → Properties → ${kind === 'contact' ? 'Contact' : 'Company'} properties: single-line text, "Require unique values" on)`;
+
 /**
  * A property named in the settings must exist and require unique values, or upserts by it fail.
  * Returns why not, or null when it is fine.
@@ -20,7 +24,7 @@ export async function uniquePropertyProblem(settings: HubspotSettings, object: '
     return classifyFetchError(error).error;
   }
   const kind = object === 'contacts' ? 'contact' : 'company';
-  const create = `create it in HubSpot (Settings → Properties → ${kind === 'contact' ? 'Contact' : 'Company'} properties: single-line text, "Require unique values" on)`;
+  const create = `create it in HubSpot ${byHand(kind)}`;
   if (response.status === 404) return `Connected, but HubSpot has no ${kind} property "${name}": ${create}`;
   if (!response.ok) return classifyFailure(response, await errorDetail(response), HUBSPOT_CREDENTIAL).error;
   const property = propertySchema.safeParse(await response.json().catch(() => null));
@@ -66,7 +70,7 @@ export async function createLeadIdProperty(settings: HubspotSettings, name: stri
   if (response.status === 403) {
     return {
       ok: false,
-      message: `HubSpot did not let this token create properties (403): add the crm.schemas.contacts.write scope to the private app, or create "${name}" yourself (Settings → Properties → Contact properties: single-line text, "Require unique values" on)`,
+      message: `HubSpot did not let this token create properties (403): add the crm.schemas.contacts.write scope to the private app, or create "${name}" yourself ${byHand('contact')}`,
     };
   }
   if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response), HUBSPOT_CREDENTIAL).error };
