@@ -23,9 +23,14 @@ afterEach(async () => {
 const TOKEN = 'pat-na1-0a1b2c3d-e2e0-4f00-9000-000000005678';
 let hubspot: FakeHubspot;
 
-async function saveHubspotSettings(options: Page, token: string) {
+/** HubSpot chosen on the options page, with this access token typed. */
+async function chooseHubspot(options: Page, token: string) {
   await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
   await options.getByLabel('Access token').fill(token);
+}
+
+async function saveHubspotSettings(options: Page, token: string) {
+  await chooseHubspot(options, token);
   await options.getByRole('button', { name: 'Save settings' }).click();
   await expectText(options.getByRole('status'), 'Settings saved.');
 }
@@ -40,8 +45,7 @@ describe('connecting HubSpot on the options page', () => {
     hubspot = await fakeHubspot(session.context, { token: TOKEN });
     const options = await session.open('options.html');
     const permissionRequests = await recordPermissionRequests(options);
-    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
-    await options.getByLabel('Access token').fill(TOKEN);
+    await chooseHubspot(options, TOKEN);
     // The portal's own lead source property, and its value for a referral.
     await options.getByLabel('Lead source property').fill('lead_source');
     await options.getByRole('group', { name: 'Lead source in HubSpot' }).getByLabel('Referral').fill('Customer referral');
@@ -100,8 +104,7 @@ describe('connecting HubSpot on the options page', () => {
   it('says which scope is missing when the token may not create properties, and saves nothing', async () => {
     hubspot = await fakeHubspot(session.context, { token: TOKEN, mayCreateProperties: false });
     const options = await session.open('options.html');
-    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'HubSpot' });
-    await options.getByLabel('Access token').fill(TOKEN);
+    await chooseHubspot(options, TOKEN);
     await options.getByLabel('Lead id property').fill('fc_lead_id');
     await options.getByRole('button', { name: 'Create it in HubSpot' }).click();
     await expectText(
@@ -150,13 +153,18 @@ describe('connecting Salesforce on the options page', () => {
     await salesforce.close();
   });
 
+  /** Salesforce chosen on the options page, the fake org as its Login URL, ready to connect. */
+  async function fillSalesforceSettings(options: Page, clientId = CLIENT_ID) {
+    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Salesforce' });
+    await options.getByLabel('Login URL').fill(salesforce.url);
+    await options.getByLabel('Consumer key').fill(clientId);
+    await options.getByLabel('External ID field').fill('Fieldclip_Id__c');
+  }
+
   it('signs in with PKCE, tests the connection, and upserts a lead met at an event by its external id', async () => {
     const options = await session.open('options.html');
     const permissionRequests = await recordPermissionRequests(options);
-    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Salesforce' });
-    await options.getByLabel('Login URL').fill(salesforce.url);
-    await options.getByLabel('Consumer key').fill(CLIENT_ID);
-    await options.getByLabel('External ID field').fill('Fieldclip_Id__c');
+    await fillSalesforceSettings(options);
     // This org calls trade shows "Conference".
     await options.getByRole('group', { name: 'Lead source in Salesforce' }).getByLabel('Event').fill('Conference');
     await options.getByRole('button', { name: 'Connect to Salesforce' }).click();
@@ -208,10 +216,7 @@ describe('connecting Salesforce on the options page', () => {
 
   it('pauses when Salesforce no longer accepts the sign-in, and "Sign in again" lets the waiting lead go', async () => {
     const options = await session.open('options.html');
-    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Salesforce' });
-    await options.getByLabel('Login URL').fill(salesforce.url);
-    await options.getByLabel('Consumer key').fill(CLIENT_ID);
-    await options.getByLabel('External ID field').fill('Fieldclip_Id__c');
+    await fillSalesforceSettings(options);
     await options.getByRole('button', { name: 'Connect to Salesforce' }).click();
     await expectText(options.getByRole('status'), `Connected to ${salesforce.url}. Settings saved.`);
     const panel = await session.open('sidepanel.html');
@@ -239,10 +244,7 @@ describe('connecting Salesforce on the options page', () => {
 
   it('says why Salesforce refused the sign-in, and saves nothing', async () => {
     const options = await session.open('options.html');
-    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Salesforce' });
-    await options.getByLabel('Login URL').fill(salesforce.url);
-    await options.getByLabel('Consumer key').fill('3MVG9fe4g9fhX0E5e2e.some.other.app');
-    await options.getByLabel('External ID field').fill('Fieldclip_Id__c');
+    await fillSalesforceSettings(options, '3MVG9fe4g9fhX0E5e2e.some.other.app');
     await options.getByRole('button', { name: 'Connect to Salesforce' }).click();
     await expectText(options.getByRole('status'), 'Not connected: client identifier invalid');
     expect(await options.getByLabel('Consumer key').inputValue()).toBe('3MVG9fe4g9fhX0E5e2e.some.other.app');
