@@ -101,8 +101,8 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
       if (!(await permission)) return { ok: false, message: 'Permission to reach this endpoint was not given' };
       // The connectors (the code that talks to each CRM) load when the rep tests, not with the page.
-      const { crmFor } = await import('../lib/crm');
-      return crmFor(settings).testConnection(AbortSignal.timeout(15_000));
+      const { testConnection } = await import('../lib/crm/connection-test');
+      return testConnection(settings, AbortSignal.timeout(15_000));
     },
     onSuccess: (check) => setNotice({ ok: check.ok, text: check.message }),
     onError: (error) => setNotice({ ok: false, text: `The test did not run: ${error.message}` }),

@@ -24,27 +24,28 @@ export type SendResult =
  */
 export const CLOCK_SLACK_MS = 60 * 60_000;
 
+/**
+ * What "Test connection" tells the rep. Each connector's file exports its test as a function of its
+ * own, apart from the connector: only the options page calls it, so the service worker's bundle,
+ * which holds every connector, holds none of the tests.
+ */
 export type ConnectionCheck = { ok: true; message: string } | { ok: false; message: string };
 
 export type CrmConnector<Settings> = {
   /** Leads per request. */
   batchSize: number;
   send(leads: readonly Lead[], settings: Settings, signal: AbortSignal): Promise<SendResult>;
-  /** A harmless authenticated call that tells the rep whether the settings work. */
-  testConnection(settings: Settings, signal: AbortSignal): Promise<ConnectionCheck>;
 };
 
-/** A connector together with its settings: what the sync engine and the options page call. */
+/** A connector together with its settings: what the sync engine calls. */
 export type Crm = {
   batchSize: number;
   send(leads: readonly Lead[], signal: AbortSignal): Promise<SendResult>;
-  testConnection(signal: AbortSignal): Promise<ConnectionCheck>;
 };
 
 export function bindConnector<Settings>(connector: CrmConnector<Settings>, settings: Settings): Crm {
   return {
     batchSize: connector.batchSize,
     send: (leads, signal) => connector.send(leads, settings, signal),
-    testConnection: (signal) => connector.testConnection(settings, signal),
   };
 }

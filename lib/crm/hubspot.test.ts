@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import type { Lead } from '../lead/schema';
-import { hubspotConnector, hubspotContactFromLead, SEARCH_CATCH_UP_MS } from './hubspot';
+import { hubspotConnector, hubspotContactFromLead, SEARCH_CATCH_UP_MS, testHubspotConnection } from './hubspot';
 import { createLeadIdProperty } from './hubspot-properties';
 import { HUBSPOT_API, hubspotSettingsSchema } from './settings-schema';
 
@@ -358,8 +358,8 @@ describe('hubspotConnector.testConnection', () => {
           : HttpResponse.json({ message: 'Authentication credentials not found.' }, { status: 401 }),
       ),
     );
-    expect(await hubspotConnector.testConnection(settings, signal())).toEqual({ ok: true, message: 'Connected to HubSpot: the token can read contacts' });
-    expect(await hubspotConnector.testConnection({ ...settings, accessToken: 'pat-wrong-000000' }, signal())).toMatchObject({
+    expect(await testHubspotConnection(settings, signal())).toEqual({ ok: true, message: 'Connected to HubSpot: the token can read contacts' });
+    expect(await testHubspotConnection({ ...settings, accessToken: 'pat-wrong-000000' }, signal())).toMatchObject({
       ok: false,
       message: expect.stringContaining('401'),
     });
@@ -376,7 +376,7 @@ describe('hubspotConnector.testConnection with a lead id property', () => {
 
   it('accepts a property that requires unique values', async () => {
     answerProperty(() => HttpResponse.json({ name: 'fieldclip_lead_id', label: 'Fieldclip lead id', type: 'string', fieldType: 'text', hasUniqueValue: true }));
-    expect(await hubspotConnector.testConnection(withLeadId, signal())).toEqual({
+    expect(await testHubspotConnection(withLeadId, signal())).toEqual({
       ok: true,
       message: 'Connected to HubSpot: the token can read contacts, and "fieldclip_lead_id" keeps each lead\'s id',
     });
@@ -384,12 +384,12 @@ describe('hubspotConnector.testConnection with a lead id property', () => {
 
   it('says how to create a missing property, and when one does not require unique values', async () => {
     answerProperty(() => HttpResponse.json({ status: 'error', message: 'Unable to find property fieldclip_lead_id', category: 'OBJECT_NOT_FOUND' }, { status: 404 }));
-    expect(await hubspotConnector.testConnection(withLeadId, signal())).toEqual({
+    expect(await testHubspotConnection(withLeadId, signal())).toEqual({
       ok: false,
       message: expect.stringMatching(/^Connected, but HubSpot has no contact property "fieldclip_lead_id": create it .*Require unique values/),
     });
     answerProperty(() => HttpResponse.json({ name: 'fieldclip_lead_id', type: 'string', fieldType: 'text', hasUniqueValue: false }));
-    expect(await hubspotConnector.testConnection(withLeadId, signal())).toEqual({
+    expect(await testHubspotConnection(withLeadId, signal())).toEqual({
       ok: false,
       message: expect.stringContaining('"fieldclip_lead_id" does not require unique values'),
     });
@@ -524,7 +524,7 @@ describe('linking contacts to their companies (company key property)', () => {
       http.get(`${HUBSPOT_API}/crm/v3/properties/contacts/fieldclip_lead_id`, () => HttpResponse.json({ name: 'fieldclip_lead_id', hasUniqueValue: true })),
       http.get(`${HUBSPOT_API}/crm/v3/properties/companies/fieldclip_domain`, () => HttpResponse.json({ status: 'error', message: 'Unable to find property', category: 'OBJECT_NOT_FOUND' }, { status: 404 })),
     );
-    expect(await hubspotConnector.testConnection(linking, signal())).toEqual({
+    expect(await testHubspotConnection(linking, signal())).toEqual({
       ok: false,
       message: expect.stringMatching(/^Connected, but HubSpot has no company property "fieldclip_domain": create it in HubSpot \(Settings → Properties → Company properties/),
     });

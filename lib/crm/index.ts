@@ -6,8 +6,9 @@ import type { CrmSettings } from './settings-schema';
 import { twentyConnector } from './twenty';
 import { webhookConnector } from './webhook';
 
-// The connector for the CRM the rep chose. Only the service worker's sync and the options page's
-// "Test connection" load this (and with it every connector); settings live in settings-schema.ts.
+// The connector for the CRM the rep chose, as the service worker's sync sends with it (and only it
+// loads this, with every connector). "Test connection" is in connection-test.ts; settings live in
+// settings-schema.ts.
 
 export function crmFor(settings: CrmSettings): Crm {
   switch (settings.crm) {

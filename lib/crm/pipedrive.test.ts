@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import type { Lead } from '../lead/schema';
-import { pipedriveConnector, pipedriveLeadTitle } from './pipedrive';
+import { pipedriveConnector, pipedriveLeadTitle, testPipedriveConnection } from './pipedrive';
 import { createLeadIdField } from './pipedrive-fields';
 import { pipedriveSettingsSchema } from './settings-schema';
 
@@ -345,18 +345,18 @@ describe('pipedriveConnector.send', () => {
         [{ key: 'name', name: 'Name', field_type: 'varchar' }, { key: 'email', name: 'Email', field_type: 'varchar' }],
         [{ key: FIELD, name: 'Fieldclip lead id', field_type: 'varchar' }],
       ]);
-      expect(await pipedriveConnector.testConnection(withField, signal())).toEqual({ ok: true, message: 'Connected to Pipedrive, and the person field "Fieldclip lead id" keeps each lead\'s id' });
+      expect(await testPipedriveConnection(withField, signal())).toEqual({ ok: true, message: 'Connected to Pipedrive, and the person field "Fieldclip lead id" keeps each lead\'s id' });
       expect(seen.map((r) => r.path)).toEqual(['/users/me', '/personFields?start=0&limit=500', '/personFields?start=2&limit=500']);
     });
 
     it('says so when Pipedrive has no such field, or when it is not a text field', async () => {
       fields([[{ key: 'name', name: 'Name', field_type: 'varchar' }]]);
-      expect(await pipedriveConnector.testConnection(withField, signal())).toEqual({
+      expect(await testPipedriveConnection(withField, signal())).toEqual({
         ok: false,
         message: `Connected, but Pipedrive has no person field with the API key ${FIELD}: add a person field of type Text (Settings → Data fields → Person) and paste its API key`,
       });
       fields([[{ key: FIELD, name: 'Lead number', field_type: 'double' }]]);
-      expect(await pipedriveConnector.testConnection(withField, signal())).toMatchObject({ ok: false, message: expect.stringContaining('"Lead number" is of type double') });
+      expect(await testPipedriveConnection(withField, signal())).toMatchObject({ ok: false, message: expect.stringContaining('"Lead number" is of type double') });
     });
 
     it('creates a hidden Text person field and returns the API key Pipedrive gave it', async () => {
@@ -424,11 +424,11 @@ describe('pipedriveConnector.send', () => {
 
     it('Test connection names a channel Pipedrive does not have, and the ones it has', async () => {
       recordRequests({ 'GET /users/me': () => HttpResponse.json({ success: true, data: { id: 1 } }), ...dealFields([{ id: 12, label: 'Events' }]) });
-      expect(await pipedriveConnector.testConnection(withChannels('b2'.repeat(20), { event: 'Events', referral: 'Partners' }), signal())).toEqual({
+      expect(await testPipedriveConnection(withChannels('b2'.repeat(20), { event: 'Events', referral: 'Partners' }), signal())).toEqual({
         ok: false,
         message: 'Connected, but Pipedrive has no marketing channel named "Partners" (it has "Events"): use a name from its Source channel list, or leave it blank',
       });
-      expect(await pipedriveConnector.testConnection(withChannels('c3'.repeat(20), { event: 'Events' }), signal())).toEqual({
+      expect(await testPipedriveConnection(withChannels('c3'.repeat(20), { event: 'Events' }), signal())).toEqual({
         ok: true,
         message: 'Connected to Pipedrive, and each source has its marketing channel',
       });
@@ -437,6 +437,6 @@ describe('pipedriveConnector.send', () => {
 
   it('pauses on a wrong token', async () => {
     recordRequests({ 'GET /users/me': () => HttpResponse.json({ success: false, error: 'unauthorized access' }, { status: 401 }) });
-    expect(await pipedriveConnector.testConnection(settings, signal())).toMatchObject({ ok: false, message: expect.stringContaining('401') });
+    expect(await testPipedriveConnection(settings, signal())).toMatchObject({ ok: false, message: expect.stringContaining('401') });
   });
 });

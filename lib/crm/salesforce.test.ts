@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import type { Lead } from '../lead/schema';
-import { salesforceConnector, salesforceLeadFromLead } from './salesforce';
+import { salesforceConnector, salesforceLeadFromLead, testSalesforceConnection } from './salesforce';
 import { salesforceSettingsSchema } from './settings-schema';
 
 // Requests and answers in the shapes Salesforce documents: the OAuth token endpoint, and
@@ -155,7 +155,7 @@ describe('salesforceConnector.testConnection', () => {
         HttpResponse.json({ name: 'Lead', fields: [{ name: 'Email' }, { name: 'Fieldclip_Id__c', externalId: true, unique: true }] }),
       ),
     );
-    expect(await salesforceConnector.testConnection(settingsWith('refresh-D'), signal())).toEqual({
+    expect(await testSalesforceConnection(settingsWith('refresh-D'), signal())).toEqual({
       ok: true,
       message: 'Connected to Salesforce: Leads are upserted by Fieldclip_Id__c',
     });

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import type { Lead } from '../lead/schema';
-import { twentyConnector, twentyPersonFromLead } from './twenty';
+import { testTwentyConnection, twentyConnector, twentyPersonFromLead } from './twenty';
 import { twentySettingsSchema } from './settings-schema';
 
 // Requests and answers in the shapes of Twenty's REST API: POST /rest/batch/people?upsert=true
@@ -73,7 +73,7 @@ describe('twentyConnector', () => {
 
   it('tests the connection against a self-hosted server', async () => {
     server.use(http.get('https://crm.example.com/rest/people', () => HttpResponse.json({ data: { people: [] } })));
-    expect(await twentyConnector.testConnection({ ...settings, baseUrl: 'https://crm.example.com/' }, signal())).toEqual({
+    expect(await testTwentyConnection({ ...settings, baseUrl: 'https://crm.example.com/' }, signal())).toEqual({
       ok: true,
       message: 'Connected to Twenty: the API key can read people',
     });

@@ -64,15 +64,16 @@ export const twentyConnector: CrmConnector<TwentySettings> = {
     const results: LeadResult[] = leads.filter((lead) => created.has(lead.id)).map((lead) => ({ id: lead.id, ok: true, crmId: lead.id }));
     return { kind: 'delivered', results };
   },
-
-  async testConnection(settings, signal): Promise<ConnectionCheck> {
-    let response: Response;
-    try {
-      response = await fetch(url(settings, '/rest/people?limit=1'), { headers: headers(settings), credentials: 'omit', signal });
-    } catch (error) {
-      return { ok: false, message: classifyFetchError(error).error };
-    }
-    if (response.ok) return { ok: true, message: 'Connected to Twenty: the API key can read people' };
-    return { ok: false, message: classifyFailure(response, await errorDetail(response), 'the API key').error };
-  },
 };
+
+/** "Test connection" on the options page: a harmless authenticated call, and what it tells the rep. */
+export async function testTwentyConnection(settings: TwentySettings, signal: AbortSignal): Promise<ConnectionCheck> {
+  let response: Response;
+  try {
+    response = await fetch(url(settings, '/rest/people?limit=1'), { headers: headers(settings), credentials: 'omit', signal });
+  } catch (error) {
+    return { ok: false, message: classifyFetchError(error).error };
+  }
+  if (response.ok) return { ok: true, message: 'Connected to Twenty: the API key can read people' };
+  return { ok: false, message: classifyFailure(response, await errorDetail(response), 'the API key').error };
+}

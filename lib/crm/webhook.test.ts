@@ -6,6 +6,7 @@ import type { Lead } from '../lead/schema';
 import { createHmac } from 'node:crypto';
 import {
   readWebhookAnswer,
+  testWebhookConnection,
   webhookConnector,
   webhookLeadFromLead,
   webhookSignature,
@@ -159,7 +160,7 @@ describe('readWebhookAnswer', () => {
 
 describe('webhookConnector.testConnection', () => {
   it('reports success', async () => {
-    expect(await webhookConnector.testConnection(settings, signal())).toEqual({
+    expect(await testWebhookConnection(settings, signal())).toEqual({
       ok: true,
       message: 'Connected: the webhook answered 200',
     });
@@ -167,7 +168,7 @@ describe('webhookConnector.testConnection', () => {
   });
 
   it('reports the reason for a failure', async () => {
-    const check = await webhookConnector.testConnection({ ...settings, apiToken: undefined }, signal());
+    const check = await testWebhookConnection({ ...settings, apiToken: undefined }, signal());
     expect(check).toEqual({ ok: false, message: expect.stringMatching(/^The CRM answered 401.*Check the API token/) });
   });
 });

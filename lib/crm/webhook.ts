@@ -114,15 +114,16 @@ export const webhookConnector: CrmConnector<WebhookSettings> = {
     if (!response.ok) return classifyFailure(response, await errorDetail(response));
     return { kind: 'delivered', results: readWebhookAnswer(leads, await response.text()) };
   },
-
-  async testConnection(settings, signal): Promise<ConnectionCheck> {
-    let response: Response;
-    try {
-      response = await post(settings, { leads: [] }, signal);
-    } catch (error) {
-      return { ok: false, message: classifyFetchError(error).error };
-    }
-    if (response.ok) return { ok: true, message: `Connected: the webhook answered ${response.status}` };
-    return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
-  },
 };
+
+/** "Test connection" on the options page: a harmless authenticated call, and what it tells the rep. */
+export async function testWebhookConnection(settings: WebhookSettings, signal: AbortSignal): Promise<ConnectionCheck> {
+  let response: Response;
+  try {
+    response = await post(settings, { leads: [] }, signal);
+  } catch (error) {
+    return { ok: false, message: classifyFetchError(error).error };
+  }
+  if (response.ok) return { ok: true, message: `Connected: the webhook answered ${response.status}` };
+  return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
+}
