@@ -7,7 +7,8 @@ import { testTwentyConnection, twentyConnector, twentyPersonFromLead } from './t
 import { twentySettingsSchema } from './settings-schema';
 
 // Requests and answers in the shapes of Twenty's REST API: POST /rest/batch/people?upsert=true
-// with an array of people, answered { data: { createPeople: [...] } }.
+// with an array of people, answered { data: { createPeople: [...] } }; GET /rest/open-api/core, the
+// workspace's OpenAPI document, whose Person schema lists People's fields (a select's options as its enum).
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -76,6 +77,91 @@ describe('twentyConnector', () => {
     expect(await testTwentyConnection({ ...settings, baseUrl: 'https://crm.example.com/' }, signal())).toEqual({
       ok: true,
       message: 'Connected to Twenty: the API key can read people',
+    });
+  });
+
+  describe("checks the custom fields against the workspace's own description of People", () => {
+    const withFields = twentySettingsSchema.parse({ ...settings, sourceField: 'leadSource', qualificationField: 'leadTemperature' });
+    /** A workspace whose People have these fields, as GET /rest/open-api/core describes them. */
+    function workspace(properties: Record<string, unknown>) {
+      const requests: Array<{ path: string; auth: string | null }> = [];
+      server.use(
+        http.get('https://api.twenty.com/rest/people', () => HttpResponse.json({ data: { people: [] } })),
+        http.get('https://api.twenty.com/rest/open-api/core', ({ request }) => {
+          requests.push({ path: new URL(request.url).pathname, auth: request.headers.get('authorization') });
+          return HttpResponse.json({
+            openapi: '3.1.1',
+            info: { title: 'Twenty Api', version: 'v0.1' },
+            components: {
+              schemas: {
+                Person: { type: 'object', properties: { name: { type: 'object', properties: { firstName: { type: 'string' } } }, ...properties } },
+                PersonForResponse: { type: 'object', properties: {} },
+              },
+            },
+          });
+        }),
+      );
+      return requests;
+    }
+    const select = (...values: string[]) => ({ type: 'string', enum: values });
+    const allSources = select('PROSPECTING', 'REFERRAL', 'EVENT', 'PROSPECTING_AT_CLOSE');
+
+    it('says the fields are there, asking with the API key', async () => {
+      const requests = workspace({ leadSource: allSources, leadTemperature: { type: 'string' } });
+      expect(await testTwentyConnection(withFields, signal())).toEqual({
+        ok: true,
+        message: 'Connected to Twenty: the API key can read people, and People have the fields "leadSource" and "leadTemperature"',
+      });
+      expect(requests).toEqual([{ path: '/rest/open-api/core', auth: 'Bearer eyJhbGciOiJIUzI1NiJ9.test' }]);
+    });
+
+    it('names a field People do not have', async () => {
+      workspace({ leadSource: allSources, leadTemprature: { type: 'string' } });
+      expect(await testTwentyConnection(withFields, signal())).toEqual({
+        ok: false,
+        message:
+          'Connected, but people in Twenty have no field named "leadTemperature": use the API name of a text or select field (Settings → Data model → People), or leave it blank',
+      });
+    });
+
+    it("names each value a select field has no option for, and the options it has; a blank value is not checked", async () => {
+      workspace({ leadSource: select('OUTBOUND', 'REFERRAL', 'EVENT'), leadTemperature: select('RAW', 'LUKEWARM', 'HOT') });
+      const check = await testTwentyConnection({ ...withFields, sourceValues: { ...withFields.sourceValues, 'prospecting-at-close': '' } }, signal());
+      expect(check).toEqual({
+        ok: false,
+        message: 'Connected, but the select field "leadSource" has no option "PROSPECTING" (its options are "OUTBOUND", "REFERRAL", "EVENT"): use its option values, or leave a value blank',
+      });
+    });
+
+    it('refuses a multi-select or a field that takes no text, and reports both fields at once', async () => {
+      workspace({ leadSource: { type: 'array', items: { type: 'string', enum: ['EVENT'] } }, leadTemperature: { type: 'number' } });
+      const check = await testTwentyConnection(withFields, signal());
+      expect(check).toEqual({
+        ok: false,
+        message:
+          'Connected, but the field "leadSource" is a multi-select: Fieldclip writes one source, so use a select or text field; and the field "leadTemperature" is not a text or select field, so it cannot take the qualification level',
+      });
+    });
+
+    it('says when the server does not describe its fields, and does not ask when no field is named', async () => {
+      server.use(
+        http.get('https://api.twenty.com/rest/people', () => HttpResponse.json({ data: { people: [] } })),
+        // An older or stripped-down server: the document has no schemas.
+        http.get('https://api.twenty.com/rest/open-api/core', () => HttpResponse.json({ openapi: '3.1.1', info: { title: 'Twenty Api' }, paths: {} })),
+      );
+      expect(await testTwentyConnection(withFields, signal())).toEqual({
+        ok: true,
+        message: 'Connected to Twenty: the API key can read people (this server does not describe its fields, so their names were not checked)',
+      });
+      const requests = workspace({});
+      expect(await testTwentyConnection(settings, signal())).toEqual({ ok: true, message: 'Connected to Twenty: the API key can read people' });
+      expect(requests).toEqual([]);
+    });
+
+    it('takes a field called like an object property for what it is', async () => {
+      workspace({ leadSource: allSources });
+      const check = await testTwentyConnection(twentySettingsSchema.parse({ ...settings, qualificationField: 'constructor' }), signal());
+      expect(check).toMatchObject({ ok: false, message: expect.stringContaining('no field named "constructor"') });
     });
   });
 });

@@ -4,6 +4,7 @@ import type { Lead } from '../lead/schema';
 import type { ConnectionCheck, CrmConnector, LeadResult } from './connector';
 import type { TwentySettings } from './settings-schema';
 import { classifyFailure, classifyFetchError, errorDetail } from './http';
+import { customFieldsProblem, peopleFields } from './twenty-fields';
 
 // Twenty (cloud or self-hosted), with an API key. People are upserted in batches of up to 100
 // with the lead's own UUID as the person's id, so a retry updates the same person.
@@ -74,6 +75,13 @@ export async function testTwentyConnection(settings: TwentySettings, signal: Abo
   } catch (error) {
     return { ok: false, message: classifyFetchError(error).error };
   }
-  if (response.ok) return { ok: true, message: 'Connected to Twenty: the API key can read people' };
-  return { ok: false, message: classifyFailure(response, await errorDetail(response), 'the API key').error };
+  if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response), 'the API key').error };
+  const connected = 'Connected to Twenty: the API key can read people';
+  const named = [settings.sourceField, settings.qualificationField].filter((name) => name !== undefined);
+  if (named.length === 0) return { ok: true, message: connected };
+  const fields = await peopleFields(url(settings, ''), headers(settings), signal);
+  if (!fields) return { ok: true, message: `${connected} (this server does not describe its fields, so their names were not checked)` };
+  const problem = customFieldsProblem(settings, fields);
+  if (problem) return { ok: false, message: problem };
+  return { ok: true, message: `${connected}, and People have the field${named.length > 1 ? 's' : ''} ${named.map((name) => `"${name}"`).join(' and ')}` };
 }

@@ -320,20 +320,31 @@ describe('connecting Pipedrive on the options page', () => {
 describe('connecting Twenty on the options page', () => {
   const API_KEY = 'eyJhbGciOiJIUzI1NiJ9.e2e-twenty-workspace.key';
 
-  it('saves and tests the API key, then upserts the lead as a person with the lead\'s own id, its source and level in the workspace\'s own fields', async () => {
+  it('tests the key and the workspace\'s own fields, then upserts the lead as a person with the lead\'s own id, its source and level in those fields', async () => {
     session = await launchExtension({ grantedAtInstall: { origins: [`${TWENTY_ORIGIN}/*`] } });
-    const twenty = await fakeTwenty(session.context, { apiKey: API_KEY, customFields: ['leadSource', 'leadTemperature'] });
+    // The workspace's lead source is a select whose options differ from Fieldclip's defaults in one place.
+    const twenty = await fakeTwenty(session.context, {
+      apiKey: API_KEY,
+      customFields: { leadSource: ['OUTBOUND', 'REFERRAL', 'EVENT', 'PROSPECTING_AT_CLOSE'], leadTemperature: null },
+    });
     const options = await session.open('options.html');
     await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Twenty' });
     await options.getByLabel('API key').fill(API_KEY);
     // Twenty has no lead source or status of its own: the workspace's custom People fields take them.
     await options.getByLabel('Lead source field').fill('leadSource');
+    await options.getByLabel('Qualification field').fill('leadTemprature');
+    // Before anything is sent, the test names the misspelt field and the option the select lacks.
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expectText(
+      options.getByRole('status'),
+      'Connected, but the select field "leadSource" has no option "PROSPECTING" (its options are "OUTBOUND", "REFERRAL", "EVENT", "PROSPECTING_AT_CLOSE"): use its option values, or leave a value blank; and people in Twenty have no field named "leadTemprature"',
+    );
     await options.getByRole('group', { name: 'Lead source in Twenty' }).getByLabel('Prospecting', { exact: true }).fill('OUTBOUND');
     await options.getByLabel('Qualification field').fill('leadTemperature');
     await options.getByRole('button', { name: 'Save settings' }).click();
     await expectText(options.getByRole('status'), 'Settings saved.');
     await options.getByRole('button', { name: 'Test connection' }).click();
-    await expectText(options.getByRole('status'), 'Connected to Twenty: the API key can read people');
+    await expectText(options.getByRole('status'), 'Connected to Twenty: the API key can read people, and People have the fields "leadSource" and "leadTemperature"');
 
     const panel = await session.open('sidepanel.html');
     await typeLead(panel, { 'Full name': 'Priya Raman', 'Job title': 'Head of Ops', Company: 'Kestrel Labs', Email: 'priya@kestrel.example' });
@@ -353,7 +364,7 @@ describe('connecting Twenty on the options page', () => {
       }),
     ]);
     expect(twenty.requests().map((request) => `${request.method} ${request.path} ${request.headers['authorization']}`)).toEqual([
-      `GET /rest/people Bearer ${API_KEY}`,
+      ...Array.from({ length: 2 }, () => [`GET /rest/people Bearer ${API_KEY}`, `GET /rest/open-api/core Bearer ${API_KEY}`]).flat(),
       `POST /rest/batch/people Bearer ${API_KEY}`,
     ]);
   });
