@@ -3,7 +3,7 @@ import type { SyncStatus } from '../lib/lead/schema';
 export const syncStatusLabels: Record<SyncStatus, string> = {
   pending: 'Pending',
   synced: 'Synced',
-  failed: 'Failed',
+  failed: 'Will retry',
   rejected: 'Needs attention',
 };
 

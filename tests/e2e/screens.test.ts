@@ -50,7 +50,7 @@ beforeAll(async () => {
   await save({ 'Full name': 'David Novak', Company: 'Hooli' }, { kind: 'Prospecting at close', detail: ['Closed account', 'Wayne Enterprises'] });
   receiver.failNext({ status: 503 });
   await panel.getByRole('button', { name: 'Sync now' }).click();
-  await rowSays('David Novak', 'Failed');
+  await rowSays('David Novak', 'Will retry');
   // The run would wait for David's retry; stop it so the next lead stays pending for the pictures.
   const cancel = panel.getByRole('button', { name: 'Cancel sync' });
   if (await cancel.isVisible()) await cancel.click();

@@ -176,7 +176,7 @@ describe('syncing the outbox to the webhook', () => {
     await saveLead(panel, 'Patient Lead', 'patient@initech.example');
     receiver.failNext({ status: 503, headers: { 'Retry-After': '120' } });
     await panel.getByRole('button', { name: 'Sync now' }).click();
-    await expectText(leadInList(panel, 'Patient Lead'), 'Failed');
+    await expectText(leadInList(panel, 'Patient Lead'), 'Will retry');
     await expectText(leadInList(panel, 'Patient Lead'), 'The CRM answered 503 Service Unavailable');
     await expectText(panel.locator('.sync-bar__count'), '1 waiting to sync');
     expect(receiver.received()).toHaveLength(0);
@@ -185,7 +185,7 @@ describe('syncing the outbox to the webhook', () => {
     await panel.getByRole('button', { name: 'Sync now' }).click();
     await expectText(panel.locator('.sync-bar__result'), /^Last sync: Nothing sent\. 1 lead waits until \d{1,2}:\d{2}:\d{2}.* to be sent again\.$/);
     expect(receiver.requestCount()).toBe(1);
-    await expectText(leadInList(panel, 'Patient Lead'), 'Failed');
+    await expectText(leadInList(panel, 'Patient Lead'), 'Will retry');
 
     // Two minutes on, the minute's alarm sends it.
     await passTimeForRetries(panel, 120_000);
