@@ -104,7 +104,9 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
   batchSize: BATCH_LIMIT,
 
   async send(leads, settings, signal) {
-    const properties = (lead: Lead) => hubspotContactFromLead(lead, settings);
+    // Each lead's properties, mapped once: a retried lead without email needs them to be looked for, then sent.
+    const mapped = new Map(leads.map((lead) => [lead.id, hubspotContactFromLead(lead, settings)]));
+    const properties = (lead: Lead) => mapped.get(lead.id) ?? hubspotContactFromLead(lead, settings);
     const { leadIdProperty } = settings;
     const withoutEmail = leads.filter((lead) => !lead.email);
     // Without the lead id property, a contact a lost answer left unknown is looked for before it is made again.
