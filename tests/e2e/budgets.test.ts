@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { budgets, entrySizes, type Entry } from '../budgets';
 
@@ -7,5 +8,16 @@ const sizes = await entrySizes();
 describe('bundle budgets (gzipped, from the Chrome build)', () => {
   it.each(Object.keys(budgets) as Entry[])('%s stays within its budget', (entry) => {
     expect(sizes[entry], `${entry} is ${kb(sizes[entry])}, over its budget of ${kb(budgets[entry])}`).toBeLessThanOrEqual(budgets[entry]);
+  });
+});
+
+describe('what the service worker carries', () => {
+  it("holds the connectors' senders but none of their connection tests, which only the options page runs", () => {
+    const worker = readFileSync('.output/chrome-mv3/background.js', 'utf8');
+    // Words each sender needs, and words only the tests (lib/crm/connection-test.ts and what it loads) have.
+    for (const sent of ['/crm/v3/objects/contacts/batch/upsert', '/rest/batch/people', '/composite/sobjects/']) expect(worker).toContain(sent);
+    for (const tested of ['Connected to HubSpot', 'Connected to Twenty', '/rest/open-api/core', 'Connected: the webhook answered']) {
+      expect(worker).not.toContain(tested);
+    }
   });
 });
