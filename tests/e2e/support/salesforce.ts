@@ -142,6 +142,12 @@ export async function startFakeSalesforce({ clientId, externalIdField }: { clien
       refreshTokens.clear();
       accessTokens.clear();
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The browser may still hold a kept-alive connection (the test closes the org first): drop it,
+    // or close() waits for it.
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
