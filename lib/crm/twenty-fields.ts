@@ -6,13 +6,9 @@ import type { TwentySettings } from './settings-schema';
 // document whose `Person` schema lists every field of People by API name, with a select field's
 // option values as its `enum`. A wrong name or option would otherwise make Twenty refuse every batch.
 
-type FieldShape = { type?: string | undefined; enum?: string[] | undefined; items?: { enum?: string[] | undefined } | undefined };
-
-const fieldSchema = z.looseObject({
-  type: z.optional(z.string()),
-  enum: z.optional(z.array(z.string())),
-  items: z.optional(z.looseObject({ enum: z.optional(z.array(z.string())) })),
-});
+/** A field as the document describes it: its JSON type (a multi-select is an array), a select's options. */
+const fieldSchema = z.looseObject({ type: z.optional(z.string()), enum: z.optional(z.array(z.string())) });
+type FieldShape = z.infer<typeof fieldSchema>;
 
 const coreSchemaSchema = z.looseObject({
   components: z.looseObject({
@@ -34,17 +30,17 @@ export async function peopleFields(baseUrl: string, headers: Record<string, stri
 
 const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
 
-/** Why this field cannot take these values, or null when it can. */
+/** Why this field cannot take these values (words that follow "Connected, but"), or null when it can. */
 function fieldProblem(name: string, field: FieldShape | undefined, values: readonly string[], what: string): string | null {
-  if (!field) return `People in Twenty have no field named "${name}": use the API name of a text or select field (Settings → Data model → People), or leave it blank`;
-  if (field.type === 'array') return `The field "${name}" is a multi-select: Fieldclip writes one ${what}, so use a select or text field`;
-  if (field.type !== undefined && field.type !== 'string') return `The field "${name}" is not a text or select field, so it cannot take the ${what}`;
+  if (!field) return `people in Twenty have no field named "${name}": use the API name of a text or select field (Settings → Data model → People), or leave it blank`;
+  if (field.type === 'array') return `the field "${name}" is a multi-select: Fieldclip writes one ${what}, so use a select or text field`;
+  if (field.type !== undefined && field.type !== 'string') return `the field "${name}" is not a text or select field, so it cannot take the ${what}`;
   const options = field.enum;
   if (!options) return null;
   const unknown = [...new Set(values.filter((value) => value !== '' && !options.includes(value)))];
   if (unknown.length === 0) return null;
   const offered = options.length ? ` (its options are ${quoted(options)})` : '';
-  return `The select field "${name}" has no option ${quoted(unknown)}${offered}: use its option values, or leave a value blank`;
+  return `the select field "${name}" has no option ${quoted(unknown)}${offered}: use its option values, or leave a value blank`;
 }
 
 /** What is wrong with the fields the settings name (null: nothing), given the People fields. */
@@ -56,5 +52,5 @@ export function customFieldsProblem(settings: TwentySettings, fields: Record<str
       ? fieldProblem(settings.qualificationField, field(settings.qualificationField), Object.values(settings.qualificationValues), 'qualification level')
       : null,
   ].filter((problem): problem is string => problem !== null);
-  return problems.length ? `Connected, but ${problems.map((problem) => problem[0]!.toLowerCase() + problem.slice(1)).join('; and ')}` : null;
+  return problems.length ? `Connected, but ${problems.join('; and ')}` : null;
 }
