@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { budgets, entrySizes, type Entry } from '../budgets';
+import { budgets, CHROME_BUILD, entrySizes, type Entry } from '../budgets';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const sizes = await entrySizes();
@@ -13,7 +14,7 @@ describe('bundle budgets (gzipped, from the Chrome build)', () => {
 
 describe('what the service worker carries', () => {
   it("holds the connectors' senders but none of their connection tests, which only the options page runs", () => {
-    const worker = readFileSync('.output/chrome-mv3/background.js', 'utf8');
+    const worker = readFileSync(join(CHROME_BUILD, 'background.js'), 'utf8');
     // Words each sender needs, and words only the tests (lib/crm/connection-test.ts and what it loads) have.
     for (const sent of ['/crm/v3/objects/contacts/batch/upsert', '/rest/batch/people', '/composite/sobjects/']) expect(worker).toContain(sent);
     for (const tested of ['Connected to HubSpot', 'Connected to Twenty', '/rest/open-api/core', 'Connected: the webhook answered']) {
