@@ -37,6 +37,17 @@ function withEvent(form: LeadFormValues, event: ActiveEvent | null): LeadFormVal
   return form.sourceKind === 'event' ? { ...form, sourceKind: 'prospecting', eventName: '', eventDate: '', eventLocation: '' } : form;
 }
 
+/** Whether the form's source is the running event, unchanged. */
+function isEventSource(form: LeadFormValues, event: ActiveEvent | null): event is ActiveEvent {
+  return (
+    event !== null &&
+    form.sourceKind === 'event' &&
+    form.eventName === event.eventName &&
+    form.eventDate === (event.eventDate ?? '') &&
+    form.eventLocation === (event.eventLocation ?? '')
+  );
+}
+
 export function CaptureForm() {
   const [values, setValues] = useState<LeadFormValues | null>(null);
   const [errors, setErrors] = useState<LeadFormErrors>({});
@@ -44,12 +55,18 @@ export function CaptureForm() {
   const [capture, setCapture] = useState<Capture>({});
   const [editing, setEditing] = useState<Lead | null>(null);
   const [message, setMessage] = useState('');
+  // In event mode the source is one line naming the event; "Change" opens its fields.
+  const [activeEvent, setActiveEvent] = useState<ActiveEvent | null>(null);
+  const [sourceOpen, setSourceOpen] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const loaded = values !== null;
 
   useEffect(() => {
     Promise.all([loadDraft(), activeEventItem.getValue()]).then(
-      ([draft, event]) => setValues(event ? withEvent(draft, event) : draft),
+      ([draft, event]) => {
+        setActiveEvent(event);
+        setValues(event ? withEvent(draft, event) : draft);
+      },
       () => setValues(emptyLeadForm()),
     );
   }, []);
@@ -73,6 +90,8 @@ export function CaptureForm() {
   useEffect(
     () =>
       activeEventItem.watch((event) => {
+        setActiveEvent(event);
+        setSourceOpen(false);
         if (!editingRef.current) setValues((current) => (current ? withEvent(current, event) : current));
       }),
     [],
@@ -156,7 +175,10 @@ export function CaptureForm() {
           ? `Updated ${lead.fullName ?? lead.company}. The change will sync with the next “Sync now”.`
           : `Saved ${lead.fullName ?? lead.company}. It will sync with the next “Sync now”.`,
       );
-      setValues((current) => (current ? nextForm(current) : current));
+      // During an event the next lead is the event's again, even after one from another source.
+      const event = await activeEventItem.getValue();
+      setValues((current) => (current ? (event ? withEvent(nextForm(current), event) : nextForm(current)) : current));
+      setSourceOpen(false);
       setFromPage(new Set());
       setCapture({});
       setEditing(null);
@@ -233,7 +255,18 @@ export function CaptureForm() {
         </div>
       )}
       {!editing && <PasteBox busy={read.isPending} onFill={(text) => read.mutate({ text })} />}
-      <SourceFields values={values} errors={errors} onChange={onChange} />
+      {!editing && !sourceOpen && isEventSource(values, activeEvent) && !SOURCE_DETAILS.some((field) => errors[field]) ? (
+        <div className="source source--summary">
+          <p>
+            Source: <strong>Event</strong> · {values.eventName}
+          </p>
+          <button type="button" className="link" onClick={() => setSourceOpen(true)}>
+            Change source
+          </button>
+        </div>
+      ) : (
+        <SourceFields values={values} errors={errors} onChange={onChange} />
+      )}
       <ProspectFields values={values} errors={errors} fromPage={fromPage} onChange={onChange} />
       {duplicate && !editing && <DuplicateNotice lead={duplicate} onOpen={() => openExisting(duplicate)} />}
       <QualificationFields values={values} onChange={onChange} />

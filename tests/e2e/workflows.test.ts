@@ -17,8 +17,10 @@ describe('event mode', () => {
     await panel.getByRole('button', { name: 'Start event' }).click();
     await expectText(panel.getByRole('region', { name: 'Event mode' }), 'Event mode: Web Summit Lisbon');
 
-    expect(await panel.getByLabel('Source', { exact: true }).inputValue()).toBe('event');
-    expect(await panel.getByLabel('Event name').inputValue()).toBe('Web Summit Lisbon');
+    // The source is one line naming the event, not three fields to scroll past.
+    const form = panel.getByRole('form', { name: 'Capture a lead' });
+    await expectText(form.locator('.source'), 'Source: Event · Web Summit Lisbon');
+    expect(await form.getByLabel('Event name').count()).toBe(0);
     for (const name of ['Ana Booth', 'Ben Party']) {
       await typeLead(panel, { 'Full name': name, Company: 'Expo Co' });
       await panel.getByRole('button', { name: 'Save lead' }).click();
@@ -28,12 +30,38 @@ describe('event mode', () => {
     // The event survives the panel closing.
     await panel.reload();
     await expectText(panel.getByRole('region', { name: 'Event mode' }), 'Event mode: Web Summit Lisbon');
-    await expect.poll(() => panel.getByLabel('Event name').inputValue()).toBe('Web Summit Lisbon');
+    await expectText(form.locator('.source'), 'Source: Event · Web Summit Lisbon');
 
     await panel.getByRole('button', { name: 'End event' }).click();
     await expect.poll(() => panel.getByLabel('Source', { exact: true }).inputValue()).toBe('prospecting');
     await panel.getByText('Past events').click();
     await expectText(panel.locator('.past-events'), 'Web Summit Lisbon: 2 leads');
+  });
+
+  it('logs a lead from another source during the event, then goes back to the event', async () => {
+    const panel = await session.open('sidepanel.html');
+    await panel.getByRole('button', { name: 'Start an event…' }).click();
+    await panel.getByRole('form', { name: 'Start an event' }).getByLabel('Event name').fill('Web Summit Lisbon');
+    await panel.getByRole('form', { name: 'Start an event' }).getByLabel('Venue').fill('Lisbon');
+    await panel.getByRole('button', { name: 'Start event' }).click();
+    const form = panel.getByRole('form', { name: 'Capture a lead' });
+    await typeLead(panel, { 'Full name': 'Rita Referral', Company: 'Partner Co' });
+
+    await form.getByRole('button', { name: 'Change source' }).click();
+    // The event's details are there to change, and what was typed is kept.
+    expect(await form.getByLabel('Event name').inputValue()).toBe('Web Summit Lisbon');
+    expect(await form.getByLabel('Venue').inputValue()).toBe('Lisbon');
+    await form.getByLabel('Source', { exact: true }).selectOption('referral');
+    await form.getByLabel('Referred by').fill('Grace Customer');
+    expect(await form.getByLabel('Full name').inputValue()).toBe('Rita Referral');
+    await form.getByRole('button', { name: 'Save lead' }).click();
+    await expectText(leadInList(panel, 'Rita Referral'), 'Referral · Grace Customer');
+
+    // The next lead is the event's again.
+    await expectText(form.locator('.source'), 'Source: Event · Web Summit Lisbon');
+    await typeLead(panel, { 'Full name': 'Bo Booth', Company: 'Expo Co' });
+    await form.getByRole('button', { name: 'Save lead' }).click();
+    await expectText(leadInList(panel, 'Bo Booth'), 'Event · Web Summit Lisbon');
   });
 
   it('refuses to start an event without a name', async () => {
