@@ -47,6 +47,15 @@ describe('addLead', () => {
     expect(await db.leads.count()).toBe(0);
   });
 
+  it('stores a batch in its order, every lead due by the time it was stored', async () => {
+    const db = freshDb();
+    const leads = await addLeads(db, [{ company: 'First' }, { company: 'Second' }, { company: 'Third' }], T0);
+    expect(leads.map((lead) => lead.createdAt)).toEqual([T0 - 2, T0 - 1, T0]);
+    // "Sync now" just after an import claims every lead of it, in order.
+    const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
+    expect(claim?.leads.map((lead) => lead.company)).toEqual(['First', 'Second', 'Third']);
+  });
+
   it('gives every lead its own id', async () => {
     const db = freshDb();
     const a = await addLead(db, { company: 'Acme' });
