@@ -6,7 +6,10 @@ import type { Page } from 'playwright-core';
 
 type StoredLead = { id: string; company?: string; sync: { status: string; attempts: number } };
 
-/** Adds `count` valid pending leads, as the capture form would have stored them. */
+/**
+ * Adds `count` valid pending leads, as the capture form would have stored them: captured a
+ * millisecond apart, the last at `now`, so every one is due when the test starts.
+ */
 export function seedLeads(page: Page, count: number, now = Date.now()): Promise<void> {
   return page.evaluate(
     ({ count, now }) =>
@@ -18,10 +21,11 @@ export function seedLeads(page: Page, count: number, now = Date.now()): Promise<
           const tx = db.transaction('leads', 'readwrite');
           const store = tx.objectStore('leads');
           for (let i = 0; i < count; i++) {
+            const capturedAt = now - count + 1 + i;
             store.put({
               id: crypto.randomUUID(),
-              createdAt: now + i,
-              updatedAt: now + i,
+              createdAt: capturedAt,
+              updatedAt: capturedAt,
               company: `Seeded Company ${i}`,
               fullName: `Seeded Person ${i}`,
               firstName: 'Seeded',
@@ -29,7 +33,7 @@ export function seedLeads(page: Page, count: number, now = Date.now()): Promise<
               source: { kind: 'event', eventName: 'Reliability Expo' },
               qualification: { level: 'raw', budget: false, authority: false, need: false, timing: false },
               capture: {},
-              sync: { status: 'pending', attempts: 0, dueAt: now + i },
+              sync: { status: 'pending', attempts: 0, dueAt: capturedAt },
             });
           }
           tx.oncomplete = () => (db.close(), resolve());
