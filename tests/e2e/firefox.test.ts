@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startReceiver, type Receiver } from '../receiver/server';
+import { clickButton, fillField, launchFirefoxExtension, waitForText, type FirefoxSession } from './support/firefox';
+import { fixtureHtml } from './support/sites';
+
+// The Firefox build (Manifest V2: the sidebar page, a background page instead of a service worker,
+// `browser.*` promises) in a real Firefox: the rep's whole path from settings to a synced lead.
+
+let firefox: FirefoxSession;
+let receiver: Receiver;
+
+beforeEach(async () => {
+  receiver = await startReceiver({ token: 'tok-firefox-4321' });
+  firefox = await launchFirefoxExtension();
+});
+afterEach(async () => {
+  await firefox.close();
+  await receiver.close();
+});
+
+describe('Fieldclip in Firefox', () => {
+  it('connects the webhook CRM, saves a typed lead to the outbox and syncs it from the sidebar', async () => {
+    const options = await firefox.open('options.html');
+    await fillField(options, 'Endpoint URL', receiver.webhookUrl);
+    await fillField(options, 'API token', 'tok-firefox-4321');
+    await clickButton(options, 'Save settings');
+    await waitForText(options, '[role="status"]', 'Settings saved.');
+    await clickButton(options, 'Test connection');
+    await waitForText(options, '[role="status"]', 'Connected: the webhook answered 200');
+
+    const panel = await firefox.open('sidepanel.html');
+    await fillField(panel, 'Full name', 'Fiona Fox');
+    await fillField(panel, 'Company', 'Gecko GmbH');
+    await fillField(panel, 'Email', 'fiona@gecko.example');
+    await clickButton(panel, 'Save lead');
+    await waitForText(panel, '[aria-label="Leads"]', 'Pending');
+    await waitForText(panel, '.sync-bar__count', '1 waiting to sync');
+
+    await clickButton(panel, 'Sync now');
+    await waitForText(panel, '[aria-label="Leads"]', 'Synced');
+    const received = receiver.received();
+    expect(received).toHaveLength(1);
+    expect(received[0]!.lead).toMatchObject({ fullName: 'Fiona Fox', company: 'Gecko GmbH', email: 'fiona@gecko.example', source: { kind: 'prospecting' } });
+
+    // The token is kept in the extension's local storage only.
+    const stored = (await panel.evaluate(`Promise.all([browser.storage.local.get(null), browser.storage.sync.get(null)])`)) as [
+      Record<string, unknown>,
+      Record<string, unknown>,
+    ];
+    expect(stored[0].crmSettings).toEqual({ crm: 'webhook', endpointUrl: receiver.webhookUrl, apiToken: 'tok-firefox-4321' });
+    expect(stored[1]).toEqual({});
+  });
+
+  it('clips a prospect from a LinkedIn profile in another tab', async () => {
+    const url = 'https://www.linkedin.com/in/lucja-wisniewska-4b2a91/';
+    const profile = await firefox.browser.newPage();
+    // The saved profile, served at its real address; nothing else leaves the machine.
+    await profile.setRequestInterception(true);
+    profile.on('request', (request) =>
+      void (request.url() === url
+        ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: fixtureHtml('linkedin-profile-classic.html') })
+        : request.respond({ status: 404, contentType: 'text/plain', body: 'not served in this test' })),
+    );
+    await profile.goto(url);
+    const panel = await firefox.open('sidepanel.html');
+    await profile.bringToFront();
+
+    await clickButton(panel, 'Capture from page');
+    await waitForText(panel, '.capture__message', 'Filled 5 fields from the page');
+    const value = (label: string) =>
+      panel.evaluate(
+        (label) => ([...document.querySelectorAll('label')].find((element) => element.textContent === label)?.control as HTMLInputElement | null)?.value,
+        label,
+      );
+    expect(await value('Full name')).toBe('Łucja Wiśniewska');
+    expect(await value('Company')).toBe('Nordwind Logistics Sp. z o.o.');
+    expect(await value('LinkedIn URL')).toBe('https://www.linkedin.com/in/lucja-wisniewska-4b2a91');
+
+    await clickButton(panel, 'Save lead');
+    await waitForText(panel, '[aria-label="Leads"]', 'Łucja Wiśniewska');
+  });
+
+  it('keeps a saved lead, waiting, when Firefox is closed and opened again', async () => {
+    const panel = await firefox.open('sidepanel.html');
+    await fillField(panel, 'Full name', 'Otto Offline');
+    await fillField(panel, 'Company', 'Booth Co');
+    await clickButton(panel, 'Save lead');
+    await waitForText(panel, '[aria-label="Leads"]', 'Otto Offline');
+
+    await firefox.close({ discard: false });
+    firefox = await launchFirefoxExtension(firefox);
+    const reopened = await firefox.open('sidepanel.html');
+    await waitForText(reopened, '[aria-label="Leads"]', 'Otto Offline');
+    await waitForText(reopened, '.sync-bar__count', '1 waiting to sync');
+  });
+});

@@ -1,0 +1,94 @@
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+
+// Firefox for the browser tests: Debian's firefox-esr with the Manifest V2 build (sidebar, background
+// page) installed as a temporary add-on. Playwright drives only its own patched Firefox, so these
+// tests use puppeteer-core, which speaks WebDriver BiDi to a stock Firefox.
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
+
+export type FirefoxSession = {
+  browser: Browser;
+  /** The extension's internal UUID: its pages are at moz-extension://<uuid>/. */
+  uuid: string;
+  profileDir: string;
+  /** Opens one of the extension's pages (sidepanel.html, options.html) in a tab. */
+  open(page: 'sidepanel.html' | 'options.html'): Promise<Page>;
+  /** Closes Firefox; the profile stays unless `discard` is set. */
+  close(options?: { discard?: boolean }): Promise<void>;
+};
+
+async function addonId(): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  return manifest.browser_specific_settings.gecko.id;
+}
+
+/**
+ * Launches Firefox headless with the Firefox build installed: on a fresh profile, or on the profile
+ * (and with the UUID) of an earlier session when a test reopens the browser.
+ */
+export async function launchFirefoxExtension(reopen?: Pick<FirefoxSession, 'profileDir' | 'uuid'>): Promise<FirefoxSession> {
+  await access(FIREFOX_PATH).catch(() => {
+    throw new Error(`No Firefox at ${FIREFOX_PATH}: install Debian's firefox-esr (sudo apt-get install firefox-esr), or set FIREFOX_PATH`);
+  });
+  const profileDir = reopen?.profileDir ?? (await mkdtemp(join(tmpdir(), 'fieldclip-e2e-firefox-')));
+  // Firefox gives an add-on a random UUID at install; this pref fixes it, so its pages' URLs are known.
+  const uuid = reopen?.uuid ?? crypto.randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profileDir,
+    // Since Firefox 153, WebDriver may open moz-extension:// pages only with this flag.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [await addonId()]: uuid }) },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  return {
+    browser,
+    uuid,
+    profileDir,
+    async open(name) {
+      const page = await browser.newPage();
+      // Firefox never reports an extension page's load over WebDriver BiDi, so the navigation is
+      // not awaited: the caller waits for what it needs on the page.
+      void page.goto(`moz-extension://${uuid}/${name}`, { timeout: 0 }).catch(() => undefined);
+      await page.waitForFunction(() => document.body?.innerText.trim() !== '', { timeout: 15_000 });
+      return page;
+    },
+    async close({ discard = true } = {}) {
+      await browser.close();
+      if (discard) await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Types into the field with this label, as a rep would: click it, clear it, then the keys. */
+export async function fillField(page: Page, label: string, value: string): Promise<void> {
+  const labelElement = await page.waitForSelector(`::-p-xpath(//label[normalize-space()=${JSON.stringify(label)}])`);
+  const field = (await labelElement!.evaluateHandle((element) => (element as HTMLLabelElement).control)) as ElementHandle<HTMLInputElement>;
+  await field.click();
+  await field.evaluate((input) => input.select());
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(value);
+}
+
+export async function clickButton(page: Page, name: string): Promise<void> {
+  const button = await page.waitForSelector(`::-p-aria([name="${name}"][role="button"])`);
+  await button!.click();
+}
+
+/** Waits until the first element `selector` matches contains `text`. */
+export async function waitForText(page: Page, selector: string, text: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (selector, text) => (document.querySelector<HTMLElement>(selector)?.innerText ?? '').includes(text),
+    { timeout, polling: 100 },
+    selector,
+    text,
+  );
+}
