@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../receiver/server';
 import { clickButton, fillField, launchFirefoxExtension, waitForText, type FirefoxSession } from './support/firefox';
@@ -18,13 +19,19 @@ afterEach(async () => {
   await receiver.close();
 });
 
+/** The options page with the reference receiver saved as the CRM. */
+async function connectWebhook(): Promise<Page> {
+  const options = await firefox.open('options.html');
+  await fillField(options, 'Endpoint URL', receiver.webhookUrl);
+  await fillField(options, 'API token', 'tok-firefox-4321');
+  await clickButton(options, 'Save settings');
+  await waitForText(options, '[role="status"]', 'Settings saved.');
+  return options;
+}
+
 describe('Fieldclip in Firefox', () => {
   it('connects the webhook CRM, saves a typed lead to the outbox and syncs it from the sidebar', async () => {
-    const options = await firefox.open('options.html');
-    await fillField(options, 'Endpoint URL', receiver.webhookUrl);
-    await fillField(options, 'API token', 'tok-firefox-4321');
-    await clickButton(options, 'Save settings');
-    await waitForText(options, '[role="status"]', 'Settings saved.');
+    const options = await connectWebhook();
     await clickButton(options, 'Test connection');
     await waitForText(options, '[role="status"]', 'Connected: the webhook answered 200');
 
@@ -49,6 +56,19 @@ describe('Fieldclip in Firefox', () => {
     ];
     expect(stored[0].crmSettings).toEqual({ crm: 'webhook', endpointUrl: receiver.webhookUrl, apiToken: 'tok-firefox-4321' });
     expect(stored[1]).toEqual({});
+  });
+
+  it('sends a saved lead from the background page at the minute’s alarm, with the sidebar closed', async () => {
+    const options = await connectWebhook();
+    const panel = await firefox.open('sidepanel.html');
+    await fillField(panel, 'Company', 'Alarm Clock AG');
+    await clickButton(panel, 'Save lead');
+    await waitForText(panel, '[aria-label="Leads"]', 'Alarm Clock AG');
+    await panel.close();
+
+    // The minute's alarm, due now rather than in a minute: only the background page is listening.
+    await options.evaluate(`browser.alarms.create('fieldclip-sync', { when: Date.now() + 50, periodInMinutes: 1 })`);
+    await expect.poll(() => receiver.received().map(({ lead }) => lead.company), { timeout: 15_000 }).toEqual(['Alarm Clock AG']);
   });
 
   it('clips a prospect from a LinkedIn profile in another tab', async () => {
