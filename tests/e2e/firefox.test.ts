@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../receiver/server';
 import { clickButton, fillField, launchFirefoxExtension, waitForText, type FirefoxSession } from './support/firefox';
+import { seedLeads, statusCounts, storedLeads } from './support/outbox';
 import { fixtureHtml } from './support/sites';
 
 // The Firefox build (Manifest V2: the sidebar page, a background page instead of a service worker,
@@ -19,10 +20,10 @@ afterEach(async () => {
   await receiver.close();
 });
 
-/** The options page with the reference receiver saved as the CRM. */
-async function connectWebhook(): Promise<Page> {
+/** The options page with the reference receiver (or another) saved as the CRM. */
+async function connectWebhook(endpointUrl = receiver.webhookUrl): Promise<Page> {
   const options = await firefox.open('options.html');
-  await fillField(options, 'Endpoint URL', receiver.webhookUrl);
+  await fillField(options, 'Endpoint URL', endpointUrl);
   await fillField(options, 'API token', 'tok-firefox-4321');
   await clickButton(options, 'Save settings');
   await waitForText(options, '[role="status"]', 'Settings saved.');
@@ -99,6 +100,36 @@ describe('Fieldclip in Firefox', () => {
     await clickButton(panel, 'Save lead');
     await waitForText(panel, '[aria-label="Leads"]', 'Łucja Wiśniewska');
   });
+
+  it('resumes a bulk sync after Firefox is closed in the middle of it: all 1,000 leads arrive, each under its own id', async () => {
+    // Slow enough that Firefox closes with most of the five batches still to go.
+    const slow = await startReceiver({ token: 'tok-firefox-4321', delayMs: 1_000 });
+    try {
+      await connectWebhook(slow.webhookUrl);
+      const seeding = await firefox.open('sidepanel.html');
+      await seedLeads(seeding, 1000);
+      await seeding.close();
+      // Seeded under Dexie's feet: a panel opened now reads them.
+      const panel = await firefox.open('sidepanel.html');
+      await waitForText(panel, '.sync-bar__count', '1000 waiting to sync');
+      await clickButton(panel, 'Sync now');
+      await expect.poll(() => slow.received().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(150);
+      await firefox.close({ discard: false });
+      expect(slow.received().length).toBeLessThan(1000);
+
+      firefox = await launchFirefoxExtension(firefox);
+      const reopened = await firefox.open('sidepanel.html');
+      await expect.poll(() => statusCounts(reopened), { timeout: 60_000, interval: 1_000 }).toEqual({ synced: 1000 });
+      // The receiver keeps one record per lead id: a batch sent again after the restart lands on the
+      // same records. Exactly the outbox's leads arrived.
+      const received = slow.received().map(({ lead }) => lead.id);
+      const stored = (await storedLeads(reopened)).map((lead) => lead.id);
+      expect(received.toSorted()).toEqual(stored.toSorted());
+      expect(received).toHaveLength(1000);
+    } finally {
+      await slow.close();
+    }
+  }, 120_000);
 
   it('keeps a saved lead, waiting, when Firefox is closed and opened again', async () => {
     const panel = await firefox.open('sidepanel.html');

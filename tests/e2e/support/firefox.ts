@@ -56,10 +56,18 @@ export async function launchFirefoxExtension(reopen?: Pick<FirefoxSession, 'prof
     async open(name) {
       const page = await browser.newPage();
       // Firefox never reports an extension page's load over WebDriver BiDi, so the navigation is
-      // not awaited: the caller waits for what it needs on the page.
-      void page.goto(`moz-extension://${uuid}/${name}`, { timeout: 0 }).catch(() => undefined);
-      await page.waitForFunction(() => document.body?.innerText.trim() !== '', { timeout: 15_000 });
-      return page;
+      // not awaited: the page is asked until it shows. (A script sent while the document is being
+      // replaced may fail inside Firefox's remote agent: that is one more "not yet".)
+      const url = `moz-extension://${uuid}/${name}`;
+      void page.goto(url, { timeout: 0 }).catch(() => undefined);
+      for (const deadline = Date.now() + 15_000; ; ) {
+        const shown = await page
+          .evaluate((url) => location.href === url && document.readyState === 'complete' && document.body.innerText.trim() !== '', url)
+          .catch(() => false);
+        if (shown) return page;
+        if (Date.now() > deadline) throw new Error(`Firefox did not open ${url}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     async close({ discard = true } = {}) {
       await browser.close();

@@ -1,8 +1,14 @@
-import type { Page } from 'playwright-core';
-
 // Reading and seeding the extension's IndexedDB from one of its pages, for tests that need a
 // thousand leads in the outbox (typing them would test nothing more) or the exact stored state.
 // The panel must have opened the database once (it has, once its list shows).
+
+/** A page of the extension in Chromium (Playwright) or in Firefox (puppeteer): both run a script given as text. */
+export type ExtensionPage = { evaluate(script: string): Promise<unknown> };
+
+/** Runs `fn(arg)` in the page. `fn` travels as its source text: it must use nothing from outside. */
+function inPage<A, R>(page: ExtensionPage, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+  return page.evaluate(`(${fn.toString()})(${JSON.stringify(arg)})`) as Promise<R>;
+}
 
 type StoredLead = { id: string; company?: string; sync: { status: string; attempts: number } };
 
@@ -10,9 +16,10 @@ type StoredLead = { id: string; company?: string; sync: { status: string; attemp
  * Adds `count` valid pending leads, as the capture form would have stored them: captured a
  * millisecond apart, the last at `now`, so every one is due when the test starts.
  */
-export function seedLeads(page: Page, count: number, now = Date.now()): Promise<void> {
-  return page.evaluate(
-    ({ count, now }) =>
+export function seedLeads(page: ExtensionPage, count: number, now = Date.now()): Promise<void> {
+  return inPage(
+    page,
+    ({ count, now }: { count: number; now: number }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('fieldclip');
         open.onerror = () => reject(open.error);
@@ -44,8 +51,9 @@ export function seedLeads(page: Page, count: number, now = Date.now()): Promise<
   );
 }
 
-export function storedLeads(page: Page): Promise<StoredLead[]> {
-  return page.evaluate(
+export function storedLeads(page: ExtensionPage): Promise<StoredLead[]> {
+  return inPage(
+    page,
     () =>
       new Promise<StoredLead[]>((resolve, reject) => {
         const open = indexedDB.open('fieldclip');
@@ -57,10 +65,11 @@ export function storedLeads(page: Page): Promise<StoredLead[]> {
           request.onerror = () => (db.close(), reject(request.error));
         };
       }),
+    undefined,
   );
 }
 
-export async function statusCounts(page: Page): Promise<Record<string, number>> {
+export async function statusCounts(page: ExtensionPage): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const lead of await storedLeads(page)) counts[lead.sync.status] = (counts[lead.sync.status] ?? 0) + 1;
   return counts;
@@ -70,9 +79,10 @@ export async function statusCounts(page: Page): Promise<Record<string, number>> 
  * As if `ms` had passed for the sync engine: every waiting lead's next try (and the soonest its CRM
  * allowed) moves that much earlier. For waits a test cannot sit through (a CRM's `Retry-After`).
  */
-export function passTimeForRetries(page: Page, ms: number): Promise<void> {
-  return page.evaluate(
-    (ms) =>
+export function passTimeForRetries(page: ExtensionPage, ms: number): Promise<void> {
+  return inPage(
+    page,
+    (ms: number) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('fieldclip');
         open.onerror = () => reject(open.error);
