@@ -1,4 +1,5 @@
 import type { CrmFieldsProps } from './crmFieldsProps';
+import { salesforceAppValues } from '../lib/crm/salesforce-app';
 import { sourceLabels } from '../lib/lead/describe';
 import { TextField } from './TextField';
 import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
@@ -6,8 +7,22 @@ import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
 type Props = CrmFieldsProps<'salesforce'> & { onConnect: () => void; connecting: boolean };
 
 export function SalesforceSettingsFields({ values, errors, change, saved, onConnect, connecting }: Props) {
+  const app = salesforceAppValues();
   return (
     <>
+      <section className="org-setup" aria-label="For your Salesforce admin">
+        <p>Your Salesforce admin enters these for this browser:</p>
+        <dl>
+          <dt>Callback URL of the connected app</dt>
+          <dd>
+            <code>{app.callbackUrl}</code>
+          </dd>
+          <dt>Allowed origin in Setup → CORS</dt>
+          <dd>
+            <code>{app.corsOrigin}</code>
+          </dd>
+        </dl>
+      </section>
       <TextField
         label="Login URL"
         type="url"
@@ -19,7 +34,7 @@ export function SalesforceSettingsFields({ values, errors, change, saved, onConn
       <TextField
         label="Consumer key"
         autoComplete="off"
-        hint="From the connected app (OAuth with PKCE, scopes api and refresh_token, callback URL shown in the README)."
+        hint="From the connected app (OAuth with PKCE, scopes api and refresh_token, the callback URL above)."
         value={values.clientId}
         error={errors.clientId}
         onChange={(clientId) => change({ clientId })}

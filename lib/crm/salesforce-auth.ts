@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { pkceChallenge, pkceVerifier } from './pkce';
+import { salesforceAppValues } from './salesforce-app';
 import type { SalesforceSettings } from './settings-schema';
 
 /**
@@ -10,7 +11,7 @@ import type { SalesforceSettings } from './settings-schema';
  */
 export async function connectSalesforce(settings: SalesforceSettings): Promise<SalesforceSettings> {
   const login = settings.loginUrl.replace(/\/+$/, '');
-  const redirectUri = browser.identity.getRedirectURL('salesforce');
+  const redirectUri = salesforceAppValues().callbackUrl;
   const verifier = pkceVerifier();
   const state = crypto.randomUUID();
   const authorize = new URL(`${login}/services/oauth2/authorize`);

@@ -72,6 +72,15 @@ describe('Fieldclip in Firefox', () => {
     await expect.poll(() => receiver.received().map(({ lead }) => lead.company), { timeout: 15_000 }).toEqual(['Alarm Clock AG']);
   });
 
+  it('shows the Salesforce admin the callback URL and the CORS origin of this Firefox', async () => {
+    const options = await firefox.open('options.html');
+    await options.select('select', 'salesforce');
+    await waitForText(options, '[aria-label="For your Salesforce admin"]', `moz-extension://${firefox.uuid}`);
+    const redirectUrl = (await options.evaluate(`browser.identity.getRedirectURL('salesforce')`)) as string;
+    expect(redirectUrl).toMatch(/^https:\/\/[0-9a-f]+\.extensions\.allizom\.org\/salesforce$/);
+    await waitForText(options, '[aria-label="For your Salesforce admin"]', redirectUrl);
+  });
+
   it('clips a prospect from a LinkedIn profile in another tab', async () => {
     const url = 'https://www.linkedin.com/in/lucja-wisniewska-4b2a91/';
     const profile = await firefox.browser.newPage();

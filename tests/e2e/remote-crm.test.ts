@@ -142,6 +142,18 @@ describe('connecting HubSpot on the options page', () => {
   });
 });
 
+describe('setting up a Salesforce org for Fieldclip', () => {
+  it('shows the callback URL and the CORS origin for this browser before the rep has granted anything', async () => {
+    session = await launchExtension();
+    const options = await session.open('options.html');
+    await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Salesforce' });
+    // Chrome's identity API is absent until the rep connects: the URL is the one it will give then.
+    const setup = options.getByRole('region', { name: 'For your Salesforce admin' });
+    await expectText(setup, `Callback URL of the connected app\nhttps://${session.extensionId}.chromiumapp.org/salesforce`);
+    await expectText(setup, `Allowed origin in Setup → CORS\nchrome-extension://${session.extensionId}`);
+  });
+});
+
 describe('connecting Salesforce on the options page', () => {
   const CLIENT_ID = '3MVG9fe4g9fhX0E5e2e.connected.app.key';
   let salesforce: FakeSalesforce;
@@ -165,6 +177,13 @@ describe('connecting Salesforce on the options page', () => {
     const options = await session.open('options.html');
     const permissionRequests = await recordPermissionRequests(options);
     await fillSalesforceSettings(options);
+    // What the org's admin enters: the callback URL the sign-in uses, and this extension's origin.
+    const setup = options.getByRole('region', { name: 'For your Salesforce admin' });
+    const redirectUrl = await session.worker.evaluate(() => chrome.identity.getRedirectURL('salesforce'));
+    // The same URL the page shows before identity is granted (the test above).
+    expect(redirectUrl).toBe(`https://${session.extensionId}.chromiumapp.org/salesforce`);
+    await expectText(setup, redirectUrl);
+    await expectText(setup, `chrome-extension://${session.extensionId}`);
     // This org calls trade shows "Conference".
     await options.getByRole('group', { name: 'Lead source in Salesforce' }).getByLabel('Event').fill('Conference');
     await options.getByRole('button', { name: 'Connect to Salesforce' }).click();
