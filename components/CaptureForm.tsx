@@ -97,6 +97,11 @@ export function CaptureForm() {
     [],
   );
 
+  // "Change source" goes away with the summary: the keyboard carries on at the source's select.
+  useEffect(() => {
+    if (sourceOpen) formRef.current?.querySelector<HTMLElement>('.source select')?.focus();
+  }, [sourceOpen]);
+
   // "Edit" in the outbox list: the lead as stored, in this form.
   useEffect(
     () =>

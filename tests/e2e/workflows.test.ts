@@ -48,6 +48,8 @@ describe('event mode', () => {
     await typeLead(panel, { 'Full name': 'Rita Referral', Company: 'Partner Co' });
 
     await form.getByRole('button', { name: 'Change source' }).click();
+    // The keyboard carries on where the button was: at the source.
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.id)).toBe(await form.getByLabel('Source', { exact: true }).getAttribute('id'));
     // The event's details are there to change, and what was typed is kept.
     expect(await form.getByLabel('Event name').inputValue()).toBe('Web Summit Lisbon');
     expect(await form.getByLabel('Venue').inputValue()).toBe('Lisbon');
