@@ -38,7 +38,7 @@ function withEvent(form: LeadFormValues, event: ActiveEvent | null): LeadFormVal
 }
 
 /** Whether the form's source is the running event, unchanged. */
-function isEventSource(form: LeadFormValues, event: ActiveEvent | null): event is ActiveEvent {
+function isEventSource(form: LeadFormValues, event: ActiveEvent | null): boolean {
   return (
     event !== null &&
     form.sourceKind === 'event' &&
@@ -181,8 +181,7 @@ export function CaptureForm() {
           : `Saved ${lead.fullName ?? lead.company}. It will sync with the next “Sync now”.`,
       );
       // During an event the next lead is the event's again, even after one from another source.
-      const event = await activeEventItem.getValue();
-      setValues((current) => (current ? (event ? withEvent(nextForm(current), event) : nextForm(current)) : current));
+      setValues((current) => (current ? (activeEvent ? withEvent(nextForm(current), activeEvent) : nextForm(current)) : current));
       setSourceOpen(false);
       setFromPage(new Set());
       setCapture({});
