@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../receiver/server';
-import { clickButton, fillField, launchFirefoxExtension, waitForText, type FirefoxSession } from './support/firefox';
+import { clickButton, fieldValue, fillField, launchFirefoxExtension, waitForText, type FirefoxSession } from './support/firefox';
 import { seedLeads, statusCounts, storedLeads } from './support/outbox';
 import { fixtureHtml } from './support/sites';
 
@@ -97,14 +97,9 @@ describe('Fieldclip in Firefox', () => {
 
     await clickButton(panel, 'Capture from page');
     await waitForText(panel, '.capture__message', 'Filled 5 fields from the page');
-    const value = (label: string) =>
-      panel.evaluate(
-        (label) => ([...document.querySelectorAll('label')].find((element) => element.textContent === label)?.control as HTMLInputElement | null)?.value,
-        label,
-      );
-    expect(await value('Full name')).toBe('Łucja Wiśniewska');
-    expect(await value('Company')).toBe('Nordwind Logistics Sp. z o.o.');
-    expect(await value('LinkedIn URL')).toBe('https://www.linkedin.com/in/lucja-wisniewska-4b2a91');
+    expect(await fieldValue(panel, 'Full name')).toBe('Łucja Wiśniewska');
+    expect(await fieldValue(panel, 'Company')).toBe('Nordwind Logistics Sp. z o.o.');
+    expect(await fieldValue(panel, 'LinkedIn URL')).toBe('https://www.linkedin.com/in/lucja-wisniewska-4b2a91');
 
     await clickButton(panel, 'Save lead');
     await waitForText(panel, '[aria-label="Leads"]', 'Łucja Wiśniewska');

@@ -76,10 +76,20 @@ export async function launchFirefoxExtension(reopen?: Pick<FirefoxSession, 'prof
   };
 }
 
+/** The input the label with this text names. */
+async function fieldLabelled(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
+  const labelElement = await page.waitForSelector(`::-p-xpath(//label[normalize-space()=${JSON.stringify(label)}])`);
+  return (await labelElement!.evaluateHandle((element) => (element as HTMLLabelElement).control)) as ElementHandle<HTMLInputElement>;
+}
+
+/** What the field with this label holds. */
+export async function fieldValue(page: Page, label: string): Promise<string> {
+  return (await fieldLabelled(page, label)).evaluate((input) => input.value);
+}
+
 /** Types into the field with this label, as a rep would: click it, clear it, then the keys. */
 export async function fillField(page: Page, label: string, value: string): Promise<void> {
-  const labelElement = await page.waitForSelector(`::-p-xpath(//label[normalize-space()=${JSON.stringify(label)}])`);
-  const field = (await labelElement!.evaluateHandle((element) => (element as HTMLLabelElement).control)) as ElementHandle<HTMLInputElement>;
+  const field = await fieldLabelled(page, label);
   await field.click();
   await field.evaluate((input) => input.select());
   await page.keyboard.press('Backspace');
