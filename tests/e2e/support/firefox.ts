@@ -44,7 +44,8 @@ export async function launchFirefoxExtension(reopen?: Pick<FirefoxSession, 'prof
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir: profileDir,
-    // Since Firefox 153, WebDriver may open moz-extension:// pages only with this flag.
+    // Since Firefox 153, WebDriver may open moz-extension:// pages only with this flag (140 ESR,
+    // which opens them without it, ignores it).
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [await addonId()]: uuid }) },
   });
@@ -76,10 +77,42 @@ export async function launchFirefoxExtension(reopen?: Pick<FirefoxSession, 'prof
   };
 }
 
+/**
+ * Asks the page `probe(...args)` every 100 ms until it gives something other than null or false.
+ * Puppeteer's own waits (waitForSelector, waitForFunction) build functions inside the page, which an
+ * extension page's CSP refuses in Firefox 140 ESR; a plain evaluate is not subject to it.
+ */
+async function until<T, A extends unknown[]>(page: Page, probe: (...args: A) => T | null | false, args: A, what: string, timeout = 15_000): Promise<T> {
+  for (const deadline = Date.now() + timeout; ; ) {
+    const found = (await page.evaluate(probe as (...args: unknown[]) => T | null | false, ...args).catch(() => null)) as T | null | false;
+    if (found !== null && found !== false) return found;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The element `find(...args)` gives in the page, once it gives one. */
+async function elementFound<E extends Element, A extends unknown[]>(page: Page, find: (...args: A) => E | null, args: A, what: string, timeout = 15_000): Promise<ElementHandle<E>> {
+  for (const deadline = Date.now() + timeout; ; ) {
+    const handle = await page.evaluateHandle(find as (...args: unknown[]) => E | null, ...args).catch(() => null);
+    const element = handle?.asElement();
+    if (element) return element as ElementHandle<E>;
+    await handle?.dispose();
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The input the label with this text names. */
-async function fieldLabelled(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
-  const labelElement = await page.waitForSelector(`::-p-xpath(//label[normalize-space()=${JSON.stringify(label)}])`);
-  return (await labelElement!.evaluateHandle((element) => (element as HTMLLabelElement).control)) as ElementHandle<HTMLInputElement>;
+function fieldLabelled(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
+  return elementFound(
+    page,
+    (text: string) =>
+      ([...document.querySelectorAll('label')].find((element) => element.textContent.replace(/\s+/g, ' ').trim() === text)?.control as HTMLInputElement | undefined) ??
+      null,
+    [label],
+    `the field labelled "${label}"`,
+  );
 }
 
 /** What the field with this label holds. */
@@ -96,17 +129,27 @@ export async function fillField(page: Page, label: string, value: string): Promi
   await page.keyboard.type(value);
 }
 
+/** Clicks the enabled button whose name (its aria-label, else its text) is `name`. */
 export async function clickButton(page: Page, name: string): Promise<void> {
-  const button = await page.waitForSelector(`::-p-aria([name="${name}"][role="button"])`);
-  await button!.click();
+  const button = await elementFound(
+    page,
+    (text: string) =>
+      [...document.querySelectorAll('button')].find(
+        (element) => !element.disabled && (element.getAttribute('aria-label') ?? element.textContent.replace(/\s+/g, ' ').trim()) === text,
+      ) ?? null,
+    [name],
+    `the button "${name}"`,
+  );
+  await button.click();
 }
 
 /** Waits until the first element `selector` matches contains `text`. */
 export async function waitForText(page: Page, selector: string, text: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
-    (selector, text) => (document.querySelector<HTMLElement>(selector)?.innerText ?? '').includes(text),
-    { timeout, polling: 100 },
-    selector,
-    text,
+  await until(
+    page,
+    (selector: string, text: string) => (document.querySelector<HTMLElement>(selector)?.innerText ?? '').includes(text),
+    [selector, text],
+    `"${text}" in ${selector}`,
+    timeout,
   );
 }
