@@ -139,6 +139,36 @@ describe('Fieldclip in Firefox', () => {
     }
   }, 120_000);
 
+  it('asks for a remote CRM’s site when its settings are saved, and pauses the sync once that access is taken away', async () => {
+    await firefox.close();
+    firefox = await launchFirefoxExtension(undefined, { grantOptionalPermissions: true });
+    const site = { origins: ['https://crm.fieldclip-test.example/*'] };
+    const options = await firefox.open('options.html');
+    const allowed = () => options.evaluate(`browser.permissions.contains(${JSON.stringify(site)})`);
+    expect(await allowed()).toBe(false);
+
+    await fillField(options, 'Endpoint URL', 'https://crm.fieldclip-test.example/fieldclip');
+    await clickButton(options, 'Save settings');
+    await waitForText(options, '[role="status"]', 'Settings saved.');
+    expect(await allowed()).toBe(true);
+
+    // Taken away (the add-on's page in Firefox): the next sync pauses, and no lead is spent on it.
+    await options.evaluate(`browser.permissions.remove(${JSON.stringify(site)})`);
+    const panel = await firefox.open('sidepanel.html');
+    await fillField(panel, 'Company', 'Remote Ltd');
+    await clickButton(panel, 'Save lead');
+    await waitForText(panel, '.sync-bar__count', '1 waiting to sync');
+    await clickButton(panel, 'Sync now');
+    await waitForText(panel, '.sync-bar__paused', 'Fieldclip is not allowed to reach https://crm.fieldclip-test.example. Save the settings to allow it.');
+    expect(await statusCounts(panel)).toEqual({ pending: 1 });
+
+    // Saving again asks again, and lifts the pause.
+    await clickButton(options, 'Save settings');
+    await waitForText(options, '[role="status"]', 'Settings saved.');
+    expect(await allowed()).toBe(true);
+    await expect.poll(() => panel.evaluate(`document.querySelector('.sync-bar__paused') === null`), { timeout: 10_000 }).toBe(true);
+  });
+
   it('keeps a saved lead, waiting, when Firefox is closed and opened again', async () => {
     const panel = await firefox.open('sidepanel.html');
     await fillField(panel, 'Full name', 'Otto Offline');

@@ -28,11 +28,20 @@ async function addonId(): Promise<string> {
   return manifest.browser_specific_settings.gecko.id;
 }
 
+export type FirefoxOptions = {
+  /**
+   * Firefox answers the add-on's requests for optional permissions (a remote CRM's site) with yes,
+   * as the rep would, instead of showing its prompt, which nothing can click in headless Firefox.
+   * The request itself is the add-on's own, made from the rep's click.
+   */
+  grantOptionalPermissions?: boolean;
+};
+
 /**
  * Launches Firefox headless with the Firefox build installed: on a fresh profile, or on the profile
  * (and with the UUID) of an earlier session when a test reopens the browser.
  */
-export async function launchFirefoxExtension(reopen?: Pick<FirefoxSession, 'profileDir' | 'uuid'>): Promise<FirefoxSession> {
+export async function launchFirefoxExtension(reopen?: Pick<FirefoxSession, 'profileDir' | 'uuid'>, options: FirefoxOptions = {}): Promise<FirefoxSession> {
   await access(FIREFOX_PATH).catch(() => {
     throw new Error(`No Firefox at ${FIREFOX_PATH}: install Debian's firefox-esr (sudo apt-get install firefox-esr), or set FIREFOX_PATH`);
   });
@@ -47,7 +56,10 @@ export async function launchFirefoxExtension(reopen?: Pick<FirefoxSession, 'prof
     // Since Firefox 153, WebDriver may open moz-extension:// pages only with this flag (140 ESR,
     // which opens them without it, ignores it).
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [await addonId()]: uuid }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [await addonId()]: uuid }),
+      ...(options.grantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
+    },
   });
   await browser.installExtension(FIREFOX_BUILD);
   return {
