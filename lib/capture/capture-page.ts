@@ -17,32 +17,24 @@ async function snapshot(tabId: number): Promise<PageSnapshot> {
   return result;
 }
 
-function originPattern(url: string | undefined): string | null {
-  try {
-    const { protocol, hostname } = new URL(url ?? '');
-    return protocol === 'https:' || protocol === 'http:' ? `${protocol}//${hostname}/*` : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Reads the tab with the rep's permission: LinkedIn is allowed at install; anywhere else works
- * after the rep invoked Fieldclip on the tab (toolbar icon, shortcut, context menu: activeTab), or
- * once the rep allows that one site when asked.
+ * Why Fieldclip may not read the tab in front of the rep. The browser lets it read LinkedIn (allowed
+ * at install) and a page the rep invoked it on (shortcut, context menu, toolbar icon: activeTab);
+ * of any other tab it does not even give the address, so there is no one site to ask for.
  */
+export const NOT_INVOKED_ON_PAGE =
+  'Fieldclip may read this page only once you call it there: on the page, press Alt+Shift+F, or right-click it and choose “Capture this page as lead”. Browser pages and the extension store cannot be read.';
+
+/** Reads the tab, or says why not in words the rep can act on. */
 async function readTab(tabId: number, url: string | undefined): Promise<PageSnapshot> {
   try {
     return await snapshot(tabId);
   } catch (error) {
-    const origin = originPattern(url);
-    if (!origin) throw new CaptureError('Fieldclip cannot read this kind of page (browser pages, the extension store, files).');
-    if (await browser.permissions.contains({ origins: [origin] })) throw error;
-    const host = new URL(url!).hostname;
-    if (!(await browser.permissions.request({ origins: [origin] }))) {
-      throw new CaptureError(`Fieldclip was not allowed to read ${host}. Type the lead in, or allow the site and try again.`);
-    }
-    return snapshot(tabId);
+    if (error instanceof CaptureError) throw error;
+    if (url === undefined) throw new CaptureError(NOT_INVOKED_ON_PAGE);
+    if (!/^https?:/i.test(url)) throw new CaptureError('Fieldclip cannot read this kind of page (browser pages, the extension store, files).');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CaptureError(`Fieldclip could not read this page (${reason}). Reload it and try again, or type the lead in.`);
   }
 }
 

@@ -120,6 +120,23 @@ describe('capturing from the page in front of the rep', () => {
     await expectText(leadInList(panel, 'ACME Robotik GmbH'), 'Pending');
   });
 
+  it('says how to let it read a company website it was not called on, and reads it once called there', async () => {
+    const site = await openSite(ACME);
+    const panel = await session.open('sidepanel.html');
+    await site.bringToFront();
+    await panel.getByRole('button', { name: 'Capture from page' }).click();
+    await expectText(
+      panel.locator('.capture__message'),
+      'Fieldclip may read this page only once you call it there: on the page, press Alt+Shift+F, or right-click it and choose “Capture this page as lead”. Browser pages and the extension store cannot be read.',
+    );
+    expect(await value(panel, 'Company')).toBe('');
+
+    await session.clickToolbarIcon(site);
+    await site.bringToFront();
+    await captureInto(panel);
+    expect(await value(panel, 'Company')).toBe('ACME Robotik GmbH');
+  });
+
   it('shows text from a hostile page as text, never as HTML', async () => {
     const site = await openSite(HOSTILE);
     await session.clickToolbarIcon(site);

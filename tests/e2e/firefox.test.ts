@@ -169,6 +169,31 @@ describe('Fieldclip in Firefox', () => {
     await expect.poll(() => panel.evaluate(`document.querySelector('.sync-bar__paused') === null`), { timeout: 10_000 }).toBe(true);
   });
 
+  it('says how to let it read a company website it was not called on, and asks for no site', async () => {
+    // Firefox would say yes to any site asked for: none must be.
+    await firefox.close();
+    firefox = await launchFirefoxExtension(undefined, { grantOptionalPermissions: true });
+    const url = 'https://www.acme-robotik.example.de/kontakt';
+    const site = await firefox.browser.newPage();
+    await site.setRequestInterception(true);
+    site.on('request', (request) => {
+      if (request.url() === url) {
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: fixtureHtml('site-jsonld-organization-de.html') });
+        return;
+      }
+      request.respond({ status: 404, contentType: 'text/plain', body: 'not served in this test' }).catch(() => undefined);
+    });
+    await site.goto(url);
+    const panel = await firefox.open('sidepanel.html');
+    await site.bringToFront();
+
+    await clickButton(panel, 'Capture from page');
+    await waitForText(panel, '.capture__message', 'Fieldclip may read this page only once you call it there: on the page, press Alt+Shift+F');
+    const { origins } = (await panel.evaluate(`browser.permissions.getAll()`)) as { origins: string[] };
+    expect(origins.filter((origin) => origin.includes('acme-robotik'))).toEqual([]);
+    expect(await fieldValue(panel, 'Company')).toBe('');
+  });
+
   it('keeps a saved lead, waiting, when Firefox is closed and opened again', async () => {
     const panel = await firefox.open('sidepanel.html');
     await fillField(panel, 'Full name', 'Otto Offline');
