@@ -13,12 +13,21 @@ const SalesforceSettingsFields = lazy(() => import('./SalesforceSettingsFields')
 const TwentySettingsFields = lazy(() => import('./TwentySettingsFields').then((module) => ({ default: module.TwentySettingsFields })));
 
 /**
- * Asks for the endpoint's origin when it is remote. It must be called straight from the click,
- * before anything is awaited, or the browser refuses it for lack of a user gesture.
+ * Asks for the endpoint's origin when it is remote, and for `permissions` where the manifest makes
+ * them optional (identity is optional in Chrome; Firefox grants it at install and throws when asked
+ * for it). It must be called straight from the click, before anything is awaited, or the browser
+ * refuses it for lack of a user gesture. A request the browser throws on comes back as a rejection,
+ * so the page says why instead of doing nothing.
  */
 function requestOriginPermission(settings: CrmSettings, permissions: Array<'identity'> = []): Promise<boolean> {
   const origins = crmOriginPermissions(settings);
-  return origins.length || permissions.length ? browser.permissions.request({ origins, permissions }) : Promise.resolve(true);
+  const optional: readonly string[] = browser.runtime.getManifest().optional_permissions ?? [];
+  const asked = permissions.filter((permission) => optional.includes(permission));
+  try {
+    return origins.length || asked.length ? browser.permissions.request({ origins, permissions: asked }) : Promise.resolve(true);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 export function CrmSettingsForm() {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../receiver/server';
 import { clickButton, fieldValue, fillField, launchFirefoxExtension, waitForText, type FirefoxSession } from './support/firefox';
 import { seedLeads, statusCounts, storedLeads } from './support/outbox';
+import { startFakeSalesforce } from './support/salesforce';
 import { fixtureHtml } from './support/sites';
 
 // The Firefox build (Manifest V2: the sidebar page, a background page instead of a service worker,
@@ -79,6 +80,44 @@ describe('Fieldclip in Firefox', () => {
     const redirectUrl = (await options.evaluate(`browser.identity.getRedirectURL('salesforce')`)) as string;
     expect(redirectUrl).toMatch(/^https:\/\/[0-9a-f]+\.extensions\.allizom\.org\/salesforce$/);
     await waitForText(options, '[aria-label="For your Salesforce admin"]', redirectUrl);
+  });
+
+  it('signs in to Salesforce through Firefox’s own sign-in window, and sends a lead there', async () => {
+    const salesforce = await startFakeSalesforce({ clientId: '3MVG9firefox.connected.app', externalIdField: 'Fieldclip_Id__c' });
+    try {
+      await firefox.close();
+      firefox = await launchFirefoxExtension(undefined, { grantOptionalPermissions: true });
+      const options = await firefox.open('options.html');
+      await options.select('select', 'salesforce');
+      await fillField(options, 'Login URL', salesforce.url);
+      await fillField(options, 'Consumer key', '3MVG9firefox.connected.app');
+      await fillField(options, 'External ID field', 'Fieldclip_Id__c');
+      // identity is granted at install in Firefox (it cannot be asked for): only the org's sites are.
+      await clickButton(options, 'Connect to Salesforce');
+      await waitForText(options, '[role="status"]', `Connected to ${salesforce.url}. Settings saved.`);
+
+      const panel = await firefox.open('sidepanel.html');
+      await fillField(panel, 'Full name', 'Ines Duarte');
+      await fillField(panel, 'Company', 'Nordwind Logistics');
+      await clickButton(panel, 'Save lead');
+      await waitForText(panel, '.sync-bar__count', '1 waiting to sync');
+      await clickButton(panel, 'Sync now');
+      await waitForText(panel, '[aria-label="Leads"]', 'Synced');
+      const [lead] = await storedLeads(panel);
+      expect(salesforce.leads()).toEqual([expect.objectContaining({ Fieldclip_Id__c: lead!.id, LastName: 'Duarte', Company: 'Nordwind Logistics' })]);
+      expect(salesforce.requests()).toEqual(
+        expect.arrayContaining(['GET /services/oauth2/authorize', 'POST /services/oauth2/token', 'PATCH /services/data/v62.0/composite/sobjects/Lead/Fieldclip_Id__c']),
+      );
+      // The refresh token in the add-on's local storage only.
+      const stored = (await panel.evaluate(`Promise.all([browser.storage.local.get(null), browser.storage.sync.get(null)])`)) as [
+        Record<string, { refreshToken?: string }>,
+        object,
+      ];
+      expect(stored[0].crmSettings?.refreshToken).toMatch(/^5Aep861/);
+      expect(stored[1]).toEqual({});
+    } finally {
+      await salesforce.close();
+    }
   });
 
   it('clips a prospect from a LinkedIn profile in another tab', async () => {
