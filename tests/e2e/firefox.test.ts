@@ -73,6 +73,23 @@ describe('Fieldclip in Firefox', () => {
     await expect.poll(() => receiver.received().map(({ lead }) => lead.company), { timeout: 15_000 }).toEqual(['Alarm Clock AG']);
   });
 
+  it('reminds at the end of the day, from the background page, that a lead is still waiting', async () => {
+    const panel = await firefox.open('sidepanel.html');
+    await fillField(panel, 'Company', 'Late Lead Ltd');
+    await clickButton(panel, 'Save lead');
+    await waitForText(panel, '.sync-bar__count', '1 waiting to sync');
+    // Headless Firefox has nowhere to show a notification and closes it at once: its closing is
+    // what this page can see of it.
+    await panel.evaluate(`window.closedNotifications = []; browser.notifications.onClosed.addListener((id) => window.closedNotifications.push(id))`);
+    // The reminder's alarm, due now rather than at 17:30.
+    await panel.evaluate(`browser.alarms.create('fieldclip-end-of-day', { when: Date.now() + 50 })`);
+    await expect.poll(() => panel.evaluate(`window.closedNotifications`), { timeout: 10_000 }).toEqual(['fieldclip-end-of-day']);
+    // And the next one is set for 17:30, the default time.
+    const next = (await panel.evaluate(`browser.alarms.get('fieldclip-end-of-day')`)) as { scheduledTime: number };
+    expect(new Date(next.scheduledTime).getHours() * 60 + new Date(next.scheduledTime).getMinutes()).toBe(17 * 60 + 30);
+    expect(next.scheduledTime).toBeGreaterThan(Date.now());
+  });
+
   it('shows the Salesforce admin the callback URL and the CORS origin of this Firefox', async () => {
     const options = await firefox.open('options.html');
     await options.select('select', 'salesforce');
