@@ -55,6 +55,8 @@ export function CaptureForm() {
   const [capture, setCapture] = useState<Capture>({});
   const [editing, setEditing] = useState<Lead | null>(null);
   const [message, setMessage] = useState('');
+  /** What reading the page (or a pasted text) gave, shown under its button: the rep's eyes are there. */
+  const [readNote, setReadNote] = useState<{ ok: boolean; text: string } | null>(null);
   // In event mode the source is one line naming the event; "Change" opens its fields.
   const [activeEvent, setActiveEvent] = useState<ActiveEvent | null>(null);
   const [sourceOpen, setSourceOpen] = useState(false);
@@ -111,6 +113,7 @@ export function CaptureForm() {
         setFromPage(new Set());
         setErrors({});
         setMessage('');
+        setReadNote(null);
         formRef.current?.scrollIntoView({ block: 'start' });
         formRef.current?.querySelector<HTMLElement>('input')?.focus();
       }),
@@ -143,19 +146,20 @@ export function CaptureForm() {
     setCapture(context);
     setErrors({});
     const shown = VISIBLE_PROSPECT_FIELDS.filter(({ field }) => found.includes(field)).length;
-    setMessage(
+    setMessage('');
+    setReadNote(
       shown === 0
-        ? 'Nothing to capture on this page: type the lead in.'
-        : `Filled ${shown} field${shown === 1 ? '' : 's'} from the page. Check them, then save.`,
+        ? { ok: false, text: 'Nothing to capture on this page: type the lead in.' }
+        : { ok: true, text: `Filled ${shown} field${shown === 1 ? '' : 's'} from the page. Check them, then save.` },
     );
   };
 
   const read = useMutation({
     mutationFn: (source: { tabId?: number } | { text: string; url?: string; title?: string }) =>
       'text' in source ? captureFromText(source.text, { url: source.url, title: source.title }) : captureFromPage(source.tabId),
-    onMutate: () => setMessage('Reading…'),
+    onMutate: () => setReadNote(null),
     onSuccess: fill,
-    onError: (error) => setMessage(error instanceof Error ? error.message : String(error)),
+    onError: (error) => setReadNote({ ok: false, text: error instanceof Error ? error.message : String(error) }),
   });
 
   // Captures asked for from the context menu or the keyboard shortcut.
@@ -184,6 +188,7 @@ export function CaptureForm() {
       setValues((current) => (current ? (activeEvent ? withEvent(nextForm(current), activeEvent) : nextForm(current)) : current));
       setSourceOpen(false);
       setFromPage(new Set());
+      setReadNote(null);
       setCapture({});
       setEditing(null);
       await clearDraft();
@@ -217,6 +222,7 @@ export function CaptureForm() {
     setEditing(lead);
     setErrors({});
     setMessage('');
+    setReadNote(null);
   };
 
   const cancelEditing = () => {
@@ -257,6 +263,11 @@ export function CaptureForm() {
           </button>
           <span className="shortcut">Alt+Shift+F</span>
         </div>
+      )}
+      {!editing && (
+        <p role="status" className={readNote?.ok === false ? 'capture__read capture__read--problem' : 'capture__read'}>
+          {readNote?.text}
+        </p>
       )}
       {!editing && <PasteBox busy={read.isPending} onFill={(text) => read.mutate({ text })} />}
       {!editing && !sourceOpen && isEventSource(values, activeEvent) && !SOURCE_DETAILS.some((field) => errors[field]) ? (

@@ -29,7 +29,7 @@ async function openSite(url: string): Promise<Page> {
 
 async function captureInto(panel: Page): Promise<void> {
   await panel.getByRole('button', { name: 'Capture from page' }).click();
-  await expectText(panel.locator('.capture__message'), /Filled \d+ fields? from the page|Nothing to capture|Fieldclip/);
+  await expectText(panel.locator('.capture__read'), /Filled \d+ fields? from the page|Nothing to capture|Fieldclip/);
 }
 
 const value = (panel: Page, label: string) => panel.getByLabel(label, { exact: true }).inputValue();
@@ -111,7 +111,7 @@ describe('capturing from the page in front of the rep', () => {
     const panel = await session.open('sidepanel.html');
     await site.bringToFront();
     await captureInto(panel);
-    expect(await panel.locator('.capture__message').innerText()).toBe('Filled 5 fields from the page. Check them, then save.');
+    expect(await panel.locator('.capture__read').innerText()).toBe('Filled 5 fields from the page. Check them, then save.');
     expect(await value(panel, 'Company')).toBe('ACME Robotik GmbH');
     expect(await value(panel, 'Email')).toBe('vertrieb@acme-robotik.example.de');
     expect(await value(panel, 'Phone')).toBe('+493012345670');
@@ -126,10 +126,14 @@ describe('capturing from the page in front of the rep', () => {
     await site.bringToFront();
     await panel.getByRole('button', { name: 'Capture from page' }).click();
     await expectText(
-      panel.locator('.capture__message'),
+      panel.locator('.capture__read'),
       'Fieldclip may read this page only once you call it there: on the page, press Alt+Shift+F, or right-click it and choose “Capture this page as lead”. Browser pages and the extension store cannot be read.',
     );
     expect(await value(panel, 'Company')).toBe('');
+    // Right under the button the rep just pressed, not down by "Save lead".
+    const button = (await panel.getByRole('button', { name: 'Capture from page' }).boundingBox())!;
+    const note = (await panel.locator('.capture__read').boundingBox())!;
+    expect(note.y - (button.y + button.height)).toBeLessThan(40);
 
     await session.clickToolbarIcon(site);
     await site.bringToFront();
@@ -172,7 +176,7 @@ describe('capturing from the page in front of the rep', () => {
     await panel.getByText('Paste a signature or business card').click();
     await panel.getByLabel('Signature or card text').fill('Jane Doe\nVP Sales | Acme Robotics Inc.\n+1 (415) 555-0134\njane.doe@acme-robotics.example');
     await panel.getByRole('button', { name: 'Fill from text' }).click();
-    await expectText(panel.locator('.capture__message'), 'Filled');
+    await expectText(panel.locator('.capture__read'), 'Filled');
     expect(await value(panel, 'Full name')).toBe('Jane Doe');
     expect(await value(panel, 'Job title')).toBe('VP Sales');
     expect(await value(panel, 'Company')).toBe('Acme Robotics Inc.');
@@ -186,7 +190,7 @@ describe('capturing from the page in front of the rep', () => {
         pendingCapture: { kind: 'text', text: 'Marie Curie\nHead of Research\nRadium Institute SA\nmarie@radium.example', at: Date.now() },
       }),
     );
-    await expectText(panel.locator('.capture__message'), 'Filled');
+    await expectText(panel.locator('.capture__read'), 'Filled');
     expect(await value(panel, 'Full name')).toBe('Marie Curie');
     expect(await value(panel, 'Email')).toBe('marie@radium.example');
   });

@@ -159,7 +159,7 @@ describe('Fieldclip in Firefox', () => {
     await profile.bringToFront();
 
     await clickButton(panel, 'Capture from page');
-    await waitForText(panel, '.capture__message', 'Filled 5 fields from the page');
+    await waitForText(panel, '.capture__read', 'Filled 5 fields from the page');
     expect(await fieldValue(panel, 'Full name')).toBe('Łucja Wiśniewska');
     expect(await fieldValue(panel, 'Company')).toBe('Nordwind Logistics Sp. z o.o.');
     expect(await fieldValue(panel, 'LinkedIn URL')).toBe('https://www.linkedin.com/in/lucja-wisniewska-4b2a91');
@@ -247,7 +247,7 @@ describe('Fieldclip in Firefox', () => {
     await site.bringToFront();
 
     await clickButton(panel, 'Capture from page');
-    await waitForText(panel, '.capture__message', 'Fieldclip may read this page only once you call it there: on the page, press Alt+Shift+F');
+    await waitForText(panel, '.capture__read', 'Fieldclip may read this page only once you call it there: on the page, press Alt+Shift+F');
     const { origins } = (await panel.evaluate(`browser.permissions.getAll()`)) as { origins: string[] };
     expect(origins.filter((origin) => origin.includes('acme-robotik'))).toEqual([]);
     expect(await fieldValue(panel, 'Company')).toBe('');

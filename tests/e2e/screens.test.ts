@@ -96,7 +96,7 @@ const screens: Screen[] = [
       await profile.goto(PROFILE);
       await profile.bringToFront();
       await panel.getByRole('button', { name: 'Capture from page' }).click();
-      await expectText(panel.locator('.capture__message'), /Filled \d+ fields/);
+      await expectText(panel.locator('.capture__read'), /Filled \d+ fields/);
       await profile.close();
       await panel.bringToFront();
     },
