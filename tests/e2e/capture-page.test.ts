@@ -194,4 +194,16 @@ describe('capturing from the page in front of the rep', () => {
     expect(await value(panel, 'Full name')).toBe('Marie Curie');
     expect(await value(panel, 'Email')).toBe('marie@radium.example');
   });
+
+  it('reads the tab a capture handed over by the service worker names, not the one in front', async () => {
+    // The shortcut or the menu was used on the profile; the rep has since moved to another tab.
+    await openSite(LUCJA);
+    await openSite(ACME);
+    const panel = await session.open('sidepanel.html');
+    const tabId = await session.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, LUCJA);
+    await session.worker.evaluate((tabId) => chrome.storage.session.set({ pendingCapture: { kind: 'page', tabId, at: Date.now() } }), tabId);
+    await expectText(panel.locator('.capture__read'), 'Filled 5 fields from the page');
+    expect(await value(panel, 'Full name')).toBe('Łucja Wiśniewska');
+    expect(await value(panel, 'LinkedIn URL')).toBe('https://www.linkedin.com/in/lucja-wisniewska-4b2a91');
+  });
 });
