@@ -22,7 +22,7 @@ async function snapshot(tabId: number): Promise<PageSnapshot> {
  * at install) and a page the rep invoked it on (shortcut, context menu, toolbar icon: activeTab);
  * of any other tab it does not even give the address, so there is no one site to ask for.
  */
-export const NOT_INVOKED_ON_PAGE =
+const NOT_INVOKED_ON_PAGE =
   'Fieldclip may read this page only once you call it there: on the page, press Alt+Shift+F, or right-click it and choose “Capture this page as lead”. Browser pages and the extension store cannot be read.';
 
 /** Reads the tab, or says why not in words the rep can act on. */
