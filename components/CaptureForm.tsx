@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { useCaptureShortcut } from './useCaptureShortcut';
 import { useOutboxQuery } from './useOutboxQuery';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { captureFromPage, captureFromText, type PageCapture } from '../lib/capture/capture-page';
@@ -55,6 +56,7 @@ export function CaptureForm() {
   const [capture, setCapture] = useState<Capture>({});
   const [editing, setEditing] = useState<Lead | null>(null);
   const [message, setMessage] = useState('');
+  const shortcut = useCaptureShortcut();
   /** What reading the page (or a pasted text) gave, shown under its button: the rep's eyes are there. */
   const [readNote, setReadNote] = useState<{ ok: boolean; text: string } | null>(null);
   // In event mode the source is one line naming the event; "Change" opens its fields.
@@ -258,10 +260,10 @@ export function CaptureForm() {
         </div>
       ) : (
         <div className="capture__from-page">
-          <button type="button" onClick={() => read.mutate({})} disabled={read.isPending} aria-keyshortcuts="Alt+Shift+F">
+          <button type="button" onClick={() => read.mutate({})} disabled={read.isPending} aria-keyshortcuts={shortcut || undefined}>
             {read.isPending ? 'Reading the page…' : 'Capture from page'}
           </button>
-          <span className="shortcut">Alt+Shift+F</span>
+          {shortcut && <span className="shortcut">{shortcut}</span>}
         </div>
       )}
       {!editing && (

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
-import { shortcutFor, shortcuts } from '../lib/shortcuts';
+import { CAPTURE_KEYS, shortcutFor, shortcuts } from '../lib/shortcuts';
+import { useCaptureShortcut } from './useCaptureShortcut';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -51,18 +52,21 @@ export function showThenFocus(keys: string, change: () => void): void {
 
 /** The shortcuts, listed in the panel. */
 export function ShortcutList() {
+  // The browser's own shortcut is shown as the browser has it: the rep may have changed or unset it.
+  const capture = useCaptureShortcut();
   return (
     <details className="shortcuts">
       <summary>Keyboard shortcuts</summary>
       <dl>
-        {shortcuts.map(({ keys, does }) => (
-          <div key={keys}>
-            <dt>
-              <kbd>{keys}</kbd>
-            </dt>
-            <dd>{does}</dd>
-          </div>
-        ))}
+        {shortcuts.map(({ keys, does }) => {
+          const shown = keys === CAPTURE_KEYS && capture !== undefined ? capture : keys;
+          return (
+            <div key={keys}>
+              <dt>{shown ? <kbd>{shown}</kbd> : 'No keys set'}</dt>
+              <dd>{does}</dd>
+            </div>
+          );
+        })}
       </dl>
     </details>
   );

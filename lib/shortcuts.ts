@@ -5,8 +5,11 @@
 
 export type Shortcut = { keys: string; does: string };
 
+/** The browser's shortcut (the manifest's command, suggested keys), not the panel's: it works on any page. */
+export const CAPTURE_KEYS = 'Alt+Shift+F';
+
 export const shortcuts: readonly Shortcut[] = [
-  { keys: 'Alt+Shift+F', does: 'Capture from the page in front of you (works anywhere in the browser)' },
+  { keys: CAPTURE_KEYS, does: 'Capture from the page in front of you (works anywhere in the browser)' },
   { keys: 'Alt+N', does: 'New lead: go to its first field' },
   { keys: 'Ctrl+Enter', does: 'Save the form you are in' },
   { keys: 'Alt+R', does: 'Log referral' },
@@ -27,5 +30,5 @@ export function shortcutFor(event: Keys, typing: boolean): string | undefined {
   const letter = /^Key([A-Z])$/.exec(event.code)?.[1];
   if (!letter) return undefined;
   const keys = `Alt+${event.shiftKey ? 'Shift+' : ''}${letter}`;
-  return shortcuts.some((shortcut) => shortcut.keys === keys) && keys !== 'Alt+Shift+F' ? keys : undefined;
+  return shortcuts.some((shortcut) => shortcut.keys === keys) && keys !== CAPTURE_KEYS ? keys : undefined;
 }

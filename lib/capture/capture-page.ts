@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Capture } from '../lead/schema';
 import type { ProspectDraft } from '../extract/types';
 import { MAX_PAGE_CHARS, readPage, type PageSnapshot } from './read-page';
+import { captureShortcut } from './command';
 import { tabBeingViewed } from './target-tab';
 
 export type PageCapture = { draft: ProspectDraft; capture: Capture };
@@ -22,8 +23,13 @@ async function snapshot(tabId: number): Promise<PageSnapshot> {
  * at install) and a page the rep invoked it on (shortcut, context menu, toolbar icon: activeTab);
  * of any other tab it does not even give the address, so there is no one site to ask for.
  */
-const NOT_INVOKED_ON_PAGE =
-  'Fieldclip may read this page only once you call it there: on the page, press Alt+Shift+F, or right-click it and choose “Capture this page as lead”. Browser pages and the extension store cannot be read.';
+async function notCalledHere(): Promise<CaptureError> {
+  const shortcut = await captureShortcut();
+  const menu = 'right-click it and choose “Capture this page as lead”';
+  return new CaptureError(
+    `Fieldclip may read this page only once you call it there: on the page, ${shortcut ? `press ${shortcut}, or ${menu}` : menu}. Browser pages and the extension store cannot be read.`,
+  );
+}
 
 /** Reads the tab, or says why not in words the rep can act on. */
 async function readTab(tabId: number, url: string | undefined): Promise<PageSnapshot> {
@@ -31,7 +37,7 @@ async function readTab(tabId: number, url: string | undefined): Promise<PageSnap
     return await snapshot(tabId);
   } catch (error) {
     if (error instanceof CaptureError) throw error;
-    if (url === undefined) throw new CaptureError(NOT_INVOKED_ON_PAGE);
+    if (url === undefined) throw await notCalledHere();
     if (!/^https?:/i.test(url)) throw new CaptureError('Fieldclip cannot read this kind of page (browser pages, the extension store, files).');
     const reason = error instanceof Error ? error.message : String(error);
     throw new CaptureError(`Fieldclip could not read this page (${reason}). Reload it and try again, or type the lead in.`);

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { openPanel } from '../side-panel';
+import { CAPTURE_COMMAND } from './command';
 import { requestCapture } from './pending';
-
-export const CAPTURE_COMMAND = 'capture-page';
 
 /** The context-menu items and the keyboard shortcut that capture without clicking in the panel. */
 export function setUpCaptureTriggers(): void {

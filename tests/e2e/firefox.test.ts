@@ -228,7 +228,7 @@ describe('Fieldclip in Firefox', () => {
     await expect.poll(() => panel.evaluate(`document.querySelector('.sync-bar__paused') === null`), { timeout: 10_000 }).toBe(true);
   });
 
-  it('says how to let it read a company website it was not called on, and asks for no site', async () => {
+  it('says how to let it read a company website it was not called on, with the shortcut as Firefox has it, and asks for no site', async () => {
     // Firefox would say yes to any site asked for: none must be.
     await firefox.close();
     firefox = await launchFirefoxExtension(undefined, { grantOptionalPermissions: true });
@@ -251,6 +251,21 @@ describe('Fieldclip in Firefox', () => {
     const { origins } = (await panel.evaluate(`browser.permissions.getAll()`)) as { origins: string[] };
     expect(origins.filter((origin) => origin.includes('acme-robotik'))).toEqual([]);
     expect(await fieldValue(panel, 'Company')).toBe('');
+
+    // The rep gave the shortcut other keys (Firefox's add-on manager): the panel names those.
+    await panel.evaluate(`browser.commands.update({ name: 'capture-page', shortcut: 'Alt+Shift+K' })`);
+    const reopened = await firefox.open('sidepanel.html');
+    await site.bringToFront();
+    await waitForText(reopened, '.capture__from-page', 'Alt+Shift+K');
+    await clickButton(reopened, 'Capture from page');
+    await waitForText(reopened, '.capture__read', 'on the page, press Alt+Shift+K, or right-click it');
+    // And none at all: only the menu is left to name.
+    await panel.evaluate(`browser.commands.update({ name: 'capture-page', shortcut: '' })`);
+    const without = await firefox.open('sidepanel.html');
+    await site.bringToFront();
+    await clickButton(without, 'Capture from page');
+    await waitForText(without, '.capture__read', 'on the page, right-click it and choose “Capture this page as lead”');
+    expect(await without.evaluate(`document.querySelector('.capture__from-page').innerText`)).toBe('Capture from page');
   });
 
   it('keeps a saved lead, waiting, when Firefox is closed and opened again', async () => {
