@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../receiver/server';
@@ -266,6 +269,32 @@ describe('Fieldclip in Firefox', () => {
     await clickButton(without, 'Capture from page');
     await waitForText(without, '.capture__read', 'on the page, right-click it and choose “Capture this page as lead”');
     expect(await without.evaluate(`document.querySelector('.capture__from-page').innerText`)).toBe('Capture from page');
+  });
+
+  it('exports the outbox as CSV and a lead as a vCard, saved as files by Firefox', async () => {
+    const downloads = await mkdtemp(join(tmpdir(), 'fieldclip-e2e-downloads-'));
+    try {
+      await firefox.close();
+      firefox = await launchFirefoxExtension(undefined, { downloadDir: downloads });
+      const panel = await firefox.open('sidepanel.html');
+      await fillField(panel, 'Full name', 'Dora Download');
+      await fillField(panel, 'Company', 'Files AG');
+      await clickButton(panel, 'Save lead');
+      await waitForText(panel, '[aria-label="Leads"]', 'Dora Download');
+      await clickButton(panel, 'Export CSV');
+      await clickButton(panel, 'vCard for Dora Download');
+
+      await expect.poll(() => readdir(downloads).then((files) => files.toSorted()), { timeout: 10_000 }).toEqual([
+        'Dora Download.vcf',
+        expect.stringMatching(/^fieldclip-leads-\d{4}-\d{2}-\d{2}\.csv$/),
+      ]);
+      const csvName = (await readdir(downloads)).find((file) => file.endsWith('.csv'))!;
+      const csv = await readFile(join(downloads, csvName), 'utf8');
+      expect(csv.split(/\r?\n/)[1]).toMatch(/^Dora Download,Dora,Download,,Files AG,/);
+      expect(await readFile(join(downloads, 'Dora Download.vcf'), 'utf8')).toContain('FN:Dora Download');
+    } finally {
+      await rm(downloads, { recursive: true, force: true });
+    }
   });
 
   it('keeps a saved lead, waiting, when Firefox is closed and opened again', async () => {

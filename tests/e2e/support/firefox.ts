@@ -35,6 +35,8 @@ export type FirefoxOptions = {
    * The request itself is the add-on's own, made from the rep's click.
    */
   grantOptionalPermissions?: boolean;
+  /** Downloads (CSV, vCard) are saved here without a dialog. */
+  downloadDir?: string;
 };
 
 /**
@@ -59,6 +61,9 @@ export async function launchFirefoxExtension(reopen?: Pick<FirefoxSession, 'prof
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [await addonId()]: uuid }),
       ...(options.grantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
+      ...(options.downloadDir
+        ? { 'browser.download.dir': options.downloadDir, 'browser.download.folderList': 2, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false }
+        : {}),
     },
   });
   await browser.installExtension(FIREFOX_BUILD);
