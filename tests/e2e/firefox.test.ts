@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../receiver/server';
-import { clickButton, fieldValue, fillField, launchFirefoxExtension, waitForText, type FirefoxSession } from './support/firefox';
+import { clickButton, fieldValue, fillField, launchFirefoxExtension, openSavedSite, waitForText, type FirefoxSession } from './support/firefox';
 import { seedLeads, statusCounts, storedLeads } from './support/outbox';
 import { startFakeSalesforce } from './support/salesforce';
-import { fixtureHtml } from './support/sites';
 
 // The Firefox build (Manifest V2: the sidebar page, a background page instead of a service worker,
 // `browser.*` promises) in a real Firefox: the rep's whole path from settings to a synced lead.
@@ -144,20 +143,7 @@ describe('Fieldclip in Firefox', () => {
   });
 
   it('clips a prospect from a LinkedIn profile in another tab', async () => {
-    const url = 'https://www.linkedin.com/in/lucja-wisniewska-4b2a91/';
-    const profile = await firefox.browser.newPage();
-    // The saved profile, served at its real address; nothing else leaves the machine.
-    await profile.setRequestInterception(true);
-    profile.on('request', (request) => {
-      if (request.url() === url) {
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: fixtureHtml('linkedin-profile-classic.html') });
-        return;
-      }
-      // Anything else (the favicon): refused. Firefox 140 may have dropped such a request by the
-      // time the answer arrives ("no such request"), which is no failure of the test.
-      request.respond({ status: 404, contentType: 'text/plain', body: 'not served in this test' }).catch(() => undefined);
-    });
-    await profile.goto(url);
+    const profile = await openSavedSite(firefox, 'https://www.linkedin.com/in/lucja-wisniewska-4b2a91/', 'linkedin-profile-classic.html');
     const panel = await firefox.open('sidepanel.html');
     await profile.bringToFront();
 
@@ -235,17 +221,7 @@ describe('Fieldclip in Firefox', () => {
     // Firefox would say yes to any site asked for: none must be.
     await firefox.close();
     firefox = await launchFirefoxExtension(undefined, { grantOptionalPermissions: true });
-    const url = 'https://www.acme-robotik.example.de/kontakt';
-    const site = await firefox.browser.newPage();
-    await site.setRequestInterception(true);
-    site.on('request', (request) => {
-      if (request.url() === url) {
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: fixtureHtml('site-jsonld-organization-de.html') });
-        return;
-      }
-      request.respond({ status: 404, contentType: 'text/plain', body: 'not served in this test' }).catch(() => undefined);
-    });
-    await site.goto(url);
+    const site = await openSavedSite(firefox, 'https://www.acme-robotik.example.de/kontakt', 'site-jsonld-organization-de.html');
     const panel = await firefox.open('sidepanel.html');
     await site.bringToFront();
 

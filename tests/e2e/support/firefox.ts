@@ -2,6 +2,7 @@ import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { fixtureHtml } from './sites';
 
 // Firefox for the browser tests: Debian's firefox-esr with the Manifest V2 build (sidebar, background
 // page) installed as a temporary add-on. Playwright drives only its own patched Firefox, so these
@@ -74,18 +75,11 @@ export async function launchFirefoxExtension(reopen?: Pick<FirefoxSession, 'prof
     async open(name) {
       const page = await browser.newPage();
       // Firefox never reports an extension page's load over WebDriver BiDi, so the navigation is
-      // not awaited: the page is asked until it shows. (A script sent while the document is being
-      // replaced may fail inside Firefox's remote agent: that is one more "not yet".)
+      // not awaited: the page is asked until it shows.
       const url = `moz-extension://${uuid}/${name}`;
       void page.goto(url, { timeout: 0 }).catch(() => undefined);
-      for (const deadline = Date.now() + 15_000; ; ) {
-        const shown = await page
-          .evaluate((url) => location.href === url && document.readyState === 'complete' && document.body.innerText.trim() !== '', url)
-          .catch(() => false);
-        if (shown) return page;
-        if (Date.now() > deadline) throw new Error(`Firefox did not open ${url}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await until(page, (url) => location.href === url && document.readyState === 'complete' && document.body.innerText.trim() !== '', [url], `Firefox to open ${url}`);
+      return page;
     },
     async close({ discard = true } = {}) {
       await browser.close();
@@ -95,29 +89,55 @@ export async function launchFirefoxExtension(reopen?: Pick<FirefoxSession, 'prof
 }
 
 /**
- * Asks the page `probe(...args)` every 100 ms until it gives something other than null or false.
- * Puppeteer's own waits (waitForSelector, waitForFunction) build functions inside the page, which an
- * extension page's CSP refuses in Firefox 140 ESR; a plain evaluate is not subject to it.
+ * A new tab showing a saved page at its real address (request interception); nothing else leaves
+ * the machine. Returns the tab, in front.
  */
-async function until<T, A extends unknown[]>(page: Page, probe: (...args: A) => T | null | false, args: A, what: string, timeout = 15_000): Promise<T> {
+export async function openSavedSite(session: FirefoxSession, url: string, fixture: string): Promise<Page> {
+  const tab = await session.browser.newPage();
+  await tab.setRequestInterception(true);
+  tab.on('request', (request) => {
+    if (request.url() === url) {
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: fixtureHtml(fixture) });
+      return;
+    }
+    // Anything else (the favicon): refused. Firefox 140 may have dropped such a request by the
+    // time the answer arrives ("no such request"), which is no failure of the test.
+    request.respond({ status: 404, contentType: 'text/plain', body: 'not served in this test' }).catch(() => undefined);
+  });
+  await tab.goto(url);
+  return tab;
+}
+
+/** Tries `attempt` every 100 ms until it gives something other than null. */
+async function poll<T>(attempt: () => Promise<T | null>, what: string, timeout = 15_000): Promise<T> {
   for (const deadline = Date.now() + timeout; ; ) {
-    const found = (await page.evaluate(probe as (...args: unknown[]) => T | null | false, ...args).catch(() => null)) as T | null | false;
-    if (found !== null && found !== false) return found;
+    const found = await attempt();
+    if (found !== null) return found;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
+/**
+ * Asks the page `probe(...args)` until it is true. Puppeteer's own waits (waitForSelector,
+ * waitForFunction) build functions inside the page, which an extension page's CSP refuses in
+ * Firefox 140 ESR; a plain evaluate is not subject to it. A script sent while the document is
+ * being replaced may fail inside Firefox's remote agent: that is one more "not yet".
+ */
+function until<A extends unknown[]>(page: Page, probe: (...args: A) => boolean, args: A, what: string, timeout?: number): Promise<true> {
+  const attempt = async () => ((await page.evaluate(probe as (...args: unknown[]) => boolean, ...args).catch(() => false)) ? true : null);
+  return poll(attempt, what, timeout);
+}
+
 /** The element `find(...args)` gives in the page, once it gives one. */
-async function elementFound<E extends Element, A extends unknown[]>(page: Page, find: (...args: A) => E | null, args: A, what: string, timeout = 15_000): Promise<ElementHandle<E>> {
-  for (const deadline = Date.now() + timeout; ; ) {
+function elementFound<E extends Element, A extends unknown[]>(page: Page, find: (...args: A) => E | null, args: A, what: string): Promise<ElementHandle<E>> {
+  return poll(async () => {
     const handle = await page.evaluateHandle(find as (...args: unknown[]) => E | null, ...args).catch(() => null);
     const element = handle?.asElement();
     if (element) return element as ElementHandle<E>;
     await handle?.dispose();
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    return null;
+  }, what);
 }
 
 /** The input the label with this text names. */
