@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionSession } from './support/extension';
-import { expectText, leadInList, typeLead, type TypedLead } from './support/panel';
+import { expectText, leadInList, startEvent, typeLead, type TypedLead } from './support/panel';
 
 let session: ExtensionSession;
 beforeEach(async () => {
@@ -14,13 +14,6 @@ async function save(panel: Page, lead: TypedLead) {
   await typeLead(panel, lead);
   await panel.getByRole('button', { name: 'Save lead' }).click();
   await expectText(leadInList(panel, lead['Full name'] ?? lead.Company ?? ''), lead['Full name'] ?? '');
-}
-
-async function startEvent(panel: Page, name: string) {
-  await panel.getByRole('button', { name: 'Start an event…' }).click();
-  await panel.getByRole('form', { name: 'Start an event' }).getByLabel('Event name').fill(name);
-  await panel.getByRole('button', { name: 'Start event' }).click();
-  await expectText(panel.getByRole('region', { name: 'Event mode' }), `Event mode: ${name}`);
 }
 
 const listed = (panel: Page) => panel.getByRole('list', { name: 'Leads' }).getByRole('listitem').locator('.lead__name').allInnerTexts();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../receiver/server';
 import { seriousViolations } from './support/axe';
 import { launchExtension, type ExtensionSession } from './support/extension';
-import { expectText, leadInList, typeLead } from './support/panel';
+import { expectText, leadInList, startEvent, typeLead } from './support/panel';
 import { serveSites } from './support/sites';
 
 // Every screen of the side panel and the options page, in light and dark mode: axe-core finds no
@@ -106,11 +106,7 @@ const screens: Screen[] = [
     name: 'side-panel-event-mode',
     page: () => panel,
     show: async () => {
-      await panel.getByRole('button', { name: 'Start an event…' }).click();
-      await panel.getByRole('form', { name: 'Start an event' }).getByLabel('Event name').fill('Web Summit Lisbon');
-      await panel.getByRole('form', { name: 'Start an event' }).getByLabel('Venue').fill('Lisbon');
-      await panel.getByRole('button', { name: 'Start event' }).click();
-      await expectText(panel.getByRole('region', { name: 'Event mode' }), 'Event mode: Web Summit Lisbon');
+      await startEvent(panel, 'Web Summit Lisbon', 'Lisbon');
     },
     hide: () => panel.getByRole('button', { name: 'End event' }).click(),
   },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionSession } from './support/extension';
-import { expectText, leadInList, typeLead } from './support/panel';
+import { expectText, leadInList, startEvent, typeLead } from './support/panel';
 
 let session: ExtensionSession;
 beforeEach(async () => {
@@ -11,11 +11,7 @@ afterEach(() => session.close());
 describe('event mode', () => {
   it('tags every lead saved during the event, says so plainly, and lists the event with its count afterwards', async () => {
     const panel = await session.open('sidepanel.html');
-    await panel.getByRole('button', { name: 'Start an event…' }).click();
-    await panel.getByRole('form', { name: 'Start an event' }).getByLabel('Event name').fill('Web Summit Lisbon');
-    await panel.getByRole('form', { name: 'Start an event' }).getByLabel('Venue').fill('Lisbon');
-    await panel.getByRole('button', { name: 'Start event' }).click();
-    await expectText(panel.getByRole('region', { name: 'Event mode' }), 'Event mode: Web Summit Lisbon');
+    await startEvent(panel, 'Web Summit Lisbon', 'Lisbon');
 
     // The source is one line naming the event, not three fields to scroll past.
     const form = panel.getByRole('form', { name: 'Capture a lead' });
@@ -40,10 +36,7 @@ describe('event mode', () => {
 
   it('logs a lead from another source during the event, then goes back to the event', async () => {
     const panel = await session.open('sidepanel.html');
-    await panel.getByRole('button', { name: 'Start an event…' }).click();
-    await panel.getByRole('form', { name: 'Start an event' }).getByLabel('Event name').fill('Web Summit Lisbon');
-    await panel.getByRole('form', { name: 'Start an event' }).getByLabel('Venue').fill('Lisbon');
-    await panel.getByRole('button', { name: 'Start event' }).click();
+    await startEvent(panel, 'Web Summit Lisbon', 'Lisbon');
     const form = panel.getByRole('form', { name: 'Capture a lead' });
     await typeLead(panel, { 'Full name': 'Rita Referral', Company: 'Partner Co' });
 

@@ -13,6 +13,16 @@ export async function typeLead(panel: Page, lead: TypedLead): Promise<void> {
   }
 }
 
+/** Starts event mode from the panel, and waits until the panel says it is on. */
+export async function startEvent(panel: Page, name: string, venue?: string): Promise<void> {
+  await panel.getByRole('button', { name: 'Start an event…' }).click();
+  const form = panel.getByRole('form', { name: 'Start an event' });
+  await form.getByLabel('Event name').fill(name);
+  if (venue !== undefined) await form.getByLabel('Venue').fill(venue);
+  await panel.getByRole('button', { name: 'Start event' }).click();
+  await expectText(panel.getByRole('region', { name: 'Event mode' }), `Event mode: ${name}`);
+}
+
 /** The list item of the lead with this name (or company, for a company-only lead). */
 export function leadInList(panel: Page, name: string): Locator {
   return panel.getByRole('list', { name: 'Leads' }).getByRole('listitem').filter({ hasText: name });
