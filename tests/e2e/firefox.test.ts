@@ -23,6 +23,13 @@ afterEach(async () => {
   await receiver.close();
 });
 
+/** Types a lead into the sidebar page's form and saves it; waits until the list shows it. */
+async function saveLead(panel: Page, fields: Record<string, string>): Promise<void> {
+  for (const [label, value] of Object.entries(fields)) await fillField(panel, label, value);
+  await clickButton(panel, 'Save lead');
+  await waitForText(panel, '[aria-label="Leads"]', fields['Full name'] ?? fields.Company ?? '');
+}
+
 /** The options page with the reference receiver (or another) saved as the CRM. */
 async function connectWebhook(endpointUrl = receiver.webhookUrl): Promise<Page> {
   const options = await firefox.open('options.html');
@@ -40,10 +47,7 @@ describe('Fieldclip in Firefox', () => {
     await waitForText(options, '[role="status"]', 'Connected: the webhook answered 200');
 
     const panel = await firefox.open('sidepanel.html');
-    await fillField(panel, 'Full name', 'Fiona Fox');
-    await fillField(panel, 'Company', 'Gecko GmbH');
-    await fillField(panel, 'Email', 'fiona@gecko.example');
-    await clickButton(panel, 'Save lead');
+    await saveLead(panel, { 'Full name': 'Fiona Fox', Company: 'Gecko GmbH', Email: 'fiona@gecko.example' });
     await waitForText(panel, '[aria-label="Leads"]', 'Pending');
     await waitForText(panel, '.sync-bar__count', '1 waiting to sync');
 
@@ -65,9 +69,7 @@ describe('Fieldclip in Firefox', () => {
   it('sends a saved lead from the background page at the minute’s alarm, with the sidebar closed', async () => {
     const options = await connectWebhook();
     const panel = await firefox.open('sidepanel.html');
-    await fillField(panel, 'Company', 'Alarm Clock AG');
-    await clickButton(panel, 'Save lead');
-    await waitForText(panel, '[aria-label="Leads"]', 'Alarm Clock AG');
+    await saveLead(panel, { Company: 'Alarm Clock AG' });
     await panel.close();
 
     // The minute's alarm, due now rather than in a minute: only the background page is listening.
@@ -77,8 +79,7 @@ describe('Fieldclip in Firefox', () => {
 
   it('reminds at the end of the day, from the background page, that a lead is still waiting', async () => {
     const panel = await firefox.open('sidepanel.html');
-    await fillField(panel, 'Company', 'Late Lead Ltd');
-    await clickButton(panel, 'Save lead');
+    await saveLead(panel, { Company: 'Late Lead Ltd' });
     await waitForText(panel, '.sync-bar__count', '1 waiting to sync');
     // Headless Firefox 153 has nowhere to show a notification and closes it at once (140 keeps it
     // open): either way the page sees it.
@@ -119,9 +120,7 @@ describe('Fieldclip in Firefox', () => {
       await waitForText(options, '[role="status"]', `Connected to ${salesforce.url}. Settings saved.`);
 
       const panel = await firefox.open('sidepanel.html');
-      await fillField(panel, 'Full name', 'Ines Duarte');
-      await fillField(panel, 'Company', 'Nordwind Logistics');
-      await clickButton(panel, 'Save lead');
+      await saveLead(panel, { 'Full name': 'Ines Duarte', Company: 'Nordwind Logistics' });
       await waitForText(panel, '.sync-bar__count', '1 waiting to sync');
       await clickButton(panel, 'Sync now');
       await waitForText(panel, '[aria-label="Leads"]', 'Synced');
@@ -203,8 +202,7 @@ describe('Fieldclip in Firefox', () => {
     // Taken away (the add-on's page in Firefox): the next sync pauses, and no lead is spent on it.
     await options.evaluate(`browser.permissions.remove(${JSON.stringify(site)})`);
     const panel = await firefox.open('sidepanel.html');
-    await fillField(panel, 'Company', 'Remote Ltd');
-    await clickButton(panel, 'Save lead');
+    await saveLead(panel, { Company: 'Remote Ltd' });
     await waitForText(panel, '.sync-bar__count', '1 waiting to sync');
     await clickButton(panel, 'Sync now');
     await waitForText(panel, '.sync-bar__paused', 'Fieldclip is not allowed to reach https://crm.fieldclip-test.example. Save the settings to allow it.');
@@ -253,10 +251,7 @@ describe('Fieldclip in Firefox', () => {
       await firefox.close();
       firefox = await launchFirefoxExtension(undefined, { downloadDir: downloads });
       const panel = await firefox.open('sidepanel.html');
-      await fillField(panel, 'Full name', 'Dora Download');
-      await fillField(panel, 'Company', 'Files AG');
-      await clickButton(panel, 'Save lead');
-      await waitForText(panel, '[aria-label="Leads"]', 'Dora Download');
+      await saveLead(panel, { 'Full name': 'Dora Download', Company: 'Files AG' });
       await clickButton(panel, 'Export CSV');
       await clickButton(panel, 'vCard for Dora Download');
 
@@ -275,10 +270,7 @@ describe('Fieldclip in Firefox', () => {
 
   it('keeps a saved lead, waiting, when Firefox is closed and opened again', async () => {
     const panel = await firefox.open('sidepanel.html');
-    await fillField(panel, 'Full name', 'Otto Offline');
-    await fillField(panel, 'Company', 'Booth Co');
-    await clickButton(panel, 'Save lead');
-    await waitForText(panel, '[aria-label="Leads"]', 'Otto Offline');
+    await saveLead(panel, { 'Full name': 'Otto Offline', Company: 'Booth Co' });
 
     await firefox.close({ discard: false });
     firefox = await launchFirefoxExtension(firefox);
