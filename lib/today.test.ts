@@ -21,11 +21,12 @@ describe('dayNumbers', () => {
     const db = new OutboxDb(`today-${crypto.randomUUID()}`);
     const referral = { kind: 'referral', referredBy: 'Bob' } as const;
     const event = { kind: 'event', eventName: 'Expo' } as const;
+    // Captured in this order (a lead is always stored after the ones already there).
+    await addLead(db, { company: 'E' }, at(10)); // long ago
+    await addLead(db, { company: 'D' }, at(22)); // Sunday: last week, still in the last 7 days
+    await addLead(db, { company: 'C', source: event, qualification: { level: 'lukewarm' } }, at(24));
     const today1 = await addLead(db, { company: 'A', source: referral, qualification: { level: 'hot' } }, at(26, 9));
     await addLead(db, { company: 'B', source: event }, at(26, 11));
-    await addLead(db, { company: 'C', source: event, qualification: { level: 'lukewarm' } }, at(24));
-    await addLead(db, { company: 'D' }, at(22)); // Sunday: last week, still in the last 7 days
-    await addLead(db, { company: 'E' }, at(10)); // long ago
     const claim = await claimDueLeads(db, { now: NOW, limit: 1, leaseMs: 1000 });
     await recordDeliveries(db, claim!.claimId, [{ id: claim!.leads[0]!.id, outcome: 'synced' }]);
     expect(today1.source).toEqual(referral);

@@ -56,6 +56,25 @@ describe('addLead', () => {
     expect(claim?.leads.map((lead) => lead.company)).toEqual(['First', 'Second', 'Third']);
   });
 
+  it('stores a batch after every lead already there, so a lead captured just before an import stays below it', async () => {
+    const db = freshDb();
+    const captured = await addLead(db, { company: 'Captured' }, T0);
+    // A 1,000-row import two seconds later would start a second before the captured lead.
+    const imported = await addLeads(db, Array.from({ length: 1000 }, (_, i) => ({ company: `Row ${i}` })), T0 + 2);
+    expect(imported[0]!.createdAt).toBe(captured.createdAt + 1);
+    expect(imported.at(-1)!.createdAt).toBe(T0 + 1000);
+    expect(imported.every((lead) => lead.sync.status === 'pending' && lead.sync.dueAt! <= T0 + 2)).toBe(true);
+    const list = await filterLeadIds(db, noFilter);
+    expect(list.at(-1)).toBe(captured.id);
+    expect(list[0]).toBe(imported.at(-1)!.id);
+    // The next capture goes on top, and everything is due for "Sync now" at once.
+    const next = await addLead(db, { company: 'Next' }, T0 + 3);
+    expect((await filterLeadIds(db, noFilter))[0]).toBe(next.id);
+    const claim = await claimDueLeads(db, { now: T0 + 3, limit: 2000, leaseMs: lease });
+    expect(claim?.leads).toHaveLength(1002);
+    expect(claim?.leads[0]!.id).toBe(captured.id);
+  });
+
   it('gives every lead its own id', async () => {
     const db = freshDb();
     const a = await addLead(db, { company: 'Acme' });

@@ -11,21 +11,24 @@ function withoutUndefined<T extends object>(value: T): T {
 
 /**
  * Stores several new leads in one transaction: all of them, or none. They keep their order a
- * millisecond apart, the last at `now`: none is due later than now, so a "Sync now" right after a
- * 10,000-row import sends them all rather than leaving the last ones for the next alarm.
+ * millisecond apart, the last at `now`, and after every lead already stored: a lead captured a few
+ * seconds before a 10,000-row import stays below it in the list, not among its rows. None is due
+ * later than now, so a "Sync now" right after an import sends them all rather than leaving the last
+ * ones for the next alarm.
  */
 export async function addLeads(db: OutboxDb, inputs: readonly LeadInput[], now = Date.now()): Promise<Lead[]> {
-  const first = now - inputs.length + 1;
-  const leads = inputs.map((input, i): Lead => {
-    const parsed = withNameParts(withoutUndefined(leadInputSchema.parse(input)));
-    const at = first + i;
-    return { ...parsed, id: crypto.randomUUID(), createdAt: at, updatedAt: at, sync: { status: 'pending', attempts: 0, dueAt: at } };
-  });
-  await db.transaction('rw', db.leads, db.leadSearch, async () => {
+  const parsed = inputs.map((input) => withNameParts(withoutUndefined(leadInputSchema.parse(input))));
+  return db.transaction('rw', db.leads, db.leadSearch, async () => {
+    const newest = (await db.leads.orderBy('createdAt').lastKey()) as number | undefined;
+    const first = Math.max(now - parsed.length + 1, newest === undefined ? -Infinity : newest + 1);
+    const leads = parsed.map((lead, i): Lead => {
+      const at = first + i;
+      return { ...lead, id: crypto.randomUUID(), createdAt: at, updatedAt: at, sync: { status: 'pending', attempts: 0, dueAt: Math.min(at, now) } };
+    });
     await db.leads.bulkAdd(leads);
     await db.leadSearch.bulkPut(leads.map(searchRowOf));
+    return leads;
   });
-  return leads;
 }
 
 /** Stores a new lead, pending sync. Throws a ZodError for input that is not a valid lead. */
