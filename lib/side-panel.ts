@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 
 type FirefoxSidebar = {
-  sidebarAction?: { toggle(): Promise<void>; open(): Promise<void> };
+  sidebarAction?: { open(): Promise<void> };
   /** Firefox's Manifest V2 name for `action`. */
   browserAction?: typeof browser.action;
 };
@@ -9,17 +9,14 @@ type FirefoxSidebar = {
 /**
  * The toolbar icon opens the panel: Chrome/Edge's side panel, Firefox's sidebar. The click is
  * handled here rather than by `openPanelOnActionClick`, so that it always counts as invoking
- * Fieldclip on the tab (activeTab): "Capture from page" can then read any site the rep is on.
+ * Fieldclip on the tab (activeTab): "Capture from page" can then read any site the rep is on. It
+ * opens and never closes, in Firefox too: a rep who clicks it on a page to let Fieldclip read that
+ * page keeps the sidebar open (the sidebar's own close button closes it).
  */
 export function setUpSidePanel(): void {
-  const { sidebarAction, browserAction } = browser as unknown as FirefoxSidebar;
-  const action = browser.action ?? browserAction;
-  if (browser.sidePanel) {
-    browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
-    action.onClicked.addListener(openPanel);
-    return;
-  }
-  if (sidebarAction && action) action.onClicked.addListener(() => void sidebarAction.toggle());
+  const action = browser.action ?? (browser as unknown as FirefoxSidebar).browserAction;
+  if (browser.sidePanel) browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
+  action?.onClicked.addListener(openPanel);
 }
 
 /** Opens the panel from a user gesture (menu click, shortcut): Chrome's side panel or Firefox's sidebar. */
