@@ -11,10 +11,11 @@ function withoutUndefined<T extends object>(value: T): T {
 
 /**
  * Stores several new leads in one transaction: all of them, or none. They keep their order a
- * millisecond apart, the last at `now`, and after every lead already stored: a lead captured a few
- * seconds before a 10,000-row import stays below it in the list, not among its rows. None is due
- * later than now, so a "Sync now" right after an import sends them all rather than leaving the last
- * ones for the next alarm.
+ * millisecond apart, the last at `now`, unless that would date the first before the newest lead
+ * already stored: then they start just after it (the last a few ms past `now`), so that a lead
+ * captured seconds before a 10,000-row import stays below it in the list, not among its rows. None
+ * is due later than now, so a "Sync now" right after an import sends them all rather than leaving
+ * the last ones for the next alarm.
  */
 export async function addLeads(db: OutboxDb, inputs: readonly LeadInput[], now = Date.now()): Promise<Lead[]> {
   const parsed = inputs.map((input) => withNameParts(withoutUndefined(leadInputSchema.parse(input))));
