@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
 import { OutboxDb } from './db';
 import { filterLeadIds, noFilter } from './filter';
+import { findDuplicate } from './outbox';
+import { searchRowOf } from './search';
 import { appendSyncLog, recentSyncLog, SYNC_LOG_SIZE } from './sync-log';
 
 describe('outbox schema migrations', () => {
@@ -25,7 +27,7 @@ describe('outbox schema migrations', () => {
 
     const v2 = new OutboxDb(name);
     expect(await v2.leads.toArray()).toEqual([lead]);
-    expect(v2.verno).toBe(4);
+    expect(v2.verno).toBe(5);
     await appendSyncLog(v2, { at: 5, sent: 1, synced: 1, needsAttention: 0, retrying: 0 });
     expect(await v2.syncLog.count()).toBe(1);
   });
@@ -75,5 +77,32 @@ describe('v3 → v4', () => {
     expect((await v4.leads.get(held.id))?.sync).toEqual({ status: 'pending', attempts: 2, dueAt: 7, crmId: 'crm-7' });
     expect(await v4.leads.get(waiting.id)).toEqual(waiting);
     expect(await v4.claims.count()).toBe(0);
+  });
+});
+
+describe('v4 → v5', () => {
+  it('drops the email index; a lead stored before, with the same email in any case, is still found as a duplicate', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status, linkedinUrl, email, source.kind, source.eventName',
+      syncLog: '++id, at',
+      leadSearch: 'id, *words, person',
+      claims: 'id',
+    });
+    const lead = aLead({ fullName: 'Jane Doe', company: 'Acme', email: 'Jane.Doe@Acme.example' });
+    await v4.table('leads').add(lead);
+    await v4.table('leadSearch').add(searchRowOf(lead));
+    v4.close();
+
+    const v5 = new OutboxDb(name);
+    expect(await v5.leads.get(lead.id)).toEqual(lead);
+    expect(v5.verno).toBe(5);
+    expect(v5.leads.schema.indexes.map((index) => index.name)).not.toContain('email');
+    expect(v5.backendDB().transaction('leads').objectStore('leads').indexNames.contains('email')).toBe(false);
+    expect(v5.backendDB().transaction('leads').objectStore('leads').indexNames.contains('linkedinUrl')).toBe(true);
+    expect((await findDuplicate(v5, { email: 'jane.doe@acme.EXAMPLE' }))?.id).toBe(lead.id);
+    expect(await findDuplicate(v5, { email: 'jane.doe@acme.example', exceptId: lead.id })).toBeUndefined();
+    expect(await findDuplicate(v5, { email: 'john.doe@acme.example' })).toBeUndefined();
   });
 });

@@ -11,7 +11,8 @@ import type { SyncLogEntry } from './sync-log';
  * - `[sync.status+sync.dueAt]`: the sync engine's "what is due now", and the waiting count;
  * - `sync.status`: the list's status filter (synced and refused leads have no `dueAt`);
  * - `createdAt`: the list, newest first;
- * - `linkedinUrl`, `email`: "is this person already in the outbox?";
+ * - `linkedinUrl`: "is this person already in the outbox?" (an email is looked up in the search
+ *   index, where it is kept whole and folded: see below);
  * - `source.kind`, `source.eventName`: filters, event names and the day's numbers by source.
  * Every index is rewritten when a sync records a lead: an index is added only for a query that needs it.
  * The search index (`leadSearch`, see search.ts) holds each lead's words and its name+company
@@ -58,6 +59,11 @@ export class OutboxDb extends Dexie {
             lead.sync = { status: 'pending', attempts, dueAt: lead.createdAt, ...(crmId ? { crmId } : {}) };
           }),
       );
+    // v5: no index on `email`. The duplicate check finds an email through the search index (one
+    // lookup, whatever its case); the email index cost a write with every lead written, syncs included.
+    this.version(5).stores({
+      leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status, linkedinUrl, source.kind, source.eventName',
+    });
     this.use(validateLeadWrites);
   }
 }

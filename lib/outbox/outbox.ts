@@ -2,7 +2,7 @@ import { withNameParts } from '../lead/name';
 import { leadInputSchema, type Lead, type LeadInput, waitingStatuses } from '../lead/schema';
 import { beingSent } from './claims';
 import type { OutboxDb } from './db';
-import { personKey, searchRowOf } from './search';
+import { fold, personKey, searchRowOf } from './search';
 import { crmIdOf, withStatus } from './sync-state';
 
 function withoutUndefined<T extends object>(value: T): T {
@@ -117,7 +117,9 @@ export async function findDuplicate(
   const person = personKey(prospect);
   const ids = [
     ...(linkedinUrl ? await db.leads.where('linkedinUrl').equals(linkedinUrl).limit(5).primaryKeys() : []),
-    ...(email ? await db.leads.where('email').equalsIgnoreCase(email).limit(5).primaryKeys() : []),
+    // The search row holds each lead's whole email, folded: one index lookup, where the email
+    // index's equalsIgnoreCase walks a cursor, a step a round trip (a list's rows check 15 at once).
+    ...(email ? await db.leadSearch.where('words').equals(fold(email)).limit(5).primaryKeys() : []),
     ...(person ? await db.leadSearch.where('person').equals(person).limit(5).primaryKeys() : []),
   ];
   const id = ids.find((candidate) => candidate !== exceptId);

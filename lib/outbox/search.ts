@@ -49,7 +49,7 @@ export function searchRowOf(lead: Lead): LeadSearchRow {
   ];
   const words = new Set<string>();
   for (const text of texts) if (text) for (const word of wordsOf(text)) words.add(word.slice(0, MAX_WORD));
-  // The whole email too, so pasting one finds its lead.
+  // The whole email too, so pasting one finds its lead, and the duplicate check finds it whatever its case.
   if (lead.email) words.add(fold(lead.email));
   const person = personKey(lead);
   return { id: lead.id, words: [...words], ...(person ? { person } : {}) };
