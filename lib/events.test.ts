@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activeEventItem, endEvent, eventNames, hasEvents, pastEvents, startEvent } from './events';
 import { OutboxDb } from './outbox/db';
-import { addLead } from './outbox/outbox';
+import { addLead, moveToEvent } from './outbox/outbox';
 
 describe('event mode', () => {
   it('starts and ends an event', async () => {
@@ -28,6 +28,18 @@ describe('event mode', () => {
     expect(await pastEvents(db)).toEqual([
       { eventName: 'SaaStr', leads: 2, lastLeadAt: 3 },
       { eventName: 'Web Summit', leads: 1, lastLeadAt: 2 },
+    ]);
+  });
+
+  it('follows a lead moved to another event', async () => {
+    const db = new OutboxDb(`events-${crypto.randomUUID()}`);
+    await addLead(db, { company: 'A', source: { kind: 'event', eventName: 'SaaStr' } }, 1);
+    const party = await addLead(db, { company: 'B', source: { kind: 'event', eventName: 'Web Summit' } }, 2);
+    await moveToEvent(db, party.id, { eventName: 'SaaStr party' }, 3);
+    expect(await eventNames(db)).toEqual(['SaaStr', 'SaaStr party']);
+    expect((await pastEvents(db)).map(({ eventName, leads }) => [eventName, leads])).toEqual([
+      ['SaaStr party', 1],
+      ['SaaStr', 1],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import type { OutboxDb } from './outbox/db';
+import { eachLeadOfKind } from './outbox/outbox';
 
 // Event mode: the rep starts an event once; until it ends, every new lead is tagged with it.
 
@@ -29,25 +30,22 @@ export type EventSummary = { eventName: string; leads: number; lastLeadAt: numbe
 /** Every event leads were captured at, newest first, with how many. Read when the rep opens the list. */
 export async function pastEvents(db: OutboxDb): Promise<EventSummary[]> {
   const byName = new Map<string, EventSummary>();
-  await db.leads
-    .where('source.kind')
-    .equals('event')
-    .each((lead) => {
-      if (lead.source.kind !== 'event') return;
-      const summary = byName.get(lead.source.eventName) ?? { eventName: lead.source.eventName, leads: 0, lastLeadAt: 0 };
-      summary.leads += 1;
-      summary.lastLeadAt = Math.max(summary.lastLeadAt, lead.createdAt);
-      byName.set(lead.source.eventName, summary);
-    });
+  await eachLeadOfKind(db, 'event', (lead) => {
+    if (lead.source.kind !== 'event') return;
+    const summary = byName.get(lead.source.eventName) ?? { eventName: lead.source.eventName, leads: 0, lastLeadAt: 0 };
+    summary.leads += 1;
+    summary.lastLeadAt = Math.max(summary.lastLeadAt, lead.createdAt);
+    byName.set(lead.source.eventName, summary);
+  });
   return [...byName.values()].sort((a, b) => b.lastLeadAt - a.lastLeadAt);
 }
 
 /** The names of every event leads were tagged with, A to Z: for filters and "move to event". */
 export function eventNames(db: OutboxDb): Promise<string[]> {
-  return db.leads.orderBy('source.eventName').uniqueKeys() as Promise<string[]>;
+  return db.leadSearch.orderBy('event').uniqueKeys() as Promise<string[]>;
 }
 
 /** Whether any lead was tagged with an event: one index key read, whatever the outbox's size. */
 export async function hasEvents(db: OutboxDb): Promise<boolean> {
-  return (await db.leads.orderBy('source.eventName').limit(1).primaryKeys()).length > 0;
+  return (await db.leadSearch.orderBy('event').limit(1).primaryKeys()).length > 0;
 }

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { sourceDetail } from './lead/describe';
 import { leadInputSchema, type LeadInput, type Source } from './lead/schema';
 import type { OutboxDb } from './outbox/db';
-import { addLeads } from './outbox/outbox';
+import { addLeads, eachLeadOfKind } from './outbox/outbox';
 
 // Several leads from one moment: the referrals a customer gives, the names an "ask at close" yields.
 // The shared part (who referred, which account closed) is typed once; each prospect needs a name
@@ -70,12 +70,9 @@ export type SourceCount = { name: string; leads: number };
 /** How many leads each referrer, or each closed account, produced. */
 export async function leadsPerSource(db: OutboxDb, kind: 'referral' | 'prospecting-at-close'): Promise<SourceCount[]> {
   const counts = new Map<string, number>();
-  await db.leads
-    .where('source.kind')
-    .equals(kind)
-    .each((lead) => {
-      const name = sourceDetail(lead.source) ?? '';
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-    });
+  await eachLeadOfKind(db, kind, (lead) => {
+    const name = sourceDetail(lead.source) ?? '';
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  });
   return [...counts].map(([name, leads]) => ({ name, leads })).sort((a, b) => b.leads - a.leads);
 }

@@ -27,7 +27,7 @@ describe('outbox schema migrations', () => {
 
     const v2 = new OutboxDb(name);
     expect(await v2.leads.toArray()).toEqual([lead]);
-    expect(v2.verno).toBe(5);
+    expect(v2.verno).toBe(6);
     await appendSyncLog(v2, { at: 5, sent: 1, synced: 1, needsAttention: 0, retrying: 0 });
     expect(await v2.syncLog.count()).toBe(1);
   });
@@ -97,12 +97,46 @@ describe('v4 → v5', () => {
 
     const v5 = new OutboxDb(name);
     expect(await v5.leads.get(lead.id)).toEqual(lead);
-    expect(v5.verno).toBe(5);
-    expect(v5.leads.schema.indexes.map((index) => index.name)).not.toContain('email');
     expect(v5.backendDB().transaction('leads').objectStore('leads').indexNames.contains('email')).toBe(false);
-    expect(v5.backendDB().transaction('leads').objectStore('leads').indexNames.contains('linkedinUrl')).toBe(true);
     expect((await findDuplicate(v5, { email: 'jane.doe@acme.EXAMPLE' }))?.id).toBe(lead.id);
     expect(await findDuplicate(v5, { email: 'jane.doe@acme.example', exceptId: lead.id })).toBeUndefined();
     expect(await findDuplicate(v5, { email: 'john.doe@acme.example' })).toBeUndefined();
+  });
+});
+
+describe('v5 → v6', () => {
+  it('indexes LinkedIn links, source kinds and event names on the search rows, not on the leads, for every lead stored before', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status, linkedinUrl, source.kind, source.eventName',
+      syncLog: '++id, at',
+      leadSearch: 'id, *words, person',
+      claims: 'id',
+    });
+    const met = aLead({ fullName: 'Jane Doe', company: 'Acme', createdAt: 2, source: { kind: 'event', eventName: 'Web Summit' } });
+    const referred = aLead({
+      fullName: 'Raj Patel',
+      company: 'Globex',
+      createdAt: 3,
+      linkedinUrl: 'https://www.linkedin.com/in/raj-patel',
+      source: { kind: 'referral', referredBy: 'Grace Customer' },
+      sync: { status: 'synced', attempts: 1, syncedAt: 4, crmId: 'crm-1' },
+    });
+    await v5.table('leads').bulkAdd([met, referred]);
+    // A v5 search row had no kind, event or link; a lead may also have been stored without one.
+    const { kind: _kind, event: _event, ...oldRow } = searchRowOf(met);
+    await v5.table('leadSearch').add(oldRow);
+    v5.close();
+
+    const v6 = new OutboxDb(name);
+    expect(v6.verno).toBe(6);
+    expect(await v6.leads.toArray()).toEqual([met, referred].sort((a, b) => a.id.localeCompare(b.id)));
+    expect([...v6.backendDB().transaction('leads').objectStore('leads').indexNames].sort()).toEqual(['[sync.status+sync.dueAt]', 'createdAt', 'sync.status']);
+    expect(await filterLeadIds(v6, { ...noFilter, source: 'event' })).toEqual([met.id]);
+    expect(await filterLeadIds(v6, { ...noFilter, event: 'Web Summit' })).toEqual([met.id]);
+    expect(await filterLeadIds(v6, { ...noFilter, source: 'referral', text: 'raj' })).toEqual([referred.id]);
+    expect((await findDuplicate(v6, { linkedinUrl: 'https://www.linkedin.com/in/raj-patel' }))?.id).toBe(referred.id);
+    expect(await findDuplicate(v6, { linkedinUrl: 'https://www.linkedin.com/in/someone-else' })).toBeUndefined();
   });
 });

@@ -7,17 +7,16 @@ import type { SyncLogEntry } from './sync-log';
 /**
  * The outbox: every lead lives here from capture until the CRM has it (and after, read-only).
  *
- * Indexes exist only for the queries that use them:
+ * A lead's indexes exist only for the queries that use them:
  * - `[sync.status+sync.dueAt]`: the sync engine's "what is due now", and the waiting count;
- * - `sync.status`: the list's status filter (synced and refused leads have no `dueAt`);
- * - `createdAt`: the list, newest first;
- * - `linkedinUrl`: "is this person already in the outbox?" (an email is looked up in the search
- *   index, where it is kept whole and folded: see below);
- * - `source.kind`, `source.eventName`: filters, event names and the day's numbers by source.
- * Every index is rewritten when a sync records a lead: an index is added only for a query that needs it.
- * The search index (`leadSearch`, see search.ts) holds each lead's words and its name+company
- * key, written in the same transaction as the lead. The sync log keeps the last attempts, by time.
- * `claims` holds the batches the sync engine is sending (one row each, see claims.ts).
+ * - `sync.status`: the list's status filter and the day's numbers (synced and refused leads have no `dueAt`);
+ * - `createdAt`: the list, newest first.
+ * Every one of them is rewritten when a sync records a lead. So what only the rep changes is indexed
+ * on the lead's search row (`leadSearch`, see search.ts), written in the same transaction as the
+ * lead and never by a sync: its words, its name+company key, its LinkedIn link and email ("is this
+ * person already in the outbox?"), its source kind and event name (filters, events, numbers by
+ * source). The sync log keeps the last attempts, by time. `claims` holds the batches the sync
+ * engine is sending (one row each, see claims.ts).
  */
 export class OutboxDb extends Dexie {
   leads!: EntityTable<Lead, 'id'>;
@@ -64,6 +63,19 @@ export class OutboxDb extends Dexie {
     this.version(5).stores({
       leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status, linkedinUrl, source.kind, source.eventName',
     });
+    // v6: the LinkedIn link, the source kind and the event name are indexed on the search rows, not
+    // on the leads: three index writes fewer for each lead a sync records. Every search row is
+    // written again from its lead (leads stored without one get theirs).
+    this.version(6)
+      .stores({
+        leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status',
+        leadSearch: 'id, *words, person, linkedin, kind, event',
+      })
+      .upgrade(async (tx) => {
+        const rows: LeadSearchRow[] = [];
+        await tx.table<Lead>('leads').each((lead) => void rows.push(searchRowOf(lead)));
+        await tx.table<LeadSearchRow>('leadSearch').bulkPut(rows);
+      });
     this.use(validateLeadWrites);
   }
 }

@@ -59,8 +59,8 @@ export function matchingSets(db: OutboxDb, filter: LeadFilter, now = Date.now())
   const keys = (collection: Dexie.Collection<unknown, string>) => collection.primaryKeys().then((ids) => new Set(ids));
   const sets: Promise<Set<string>>[] = [];
   if (filter.date) sets.push(keys(db.leads.where('createdAt').aboveOrEqual(startOfDays(daysOf[filter.date], now))));
-  if (filter.source) sets.push(keys(db.leads.where('source.kind').equals(filter.source)));
-  if (filter.event) sets.push(keys(db.leads.where('source.eventName').equals(filter.event)));
+  if (filter.source) sets.push(keys(db.leadSearch.where('kind').equals(filter.source)));
+  if (filter.event) sets.push(keys(db.leadSearch.where('event').equals(filter.event)));
   if (filter.status) sets.push(keys(db.leads.where('sync.status').anyOf(statusFilters[filter.status].statuses)));
   // Each word typed is the start of a word of the lead: "jan acm" finds Jane Doe at Acme.
   for (const word of new Set(wordsOf(filter.text))) sets.push(keys(db.leadSearch.where('words').startsWith(word)));

@@ -1,5 +1,5 @@
 import { withNameParts } from '../lead/name';
-import { leadInputSchema, type Lead, type LeadInput, waitingStatuses } from '../lead/schema';
+import { leadInputSchema, type Lead, type LeadInput, type SourceKind, waitingStatuses } from '../lead/schema';
 import { beingSent } from './claims';
 import type { OutboxDb } from './db';
 import { fold, personKey, searchRowOf } from './search';
@@ -95,6 +95,19 @@ export function deleteLead(db: OutboxDb, id: string, now = Date.now()): Promise<
   });
 }
 
+const PAGE = 500;
+
+/**
+ * Calls `visit` with every lead tagged with this kind of source, reading them a page at a time (the
+ * kind is indexed on the search rows, see db.ts).
+ */
+export async function eachLeadOfKind(db: OutboxDb, kind: SourceKind, visit: (lead: Lead) => void): Promise<void> {
+  const ids = await db.leadSearch.where('kind').equals(kind).primaryKeys();
+  for (let i = 0; i < ids.length; i += PAGE) {
+    for (const lead of await db.leads.bulkGet(ids.slice(i, i + PAGE))) if (lead?.source.kind === kind) visit(lead);
+  }
+}
+
 /** The leads with these ids that are still in the outbox, in the order of the ids. */
 export async function leadsByIds(db: OutboxDb, ids: readonly string[]): Promise<Lead[]> {
   return (await db.leads.bulkGet([...ids])).filter((lead): lead is Lead => lead !== undefined);
@@ -116,7 +129,7 @@ export async function findDuplicate(
   const { linkedinUrl, email } = prospect;
   const person = personKey(prospect);
   const ids = [
-    ...(linkedinUrl ? await db.leads.where('linkedinUrl').equals(linkedinUrl).limit(5).primaryKeys() : []),
+    ...(linkedinUrl ? await db.leadSearch.where('linkedin').equals(linkedinUrl).limit(5).primaryKeys() : []),
     // The search row holds each lead's whole email, folded: one index lookup, where the email
     // index's equalsIgnoreCase walks a cursor, a step a round trip (a list's rows check 15 at once).
     ...(email ? await db.leadSearch.where('words').equals(fold(email)).limit(5).primaryKeys() : []),

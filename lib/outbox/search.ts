@@ -1,7 +1,9 @@
-import type { Lead } from '../lead/schema';
+import type { Lead, SourceKind } from '../lead/schema';
 
 // The outbox's search index: one row per lead, kept in the same transaction as the lead, so a
-// search or a duplicate check is an index lookup rather than a scan of every lead.
+// search, a filter or a duplicate check is an index lookup rather than a scan of every lead. What
+// the rep typed is indexed here rather than on the lead: a sync rewrites each lead it records, and
+// every index of the lead's with it, but never touches its search row.
 
 export type LeadSearchRow = {
   id: string;
@@ -9,6 +11,11 @@ export type LeadSearchRow = {
   words: string[];
   /** Name and company, normalized: two leads with the same one are likely the same person. */
   person?: string;
+  /** The lead's LinkedIn profile link, as stored: the same link is the same person. */
+  linkedin?: string;
+  /** The lead's source kind and, for an event, its name: the list's filters and the events picked from. */
+  kind: SourceKind;
+  event?: string;
 };
 
 /** Lowercase, accents removed: "José" and "jose" are the same word to a rep typing fast. */
@@ -52,5 +59,12 @@ export function searchRowOf(lead: Lead): LeadSearchRow {
   // The whole email too, so pasting one finds its lead, and the duplicate check finds it whatever its case.
   if (lead.email) words.add(fold(lead.email));
   const person = personKey(lead);
-  return { id: lead.id, words: [...words], ...(person ? { person } : {}) };
+  return {
+    id: lead.id,
+    words: [...words],
+    ...(person ? { person } : {}),
+    ...(lead.linkedinUrl ? { linkedin: lead.linkedinUrl } : {}),
+    kind: lead.source.kind,
+    ...(lead.source.kind === 'event' ? { event: lead.source.eventName } : {}),
+  };
 }
