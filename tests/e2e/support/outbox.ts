@@ -2,6 +2,9 @@
 // thousand leads in the outbox (typing them would test nothing more) or the exact stored state.
 // The panel must have opened the database once (it has, once its list shows).
 
+import type { Lead } from '../../../lib/lead/schema';
+import { searchRowOf } from '../../../lib/outbox/search';
+
 /** A page of the extension in Chromium (Playwright) or in Firefox (puppeteer): both run a script given as text. */
 export type ExtensionPage = { evaluate(script: string): Promise<unknown> };
 
@@ -13,41 +16,43 @@ function inPage<A, R>(page: ExtensionPage, fn: (arg: A) => Promise<R>, arg: A): 
 type StoredLead = { id: string; company?: string; sync: { status: string; attempts: number } };
 
 /**
- * Adds `count` valid pending leads, as the capture form would have stored them: captured a
- * millisecond apart, the last at `now`, so every one is due when the test starts.
+ * Adds `count` valid pending leads, as the capture form would have stored them (each with its
+ * search row, made by the outbox's own code): captured a millisecond apart, the last at `now`, so
+ * every one is due when the test starts.
  */
 export function seedLeads(page: ExtensionPage, count: number, now = Date.now()): Promise<void> {
+  const leads = Array.from({ length: count }, (_, i): Lead => {
+    const capturedAt = now - count + 1 + i;
+    return {
+      id: crypto.randomUUID(),
+      createdAt: capturedAt,
+      updatedAt: capturedAt,
+      company: `Seeded Company ${i}`,
+      fullName: `Seeded Person ${i}`,
+      firstName: 'Seeded',
+      lastName: `Person ${i}`,
+      source: { kind: 'event', eventName: 'Reliability Expo' },
+      qualification: { level: 'raw', budget: false, authority: false, need: false, timing: false },
+      capture: {},
+      sync: { status: 'pending', attempts: 0, dueAt: capturedAt },
+    };
+  });
   return inPage(
     page,
-    ({ count, now }: { count: number; now: number }) =>
+    ({ leads, rows }: { leads: unknown[]; rows: unknown[] }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('fieldclip');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('leads', 'readwrite');
-          const store = tx.objectStore('leads');
-          for (let i = 0; i < count; i++) {
-            const capturedAt = now - count + 1 + i;
-            store.put({
-              id: crypto.randomUUID(),
-              createdAt: capturedAt,
-              updatedAt: capturedAt,
-              company: `Seeded Company ${i}`,
-              fullName: `Seeded Person ${i}`,
-              firstName: 'Seeded',
-              lastName: `Person ${i}`,
-              source: { kind: 'event', eventName: 'Reliability Expo' },
-              qualification: { level: 'raw', budget: false, authority: false, need: false, timing: false },
-              capture: {},
-              sync: { status: 'pending', attempts: 0, dueAt: capturedAt },
-            });
-          }
+          const tx = db.transaction(['leads', 'leadSearch'], 'readwrite');
+          for (const lead of leads) tx.objectStore('leads').put(lead);
+          for (const row of rows) tx.objectStore('leadSearch').put(row);
           tx.oncomplete = () => (db.close(), resolve());
           tx.onerror = () => (db.close(), reject(tx.error));
         };
       }),
-    { count, now },
+    { leads, rows: leads.map(searchRowOf) },
   );
 }
 
