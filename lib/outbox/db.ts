@@ -1,4 +1,4 @@
-import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
+import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
 import { leadSchema, type Lead } from '../lead/schema';
 import type { ClaimRow } from './claims';
 import { searchRowOf, type LeadSearchRow } from './search';
@@ -39,11 +39,7 @@ export class OutboxDb extends Dexie {
         leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status, linkedinUrl, email, source.kind, source.eventName',
         leadSearch: 'id, *words, person',
       })
-      .upgrade(async (tx) => {
-        const rows: LeadSearchRow[] = [];
-        await tx.table<Lead>('leads').each((lead) => void rows.push(searchRowOf(lead)));
-        await tx.table<LeadSearchRow>('leadSearch').bulkPut(rows);
-      });
+      .upgrade(writeSearchRows);
     // v4: a claim is a row per batch, no longer a "syncing" status on each lead (one write per lead
     // per attempt instead of two). Leads a claim held under v3 are pending again, in capture order.
     this.version(4)
@@ -71,13 +67,16 @@ export class OutboxDb extends Dexie {
         leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status',
         leadSearch: 'id, *words, person, linkedin, kind, event',
       })
-      .upgrade(async (tx) => {
-        const rows: LeadSearchRow[] = [];
-        await tx.table<Lead>('leads').each((lead) => void rows.push(searchRowOf(lead)));
-        await tx.table<LeadSearchRow>('leadSearch').bulkPut(rows);
-      });
+      .upgrade(writeSearchRows);
     this.use(validateLeadWrites);
   }
+}
+
+/** Upgrade step: every lead's search row written (again) from the lead, as this version makes it. */
+async function writeSearchRows(tx: Transaction): Promise<void> {
+  const rows: LeadSearchRow[] = [];
+  await tx.table<Lead>('leads').each((lead) => void rows.push(searchRowOf(lead)));
+  await tx.table<LeadSearchRow>('leadSearch').bulkPut(rows);
 }
 
 // Every add or put of a lead, whatever code path it comes from, is checked against the
