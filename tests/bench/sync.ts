@@ -1,7 +1,7 @@
-import { WEBHOOK_BATCH_SIZE } from '../../lib/crm/webhook';
+import { WEBHOOK_BATCH_SIZE, webhookLeadFromLead } from '../../lib/crm/webhook';
 import { startReceiver, type Receiver } from '../receiver/server';
 import { launchExtension, type ExtensionSession } from '../e2e/support/extension';
-import { seedLeads } from '../e2e/support/outbox';
+import { seededLead, seedLeads } from '../e2e/support/outbox';
 import { sampleWorkerHeap, workerHeapHeldBy } from './heap';
 import { median, type Figure } from './stats';
 
@@ -247,21 +247,11 @@ export async function syncFigures(): Promise<Figure[]> {
         if (receiver.received().length !== LEADS) throw new Error(`The receiver has ${receiver.received().length} leads`);
 
         await fetch(`${receiver.url}/api/leads`, { method: 'DELETE' });
+        // The same leads as the outbox held, in the webhook's own form, sent from memory.
+        const payload = Array.from({ length: LEADS }, (_, i) => webhookLeadFromLead(seededLead(i, Date.now())));
         bare.push(
           await panel.evaluate(
-            async ({ url, count, size }) => {
-              const leads = Array.from({ length: count }, (_, i) => ({
-                id: crypto.randomUUID(),
-                createdAt: new Date().toISOString(),
-                updatedAt: new Date().toISOString(),
-                company: `Seeded Company ${i}`,
-                fullName: `Seeded Person ${i}`,
-                firstName: 'Seeded',
-                lastName: `Person ${i}`,
-                source: { kind: 'event', eventName: 'Reliability Expo' },
-                qualification: { level: 'raw', budget: false, authority: false, need: false, timing: false },
-                capture: {},
-              }));
+            async ({ url, leads, size }) => {
               const start = performance.now();
               for (let i = 0; i < leads.length; i += size) {
                 const response = await fetch(url, {
@@ -273,7 +263,7 @@ export async function syncFigures(): Promise<Figure[]> {
               }
               return performance.now() - start;
             },
-            { url: receiver.webhookUrl, count: LEADS, size: WEBHOOK_BATCH_SIZE },
+            { url: receiver.webhookUrl, leads: payload, size: WEBHOOK_BATCH_SIZE },
           ),
         );
         // The same loop, but each batch read from the outbox first (no writes at all).

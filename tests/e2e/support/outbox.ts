@@ -16,27 +16,31 @@ function inPage<A, R>(page: ExtensionPage, fn: (arg: A) => Promise<R>, arg: A): 
 type StoredLead = { id: string; company?: string; sync: { status: string; attempts: number } };
 
 /**
- * Adds `count` valid pending leads, as the capture form would have stored them (each with its
- * search row, made by the outbox's own code): captured a millisecond apart, the last at `now`, so
- * every one is due when the test starts.
+ * The `i`th seeded lead, captured at `capturedAt` and due then: a valid pending lead as the capture
+ * form would store it. The bench sends the same leads from memory, so the payloads match exactly.
+ */
+export function seededLead(i: number, capturedAt: number): Lead {
+  return {
+    id: crypto.randomUUID(),
+    createdAt: capturedAt,
+    updatedAt: capturedAt,
+    company: `Seeded Company ${i}`,
+    fullName: `Seeded Person ${i}`,
+    firstName: 'Seeded',
+    lastName: `Person ${i}`,
+    source: { kind: 'event', eventName: 'Reliability Expo' },
+    qualification: { level: 'raw', budget: false, authority: false, need: false, timing: false },
+    capture: {},
+    sync: { status: 'pending', attempts: 0, dueAt: capturedAt },
+  };
+}
+
+/**
+ * Adds `count` seeded leads (`seededLead`), each with its search row, made by the outbox's own
+ * code: captured a millisecond apart, the last at `now`, so every one is due when the test starts.
  */
 export function seedLeads(page: ExtensionPage, count: number, now = Date.now()): Promise<void> {
-  const leads = Array.from({ length: count }, (_, i): Lead => {
-    const capturedAt = now - count + 1 + i;
-    return {
-      id: crypto.randomUUID(),
-      createdAt: capturedAt,
-      updatedAt: capturedAt,
-      company: `Seeded Company ${i}`,
-      fullName: `Seeded Person ${i}`,
-      firstName: 'Seeded',
-      lastName: `Person ${i}`,
-      source: { kind: 'event', eventName: 'Reliability Expo' },
-      qualification: { level: 'raw', budget: false, authority: false, need: false, timing: false },
-      capture: {},
-      sync: { status: 'pending', attempts: 0, dueAt: capturedAt },
-    };
-  });
+  const leads = Array.from({ length: count }, (_, i) => seededLead(i, now - count + 1 + i));
   return inPage(
     page,
     ({ leads, rows }: { leads: unknown[]; rows: unknown[] }) =>
