@@ -1,4 +1,4 @@
-import { maskToken } from '../lib/settings';
+import { maskToken } from '../lib/crm/stored-settings';
 import { TextField } from './TextField';
 
 type Props = {

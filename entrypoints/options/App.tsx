@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { CrmSettingsForm } from '../../components/CrmSettingsForm';
+import { CrmSettingsForm } from './CrmSettingsForm';
 import { createQueryClient } from '../../components/queryClient';
-import { ReminderSettings } from '../../components/ReminderSettings';
+import { ReminderSettings } from './ReminderSettings';
 
 const queryClient = createQueryClient();
 

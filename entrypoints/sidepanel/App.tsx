@@ -2,18 +2,18 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
-import { CaptureForm } from '../../components/CaptureForm';
-import { EventMode } from '../../components/EventMode';
-import { ImportExport } from '../../components/ImportExport';
-import { showThenFocus, ShortcutList, useKeyboardShortcuts } from '../../components/KeyboardShortcuts';
-import { MultiCapture } from '../../components/MultiCapture';
-import { OutboxList } from '../../components/OutboxList';
+import { CaptureForm } from './capture/CaptureForm';
+import { EventMode } from './capture/EventMode';
+import { ImportExport } from './outbox/ImportExport';
+import { showThenFocus, ShortcutList, useKeyboardShortcuts } from './KeyboardShortcuts';
+import { MultiCapture } from './capture/MultiCapture';
+import { OutboxList } from './outbox/OutboxList';
 import { createQueryClient } from '../../components/queryClient';
-import { SyncBar } from '../../components/SyncBar';
-import { SyncLog } from '../../components/SyncLog';
+import { SyncBar } from './sync/SyncBar';
+import { SyncLog } from './sync/SyncLog';
 
 // Loaded when the rep first opens the Today tab.
-const TodayView = lazy(() => import('../../components/TodayView').then((module) => ({ default: module.TodayView })));
+const TodayView = lazy(() => import('./today/TodayView').then((module) => ({ default: module.TodayView })));
 
 const queryClient = createQueryClient();
 

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import '../../components/theme.css';
-import '../../components/panel.css';
+import './panel.css';
 
 createRoot(document.getElementById('root')!).render(<App />);

@@ -9,7 +9,7 @@ import {
   TWENTY_DEFAULT_SOURCES,
   type CrmKind,
   type CrmSettings,
-} from './settings-schema';
+} from './settings';
 
 type Level = 'raw' | 'lukewarm' | 'hot';
 

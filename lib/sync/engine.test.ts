@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../../tests/receiver/server';
+import { startReceiver, type Receiver } from '../../tools/receiver/server';
 import { bindConnector, type Crm } from '../crm/connector';
-import { webhookConnector } from '../crm/webhook';
+import { webhookConnector } from '../crm/webhook/connector';
 import { OutboxDb } from '../outbox/db';
 import { addLead } from '../outbox/outbox';
 import { recentSyncLog } from '../outbox/sync-log';

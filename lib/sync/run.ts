@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { crmFor } from '../crm';
-import { crmOriginPermissions } from '../crm/settings-schema';
-import type { SyncNowOutcome } from '../messaging';
+import { crmFor } from '../crm/connectors';
+import { crmOriginPermissions } from '../crm/settings';
+import type { SyncNowOutcome } from './messages';
 import { outboxDb } from '../outbox/db';
 import { waitingCount } from '../outbox/outbox';
-import { loadCrmSettings } from '../settings';
+import { loadCrmSettings } from '../crm/stored-settings';
 import { backOnline, isOnline } from './connectivity';
 import { syncOutbox, withSyncLock } from './engine';
 import { syncPauseItem, syncProgressItem } from './status';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { onMessage } from '../messaging';
+import { onMessage } from './messages';
 import { outboxDb } from '../outbox/db';
 import { releaseAllClaims } from '../outbox/claims';
 import { withSyncLock } from './engine';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startReceiver } from '../receiver/server';
+import { startReceiver } from '../../tools/receiver/server';
 import { launchExtension, type ExtensionSession } from './support/extension';
 import { expectText, leadInList, typeLead } from './support/panel';
 

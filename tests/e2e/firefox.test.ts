@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../receiver/server';
+import { startReceiver, type Receiver } from '../../tools/receiver/server';
 import { clickButton, fieldValue, fillField, launchFirefoxExtension, openSavedSite, waitForText, type FirefoxSession } from './support/firefox';
 import { seedLeads, statusCounts, storedLeads } from './support/outbox';
 import { startFakeSalesforce } from './support/salesforce';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../receiver/server';
+import { startReceiver, type Receiver } from '../../tools/receiver/server';
 import { fireRetryAlarm, launchExtension, type ExtensionSession } from './support/extension';
 import { expectText } from './support/panel';
 import { seedLeads, statusCounts } from './support/outbox';

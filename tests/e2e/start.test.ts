@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startProduct, type Product } from '../product';
+import { startProduct, type Product } from '../../tools/product';
 import { expectText, leadInList, typeLead } from './support/panel';
 
 let product: Product | undefined;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../receiver/server';
+import { startReceiver, type Receiver } from '../../tools/receiver/server';
 import { fireRetryAlarm, launchExtension, type ExtensionSession } from './support/extension';
 import { passTimeForRetries, statusCounts } from './support/outbox';
 import { expectText, leadInList, typeLead } from './support/panel';

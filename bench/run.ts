@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/support/extension';
+import { budgets, entrySizes } from '../tests/budgets';
+import { extractionTimes } from './extraction';
+import { panelFigures } from './panel';
+import { printTable, type Figure } from './stats';
+import { syncFigures } from './sync';
+
+// `npm run bench [-- --json figures.json]`: every speed and size figure, measured in Chromium,
+// printed as one table. Figures are medians; targets are reported, not asserted.
+
+const { values } = parseArgs({ options: { json: { type: 'string' } } });
+
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, chromium: browser.version() };
+const figures: Figure[] = [];
+try {
+  figures.push(...(await extractionTimes(browser)));
+} finally {
+  await browser.close();
+}
+// Sizes, panel and sync figures come from the built extension (npm run bench builds it first).
+for (const [entry, bytes] of Object.entries(await entrySizes()) as Array<[keyof typeof budgets, number]>) {
+  const budget = budgets[entry];
+  figures.push({ name: `${entry} (gzipped)`, value: bytes / 1024, unit: 'KB', target: `≤ ${budget / 1024} KB`, meets: bytes <= budget });
+}
+figures.push(...(await panelFigures()));
+figures.push(...(await syncFigures()));
+
+console.log(`Machine: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Chromium ${machine.chromium}`);
+printTable('Fieldclip benchmark', figures);
+if (values.json) {
+  writeFileSync(values.json, `${JSON.stringify({ machine, figures }, null, 2)}\n`);
+  console.log(`\nFigures written to ${values.json}`);
+}

@@ -1,0 +1,58 @@
+import type { CrmFieldsProps } from './props';
+import { SecretField } from '../../../components/SecretField';
+import { TextField } from '../../../components/TextField';
+
+export function WebhookSettingsFields({ values, errors, change, saved }: CrmFieldsProps<'webhook'>) {
+  return (
+    <>
+      <TextField
+        label="Endpoint URL"
+        type="url"
+        placeholder="https://hooks.example.com/fieldclip"
+        hint="Fieldclip POSTs leads here as JSON. https://, or http:// on localhost / 127.0.0.1."
+        value={values.endpointUrl}
+        error={errors.endpointUrl}
+        onChange={(endpointUrl) => change({ endpointUrl })}
+      />
+      <SecretField
+        label="API token"
+        saved={saved?.apiToken}
+        hint="Optional. Sent as “Authorization: Bearer …”. Kept on this computer only."
+        value={values.apiToken}
+        error={errors.apiToken}
+        onChange={(apiToken) => change({ apiToken })}
+        removal={{ label: 'Remove the saved token', checked: values.removeToken, onChange: (removeToken) => change({ removeToken }) }}
+      />
+      <details className="advanced" open={Boolean(saved?.signingSecret || saved?.extraHeaders?.length || saved?.fieldMap?.length) || undefined}>
+        <summary>Signing, extra headers and field names</summary>
+        <SecretField
+          label="Signing secret"
+          saved={saved?.signingSecret}
+          hint="Optional. Each body is signed: X-Fieldclip-Signature: sha256=<HMAC-SHA256 of the body>."
+          value={values.signingSecret}
+          error={errors.signingSecret}
+          onChange={(signingSecret) => change({ signingSecret })}
+          removal={{ label: 'Remove the saved secret', checked: values.removeSecret, onChange: (removeSecret) => change({ removeSecret }) }}
+        />
+        <TextField
+          label="Extra headers"
+          multiline
+          placeholder="X-Team: emea"
+          hint="One per line, sent with every request (for n8n, Zapier, Make). Keep secrets in the fields above."
+          value={values.extraHeaders}
+          error={errors.extraHeaders}
+          onChange={(extraHeaders) => change({ extraHeaders })}
+        />
+        <TextField
+          label="Field mapping"
+          multiline
+          placeholder="first_name = firstName"
+          hint="Optional, for endpoints that expect other field names: one line per field, endpoint_name = Fieldclip field (e.g. lead_source = source.kind). Each lead then carries only these, and its id."
+          value={values.fieldMap}
+          error={errors.fieldMap}
+          onChange={(fieldMap) => change({ fieldMap })}
+        />
+      </details>
+    </>
+  );
+}

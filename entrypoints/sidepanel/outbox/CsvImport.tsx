@@ -1,0 +1,132 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { guessMapping, importLeads, leadsFromTable, parseCsv, type ColumnMapping, type CsvTable, type RejectedRow } from '../../../lib/csv/import';
+import { prospectFields, sourceSchema, type SourceKind } from '../../../lib/lead/schema';
+import { outboxDb } from '../../../lib/outbox/db';
+import { SourceKindSelect } from '../capture/SourceKindSelect';
+
+const detailField: Record<SourceKind, string | null> = {
+  prospecting: null,
+  referral: 'referredBy',
+  event: 'eventName',
+  'prospecting-at-close': 'closedAccount',
+};
+
+/** A badge-scanner export or a spreadsheet into the outbox: map the columns, tag the source, import. */
+export function CsvImport() {
+  const ids = { file: useId(), detail: useId() };
+  const [table, setTable] = useState<CsvTable | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>([]);
+  const [sourceKind, setSourceKind] = useState<SourceKind>('event');
+  const [detail, setDetail] = useState('');
+  const [result, setResult] = useState<{ imported: number; bad: RejectedRow[] } | null>(null);
+  const [problem, setProblem] = useState('');
+
+  const load = async (file: File | undefined) => {
+    setResult(null);
+    setProblem('');
+    if (!file) return;
+    const parsed = parseCsv(await file.text());
+    if (parsed.headers.length === 0 || parsed.rows.length === 0) {
+      setProblem('That file has no rows under a header line.');
+      return;
+    }
+    setTable(parsed);
+    setMapping(guessMapping(parsed.headers));
+  };
+
+  const run = useMutation({
+    mutationFn: async () => {
+      const field = detailField[sourceKind];
+      const source = sourceSchema.safeParse({ kind: sourceKind, ...(field ? { [field]: detail.trim() || undefined } : {}) });
+      if (!source.success) throw new Error(source.error.issues[0]?.message ?? 'Check the source');
+      const { good, bad } = leadsFromTable(table!, mapping, source.data);
+      const imported = good.length ? await importLeads(outboxDb(), good) : 0;
+      return { imported, bad };
+    },
+    onSuccess: (outcome) => {
+      setResult(outcome);
+      setTable(null);
+    },
+    onError: (error) => setProblem(error instanceof Error ? error.message : String(error)),
+  });
+
+  return (
+    <div className="csv-import">
+      <div className="field">
+        <label htmlFor={ids.file}>Import CSV</label>
+        <input id={ids.file} type="file" accept=".csv,text/csv" onChange={(event) => void load(event.target.files?.[0])} />
+      </div>
+      {table && (
+        <>
+          <table className="csv-preview">
+            <caption>
+              {table.rows.length} rows. Check which lead field each column fills.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Fills</th>
+                <th scope="col">First row</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.headers.map((header, column) => (
+                <tr key={`${column}-${header}`}>
+                  <td>{header}</td>
+                  <td>
+                    <select
+                      aria-label={`Field for column ${header}`}
+                      value={mapping[column] ?? ''}
+                      onChange={(event) => setMapping(mapping.map((f, i) => (i === column ? (event.target.value as ColumnMapping[number]) : f)))}
+                    >
+                      <option value="">(leave out)</option>
+                      {prospectFields.map((field) => (
+                        <option key={field} value={field}>
+                          {field}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{table.rows[0]?.cells[column] ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <SourceKindSelect label="Tag imported leads as" value={sourceKind} onChange={setSourceKind} />
+          {detailField[sourceKind] && (
+            <div className="field">
+              <label htmlFor={ids.detail}>Source detail</label>
+              <input id={ids.detail} type="text" placeholder="The event, the referrer or the closed account" value={detail} onChange={(event) => setDetail(event.target.value)} />
+            </div>
+          )}
+          <button type="button" className="primary" onClick={() => run.mutate()} disabled={run.isPending}>
+            Import {table.rows.length} rows
+          </button>
+        </>
+      )}
+      {problem && (
+        <p className="form-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {result && (
+        <div className="csv-report" role="status">
+          <p>
+            Imported {result.imported} lead{result.imported === 1 ? '' : 's'}.
+            {result.bad.length > 0 && ` ${result.bad.length} row${result.bad.length === 1 ? ' was' : 's were'} not imported (numbered as in the spreadsheet, the header being row 1):`}
+          </p>
+          {result.bad.length > 0 && (
+            <ul>
+              {result.bad.map((row) => (
+                <li key={row.row}>
+                  Row {row.row}: {row.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

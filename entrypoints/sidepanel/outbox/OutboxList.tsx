@@ -1,0 +1,157 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { eventNames } from '../../../lib/events';
+import type { Lead } from '../../../lib/lead/schema';
+import { outboxDb } from '../../../lib/outbox/db';
+import { isFiltered, keepMatching, matchingSets, newestIds, noFilter, type LeadFilter } from '../../../lib/outbox/filter';
+import { mergeLeads, unmerge, type MergeChoices } from '../../../lib/outbox/merge';
+import { deleteLead, leadsByIds, moveToEvent, restoreLead } from '../../../lib/outbox/outbox';
+import { download } from './download';
+import { LeadList } from './LeadList';
+import { OutboxFilters } from './OutboxFilters';
+import { useOutboxQuery } from '../useOutboxQuery';
+
+const UNDO_MS = 10_000;
+
+type Undoable = { message: string; undo: () => Promise<void> };
+
+function problem(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const FIRST_PAGE = 40;
+/** Matching leads read with a filter's result, so its first screen needs no second trip. */
+const FIRST_MATCHES = 15;
+
+/**
+ * The ids the list shows, newest first. The first screenful comes from a small query so the list
+ * paints at once; the full order follows, and is read again only when leads were added or removed
+ * (a sync changes thousands of statuses, not the order). Filters are sets of ids from indexes,
+ * applied to that order in memory; the first matching leads are read with them.
+ */
+function useListIds(filter: LeadFilter): {
+  ids: string[] | undefined;
+  /** What the list shows: the ids, or while they are being found, the ones it showed before. */
+  shownIds: string[] | undefined;
+  firstPage: Lead[] | undefined;
+  firstRows: Lead[] | undefined;
+  total: number | undefined;
+} {
+  const db = outboxDb();
+  const order = useRef<string[] | undefined>(undefined);
+  const firstPage = useOutboxQuery(() => db.leads.orderBy('createdAt').reverse().limit(FIRST_PAGE).toArray(), []);
+  const all = useOutboxQuery(async () => {
+    if (!firstPage) return undefined;
+    const [count, newest] = await Promise.all([db.leads.count(), newestIds(db, 1)]);
+    const known = order.current;
+    if (!known || known.length !== count || known[0] !== newest[0]) order.current = await newestIds(db);
+    return order.current;
+  }, [firstPage !== undefined]);
+  const matches = useOutboxQuery(async () => {
+    if (!isFiltered(filter) || !all) return undefined;
+    const ids = keepMatching(all, await matchingSets(db, filter));
+    return { filter, ids, first: await leadsByIds(db, ids.slice(0, FIRST_MATCHES)) };
+  }, [filter, all]);
+  const current = matches?.filter === filter ? matches : undefined;
+  const firstIds = useMemo(() => firstPage?.map((lead) => lead.id), [firstPage]);
+  const ids = isFiltered(filter) ? current?.ids : (all ?? firstIds);
+  const firstRows = isFiltered(filter) ? current?.first : firstPage;
+  // While a new filter is being answered the list keeps what it showed (the count says "Searching…").
+  const [previous, setPrevious] = useState<{ ids: string[]; firstRows: Lead[] | undefined }>();
+  if (ids && (previous?.ids !== ids || previous.firstRows !== firstRows)) setPrevious({ ids, firstRows });
+  // Until the full order is read, a first page shorter than a page is the whole outbox.
+  const total = all?.length ?? (firstPage && firstPage.length < FIRST_PAGE ? firstPage.length : undefined);
+  return { ids, shownIds: ids ?? previous?.ids, firstPage, firstRows: ids ? firstRows : previous?.firstRows, total };
+}
+
+/**
+ * The outbox, newest first, searchable, live as leads are saved and synced (here or in the service
+ * worker). `shown` is false while another tab of the panel is in front.
+ */
+export function OutboxList({ shown = true }: { shown?: boolean }) {
+  const [filter, setFilter] = useState<LeadFilter>(noFilter);
+  const { ids, shownIds, firstPage, firstRows, total } = useListIds(filter);
+  // Read once the first screen is drawn: the list comes first.
+  const events = useOutboxQuery(() => (firstPage ? eventNames(outboxDb()) : Promise.resolve([])), [firstPage !== undefined]) ?? [];
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+
+  const change = useMutation({
+    mutationFn: (action: () => Promise<Undoable | null>) => action(),
+    onSuccess: (next) => next && setUndoable(next),
+  });
+  const undo = useMutation({ mutationFn: (item: Undoable) => item.undo(), onSuccess: () => setUndoable(null) });
+  const exportView = useMutation({
+    mutationFn: async (leadIds: readonly string[]) => {
+      // The CSV library is loaded when the rep exports, not with the panel.
+      const { leadsToCsv } = await import('../../../lib/csv/export');
+      const leads = await leadsByIds(outboxDb(), [...leadIds].reverse());
+      download(`fieldclip-leads-${new Date().toISOString().slice(0, 10)}.csv`, leadsToCsv(leads), 'text/csv;charset=utf-8');
+    },
+  });
+
+  useEffect(() => {
+    if (!undoable) return;
+    const timer = setTimeout(() => setUndoable(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undoable]);
+
+  const db = outboxDb();
+  const actions = {
+    remove: (lead: Lead) =>
+      change.mutate(async () => {
+        const deleted = await deleteLead(db, lead.id);
+        return { message: `Deleted ${deleted.fullName ?? deleted.company}.`, undo: () => restoreLead(db, deleted) };
+      }),
+    merge: (keep: Lead, drop: Lead, choices: MergeChoices) =>
+      change.mutate(async () => {
+        const result = await mergeLeads(db, keep.id, drop.id, choices);
+        return { message: `Merged into ${result.merged.fullName ?? result.merged.company}.`, undo: () => unmerge(db, result) };
+      }),
+    move: (lead: Lead, eventName: string) =>
+      change.mutate(async () => {
+        const before = await db.leads.get(lead.id);
+        await moveToEvent(db, lead.id, { eventName });
+        return before ? { message: `Moved ${lead.fullName ?? lead.company} to ${eventName}.`, undo: () => restoreLead(db, before) } : null;
+      }),
+  };
+
+  if (firstPage === undefined) return null;
+  const filtered = isFiltered(filter);
+  return (
+    <section className="outbox" aria-labelledby="outbox-heading">
+      <div className="outbox__header">
+        <h2 id="outbox-heading">Outbox</h2>
+        <span className="outbox__count" role="status">
+          {total === undefined ? '' : filtered ? (ids ? `${ids.length} of ${total} leads` : 'Searching…') : `${total} lead${total === 1 ? '' : 's'}`}
+        </span>
+        <button type="button" className="link" disabled={!ids?.length} onClick={() => ids && exportView.mutate(ids)}>
+          Export CSV
+        </button>
+      </div>
+      {firstPage.length > 0 && <OutboxFilters filter={filter} events={events} onChange={setFilter} />}
+      {undoable && (
+        <div className="undo" role="status">
+          {undoable.message}{' '}
+          <button type="button" onClick={() => undo.mutate(undoable)}>
+            Undo
+          </button>
+        </div>
+      )}
+      {change.isError && (
+        <p className="form-problem" role="alert">
+          Not done: {problem(change.error)}
+        </p>
+      )}
+      {firstPage.length === 0 ? (
+        <p className="empty">No leads yet. Save one above; it stays here until your CRM has it.</p>
+      ) : !shownIds ? (
+        <p className="empty">Loading…</p>
+      ) : shownIds.length === 0 ? (
+        <p className="empty">No lead matches these filters.</p>
+      ) : (
+        // Drawn afresh when its tab is shown again: a list measured while hidden has no height to fill.
+        <LeadList key={shown ? 'shown' : 'hidden'} ids={shownIds} firstRows={firstRows} events={events} actions={actions} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+import * as z from 'zod/mini';
+import { cityAndCountry, sourceInWords } from '../../lead/describe';
+import type { Lead } from '../../lead/schema';
+import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from '../connector';
+import { classifyFailure, classifyFetchError, errorDetail } from '../http';
+import { linkCompanies } from './companies';
+import { HUBSPOT_CREDENTIAL, hubspotCall, hubspotPost } from './http';
+import { uniquePropertyProblem } from './properties';
+import { contactsCreatedBefore, worthLookingFor } from './search';
+import type { HubspotSettings } from '../settings';
+
+// HubSpot, with a private app's access token (scopes: crm.objects.contacts.read and .write, and
+// crm.objects.companies.read and .write to link companies).
+// Contacts with an email are upserted by email. Contacts without one are upserted by the lead's
+// id in the unique "lead id property" when the settings name one; without it they are created,
+// and their HubSpot id is remembered (the lead's crmId) so a later update goes to the same record
+// (a retry with no id first looks for the contact a lost answer hid: hubspot-search.ts).
+// With a company key property, each contact is linked to its company (companies.ts).
+
+const BATCH_LIMIT = 100;
+
+/**
+ * HubSpot's search finds a new contact only some seconds after it was made. A create whose answer
+ * was lost may have made contacts: it is sent again no sooner than this, so that the search the
+ * retry starts with can find them.
+ */
+export const SEARCH_CATCH_UP_MS = 30_000;
+
+/** A lead as a HubSpot contact's properties. */
+export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): Record<string, string> {
+  const { city, country } = cityAndCountry(lead.location);
+  const properties: Record<string, string | undefined> = {
+    email: lead.email,
+    firstname: lead.firstName,
+    lastname: lead.lastName,
+    jobtitle: lead.title,
+    company: lead.company,
+    phone: lead.phone,
+    website: lead.website ?? (lead.companyDomain ? `https://${lead.companyDomain}` : undefined),
+    city,
+    country,
+    // A value left blank is not sent: HubSpot keeps its own.
+    hs_lead_status: settings.leadStatusValues[lead.qualification.level] || undefined,
+    message: [sourceInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
+    ...(settings.leadSourceProperty ? { [settings.leadSourceProperty]: settings.sourceValues[lead.source.kind] || undefined } : {}),
+    ...(settings.leadIdProperty ? { [settings.leadIdProperty]: lead.id } : {}),
+  };
+  return Object.fromEntries(Object.entries(properties).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+const batchAnswerSchema = z.looseObject({
+  results: z._default(z.array(z.looseObject({ id: z.string(), objectWriteTraceId: z.optional(z.string()), properties: z.optional(z.record(z.string(), z.unknown())) })), []),
+  errors: z._default(
+    z.array(
+      z.looseObject({
+        message: z._default(z.string(), 'HubSpot refused this contact'),
+        context: z.optional(z.record(z.string(), z.array(z.string()))),
+      }),
+    ),
+    [],
+  ),
+});
+
+/**
+ * Maps a batch answer onto the leads sent: results by trace id (or by the property the batch was
+ * keyed on), errors by the ids they name.
+ */
+function readBatchAnswer(leads: readonly Lead[], body: unknown, keyOf: (lead: Lead) => string, keyProperty: string): LeadResult[] {
+  const answer = batchAnswerSchema.safeParse(body);
+  if (!answer.success) return [];
+  const results: LeadResult[] = [];
+  const byKey = new Map(leads.map((lead) => [keyOf(lead).toLowerCase(), lead]));
+  const byId = new Map(leads.map((lead) => [lead.id, lead]));
+  for (const result of answer.data.results) {
+    const lead = (result.objectWriteTraceId && byId.get(result.objectWriteTraceId)) || byKey.get(String(result.properties?.[keyProperty] ?? '').toLowerCase());
+    if (lead) results.push({ id: lead.id, ok: true, crmId: result.id });
+  }
+  for (const error of answer.data.errors) {
+    const named = [...(error.context?.objectWriteTraceId ?? []), ...(error.context?.ids ?? [])];
+    for (const key of named) {
+      const lead = byId.get(key) ?? byKey.get(key.toLowerCase());
+      if (lead && !results.some((r) => r.id === lead.id)) results.push({ id: lead.id, ok: false, message: error.message.slice(0, 500) });
+    }
+  }
+  return results;
+}
+
+type Group = {
+  path: string;
+  leads: Lead[];
+  input: (lead: Lead) => Record<string, unknown>;
+  key: (lead: Lead) => string;
+  /** The contact property an answer's result can be matched by when it carries no trace id. */
+  keyProperty: string;
+};
+
+async function sendGroup(group: Group, settings: HubspotSettings, signal: AbortSignal): Promise<SendResult> {
+  const answer = await hubspotPost(settings, group.path, { inputs: group.leads.map(group.input) }, signal);
+  if (!answer.ok) return answer.failure;
+  return { kind: 'delivered', results: readBatchAnswer(group.leads, answer.body, group.key, group.keyProperty) };
+}
+
+export const hubspotConnector: CrmConnector<HubspotSettings> = {
+  batchSize: BATCH_LIMIT,
+
+  async send(leads, settings, signal) {
+    // Each lead's properties, mapped once: a retried lead without email needs them to be looked for, then sent.
+    const mapped = new Map(leads.map((lead) => [lead.id, hubspotContactFromLead(lead, settings)]));
+    const properties = (lead: Lead) => mapped.get(lead.id) ?? hubspotContactFromLead(lead, settings);
+    const { leadIdProperty } = settings;
+    const withoutEmail = leads.filter((lead) => !lead.email);
+    // Without the lead id property, a contact a lost answer left unknown is looked for before it is made again.
+    let known = new Map<string, string>();
+    if (!leadIdProperty) {
+      const unsure = withoutEmail.filter((lead) => worthLookingFor(lead, properties(lead)));
+      const found = unsure.length ? await contactsCreatedBefore(unsure, properties, settings, signal) : known;
+      if (!(found instanceof Map)) return found;
+      known = found;
+    }
+    const contactId = (lead: Lead) => lead.sync.crmId ?? known.get(lead.id);
+    const groups = ([
+      {
+        path: '/crm/v3/objects/contacts/batch/upsert',
+        leads: leads.filter((lead) => lead.email),
+        input: (lead: Lead) => ({ idProperty: 'email', id: lead.email, objectWriteTraceId: lead.id, properties: properties(lead) }),
+        key: (lead: Lead) => lead.email ?? lead.id,
+        keyProperty: 'email',
+      },
+      ...(leadIdProperty
+        ? [
+            {
+              path: '/crm/v3/objects/contacts/batch/upsert',
+              leads: withoutEmail,
+              input: (lead: Lead) => ({ idProperty: leadIdProperty, id: lead.id, objectWriteTraceId: lead.id, properties: properties(lead) }),
+              key: (lead: Lead) => lead.id,
+              keyProperty: leadIdProperty,
+            },
+          ]
+        : [
+            {
+              path: '/crm/v3/objects/contacts/batch/update',
+              leads: withoutEmail.filter((lead) => contactId(lead)),
+              input: (lead: Lead) => ({ id: contactId(lead), objectWriteTraceId: lead.id, properties: properties(lead) }),
+              key: (lead: Lead) => contactId(lead) ?? lead.id,
+              keyProperty: 'hs_object_id',
+            },
+            {
+              path: '/crm/v3/objects/contacts/batch/create',
+              leads: withoutEmail.filter((lead) => !contactId(lead)),
+              input: (lead: Lead) => ({ objectWriteTraceId: lead.id, properties: properties(lead), associations: [] }),
+              key: (lead: Lead) => lead.id,
+              keyProperty: 'hs_object_id',
+            },
+          ]),
+    ] satisfies Group[]).filter((group) => group.leads.length > 0);
+
+    // The first failing request decides for what was not delivered yet; leads an answer does not
+    // mention are sent again by the engine.
+    const results: LeadResult[] = [];
+    for (const group of groups) {
+      const result = await sendGroup(group, settings, signal);
+      if (result.kind !== 'delivered') {
+        const wait = result.kind === 'retry' && group.path.endsWith('/batch/create') ? { retryAfterMs: Math.max(result.retryAfterMs ?? 0, SEARCH_CATCH_UP_MS) } : {};
+        return results.length ? { kind: 'delivered', results, ...wait } : { ...result, ...wait };
+      }
+      results.push(...result.results);
+    }
+    if (!settings.companyKeyProperty) return { kind: 'delivered', results };
+
+    // Then each saved contact's company, found or made by domain, and linked to it. Every contact
+    // was an upsert (the settings require the lead id property), so a failure here may send the
+    // whole batch again.
+    const byId = new Map(leads.map((lead) => [lead.id, lead]));
+    const saved = results.flatMap((result) => (result.ok && result.crmId && byId.get(result.id) ? [{ lead: byId.get(result.id)!, contactId: result.crmId }] : []));
+    const links = await linkCompanies(saved, settings, settings.companyKeyProperty, signal);
+    if ('kind' in links) return links;
+    const refused = new Map(links.refused.map((result) => [result.id, result]));
+    return {
+      kind: 'delivered',
+      results: results.flatMap((result) => (links.notLinked.has(result.id) ? [] : [refused.get(result.id) ?? result])),
+    };
+  },
+};
+
+/** "Test connection" on the options page: a harmless authenticated call, and what it tells the rep. */
+export async function testHubspotConnection(settings: HubspotSettings, signal: AbortSignal): Promise<ConnectionCheck> {
+  let response: Response;
+  try {
+    response = await hubspotCall(settings, '/crm/v3/objects/contacts?limit=1&properties=email', { method: 'GET' }, signal);
+  } catch (error) {
+    return { ok: false, message: classifyFetchError(error).error };
+  }
+  if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response), HUBSPOT_CREDENTIAL).error };
+  const kept: string[] = [];
+  if (settings.leadIdProperty) {
+    const problem = await uniquePropertyProblem(settings, 'contacts', settings.leadIdProperty, signal);
+    if (problem) return { ok: false, message: problem };
+    kept.push(`"${settings.leadIdProperty}" keeps each lead's id`);
+  }
+  if (settings.companyKeyProperty) {
+    const problem = await uniquePropertyProblem(settings, 'companies', settings.companyKeyProperty, signal);
+    if (problem) return { ok: false, message: problem };
+    kept.push(`"${settings.companyKeyProperty}" keeps each company's domain`);
+  }
+  return { ok: true, message: `Connected to HubSpot: the token can read contacts${kept.length ? `, and ${kept.join(', and ')}` : ''}` };
+}

@@ -1,0 +1,163 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { aLead } from '../../../tests/unit/leads';
+import type { Lead } from '../../lead/schema';
+import { salesforceConnector, salesforceLeadFromLead, testSalesforceConnection } from './connector';
+import { salesforceSettingsSchema } from '../settings';
+
+// Requests and answers in the shapes Salesforce documents: the OAuth token endpoint, and
+// PATCH /services/data/vXX.X/composite/sobjects/Lead/<externalIdField> (sObject collections upsert).
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const INSTANCE = 'https://acme.my.salesforce.com';
+const base = {
+  crm: 'salesforce',
+  clientId: '3MVG9consumerkeyexample',
+  externalIdField: 'Fieldclip_Id__c',
+  instanceUrl: INSTANCE,
+};
+const settingsWith = (refreshToken: string) => salesforceSettingsSchema.parse({ ...base, refreshToken });
+const signal = () => AbortSignal.timeout(5_000);
+
+const lead = (fields: Partial<Lead> = {}) =>
+  aLead({
+    fullName: 'Dmitri Ivanov',
+    firstName: 'Dmitri',
+    lastName: 'Ivanov',
+    company: 'Hooli',
+    source: { kind: 'event', eventName: 'Dreamforce' },
+    qualification: { level: 'lukewarm', budget: false, authority: true, need: true, timing: false },
+    ...fields,
+  });
+
+function tokenEndpoint(tokens: string[]) {
+  const grants: string[] = [];
+  server.use(
+    http.post('https://login.salesforce.com/services/oauth2/token', async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      grants.push(form.get('grant_type') ?? '');
+      return HttpResponse.json({ access_token: tokens.shift() ?? 'exhausted', instance_url: INSTANCE, token_type: 'Bearer', issued_at: '1700000000000' });
+    }),
+  );
+  return grants;
+}
+
+describe('salesforceLeadFromLead', () => {
+  it('maps the lead to a Lead record with its external id, LeadSource and Status', () => {
+    const dmitri = lead({ email: 'dmitri@hooli.example', title: 'CTO', location: 'Tallinn, Estonia' });
+    expect(salesforceLeadFromLead(dmitri, settingsWith('r1'))).toEqual({
+      attributes: { type: 'Lead' },
+      Fieldclip_Id__c: dmitri.id,
+      FirstName: 'Dmitri',
+      LastName: 'Ivanov',
+      Company: 'Hooli',
+      Title: 'CTO',
+      Email: 'dmitri@hooli.example',
+      City: 'Tallinn',
+      Country: 'Estonia',
+      LeadSource: 'Trade Show',
+      Status: 'Working - Contacted',
+      Rating: 'Warm',
+      Description: 'Met at Dreamforce',
+    });
+  });
+
+  it("uses the org's own picklist values, and leaves a blank one to the org's default", () => {
+    const settings = { ...settingsWith('r1'), leadSourceValues: { prospecting: 'Web', referral: 'Customer Referral', event: 'Conference', 'prospecting-at-close': '' }, statusValues: { raw: 'New', lukewarm: 'Nurturing', hot: '' } };
+    expect(salesforceLeadFromLead(lead(), settings)).toMatchObject({ LeadSource: 'Conference', Status: 'Nurturing' });
+    const atClose = salesforceLeadFromLead(lead({ source: { kind: 'prospecting-at-close', closedAccount: 'Initech' }, qualification: { level: 'hot', budget: true, authority: true, need: true, timing: true } }), settings);
+    expect(atClose).not.toHaveProperty('LeadSource');
+    expect(atClose).not.toHaveProperty('Status');
+  });
+
+  it('fills the fields Salesforce requires when the rep only has a company', () => {
+    const record = salesforceLeadFromLead(lead({ fullName: undefined, firstName: undefined, lastName: undefined }), settingsWith('r1'));
+    expect(record).toMatchObject({ LastName: '(not given)', Company: 'Hooli' });
+  });
+});
+
+describe('salesforceConnector.send', () => {
+  it('signs in with the refresh token, then upserts by the external id and reads each record’s result in order', async () => {
+    const grants = tokenEndpoint(['access-1']);
+    const seen: Array<{ url: string; auth: string | null; body: { allOrNone: boolean; records: Array<Record<string, unknown>> } }> = [];
+    server.use(
+      http.patch(`${INSTANCE}/services/data/v62.0/composite/sobjects/Lead/Fieldclip_Id__c`, async ({ request }) => {
+        const body = (await request.json()) as (typeof seen)[number]['body'];
+        seen.push({ url: request.url, auth: request.headers.get('authorization'), body });
+        return HttpResponse.json([
+          { id: '00Q5g00000AbCdE', success: true, errors: [], created: true },
+          { success: false, errors: [{ statusCode: 'INVALID_EMAIL_ADDRESS', message: 'Email: invalid email address: x', fields: ['Email'] }] },
+        ]);
+      }),
+    );
+    const [a, b] = [lead(), lead()];
+    expect(await salesforceConnector.send([a!, b!], settingsWith('refresh-A'), signal())).toEqual({
+      kind: 'delivered',
+      results: [
+        { id: a!.id, ok: true, crmId: '00Q5g00000AbCdE' },
+        { id: b!.id, ok: false, message: 'Email: invalid email address: x' },
+      ],
+    });
+    expect(grants).toEqual(['refresh_token']);
+    expect(seen[0]).toMatchObject({ auth: 'Bearer access-1', body: { allOrNone: false } });
+    expect(seen[0]!.body.records.map((r) => r.Fieldclip_Id__c)).toEqual([a!.id, b!.id]);
+  });
+
+  it('signs in again once when the access token has expired (401), then sends', async () => {
+    const grants = tokenEndpoint(['old', 'new']);
+    const auths: Array<string | null> = [];
+    server.use(
+      http.patch(`${INSTANCE}/services/data/v62.0/composite/sobjects/Lead/Fieldclip_Id__c`, ({ request }) => {
+        auths.push(request.headers.get('authorization'));
+        return request.headers.get('authorization') === 'Bearer new'
+          ? HttpResponse.json([{ id: '00Q1', success: true, errors: [] }])
+          : HttpResponse.json([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], { status: 401 });
+      }),
+    );
+    expect(await salesforceConnector.send([lead()], settingsWith('refresh-B'), signal())).toMatchObject({ kind: 'delivered', results: [{ ok: true }] });
+    expect(grants).toEqual(['refresh_token', 'refresh_token']);
+    expect(auths).toEqual(['Bearer old', 'Bearer new']);
+  });
+
+  it('pauses when the refresh token is no longer accepted', async () => {
+    server.use(http.post('https://login.salesforce.com/services/oauth2/token', () => HttpResponse.json({ error: 'invalid_grant', error_description: 'expired access/refresh token' }, { status: 400 })));
+    expect(await salesforceConnector.send([lead()], settingsWith('refresh-C'), signal())).toMatchObject({ kind: 'unauthorized' });
+  });
+
+  it('pauses when the signed-in user may not write Leads (403), pointing at the Salesforce connection', async () => {
+    tokenEndpoint(['access-D']);
+    server.use(
+      http.patch(`${INSTANCE}/services/data/v62.0/composite/sobjects/Lead/Fieldclip_Id__c`, () =>
+        HttpResponse.json([{ message: 'insufficient access rights on object id', errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY' }], { status: 403 }),
+      ),
+    );
+    expect(await salesforceConnector.send([lead()], settingsWith('refresh-D'), signal())).toEqual({
+      kind: 'unauthorized',
+      error: expect.stringMatching(/^The CRM answered 403 Forbidden: .* Check the Salesforce connection \(Connect to Salesforce again\) in Fieldclip's settings\.$/),
+    });
+  });
+
+  it('asks the rep to connect first', async () => {
+    const notConnected = salesforceSettingsSchema.parse({ crm: 'salesforce', clientId: '3MVG9consumerkeyexample', externalIdField: 'Fieldclip_Id__c' });
+    expect(await salesforceConnector.send([lead()], notConnected, signal())).toEqual({ kind: 'unauthorized', error: 'Connect Fieldclip to Salesforce in the settings' });
+  });
+});
+
+describe('salesforceConnector.testConnection', () => {
+  it('checks that the Lead has the external id field', async () => {
+    tokenEndpoint(['access-D']);
+    server.use(
+      http.get(`${INSTANCE}/services/data/v62.0/sobjects/Lead/describe`, () =>
+        HttpResponse.json({ name: 'Lead', fields: [{ name: 'Email' }, { name: 'Fieldclip_Id__c', externalId: true, unique: true }] }),
+      ),
+    );
+    expect(await testSalesforceConnection(settingsWith('refresh-D'), signal())).toEqual({
+      ok: true,
+      message: 'Connected to Salesforce: Leads are upserted by Fieldclip_Id__c',
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import { storage } from 'wxt/utils/storage';
+import { crmSettingsSchema, type CrmSettings } from './settings';
+import { syncPauseItem } from '../sync/status';
+
+// CRM settings, API token included, live in extension *local* storage: never sync storage
+// (which would copy the token to every browser the rep signs in to) and never in logs.
+const crmSettingsItem = storage.defineItem<unknown>('local:crmSettings');
+
+/** The saved CRM settings, or null when none are saved (or what is saved no longer validates). */
+export async function loadCrmSettings(): Promise<CrmSettings | null> {
+  const result = crmSettingsSchema.safeParse(await crmSettingsItem.getValue());
+  return result.success ? result.data : null;
+}
+
+/** Saves the settings; new settings lift a pause caused by refused credentials. */
+export async function saveCrmSettings(settings: CrmSettings): Promise<void> {
+  await crmSettingsItem.setValue(crmSettingsSchema.parse(settings));
+  await syncPauseItem.setValue(null);
+}
+
+export function watchCrmSettings(callback: (settings: CrmSettings | null) => void): () => void {
+  return crmSettingsItem.watch((value) => {
+    const result = crmSettingsSchema.safeParse(value);
+    callback(result.success ? result.data : null);
+  });
+}
+
+/** How a saved token is shown after saving: enough to recognise it, not enough to use it. */
+export function maskToken(token: string): string {
+  return token.length <= 8 ? '••••' : `••••${token.slice(-4)}`;
+}

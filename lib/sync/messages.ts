@@ -1,0 +1,27 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { SyncReport } from './engine';
+
+/** The outcome of a "Sync now" as the panel shows it. */
+export type SyncNowOutcome =
+  | { status: 'done'; report: SyncReport }
+  /** Another sync (the alarm, another panel) is running; its results show up in the list. */
+  | { status: 'busy' }
+  | { status: 'not-configured' }
+  /** Automatic syncs wait while the CRM's credentials need the rep. */
+  | { status: 'paused' }
+  /** The browser has no network: nothing was sent, and a sync starts once it is back. */
+  | { status: 'offline' };
+
+/** Every message between the extension's pages and its service worker. */
+type ProtocolMap = {
+  syncNow(): SyncNowOutcome;
+  /** Stops the running sync after its current request; true if one was running. */
+  cancelSync(): boolean;
+  /**
+   * Whether the service worker is running a sync. Asking wakes a stopped worker, which gives back
+   * the claims of the sync that died with it and carries on (lib/sync/setup.ts).
+   */
+  syncRunning(): boolean;
+};
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
