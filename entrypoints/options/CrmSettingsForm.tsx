@@ -1,16 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
+import { Suspense, useId, useState, type ComponentType, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { crmLabels, crmOriginPermissions, type CrmKind, type CrmSettings } from '../../lib/crm/settings';
 import { DEFAULT_LEAD_ID_PROPERTY, DEFAULT_SERVERS, initialFormValues, settingsFrom, type FormErrors, type FormValues } from '../../lib/crm/settings-form';
-import { loadCrmSettings, saveCrmSettings } from '../../lib/crm/stored-settings';
-import { WebhookSettingsFields } from './crm/WebhookFields';
-
-// The webhook's fields come with the page (it is the default); another CRM's load when it is chosen.
-const HubspotSettingsFields = lazy(() => import('./crm/HubspotFields').then((module) => ({ default: module.HubspotSettingsFields })));
-const PipedriveSettingsFields = lazy(() => import('./crm/PipedriveFields').then((module) => ({ default: module.PipedriveSettingsFields })));
-const SalesforceSettingsFields = lazy(() => import('./crm/SalesforceFields').then((module) => ({ default: module.SalesforceSettingsFields })));
-const TwentySettingsFields = lazy(() => import('./crm/TwentyFields').then((module) => ({ default: module.TwentySettingsFields })));
+import { loadCrmSettings } from '../../lib/crm/stored-settings';
+import { saveSettingsAndResume } from '../../lib/sync/resume';
+import { crmSections } from './crm';
+import type { CrmSectionProps } from './crm/props';
 
 /**
  * Asks for the endpoint's origin when it is remote, and for `permissions` where the manifest makes
@@ -38,11 +34,6 @@ export function CrmSettingsForm() {
 function SettingsFields({ saved }: { saved: CrmSettings | null }) {
   const crmId = useId();
   const queryClient = useQueryClient();
-  const savedWebhook = saved?.crm === 'webhook' ? saved : null;
-  const savedHubspot = saved?.crm === 'hubspot' ? saved : null;
-  const savedTwenty = saved?.crm === 'twenty' ? saved : null;
-  const savedPipedrive = saved?.crm === 'pipedrive' ? saved : null;
-  const savedSalesforce = saved?.crm === 'salesforce' ? saved : null;
   const [values, setValues] = useState<FormValues>(() => initialFormValues(saved));
   const [errors, setErrors] = useState<FormErrors>({});
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -57,7 +48,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
   const save = useMutation({
     mutationFn: async ({ settings, permission }: { settings: CrmSettings; permission: Promise<boolean> }) => {
       if (!(await permission)) throw new Error(`Fieldclip needs permission to reach ${crmOriginPermissions(settings).join(', ')} to sync there`);
-      await saveCrmSettings(settings);
+      await saveSettingsAndResume(settings);
     },
     onSuccess: () => afterSave('Settings saved.'),
     onError: (error) => setNotice({ ok: false, text: `Not saved: ${error.message}` }),
@@ -73,14 +64,14 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
         const { createLeadIdProperty } = await import('../../lib/crm/hubspot/properties');
         const created = await createLeadIdProperty(settings, settings.leadIdProperty, signal);
         if (!created.ok) return created;
-        await saveCrmSettings(settings);
+        await saveSettingsAndResume(settings);
         return { ...created, patch: { leadIdProperty: settings.leadIdProperty } };
       }
       if (settings.crm === 'pipedrive') {
         const { createLeadIdField } = await import('../../lib/crm/pipedrive/fields');
         const created = await createLeadIdField(settings, signal);
         if (!created.ok) return created;
-        await saveCrmSettings({ ...settings, personIdField: created.key });
+        await saveSettingsAndResume({ ...settings, personIdField: created.key });
         return { ...created, patch: { personIdField: created.key } };
       }
       throw new Error(`${crmLabels[settings.crm]} has no such field`);
@@ -96,7 +87,7 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
       // The sign-in code loads when the rep asks to connect, not with the page.
       const { connectSalesforce } = await import('../../lib/crm/salesforce/auth');
       const connected = await connectSalesforce(settings);
-      await saveCrmSettings(connected);
+      await saveSettingsAndResume(connected);
       return connected;
     },
     onSuccess: (connected) => {
@@ -116,7 +107,6 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     onSuccess: (check) => setNotice({ ok: check.ok, text: check.message }),
     onError: (error) => setNotice({ ok: false, text: `The test did not run: ${error.message}` }),
   });
-
 
   const change = (patch: Partial<FormValues>) => {
     setValues({ ...values, ...patch });
@@ -154,13 +144,13 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
     setErrors(result.success ? {} : result.errors);
     if (result.success) createIdField.mutate({ settings: result.data, permission: requestOriginPermission(result.data) });
   };
-  const idField = { onCreateIdField, creatingIdField: createIdField.isPending };
 
   const onTest = () => {
     const settings = validated();
     if (settings) test.mutate({ settings, permission: requestOriginPermission(settings) });
   };
 
+  const Section = crmSections[values.crm] as ComponentType<CrmSectionProps<CrmKind>>;
   return (
     <form className="settings" onSubmit={onSave} noValidate>
       <div className="field">
@@ -173,14 +163,15 @@ function SettingsFields({ saved }: { saved: CrmSettings | null }) {
           ))}
         </select>
       </div>
-      {values.crm === 'webhook' && <WebhookSettingsFields {...section} saved={savedWebhook} />}
       <Suspense fallback={<p className="lede">Loading…</p>}>
-        {values.crm === 'hubspot' && <HubspotSettingsFields {...section} {...idField} saved={savedHubspot} />}
-        {values.crm === 'salesforce' && (
-          <SalesforceSettingsFields {...section} saved={savedSalesforce} onConnect={onConnect} connecting={connect.isPending} />
-        )}
-        {values.crm === 'pipedrive' && <PipedriveSettingsFields {...section} {...idField} saved={savedPipedrive} />}
-        {values.crm === 'twenty' && <TwentySettingsFields {...section} saved={savedTwenty} />}
+        <Section
+          {...section}
+          saved={saved?.crm === values.crm ? saved : null}
+          onCreateIdField={onCreateIdField}
+          creatingIdField={createIdField.isPending}
+          onConnect={onConnect}
+          connecting={connect.isPending}
+        />
       </Suspense>
       <div className="settings__actions">
         <button type="submit" className="primary" disabled={save.isPending}>

@@ -1,26 +1,26 @@
-import { bindConnector, type Crm } from './connector';
+import { bindConnector, type Crm, type CrmConnector } from './connector';
 import { hubspotConnector } from './hubspot/connector';
 import { pipedriveConnector } from './pipedrive/connector';
 import { salesforceConnector } from './salesforce/connector';
-import type { CrmSettings } from './settings';
+import type { CrmKind, CrmSettings } from './settings';
 import { twentyConnector } from './twenty/connector';
 import { webhookConnector } from './webhook/connector';
 
-// The connector for the CRM the rep chose, as the service worker's sync sends with it (and only it
-// loads this, with every connector). "Test connection" is in connection-test.ts; settings live in
-// settings-schema.ts.
+// The connector for the CRM the rep chose, as the service worker's sync sends with it (only the
+// worker loads this, with every connector). "Test connection" is in checks.ts; each CRM's settings
+// in its own folder, tied together in settings.ts.
+
+type Connectors = { [K in CrmKind]: CrmConnector<Extract<CrmSettings, { crm: K }>> };
+
+/** One connector per CRM: a sixth CRM is a type error here until it has its own. */
+export const crmConnectors: Connectors = {
+  webhook: webhookConnector,
+  hubspot: hubspotConnector,
+  salesforce: salesforceConnector,
+  pipedrive: pipedriveConnector,
+  twenty: twentyConnector,
+};
 
 export function crmFor(settings: CrmSettings): Crm {
-  switch (settings.crm) {
-    case 'webhook':
-      return bindConnector(webhookConnector, settings);
-    case 'hubspot':
-      return bindConnector(hubspotConnector, settings);
-    case 'salesforce':
-      return bindConnector(salesforceConnector, settings);
-    case 'pipedrive':
-      return bindConnector(pipedriveConnector, settings);
-    case 'twenty':
-      return bindConnector(twentyConnector, settings);
-  }
+  return bindConnector(crmConnectors[settings.crm] as CrmConnector<CrmSettings>, settings);
 }

@@ -1,6 +1,5 @@
 import { storage } from 'wxt/utils/storage';
 import { crmSettingsSchema, type CrmSettings } from './settings';
-import { syncPauseItem } from '../sync/status';
 
 // CRM settings, API token included, live in extension *local* storage: never sync storage
 // (which would copy the token to every browser the rep signs in to) and never in logs.
@@ -12,10 +11,9 @@ export async function loadCrmSettings(): Promise<CrmSettings | null> {
   return result.success ? result.data : null;
 }
 
-/** Saves the settings; new settings lift a pause caused by refused credentials. */
+/** Saves the settings (the options page saves through lib/sync/resume.ts, which also lifts a pause). */
 export async function saveCrmSettings(settings: CrmSettings): Promise<void> {
   await crmSettingsItem.setValue(crmSettingsSchema.parse(settings));
-  await syncPauseItem.setValue(null);
 }
 
 export function watchCrmSettings(callback: (settings: CrmSettings | null) => void): () => void {

@@ -1,18 +1,11 @@
 import type { Lead } from '../lead/schema';
 import type { OutboxDb } from './db';
+import type { ClaimRow } from './rows';
 import { crmIdOf, withStatus } from './sync-state';
 
 // How the sync engine takes leads out of the outbox and puts back what the CRM said. A claim is
 // one row for the whole batch (its leads and a lease), not a write to each lead: IndexedDB's cost
 // is per record written, so each lead is written once per attempt, when its outcome is recorded.
-
-/** A batch being sent: which leads (and the version of each that went), until when. */
-export type ClaimRow = {
-  id: string;
-  /** After this time the claim is void and its leads may be taken again (a killed worker's batch). */
-  leaseUntil: number;
-  leads: Array<{ id: string; updatedAt: number }>;
-};
 
 export type ClaimedBatch = { claimId: string; leads: Lead[] };
 

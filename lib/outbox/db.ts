@@ -1,8 +1,7 @@
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
 import { leadSchema, type Lead } from '../lead/schema';
-import type { ClaimRow } from './claims';
+import type { ClaimRow, SyncLogEntry } from './rows';
 import { searchRowOf, type LeadSearchRow } from './search';
-import type { SyncLogEntry } from './sync-log';
 
 /**
  * The outbox: every lead lives here from capture until the CRM has it (and after, read-only).

@@ -1,16 +1,7 @@
 import type { OutboxDb } from './db';
+import type { SyncLogEntry } from './rows';
 
-/** One attempt to send a batch, as the panel's sync log shows it. */
-export type SyncLogEntry = {
-  id?: number;
-  at: number;
-  sent: number;
-  synced: number;
-  needsAttention: number;
-  retrying: number;
-  /** The reason a request failed, for the rep; never a token or a body. */
-  error?: string;
-};
+export type { SyncLogEntry } from './rows';
 
 export const SYNC_LOG_SIZE = 200;
 

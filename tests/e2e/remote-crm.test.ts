@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SALESFORCE_ORIGINS } from '../../lib/crm/settings';
+import { SALESFORCE_ORIGINS } from '../../lib/crm/salesforce/settings';
 import { launchExtension, type ExtensionSession } from './support/extension';
 import { fakeHubspot, HUBSPOT_ORIGIN, type FakeHubspot } from './support/hubspot';
 import { storedLeads } from './support/outbox';

@@ -5,7 +5,7 @@ import { sourceLabels } from '../../../lib/lead/describe';
 import { TextField } from '../../../components/TextField';
 import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
 
-export function HubspotSettingsFields({ values, errors, change, saved, onCreateIdField, creatingIdField }: CrmFieldsProps<'hubspot'> & CreateIdFieldProps) {
+export function HubspotFields({ values, errors, change, saved, onCreateIdField, creatingIdField }: CrmFieldsProps<'hubspot'> & CreateIdFieldProps) {
   return (
     <>
       <SecretField

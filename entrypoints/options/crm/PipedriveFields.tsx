@@ -6,7 +6,7 @@ import { TextField } from '../../../components/TextField';
 import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
 
 /** Pipedrive: server and API token, the lead label each qualification level gets, and the person field for the lead id. */
-export function PipedriveSettingsFields({ onCreateIdField, creatingIdField, ...props }: CrmFieldsProps<'pipedrive'> & CreateIdFieldProps) {
+export function PipedriveFields({ onCreateIdField, creatingIdField, ...props }: CrmFieldsProps<'pipedrive'> & CreateIdFieldProps) {
   const { values, errors, change } = props;
   return (
     <>

@@ -1,12 +1,12 @@
-import type { CrmFieldsProps } from './props';
+import type { ConnectProps, CrmFieldsProps } from './props';
 import { salesforceAppValues } from '../../../lib/crm/salesforce/app';
 import { sourceLabels } from '../../../lib/lead/describe';
 import { TextField } from '../../../components/TextField';
 import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
 
-type Props = CrmFieldsProps<'salesforce'> & { onConnect: () => void; connecting: boolean };
+type Props = CrmFieldsProps<'salesforce'> & ConnectProps;
 
-export function SalesforceSettingsFields({ values, errors, change, saved, onConnect, connecting }: Props) {
+export function SalesforceFields({ values, errors, change, saved, onConnect, connecting }: Props) {
   const app = salesforceAppValues();
   return (
     <>

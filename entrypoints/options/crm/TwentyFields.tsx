@@ -5,7 +5,7 @@ import { TextField } from '../../../components/TextField';
 import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
 
 /** Twenty: server and API key; and, as Twenty has no lead source or status of its own, custom People fields for them. */
-export function TwentySettingsFields(props: CrmFieldsProps<'twenty'>) {
+export function TwentyFields(props: CrmFieldsProps<'twenty'>) {
   const { values, errors, change } = props;
   return (
     <>

@@ -2,7 +2,7 @@ import type { CrmFieldsProps } from './props';
 import { SecretField } from '../../../components/SecretField';
 import { TextField } from '../../../components/TextField';
 
-export function WebhookSettingsFields({ values, errors, change, saved }: CrmFieldsProps<'webhook'>) {
+export function WebhookFields({ values, errors, change, saved }: CrmFieldsProps<'webhook'>) {
   return (
     <>
       <TextField

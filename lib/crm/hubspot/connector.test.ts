@@ -3,9 +3,10 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../../tests/unit/leads';
 import type { Lead } from '../../lead/schema';
-import { hubspotConnector, hubspotContactFromLead, SEARCH_CATCH_UP_MS, testHubspotConnection } from './connector';
+import { hubspotConnector, hubspotContactFromLead, SEARCH_CATCH_UP_MS } from './connector';
+import { testHubspotConnection } from './check';
 import { createLeadIdProperty } from './properties';
-import { HUBSPOT_API, hubspotSettingsSchema } from '../settings';
+import { HUBSPOT_API, hubspotSettingsSchema } from './settings';
 
 // Requests and answers in the shapes HubSpot documents for /crm/v3/objects/contacts/batch/*.
 const server = setupServer();

@@ -1,13 +1,11 @@
 import * as z from 'zod/mini';
 import { cityAndCountry, sourceInWords } from '../../lead/describe';
 import type { Lead } from '../../lead/schema';
-import type { ConnectionCheck, CrmConnector, LeadResult, SendResult } from '../connector';
-import { classifyFailure, classifyFetchError, errorDetail } from '../http';
+import type { CrmConnector, LeadResult, SendResult } from '../connector';
 import { linkCompanies } from './companies';
-import { HUBSPOT_CREDENTIAL, hubspotCall, hubspotPost } from './http';
-import { uniquePropertyProblem } from './properties';
+import { hubspotPost } from './http';
 import { contactsCreatedBefore, worthLookingFor } from './search';
-import type { HubspotSettings } from '../settings';
+import type { HubspotSettings } from './settings';
 
 // HubSpot, with a private app's access token (scopes: crm.objects.contacts.read and .write, and
 // crm.objects.companies.read and .write to link companies).
@@ -181,26 +179,3 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
     };
   },
 };
-
-/** "Test connection" on the options page: a harmless authenticated call, and what it tells the rep. */
-export async function testHubspotConnection(settings: HubspotSettings, signal: AbortSignal): Promise<ConnectionCheck> {
-  let response: Response;
-  try {
-    response = await hubspotCall(settings, '/crm/v3/objects/contacts?limit=1&properties=email', { method: 'GET' }, signal);
-  } catch (error) {
-    return { ok: false, message: classifyFetchError(error).error };
-  }
-  if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response), HUBSPOT_CREDENTIAL).error };
-  const kept: string[] = [];
-  if (settings.leadIdProperty) {
-    const problem = await uniquePropertyProblem(settings, 'contacts', settings.leadIdProperty, signal);
-    if (problem) return { ok: false, message: problem };
-    kept.push(`"${settings.leadIdProperty}" keeps each lead's id`);
-  }
-  if (settings.companyKeyProperty) {
-    const problem = await uniquePropertyProblem(settings, 'companies', settings.companyKeyProperty, signal);
-    if (problem) return { ok: false, message: problem };
-    kept.push(`"${settings.companyKeyProperty}" keeps each company's domain`);
-  }
-  return { ok: true, message: `Connected to HubSpot: the token can read contacts${kept.length ? `, and ${kept.join(', and ')}` : ''}` };
-}

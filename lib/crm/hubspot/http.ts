@@ -1,7 +1,7 @@
 import type { SendResult } from '../connector';
 import { classifyFailure, classifyFetchError, errorDetail, retryAfterMs } from '../http';
 import { RollingWindow } from '../rate-limit';
-import { HUBSPOT_API, type HubspotSettings } from '../settings';
+import { HUBSPOT_API, type HubspotSettings } from './settings';
 
 // Every request to HubSpot goes through here: the token, the private app's 10-second limit taken up
 // front, and what a failed answer means for the sync.

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { classifyFailure, classifyFetchError, errorDetail } from '../http';
 import { HUBSPOT_CREDENTIAL, hubspotCall } from './http';
-import type { HubspotSettings } from '../settings';
+import type { HubspotSettings } from './settings';
 
 // The unique properties Fieldclip keys records by in HubSpot (the lead id property, the company key
 // property): checked by "Test connection", and the lead id property created from the options page.

@@ -3,7 +3,7 @@ import type { Lead } from '../../lead/schema';
 import { CLOCK_SLACK_MS } from '../connector';
 import { hubspotPost, type HubspotFailure } from './http';
 import { RollingWindow } from '../rate-limit';
-import type { HubspotSettings } from '../settings';
+import type { HubspotSettings } from './settings';
 
 // Without a lead id property, a contact without an email is created, and only HubSpot's answer
 // tells which contact that was. When that answer is lost (timeout, dropped connection, "stored,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Lead } from '../../lead/schema';
 import { paginationSchema, pipedriveCall, type PipedriveAnswer } from './http';
-import type { PipedriveSettings } from '../settings';
+import type { PipedriveSettings } from './settings';
 
 // Pipedrive's marketing channels: the "Source channel" of deals and leads, an option field of deals
 // (`channel`) whose options a lead's `channel` takes by id. The settings name a channel per source

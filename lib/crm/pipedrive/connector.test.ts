@@ -3,9 +3,10 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../../tests/unit/leads';
 import type { Lead } from '../../lead/schema';
-import { pipedriveConnector, pipedriveLeadTitle, testPipedriveConnection } from './connector';
+import { pipedriveConnector, pipedriveLeadTitle } from './connector';
+import { testPipedriveConnection } from './check';
 import { createLeadIdField } from './fields';
-import { pipedriveSettingsSchema } from '../settings';
+import { pipedriveSettingsSchema } from './settings';
 
 // Requests and answers in the shapes of Pipedrive's v1 API: persons/search, persons, leads.
 const server = setupServer();

@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { sourceDetail, sourceLabels } from '../../lead/describe';
 import type { Lead } from '../../lead/schema';
-import { CLOCK_SLACK_MS, type ConnectionCheck, type CrmConnector, type LeadResult } from '../connector';
-import type { PipedriveSettings } from '../settings';
-import { channelOf, marketingChannels, missingChannelsProblem, wantsChannels, type Channels } from './channels';
-import { checkLeadIdField } from './fields';
+import { CLOCK_SLACK_MS, type CrmConnector, type LeadResult } from '../connector';
+import type { PipedriveSettings } from './settings';
+import { channelOf, marketingChannels, wantsChannels, type Channels } from './channels';
 import { pipedriveCall as call, paginationSchema, type PipedriveAnswer as Answer } from './http';
 
 // Pipedrive, with a personal API token. For each lead: find the person, update or create them, then
@@ -207,23 +206,3 @@ export const pipedriveConnector: CrmConnector<PipedriveSettings> = {
     return { kind: 'delivered', results };
   },
 };
-
-/** "Test connection" on the options page: a harmless authenticated call, and what it tells the rep. */
-export async function testPipedriveConnection(settings: PipedriveSettings, signal: AbortSignal): Promise<ConnectionCheck> {
-  const me = await call(settings, 'GET', '/users/me', undefined, signal);
-  if (!me.ok) return { ok: false, message: me.result.error };
-  const kept: string[] = [];
-  if (settings.personIdField) {
-    const field = await checkLeadIdField(settings, settings.personIdField, signal);
-    if (typeof field === 'string') return { ok: false, message: field };
-    kept.push(`the person field "${field.name}" keeps each lead's id`);
-  }
-  if (wantsChannels(settings)) {
-    const channels = await marketingChannels(settings, signal, { fresh: true });
-    if (!(channels instanceof Map)) return { ok: false, message: channels.result.error };
-    const problem = missingChannelsProblem(settings, channels);
-    if (problem) return { ok: false, message: problem };
-    kept.push('each source has its marketing channel');
-  }
-  return { ok: true, message: `Connected to Pipedrive${kept.length ? `, and ${kept.join(', and ')}` : ''}` };
-}

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { paginationSchema, pipedriveCall } from './http';
-import type { PipedriveSettings } from '../settings';
+import type { PipedriveSettings } from './settings';
 
 // The person field that keeps each lead's id in Pipedrive: checked by "Test connection", and created
 // from the options page. Pipedrive names a custom field's API key itself (40 hex characters).

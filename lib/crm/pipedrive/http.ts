@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { SendResult } from '../connector';
 import { classifyFailure, classifyFetchError, errorDetail } from '../http';
-import type { PipedriveSettings } from '../settings';
+import type { PipedriveSettings } from './settings';
 
 // Every request to Pipedrive's v1 API: the API token in its header, and what a failed answer means.
 

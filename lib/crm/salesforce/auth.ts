@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { pkceChallenge, pkceVerifier } from './pkce';
 import { salesforceAppValues } from './app';
-import type { SalesforceSettings } from '../settings';
+import type { SalesforceSettings } from './settings';
 
 /**
  * "Connect to Salesforce": the authorization-code flow with PKCE in a browser window the

@@ -3,8 +3,9 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../../tests/unit/leads';
 import type { Lead } from '../../lead/schema';
-import { salesforceConnector, salesforceLeadFromLead, testSalesforceConnection } from './connector';
-import { salesforceSettingsSchema } from '../settings';
+import { salesforceConnector, salesforceLeadFromLead } from './connector';
+import { testSalesforceConnection } from './check';
+import { salesforceSettingsSchema } from './settings';
 
 // Requests and answers in the shapes Salesforce documents: the OAuth token endpoint, and
 // PATCH /services/data/vXX.X/composite/sobjects/Lead/<externalIdField> (sObject collections upsert).

@@ -3,8 +3,9 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../../tests/unit/leads';
 import type { Lead } from '../../lead/schema';
-import { testTwentyConnection, twentyConnector, twentyPersonFromLead } from './connector';
-import { twentySettingsSchema } from '../settings';
+import { twentyConnector, twentyPersonFromLead } from './connector';
+import { testTwentyConnection } from './check';
+import { twentySettingsSchema } from './settings';
 
 // Requests and answers in the shapes of Twenty's REST API: POST /rest/batch/people?upsert=true
 // with an array of people, answered { data: { createPeople: [...] } }; GET /rest/open-api/core, the

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { cityAndCountry } from '../../lead/describe';
 import type { Lead } from '../../lead/schema';
-import type { ConnectionCheck, CrmConnector, LeadResult } from '../connector';
-import type { TwentySettings } from '../settings';
+import type { CrmConnector, LeadResult } from '../connector';
+import { twentyHeaders, twentyUrl } from './http';
+import type { TwentySettings } from './settings';
 import { classifyFailure, classifyFetchError, errorDetail } from '../http';
-import { customFieldsProblem, peopleFields } from './fields';
 
 // Twenty (cloud or self-hosted), with an API key. People are upserted in batches of up to 100
 // with the lead's own UUID as the person's id, so a retry updates the same person.
@@ -34,23 +34,15 @@ const answerSchema = z.looseObject({
   data: z.looseObject({ createPeople: z._default(z.array(z.looseObject({ id: z.string() })), []) }),
 });
 
-function url(settings: TwentySettings, path: string): string {
-  return `${settings.baseUrl.replace(/\/+$/, '')}${path}`;
-}
-
-function headers(settings: TwentySettings) {
-  return { Authorization: `Bearer ${settings.apiKey}`, 'Content-Type': 'application/json', Accept: 'application/json' };
-}
-
 export const twentyConnector: CrmConnector<TwentySettings> = {
   batchSize: BATCH_LIMIT,
 
   async send(leads, settings, signal) {
     let response: Response;
     try {
-      response = await fetch(url(settings, '/rest/batch/people?upsert=true'), {
+      response = await fetch(twentyUrl(settings, '/rest/batch/people?upsert=true'), {
         method: 'POST',
-        headers: headers(settings),
+        headers: twentyHeaders(settings),
         body: JSON.stringify(leads.map((lead) => twentyPersonFromLead(lead, settings))),
         credentials: 'omit',
         signal,
@@ -66,22 +58,3 @@ export const twentyConnector: CrmConnector<TwentySettings> = {
     return { kind: 'delivered', results };
   },
 };
-
-/** "Test connection" on the options page: a harmless authenticated call, and what it tells the rep. */
-export async function testTwentyConnection(settings: TwentySettings, signal: AbortSignal): Promise<ConnectionCheck> {
-  let response: Response;
-  try {
-    response = await fetch(url(settings, '/rest/people?limit=1'), { headers: headers(settings), credentials: 'omit', signal });
-  } catch (error) {
-    return { ok: false, message: classifyFetchError(error).error };
-  }
-  if (!response.ok) return { ok: false, message: classifyFailure(response, await errorDetail(response), 'the API key').error };
-  const connected = 'Connected to Twenty: the API key can read people';
-  const named = [settings.sourceField, settings.qualificationField].filter((name) => name !== undefined);
-  if (named.length === 0) return { ok: true, message: connected };
-  const fields = await peopleFields(url(settings, ''), headers(settings), signal);
-  if (!fields) return { ok: true, message: `${connected} (this server does not describe its fields, so their names were not checked)` };
-  const problem = customFieldsProblem(settings, fields);
-  if (problem) return { ok: false, message: problem };
-  return { ok: true, message: `${connected}, and People have the field${named.length > 1 ? 's' : ''} ${named.map((name) => `"${name}"`).join(' and ')}` };
-}

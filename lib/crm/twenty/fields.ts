@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { TwentySettings } from '../settings';
+import type { TwentySettings } from './settings';
 
 // The custom People fields that take each lead's source and level, checked by "Test connection"
 // against the workspace's own description of its API: GET /rest/open-api/core answers an OpenAPI

@@ -6,12 +6,12 @@ import type { Lead } from '../../lead/schema';
 import { createHmac } from 'node:crypto';
 import {
   readWebhookAnswer,
-  testWebhookConnection,
   webhookConnector,
   webhookLeadFromLead,
-  webhookSignature,
 } from './connector';
-import { webhookSettingsSchema, type WebhookSettings } from '../settings';
+import { testWebhookConnection } from './check';
+import { webhookSignature } from './http';
+import { webhookSettingsSchema, type WebhookSettings } from './settings';
 
 let receiver: Receiver;
 let settings: WebhookSettings;

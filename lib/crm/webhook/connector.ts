@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import type { Lead } from '../../lead/schema';
-import type { ConnectionCheck, CrmConnector, LeadResult } from '../connector';
-import type { fieldMappingSchema, WebhookSettings } from '../settings';
+import type { CrmConnector, LeadResult } from '../connector';
+import type { fieldMappingSchema, WebhookSettings } from './settings';
 import { classifyFailure, classifyFetchError, errorDetail } from '../http';
+import { postToWebhook } from './http';
 
 // The generic webhook: the contract written down in README.md ("The webhook contract").
 
@@ -36,36 +37,6 @@ const webhookAnswerSchema = z.looseObject({
     ),
   ),
 });
-
-/** `sha256=<hex>`: HMAC-SHA256 of the exact body bytes, keyed with the shared secret. */
-export async function webhookSignature(secret: string, body: string): Promise<string> {
-  const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(body)));
-  return `sha256=${Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
-}
-
-async function requestHeaders(settings: WebhookSettings, body: string): Promise<Record<string, string>> {
-  return {
-    ...Object.fromEntries((settings.extraHeaders ?? []).map(({ name, value }) => [name, value])),
-    'Content-Type': 'application/json',
-    Accept: 'application/json',
-    ...(settings.apiToken ? { Authorization: `Bearer ${settings.apiToken}` } : {}),
-    ...(settings.signingSecret ? { 'X-Fieldclip-Signature': await webhookSignature(settings.signingSecret, body) } : {}),
-  };
-}
-
-async function post(settings: WebhookSettings, payload: unknown, signal: AbortSignal) {
-  const body = JSON.stringify(payload);
-  return fetch(settings.endpointUrl, {
-    method: 'POST',
-    headers: await requestHeaders(settings, body),
-    body,
-    redirect: 'manual',
-    credentials: 'omit',
-    signal,
-  });
-}
 
 /**
  * Per-lead results from a 2xx answer: every lead when the answer has no `results`, else just the
@@ -107,7 +78,7 @@ export const webhookConnector: CrmConnector<WebhookSettings> = {
     try {
       const fieldMap = settings.fieldMap;
       const body = leads.map((lead) => (fieldMap?.length ? mappedWebhookLead(lead, fieldMap) : webhookLeadFromLead(lead)));
-      response = await post(settings, { leads: body }, signal);
+      response = await postToWebhook(settings, { leads: body }, signal);
     } catch (error) {
       return classifyFetchError(error);
     }
@@ -115,15 +86,3 @@ export const webhookConnector: CrmConnector<WebhookSettings> = {
     return { kind: 'delivered', results: readWebhookAnswer(leads, await response.text()) };
   },
 };
-
-/** "Test connection" on the options page: a harmless authenticated call, and what it tells the rep. */
-export async function testWebhookConnection(settings: WebhookSettings, signal: AbortSignal): Promise<ConnectionCheck> {
-  let response: Response;
-  try {
-    response = await post(settings, { leads: [] }, signal);
-  } catch (error) {
-    return { ok: false, message: classifyFetchError(error).error };
-  }
-  if (response.ok) return { ok: true, message: `Connected: the webhook answered ${response.status}` };
-  return { ok: false, message: classifyFailure(response, await errorDetail(response)).error };
-}

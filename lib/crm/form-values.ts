@@ -1,0 +1,61 @@
+import type { SourceKind } from '../lead/kinds';
+import type { CrmKind } from './settings-kind';
+
+// The options page's form values: strings as typed, one set for every CRM. Each CRM's form.ts
+// turns its part into settings; settings-form.ts checks them.
+
+export type Level = 'raw' | 'lukewarm' | 'hot';
+
+export type FormValues = {
+  crm: CrmKind;
+  endpointUrl: string;
+  apiToken: string;
+  removeToken: boolean;
+  signingSecret: string;
+  removeSecret: boolean;
+  extraHeaders: string;
+  fieldMap: string;
+  accessToken: string;
+  leadSourceProperty: string;
+  leadIdProperty: string;
+  companyKeyProperty: string;
+  statusRaw: string;
+  statusLukewarm: string;
+  statusHot: string;
+  /** HubSpot: what the lead source property gets for each source. */
+  hubspotSources: Record<SourceKind, string>;
+  /** Salesforce: the LeadSource and Status picklist values. */
+  salesforceSources: Record<SourceKind, string>;
+  salesforceStatuses: Record<Level, string>;
+  /** Pipedrive lead label ids per level (blank: no label). */
+  labelRaw: string;
+  labelLukewarm: string;
+  labelHot: string;
+  /** Pipedrive: the person field that keeps the lead id (blank: none). */
+  personIdField: string;
+  /** Pipedrive: the marketing channel's name for each source (blank: none). */
+  pipedriveChannels: Record<SourceKind, string>;
+  /** Twenty: the custom People fields for the source and the level (blank: none), and their values. */
+  twentySourceField: string;
+  twentySources: Record<SourceKind, string>;
+  twentyQualificationField: string;
+  twentyLevels: Record<Level, string>;
+  baseUrl: string;
+  apiKey: string;
+  clientId: string;
+  externalIdField: string;
+};
+/** A message per field; a value in a map (a source's or a level's) under `map.key`. */
+export type FormErrors = Partial<
+  Record<
+    | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
+    | 'companyKeyProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot'
+    | 'personIdField' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
+    string
+  >
+>;
+
+/** What a CRM's form gives the settings check: the input to its schema, or a message at a field it parses itself. */
+export type CrmForm<Settings> = {
+  input(values: FormValues, saved: Settings | null): { settings: Record<string, unknown> } | { errors: FormErrors };
+};

@@ -1,0 +1,18 @@
+import type { CrmForm } from '../form-values';
+import type { HubspotSettings } from './settings';
+
+export const hubspotForm: CrmForm<HubspotSettings> = {
+  input(values, saved) {
+    return {
+      settings: {
+        crm: 'hubspot',
+        accessToken: values.accessToken.trim() || saved?.accessToken,
+        ...(values.leadSourceProperty.trim() ? { leadSourceProperty: values.leadSourceProperty.trim() } : {}),
+        ...(values.leadIdProperty.trim() ? { leadIdProperty: values.leadIdProperty.trim() } : {}),
+        ...(values.companyKeyProperty.trim() ? { companyKeyProperty: values.companyKeyProperty.trim() } : {}),
+        sourceValues: values.hubspotSources,
+        leadStatusValues: { raw: values.statusRaw, lukewarm: values.statusLukewarm, hot: values.statusHot },
+      },
+    };
+  },
+};

@@ -1,0 +1,18 @@
+import type { CrmForm } from '../form-values';
+import type { PipedriveSettings } from './settings';
+
+export const pipedriveForm: CrmForm<PipedriveSettings> = {
+  input(values, saved) {
+    const label = (id: string) => id.trim() || undefined;
+    return {
+      settings: {
+        crm: 'pipedrive',
+        baseUrl: values.baseUrl.trim() || undefined,
+        apiToken: values.apiToken.trim() || saved?.apiToken,
+        labelIds: { raw: label(values.labelRaw), lukewarm: label(values.labelLukewarm), hot: label(values.labelHot) },
+        ...(values.personIdField.trim() ? { personIdField: values.personIdField.trim() } : {}),
+        channelNames: values.pipedriveChannels,
+      },
+    };
+  },
+};

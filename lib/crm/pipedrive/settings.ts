@@ -1,0 +1,43 @@
+import * as z from 'zod/mini';
+import { sourceKinds } from '../../lead/kinds';
+import { crmValue, endpointUrlSchema, originPermissionFor } from '../endpoint';
+import type { CrmSettingsKind } from '../settings-kind';
+
+// Pipedrive's settings, as the options page saves them.
+
+const labelId = z.optional(z.uuid({ error: 'A Pipedrive label id looks like 1f6b2c3e-…' }));
+
+export const pipedriveSettingsSchema = z.object({
+  crm: z.literal('pipedrive'),
+  /** https://api.pipedrive.com, or the company's own https://<company>.pipedrive.com. */
+  baseUrl: z._default(endpointUrlSchema, 'https://api.pipedrive.com'),
+  apiToken: z.string().check(
+    z.trim(),
+    z.minLength(20, { error: 'Paste the personal API token (Settings → Personal preferences → API)' }),
+    z.maxLength(200),
+  ),
+  /** Lead label ids (from Pipedrive's lead labels) for each qualification level; none by default. */
+  labelIds: z._default(z.object({ raw: labelId, lukewarm: labelId, hot: labelId }), {}),
+  /**
+   * The marketing channel (Pipedrive's "Source channel" of a lead) for each source kind, by its name
+   * as Pipedrive shows it; blank: none.
+   */
+  channelNames: z._default(z.record(z.enum(sourceKinds), crmValue), { prospecting: '', referral: '', event: '', 'prospecting-at-close': '' }),
+  /**
+   * The API key of a person text field that keeps the Fieldclip lead id of the lead that created the
+   * person: a retry after a lost answer finds a person without an email by it instead of creating them twice.
+   */
+  personIdField: z.optional(
+    z.string().check(
+      z.trim(),
+      z.regex(/^[0-9a-f]{40}$/, { error: "A Pipedrive field's API key is 40 letters and digits (Settings → Data fields → Person → the field → Copy API key)" }),
+    ),
+  ),
+});
+export type PipedriveSettings = z.infer<typeof pipedriveSettingsSchema>;
+
+export const pipedriveSettingsKind: CrmSettingsKind<PipedriveSettings> = {
+  label: 'Pipedrive',
+  schema: pipedriveSettingsSchema,
+  originPermissions: (settings) => [originPermissionFor(settings.baseUrl)],
+};

@@ -1,0 +1,18 @@
+import type { CrmForm } from '../form-values';
+import type { TwentySettings } from './settings';
+
+export const twentyForm: CrmForm<TwentySettings> = {
+  input(values, saved) {
+    return {
+      settings: {
+        crm: 'twenty',
+        baseUrl: values.baseUrl.trim() || undefined,
+        apiKey: values.apiKey.trim() || saved?.apiKey,
+        ...(values.twentySourceField.trim() ? { sourceField: values.twentySourceField.trim() } : {}),
+        sourceValues: values.twentySources,
+        ...(values.twentyQualificationField.trim() ? { qualificationField: values.twentyQualificationField.trim() } : {}),
+        qualificationValues: values.twentyLevels,
+      },
+    };
+  },
+};

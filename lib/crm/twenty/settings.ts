@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+import { sourceKinds, type SourceKind } from '../../lead/kinds';
+import { crmValue, endpointUrlSchema, originPermissionFor } from '../endpoint';
+import type { CrmSettingsKind } from '../settings-kind';
+
+// Twenty's settings, as the options page saves them.
+
+const twentyFieldName = z.string().check(z.regex(/^[a-z][a-zA-Z0-9]{0,62}$/, { error: "A Twenty field's API name, like leadSource" }));
+
+/** A Twenty select field's option values are upper-case identifiers. */
+export const TWENTY_DEFAULT_SOURCES: Record<SourceKind, string> = {
+  prospecting: 'PROSPECTING',
+  referral: 'REFERRAL',
+  event: 'EVENT',
+  'prospecting-at-close': 'PROSPECTING_AT_CLOSE',
+};
+export const TWENTY_DEFAULT_LEVELS = { raw: 'RAW', lukewarm: 'LUKEWARM', hot: 'HOT' };
+
+export const twentySettingsSchema = z.object({
+  crm: z.literal('twenty'),
+  /** https://api.twenty.com for the cloud, or a self-hosted server's address. */
+  baseUrl: z._default(endpointUrlSchema, 'https://api.twenty.com'),
+  apiKey: z.string().check(z.trim(), z.minLength(10, { error: 'Paste the API key from Settings → APIs & Webhooks' }), z.maxLength(4096)),
+  /** A custom People field (select or text) that receives the lead's source; Twenty has none of its own. */
+  sourceField: z.optional(twentyFieldName),
+  sourceValues: z._default(z.record(z.enum(sourceKinds), crmValue), TWENTY_DEFAULT_SOURCES),
+  /** A custom People field (select or text) that receives the qualification level. */
+  qualificationField: z.optional(twentyFieldName),
+  qualificationValues: z._default(z.object({ raw: crmValue, lukewarm: crmValue, hot: crmValue }), TWENTY_DEFAULT_LEVELS),
+});
+export type TwentySettings = z.infer<typeof twentySettingsSchema>;
+
+export const twentySettingsKind: CrmSettingsKind<TwentySettings> = {
+  label: 'Twenty',
+  schema: twentySettingsSchema,
+  originPermissions: (settings) => [originPermissionFor(settings.baseUrl)],
+};

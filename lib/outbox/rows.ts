@@ -1,0 +1,22 @@
+// The shapes of the outbox's own rows besides leads and their search rows: here, apart from the
+// code that reads and writes them, so that db.ts (the schema) and that code import them one way.
+
+/** A batch being sent: which leads (and the version of each that went), until when. */
+export type ClaimRow = {
+  id: string;
+  /** After this time the claim is void and its leads may be taken again (a killed worker's batch). */
+  leaseUntil: number;
+  leads: Array<{ id: string; updatedAt: number }>;
+};
+
+/** One attempt to send a batch, as the panel's sync log shows it. */
+export type SyncLogEntry = {
+  id?: number;
+  at: number;
+  sent: number;
+  synced: number;
+  needsAttention: number;
+  retrying: number;
+  /** The reason a request failed, for the rep; never a token or a body. */
+  error?: string;
+};
