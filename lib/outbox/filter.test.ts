@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxDb } from './db';
-import { filterLeadIds, leadFilterSchema, startOfDays } from './filter';
+import { filterLeadIds, leadCount, leadFilterSchema, newestLeads, startOfDays } from './filter';
 import { claimDueLeads, recordDeliveries } from './claims';
-import { addLead } from './outbox';
+import { addLead, deleteLead, leadById } from './outbox';
 
 const NOW = new Date(2026, 10, 23, 15, 0).getTime();
 const DAY = 86_400_000;
@@ -61,5 +61,17 @@ describe('startOfDays', () => {
   it('is local midnight, today included', () => {
     expect(startOfDays(1, NOW)).toBe(new Date(2026, 10, 23).getTime());
     expect(startOfDays(7, NOW)).toBe(new Date(2026, 10, 17).getTime());
+  });
+});
+
+describe('the list\'s reads', () => {
+  it('gives the newest leads first, the count, and one lead by its id', async () => {
+    const { db, jane, raj, kim } = await outboxWithFive();
+    expect((await newestLeads(db, 2)).map((lead) => lead.fullName)).toEqual([kim.fullName, raj.fullName]);
+    expect(await leadCount(db)).toBe(5);
+    expect((await leadById(db, jane.id))?.sync).toMatchObject({ status: 'synced', crmId: '9' });
+    await deleteLead(db, kim.id, NOW);
+    expect(await leadById(db, kim.id)).toBeUndefined();
+    expect(await leadCount(db)).toBe(4);
   });
 });

@@ -1,6 +1,6 @@
 import type Dexie from 'dexie';
 import * as z from 'zod/mini';
-import { sourceKinds, waitingStatuses, type SyncStatus } from '../lead/schema';
+import { sourceKinds, waitingStatuses, type Lead, type SyncStatus } from '../lead/schema';
 import type { OutboxDb } from './db';
 import { wordsOf } from './search';
 
@@ -44,6 +44,16 @@ export function startOfDays(days: number, now: number): number {
 const daysOf = { today: 1, week: 7, month: 30 } as const;
 
 /** Lead ids newest first: all of them, or the first `limit` (what the list shows before scrolling). */
+/** The newest leads, whole: the list's first screen, read in one small query so it paints at once. */
+export function newestLeads(db: OutboxDb, limit: number): Promise<Lead[]> {
+  return db.leads.orderBy('createdAt').reverse().limit(limit).toArray();
+}
+
+/** How many leads the outbox holds, synced ones included. */
+export function leadCount(db: OutboxDb): Promise<number> {
+  return db.leads.count();
+}
+
 export async function newestIds(db: OutboxDb, limit?: number): Promise<string[]> {
   const newestFirst = db.leads.orderBy('createdAt').reverse();
   if (limit !== undefined) return (limit ? newestFirst.limit(limit) : newestFirst).primaryKeys();

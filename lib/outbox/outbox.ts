@@ -108,6 +108,11 @@ export async function eachLeadOfKind(db: OutboxDb, kind: SourceKind, visit: (lea
   }
 }
 
+/** One lead as stored now, if it is still in the outbox. */
+export function leadById(db: OutboxDb, id: string): Promise<Lead | undefined> {
+  return db.leads.get(id);
+}
+
 /** The leads with these ids that are still in the outbox, in the order of the ids. */
 export async function leadsByIds(db: OutboxDb, ids: readonly string[]): Promise<Lead[]> {
   return (await db.leads.bulkGet([...ids])).filter((lead): lead is Lead => lead !== undefined);

@@ -3,9 +3,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { eventNames } from '../../../lib/events';
 import type { Lead } from '../../../lib/lead/schema';
 import { outboxDb } from '../../../lib/outbox/db';
-import { isFiltered, keepMatching, matchingSets, newestIds, noFilter, type LeadFilter } from '../../../lib/outbox/filter';
+import { isFiltered, keepMatching, leadCount, matchingSets, newestIds, newestLeads, noFilter, type LeadFilter } from '../../../lib/outbox/filter';
 import { mergeLeads, unmerge, type MergeChoices } from '../../../lib/outbox/merge';
-import { deleteLead, leadsByIds, moveToEvent, restoreLead } from '../../../lib/outbox/outbox';
+import { deleteLead, leadById, leadsByIds, moveToEvent, restoreLead } from '../../../lib/outbox/outbox';
 import { download } from './download';
 import { LeadList } from './LeadList';
 import { OutboxFilters } from './OutboxFilters';
@@ -39,10 +39,10 @@ function useListIds(filter: LeadFilter): {
 } {
   const db = outboxDb();
   const order = useRef<string[] | undefined>(undefined);
-  const firstPage = useOutboxQuery(() => db.leads.orderBy('createdAt').reverse().limit(FIRST_PAGE).toArray(), []);
+  const firstPage = useOutboxQuery(() => newestLeads(db, FIRST_PAGE), []);
   const all = useOutboxQuery(async () => {
     if (!firstPage) return undefined;
-    const [count, newest] = await Promise.all([db.leads.count(), newestIds(db, 1)]);
+    const [count, newest] = await Promise.all([leadCount(db), newestIds(db, 1)]);
     const known = order.current;
     if (!known || known.length !== count || known[0] !== newest[0]) order.current = await newestIds(db);
     return order.current;
@@ -109,7 +109,7 @@ export function OutboxList({ shown = true }: { shown?: boolean }) {
       }),
     move: (lead: Lead, eventName: string) =>
       change.mutate(async () => {
-        const before = await db.leads.get(lead.id);
+        const before = await leadById(db, lead.id);
         await moveToEvent(db, lead.id, { eventName });
         return before ? { message: `Moved ${lead.fullName ?? lead.company} to ${eventName}.`, undo: () => restoreLead(db, before) } : null;
       }),
