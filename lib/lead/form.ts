@@ -23,6 +23,18 @@ export type LeadFormValues = Record<keyof Prospect | SourceDetailField, string> 
 export type LeadFormField = keyof LeadFormValues;
 export type LeadFormErrors = Partial<Record<LeadFormField, string>>;
 
+/** The prospect fields the form shows; the others (headline, company domain…) travel with the lead unseen. */
+export const VISIBLE_PROSPECT_FIELDS: Array<{ field: keyof Prospect; label: string; type?: 'email' | 'tel' | 'url'; placeholder?: string }> = [
+  { field: 'fullName', label: 'Full name' },
+  { field: 'title', label: 'Job title' },
+  { field: 'company', label: 'Company' },
+  { field: 'email', label: 'Email', type: 'email' },
+  { field: 'phone', label: 'Phone', type: 'tel' },
+  { field: 'linkedinUrl', label: 'LinkedIn URL', type: 'url', placeholder: 'https://www.linkedin.com/in/…' },
+  { field: 'website', label: 'Website', type: 'url', placeholder: 'acme.com' },
+  { field: 'location', label: 'Location' },
+];
+
 export function emptyLeadForm(sourceKind: SourceKind = 'prospecting'): LeadFormValues {
   const strings = Object.fromEntries(
     [...prospectFields, ...Object.values(sourceDetailFields).flat()].map((field) => [field, '']),

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Lead, Prospect } from '../../../lib/lead/schema';
 import { conflictingFields, mergeOrder, type MergeChoices } from '../../../lib/outbox/merge';
-import { VISIBLE_PROSPECT_FIELDS } from '../capture/ProspectFields';
+import { VISIBLE_PROSPECT_FIELDS } from '../../../lib/lead/form';
 import { syncStatusLabels } from './SyncStatusBadge';
 
 const otherLabels: Partial<Record<keyof Prospect, string>> = {
