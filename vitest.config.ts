@@ -8,7 +8,7 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts', 'tools/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'entrypoints/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts', 'tools/**/*.test.ts'],
           setupFiles: ['tests/unit/setup.ts'],
         },
       },

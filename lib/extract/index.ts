@@ -20,6 +20,18 @@ export type { ProspectDraft } from './types';
 
 type Family = NonNullable<ProspectDraft['extractor']>;
 
+/** Every reader of a page, by its id: a new id is a type error here until it has its reader. */
+export const pageReaders: Record<Exclude<ExtractorId, 'contact-text'>, FieldReader> = {
+  'linkedin-profile': linkedinProfileReader,
+  'linkedin-company': linkedinCompanyReader,
+  'json-ld': jsonLdReader,
+  microdata: microdataReader,
+  microformats: microformatsReader,
+  'contact-links': contactLinksReader,
+  address: addressReader,
+  meta: metaReader,
+};
+
 const FAMILIES: Record<Exclude<Family, 'contact-text'>, FieldReader[]> = {
   'linkedin-profile': [linkedinProfileReader, jsonLdReader],
   'linkedin-company': [linkedinCompanyReader, jsonLdReader],

@@ -4,18 +4,19 @@ import type { Prospect } from '../lead/schema';
 export type DraftField = Exclude<keyof Prospect, 'notes'>;
 export type RawFields = Partial<Record<DraftField, string>>;
 
-/** Which reader produced a value: a site family's extractor, or one of the company-site readers. */
-export type ExtractorId =
-  | 'linkedin-profile'
-  | 'linkedin-company'
-  | 'json-ld'
-  | 'microdata'
-  | 'microformats'
-  | 'meta'
-  | 'contact-links'
-  | 'address'
-  | 'page-url'
-  | 'contact-text';
+/** Which reader produced a value: a site family's extractor, one of the company-site readers, or a text's. */
+export const extractorIds = [
+  'linkedin-profile',
+  'linkedin-company',
+  'json-ld',
+  'microdata',
+  'microformats',
+  'meta',
+  'contact-links',
+  'address',
+  'contact-text',
+] as const;
+export type ExtractorId = (typeof extractorIds)[number];
 
 /** What a page yields: the lead model's field names, and which extractor produced each field. */
 export type ProspectDraft = RawFields & {

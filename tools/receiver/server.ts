@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { receivedLeadsPage } from './page';
 import { LeadStore, type ReceivedLead } from './store';
 
-// The local reference receiver: a small webhook CRM that implements the contract in README.md.
+// The local reference receiver: a small webhook CRM that implements the contract in docs/webhook-contract.md.
 // `npm start` points the extension at it; the browser tests start their own.
 
 export type ReceiverOptions = {

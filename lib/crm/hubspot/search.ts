@@ -11,7 +11,7 @@ import type { HubspotSettings } from './settings';
 // again, HubSpot's search is asked for a contact with its name and company created since the lead
 // was captured. HubSpot's search sees a new contact only after a few seconds, so a failed create is
 // sent again no sooner than SEARCH_CATCH_UP_MS (hubspot.ts); Sync now before then, or a slower index,
-// can still create a second one (the lead id property closes that gap; README, Connectors).
+// can still create a second one (the lead id property closes that gap; docs/crms.md, HubSpot).
 
 /** HubSpot's search limits: 5 filter groups (ORed) and 25 filters a request, 5 requests a second. */
 const LEADS_PER_SEARCH = 5;

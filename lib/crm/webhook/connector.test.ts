@@ -140,7 +140,7 @@ describe('field mapping', () => {
 
   it('refuses a line naming no Fieldclip field', () => {
     const result = webhookSettingsSchema.safeParse({ crm: 'webhook', endpointUrl: 'https://h.example', fieldMap: [{ to: 'x', from: 'sync.status' }] });
-    expect(result.error?.issues[0]?.message).toBe('Not a Fieldclip field (see the README for the list)');
+    expect(result.error?.issues[0]?.message).toBe('Not a Fieldclip field (see docs/webhook-contract.md for the list)');
   });
 });
 

@@ -5,7 +5,7 @@ import type { fieldMappingSchema, WebhookSettings } from './settings';
 import { classifyFailure, classifyFetchError, errorDetail } from '../http';
 import { postToWebhook } from './http';
 
-// The generic webhook: the contract written down in README.md ("The webhook contract").
+// The generic webhook: the contract written down in docs/webhook-contract.md.
 
 /** A lead as it travels to the webhook: everything but the outbox's own sync bookkeeping. */
 export function webhookLeadFromLead(lead: Lead) {

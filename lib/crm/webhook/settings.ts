@@ -26,7 +26,7 @@ export const MAPPABLE_FIELDS = [
 
 export const fieldMappingSchema = z.object({
   to: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, { error: 'A field name, like first_name' })),
-  from: z.enum(MAPPABLE_FIELDS, { error: 'Not a Fieldclip field (see the README for the list)' }),
+  from: z.enum(MAPPABLE_FIELDS, { error: 'Not a Fieldclip field (see docs/webhook-contract.md for the list)' }),
 });
 
 export const webhookSettingsSchema = z.object({
