@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SALESFORCE_ORIGINS } from '../../lib/crm/salesforce/settings';
+import { routedSpecProblems } from '../unit/crm-spec';
 import { launchExtension, type ExtensionSession } from './support/extension';
 import { fakeHubspot, HUBSPOT_ORIGIN, type FakeHubspot } from './support/hubspot';
 import { storedLeads } from './support/outbox';
@@ -139,6 +140,7 @@ describe('connecting HubSpot on the options page', () => {
     expect(hubspot.contacts()).toEqual([{ id: '51001', properties: expect.objectContaining({ email: 'omar@globex.example', firstname: 'Omar' }) }]);
     const upserts = hubspot.requests().filter((request) => request.path === '/crm/v3/objects/contacts/batch/upsert');
     expect(upserts.map((request) => request.headers['authorization'])).toEqual([`Bearer pat-na1-revoked`, `Bearer ${TOKEN}`]);
+    expect(routedSpecProblems('hubspot', HUBSPOT_ORIGIN, hubspot.requests())).toEqual([]);
   });
 });
 
@@ -280,7 +282,7 @@ describe('connecting Pipedrive on the options page', () => {
     // Lena is in Pipedrive already, from an earlier deal.
     const pipedrive = await fakePipedrive(session.context, {
       token: API_TOKEN,
-      persons: [{ id: 4242, name: 'Lena Fischer', email: [{ value: 'lena@brightwave.example', primary: true, label: 'work' }], phone: [] }],
+      persons: [{ id: 4242, name: 'Lena Fischer', emails: [{ value: 'lena@brightwave.example', primary: true, label: 'work' }], phones: [], custom_fields: {}, add_time: '2026-10-01T09:00:00Z' }],
     });
     const options = await session.open('options.html');
     await options.getByLabel('CRM', { exact: true }).selectOption({ label: 'Pipedrive' });
@@ -324,8 +326,15 @@ describe('connecting Pipedrive on the options page', () => {
     const stored = await storedLeads(panel);
     const idOf = (company: string) => stored.find((lead) => lead.company === company)!.id;
     expect(pipedrive.persons()).toEqual([
-      { id: 4242, name: 'Lena Fischer', email: [{ value: 'lena@brightwave.example', primary: true, label: 'work' }], phone: [{ value: '+49 30 1234567', primary: true, label: 'work' }] },
-      { id: 7001, name: 'Tomasz Nowak', email: [], phone: [], [field.key]: idOf('Vistula Freight') },
+      {
+        id: 4242,
+        name: 'Lena Fischer',
+        emails: [{ value: 'lena@brightwave.example', primary: true, label: 'work' }],
+        phones: [{ value: '+49 30 1234567', primary: true, label: 'work' }],
+        custom_fields: {},
+        add_time: '2026-10-01T09:00:00Z',
+      },
+      { id: 7001, name: 'Tomasz Nowak', emails: [], phones: [], custom_fields: { [field.key]: idOf('Vistula Freight') }, add_time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) },
     ]);
     expect(pipedrive.leads()).toEqual([
       { id: expect.any(String), title: 'Lena Fischer, Brightwave · Event (LogiMAT 2026)', person_id: 4242, origin_id: idOf('Brightwave'), label_ids: [], channel: 4 },
@@ -333,6 +342,8 @@ describe('connecting Pipedrive on the options page', () => {
     ]);
     await expectText(leadInList(panel, 'Tomasz Nowak'), `CRM id ${pipedrive.leads()[1]!.id}`);
     expect(pipedrive.requests().every((request) => request.headers['x-api-token'] === API_TOKEN)).toBe(true);
+    // Every call is one Pipedrive's published spec still lists: persons through API v2.
+    expect(routedSpecProblems('pipedrive', PIPEDRIVE_ORIGIN, pipedrive.requests())).toEqual([]);
   });
 });
 
@@ -390,6 +401,7 @@ describe('connecting Twenty on the options page', () => {
       `GET /rest/open-api/core Bearer ${API_KEY}`,
       `POST /rest/batch/people Bearer ${API_KEY}`,
     ]);
+    expect(routedSpecProblems('twenty', TWENTY_ORIGIN, twenty.requests())).toEqual([]);
   });
 });
 

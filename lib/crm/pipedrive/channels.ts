@@ -47,7 +47,7 @@ export async function marketingChannels(settings: PipedriveSettings, signal: Abo
   if (cached && !fresh && (complete || now - cached.readAt < MISSING_REREAD_MS)) return cached.channels;
   const channels: Channels = new Map();
   for (let start = 0, pages = 0; pages < 20; pages += 1) {
-    const answer = await pipedriveCall(settings, 'GET', `/dealFields?start=${start}&limit=500`, undefined, signal);
+    const answer = await pipedriveCall(settings, 'GET', `/v1/dealFields?start=${start}&limit=500`, undefined, signal);
     if (!answer.ok) return answer;
     const page = dealFieldsSchema.safeParse(answer.body);
     const channel = page.data?.data?.find((field) => field.key === 'channel');

@@ -6,7 +6,7 @@ import type { PipedriveSettings } from './settings';
 
 /** "Test connection" on the options page: a harmless authenticated call, and what it tells the rep. */
 export async function testPipedriveConnection(settings: PipedriveSettings, signal: AbortSignal): Promise<ConnectionCheck> {
-  const me = await call(settings, 'GET', '/users/me', undefined, signal);
+  const me = await call(settings, 'GET', '/v1/users/me', undefined, signal);
   if (!me.ok) return { ok: false, message: me.result.error };
   const kept: string[] = [];
   if (settings.personIdField) {

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkRequestsAgainstSpec } from '../../../tests/unit/crm-spec';
 import { aLead } from '../../../tests/unit/leads';
 import type { Lead } from '../../lead/schema';
 import { pipedriveConnector, pipedriveLeadTitle } from './connector';
@@ -8,13 +9,18 @@ import { testPipedriveConnection } from './check';
 import { createLeadIdField } from './fields';
 import { pipedriveSettingsSchema } from './settings';
 
-// Requests and answers in the shapes of Pipedrive's v1 API: persons/search, persons, leads.
+// Requests and answers in the shapes of Pipedrive's API: persons through API v2 (/api/v2/persons,
+// its search, cursor paging, custom fields under custom_fields), leads and fields through v1. Every
+// request is also checked against Pipedrive's published spec (tests/unit/crm-spec.ts).
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
+checkRequestsAgainstSpec(server, 'pipedrive', /\.pipedrive\.com$/);
 
-const API = 'https://api.pipedrive.com/v1';
+const API = 'https://api.pipedrive.com';
+/** A path without its API version, as the tests name them: /v1/leads → /leads, /api/v2/persons → /persons. */
+const unversioned = (path: string) => path.replace(/^\/(v1|api\/v2)/, '');
 const LABEL_HOT = 'f2e7b1a0-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 const settings = pipedriveSettingsSchema.parse({ crm: 'pipedrive', apiToken: '0123456789abcdef0123456789abcdef01234567', labelIds: { hot: LABEL_HOT } });
 const signal = () => AbortSignal.timeout(5_000);
@@ -37,8 +43,8 @@ function recordRequests(handlers: Record<string, (body: unknown) => Response>): 
     http.all(`${API}/*`, async ({ request }) => {
       const url = new URL(request.url);
       const body = request.method === 'GET' ? undefined : await request.json();
-      seen.push({ method: request.method, path: url.pathname.replace('/v1', '') + url.search, token: request.headers.get('x-api-token'), body });
-      const key = `${request.method} ${url.pathname.replace('/v1', '').replace(/\/[0-9a-f-]{6,}$|\/\d+$/, '/:id')}`;
+      seen.push({ method: request.method, path: unversioned(url.pathname) + url.search, token: request.headers.get('x-api-token'), body });
+      const key = `${request.method} ${unversioned(url.pathname).replace(/\/[0-9a-f-]{6,}$|\/\d+$/, '/:id')}`;
       const handler = handlers[key];
       return handler ? handler(body) : HttpResponse.json({ success: false, error: `unexpected ${key}` }, { status: 404 });
     }),
@@ -56,7 +62,7 @@ describe('pipedriveConnector.send', () => {
   it('updates the person found by email, then creates a labelled lead linked to them', async () => {
     const seen = recordRequests({
       'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [{ result_score: 1, item: { id: 42, type: 'person', name: 'Carla Gomez' } }] } }),
-      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 42 } }),
+      'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 42 } }),
       'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
     });
     const carla = lead({ email: 'carla@hooli.example' });
@@ -66,7 +72,7 @@ describe('pipedriveConnector.send', () => {
     });
     expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /persons/search?term=carla%40hooli.example&fields=email&exact_match=true&limit=1',
-      'PUT /persons/42',
+      'PATCH /persons/42',
       'POST /leads',
     ]);
     expect(seen.every((r) => r.token === settings.apiToken)).toBe(true);
@@ -79,7 +85,7 @@ describe('pipedriveConnector.send', () => {
     let posts = 0;
     const seen = recordRequests({
       'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [{ result_score: 1, item: { id: 42, type: 'person' } }] } }),
-      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 42 } }),
+      'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 42 } }),
       'POST /leads': (body) => {
         const { person_id, origin_id } = body as { person_id: number; origin_id: string };
         stored.push({ id: `adf21080-0e10-11eb-879b-05d71fb4260${stored.length}`, person_id, origin_id });
@@ -111,7 +117,9 @@ describe('pipedriveConnector.send', () => {
     const known = lead({ email: 'new@hooli.example', sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' } });
     await pipedriveConnector.send([known], settings, signal());
     expect(seen.map((r) => r.method)).toEqual(['GET', 'POST', 'PATCH']);
-    expect(seen[1]!.body).toEqual({ name: 'Carla Gómez', email: [{ value: 'new@hooli.example', primary: true, label: 'work' }] });
+    expect(seen[1]!.body).toEqual({ name: 'Carla Gómez', emails: [{ value: 'new@hooli.example', primary: true, label: 'work' }] });
+    // An update sends only what Pipedrive's update defines: the origin_id stays what the create set.
+    expect(seen[2]!.body).toEqual({ title: 'Carla Gómez, Hooli · Event (Web Summit)', person_id: 77, label_ids: [LABEL_HOT] });
   });
 
   it('without an email, keeps the lead id in the person field, and a retry after a lost answer finds that person instead of creating another', async () => {
@@ -119,23 +127,23 @@ describe('pipedriveConnector.send', () => {
     const withField = pipedriveSettingsSchema.parse({ ...settings, personIdField: FIELD });
     // Pipedrive's side: the first POST /persons is stored, but its answer never arrives. Another
     // person's id shares a part with the lead's, as Pipedrive's partial search may return.
-    const persons: Array<Record<string, unknown>> = [{ id: 5, name: 'Someone else', [FIELD]: 'another-lead' }];
+    const persons: Array<Record<string, unknown>> = [{ id: 5, name: 'Someone else', custom_fields: { [FIELD]: 'another-lead' } }];
     const seen = recordRequests({
       'POST /persons': (body) => {
         persons.push({ ...(body as object), id: 77 });
         return persons.length === 2 ? HttpResponse.error() : HttpResponse.json({ success: true, data: { id: 78 } }, { status: 201 });
       },
       'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: persons.map(({ id }) => ({ result_score: 0.5, item: { id, type: 'person' } })) } }),
-      'GET /persons/:id': () => HttpResponse.json({ success: true, data: persons.find(({ id }) => String(id) === seen.at(-1)!.path.split('/').at(-1)) }),
-      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
+      'GET /persons/:id': () => HttpResponse.json({ success: true, data: persons.find(({ id }) => String(id) === seen.at(-1)!.path.split('?')[0]!.split('/').at(-1)) }),
+      'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
       'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
       'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
       // The retry comes long after: many persons were added since, and Carla is not among the last.
-      'GET /persons': () => HttpResponse.json({ success: true, data: [{ id: 900, name: 'Newer', [FIELD]: 'a-later-lead' }] }),
+      'GET /persons': () => HttpResponse.json({ success: true, data: [{ id: 900, name: 'Newer', custom_fields: { [FIELD]: 'a-later-lead' } }], additional_data: { next_cursor: null } }),
     });
     const carla = lead({ email: undefined });
     expect(await pipedriveConnector.send([carla], withField, signal())).toMatchObject({ kind: 'retry' });
-    expect(persons[1]).toMatchObject({ name: 'Carla Gómez', [FIELD]: carla.id });
+    expect(persons[1]).toMatchObject({ name: 'Carla Gómez', custom_fields: { [FIELD]: carla.id } });
 
     const retried = { ...carla, sync: { status: 'failed' as const, attempts: 1, dueAt: 1, lastError: 'lost' } };
     expect(await pipedriveConnector.send([retried], withField, signal())).toEqual({
@@ -144,16 +152,16 @@ describe('pipedriveConnector.send', () => {
     });
     expect(persons).toHaveLength(2);
     expect(seen.map((r) => `${r.method} ${r.path}`).slice(1)).toEqual([
-      'GET /persons?sort=add_time%20DESC&start=0&limit=100',
+      `GET /persons?sort_by=add_time&sort_direction=desc&limit=100&custom_fields=${FIELD}`,
       `GET /persons/search?term=${carla.id}&fields=custom_fields&limit=10`,
-      'GET /persons/5',
-      'GET /persons/77',
-      'PUT /persons/77',
+      `GET /persons/5?custom_fields=${FIELD}`,
+      `GET /persons/77?custom_fields=${FIELD}`,
+      'PATCH /persons/77',
       'GET /leads?person_id=77&limit=500',
       'POST /leads',
     ]);
     // An update leaves the field alone: it names the lead that created the person.
-    expect(seen.find((r) => r.method === 'PUT')!.body).toEqual({ name: 'Carla Gómez' });
+    expect(seen.find((r) => r.method === 'PATCH' && r.path.startsWith('/persons/'))!.body).toEqual({ name: 'Carla Gómez' });
   });
 
   it.each([
@@ -170,8 +178,8 @@ describe('pipedriveConnector.send', () => {
         persons.unshift({ ...(body as object), id: 77 });
         return HttpResponse.error();
       },
-      'GET /persons': () => HttpResponse.json({ success: true, data: [...persons, { id: 5, name: 'Someone else', email: [{ value: 'else@initech.example' }] }] }),
-      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
+      'GET /persons': () => HttpResponse.json({ success: true, data: [...persons, { id: 5, name: 'Someone else', emails: [{ value: 'else@initech.example' }] }], additional_data: { next_cursor: null } }),
+      'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
       'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
       'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
     });
@@ -187,11 +195,11 @@ describe('pipedriveConnector.send', () => {
     });
     expect(persons).toHaveLength(1);
     const retry = seen.slice(seen.findIndex((r) => r.path.startsWith('/persons?')));
-    expect(retry.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&start=0&limit=100', 'PUT /persons/77', 'GET /leads?person_id=77&limit=500', 'POST /leads']);
+    expect(retry.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /persons?sort_by=add_time&sort_direction=desc&limit=100&custom_fields=${FIELD}`, 'PATCH /persons/77', 'GET /leads?person_id=77&limit=500', 'POST /leads']);
   });
 
   it('without an email or a lead id field, a retry finds the person its lost answer created by full name, among those added since the lead was captured', async () => {
-    const utc = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+    const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
     // Pipedrive's side: the person is stored but the answer is lost. A namesake was added two days before the lead.
     const persons: Array<Record<string, unknown>> = [{ id: 5, name: 'Carla Gómez', add_time: utc(Date.now() - 2 * 86_400_000) }];
     let created = 0;
@@ -201,8 +209,8 @@ describe('pipedriveConnector.send', () => {
         created += 1;
         return created === 1 ? HttpResponse.error() : HttpResponse.json({ success: true, data: { id: persons[0]!.id } }, { status: 201 });
       },
-      'GET /persons': () => HttpResponse.json({ success: true, data: persons }),
-      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
+      'GET /persons': () => HttpResponse.json({ success: true, data: persons, additional_data: { next_cursor: null } }),
+      'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
       'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
       'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
     });
@@ -212,19 +220,19 @@ describe('pipedriveConnector.send', () => {
     const retried = { ...carla, sync: { status: 'failed' as const, attempts: 1, dueAt: 1, lastError: 'lost' } };
     expect(await pipedriveConnector.send([retried], settings, signal())).toMatchObject({ kind: 'delivered', results: [{ id: carla.id, ok: true }] });
     expect(persons.map(({ id }) => id)).toEqual([77, 5]);
-    expect(seen.slice(1).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&start=0&limit=100', 'PUT /persons/77', 'GET /leads?person_id=77&limit=500', 'POST /leads']);
+    expect(seen.slice(1).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort_by=add_time&sort_direction=desc&limit=100', 'PATCH /persons/77', 'GET /leads?person_id=77&limit=500', 'POST /leads']);
 
     // The namesake alone (the new person not among the last added) is someone else: a new person is created.
     persons.shift();
     const from = seen.length;
     await pipedriveConnector.send([retried], settings, signal());
-    expect(seen.slice(from).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort=add_time%20DESC&start=0&limit=100', 'POST /persons', 'GET /leads?person_id=78&limit=500', 'POST /leads']);
+    expect(seen.slice(from).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /persons?sort_by=add_time&sort_direction=desc&limit=100', 'POST /persons', 'GET /leads?person_id=78&limit=500', 'POST /leads']);
   });
 
   it('a retry reads back past the 100 persons added last, page by page, but not past the lead\'s capture', async () => {
-    const utc = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+    const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
     const now = Date.now();
-    // Newest first, as GET /persons?sort=add_time DESC lists them: 150 persons added since the lost
+    // Newest first, as GET /persons?sort_by=add_time&sort_direction=desc lists them: 150 persons added since the lost
     // answer made Carla, then Carla, then persons from before the lead was captured.
     const newer = Array.from({ length: 150 }, (_, i) => ({ id: 1000 + i, name: `Person ${i}`, add_time: utc(now) }));
     const older = Array.from({ length: 300 }, (_, i) => ({ id: 2000 + i, name: `Old ${i}`, add_time: utc(now - 3 * 86_400_000) }));
@@ -233,16 +241,12 @@ describe('pipedriveConnector.send', () => {
     const seen = recordRequests({
       'GET /persons': () => {
         const query = new URLSearchParams(seen.at(-1)!.path.split('?')[1]);
-        const start = Number(query.get('start'));
+        const start = Number(query.get('cursor') ?? 0);
         const limit = Number(query.get('limit'));
         const more = start + limit < persons.length;
-        return HttpResponse.json({
-          success: true,
-          data: persons.slice(start, start + limit),
-          additional_data: { pagination: { start, limit, more_items_in_collection: more, ...(more ? { next_start: start + limit } : {}) } },
-        });
+        return HttpResponse.json({ success: true, data: persons.slice(start, start + limit), additional_data: { next_cursor: more ? String(start + limit) : null } });
       },
-      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
+      'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
       'POST /persons': () => HttpResponse.json({ success: true, data: { id: 78 } }, { status: 201 }),
       'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
       'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
@@ -250,9 +254,9 @@ describe('pipedriveConnector.send', () => {
     const retried = lead({ email: undefined, createdAt: now - 60_000, sync: { status: 'failed', attempts: 1, dueAt: 1, lastError: 'lost' } });
     await pipedriveConnector.send([retried], settings, signal());
     expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([
-      'GET /persons?sort=add_time%20DESC&start=0&limit=100',
-      'GET /persons?sort=add_time%20DESC&start=100&limit=100',
-      'PUT /persons/77',
+      'GET /persons?sort_by=add_time&sort_direction=desc&limit=100',
+      'GET /persons?sort_by=add_time&sort_direction=desc&limit=100&cursor=100',
+      'PATCH /persons/77',
       'GET /leads?person_id=77&limit=500',
       'POST /leads',
     ]);
@@ -262,8 +266,8 @@ describe('pipedriveConnector.send', () => {
     const from = seen.length;
     await pipedriveConnector.send([retried], settings, signal());
     expect(seen.slice(from).map((r) => `${r.method} ${r.path}`)).toEqual([
-      'GET /persons?sort=add_time%20DESC&start=0&limit=100',
-      'GET /persons?sort=add_time%20DESC&start=100&limit=100',
+      'GET /persons?sort_by=add_time&sort_direction=desc&limit=100',
+      'GET /persons?sort_by=add_time&sort_direction=desc&limit=100&cursor=100',
       'POST /persons',
       'GET /leads?person_id=78&limit=500',
       'POST /leads',
@@ -273,7 +277,7 @@ describe('pipedriveConnector.send', () => {
     persons = Array.from({ length: 1000 }, (_, i) => ({ id: 3000 + i, name: `Busy ${i}`, add_time: utc(now) }));
     const busy = seen.length;
     await pipedriveConnector.send([retried], settings, signal());
-    expect(seen.slice(busy).filter((r) => r.path.startsWith('/persons?')).map((r) => new URLSearchParams(r.path.split('?')[1]).get('start'))).toEqual(['0', '100', '200', '300', '400']);
+    expect(seen.slice(busy).filter((r) => r.path.startsWith('/persons?')).map((r) => new URLSearchParams(r.path.split('?')[1]).get('cursor'))).toEqual([null, '100', '200', '300', '400']);
     expect(seen.at(-2)?.path).toBe('/leads?person_id=78&limit=500');
   });
 
@@ -292,12 +296,12 @@ describe('pipedriveConnector.send', () => {
     const CRM_ID = 'adf21080-0e10-11eb-879b-05d71fb426ec';
     const seen = recordRequests({
       'GET /leads/:id': () => HttpResponse.json({ success: true, data: { id: CRM_ID, title: 'Carla', person_id: 55, organization_id: null } }),
-      'PUT /persons/:id': () => HttpResponse.json({ success: true, data: { id: 55 } }),
+      'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 55 } }),
       'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: { id: CRM_ID } }),
     });
     const edited = lead({ email: undefined, sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: CRM_ID } });
     expect(await pipedriveConnector.send([edited], settings, signal())).toEqual({ kind: 'delivered', results: [{ id: edited.id, ok: true, crmId: CRM_ID }] });
-    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /leads/${CRM_ID}`, 'PUT /persons/55', `PATCH /leads/${CRM_ID}`]);
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /leads/${CRM_ID}`, 'PATCH /persons/55', `PATCH /leads/${CRM_ID}`]);
   });
 
   it('marks a lead Pipedrive refuses as needing attention and goes on with the others', async () => {

@@ -4,10 +4,12 @@ import type { Lead } from '../../lead/schema';
 import { CLOCK_SLACK_MS, type CrmConnector, type LeadResult } from '../connector';
 import type { PipedriveSettings } from './settings';
 import { channelOf, marketingChannels, wantsChannels, type Channels } from './channels';
-import { pipedriveCall as call, paginationSchema, type PipedriveAnswer as Answer } from './http';
+import { cursorSchema, pipedriveCall as call, type PipedriveAnswer as Answer } from './http';
 
-// Pipedrive, with a personal API token. For each lead: find the person, update or create them, then
-// create the Pipedrive lead linked to that person (or update it, once we know its id).
+// Pipedrive, with a personal API token: persons through API v2 (/api/v2/persons, which replaced the
+// v1 persons endpoints), leads through v1 (/v1/leads, still current). For each lead: find the person,
+// update or create them, then create the Pipedrive lead linked to that person (or update it, once we
+// know its id).
 // The person is found by email; for a lead synced before, through its Pipedrive lead; for a lead
 // without an email whose answer was lost, by the person field that keeps the lead id (if the settings
 // name one). Pipedrive's search finds a new person only once its index has caught up, so a retry after
@@ -24,24 +26,25 @@ export function pipedriveLeadTitle(lead: Lead): string {
   return `${who} · ${sourceLabels[lead.source.kind]}${detail ? ` (${detail})` : ''}`.slice(0, 250);
 }
 
-/** The person's fields; a new person also gets the lead's id in the person field named for it. */
+/** The person's fields (API v2); a new person also gets the lead's id in the custom field named for it. */
 export function pipedrivePersonFromLead(lead: Lead, leadIdField?: string) {
   return {
     name: lead.fullName ?? lead.company ?? '',
-    ...(leadIdField ? { [leadIdField]: lead.id } : {}),
-    ...(lead.email ? { email: [{ value: lead.email, primary: true, label: 'work' }] } : {}),
-    ...(lead.phone ? { phone: [{ value: lead.phone, primary: true, label: 'work' }] } : {}),
+    ...(lead.email ? { emails: [{ value: lead.email, primary: true, label: 'work' }] } : {}),
+    ...(lead.phone ? { phones: [{ value: lead.phone, primary: true, label: 'work' }] } : {}),
+    ...(leadIdField ? { custom_fields: { [leadIdField]: lead.id } } : {}),
   };
 }
 
 const searchSchema = z.looseObject({ items: z._default(z.array(z.looseObject({ item: z.looseObject({ id: z.number() }) })), []) });
 const idSchema = z.looseObject({ id: z.union([z.number(), z.string()]) });
 const personOfLeadSchema = z.looseObject({ person_id: z.optional(z.nullable(z.number())) });
+const customFieldsSchema = z.looseObject({ custom_fields: z.optional(z.nullable(z.record(z.string(), z.unknown()))) });
 const personLeadsSchema = z._default(z.array(z.looseObject({ id: z.string(), origin_id: z.optional(z.nullable(z.string())) })), []);
 
 /** The Pipedrive lead an earlier attempt created for this lead, if its answer was lost. */
 async function leadCreatedBefore(lead: Lead, personId: number, settings: PipedriveSettings, signal: AbortSignal): Promise<string | undefined | Answer> {
-  const found = await call(settings, 'GET', `/leads?person_id=${personId}&limit=500`, undefined, signal);
+  const found = await call(settings, 'GET', `/v1/leads?person_id=${personId}&limit=500`, undefined, signal);
   if (!found.ok) return found;
   return personLeadsSchema.safeParse(found.data).data?.find((candidate) => candidate.origin_id === lead.id)?.id;
 }
@@ -60,21 +63,22 @@ const recentPersonsSchema = z.looseObject({
         z.looseObject({
           id: z.number(),
           name: z.optional(z.nullable(z.string())),
-          /** "2026-11-23 09:00:00", UTC. */
+          /** "2026-11-23T09:00:00Z". */
           add_time: z.optional(z.nullable(z.string())),
-          email: z.optional(z.nullable(z.array(z.looseObject({ value: z.optional(z.nullable(z.string())) })))),
+          emails: z.optional(z.nullable(z.array(z.looseObject({ value: z.optional(z.nullable(z.string())) })))),
+          custom_fields: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
         }),
       ),
     ),
     [],
   ),
-  additional_data: paginationSchema,
+  additional_data: cursorSchema,
 });
 
 type RecentPerson = NonNullable<z.infer<typeof recentPersonsSchema>['data']>[number];
 
-/** When Pipedrive added a person ("2026-11-23 09:00:00", UTC), or NaN. */
-const addedAt = (addTime: string | null | undefined) => Date.parse(`${(addTime ?? '').replace(' ', 'T')}Z`);
+/** When Pipedrive added a person (API v2: "2026-11-23T09:00:00Z"), or NaN. */
+const addedAt = (addTime: string | null | undefined) => Date.parse(addTime ?? '');
 
 /** A full name of two words or more: a first name alone would find strangers. */
 function fullNameToMatch(lead: Lead): string | undefined {
@@ -94,21 +98,22 @@ async function personAddedLately(lead: Lead, settings: PipedriveSettings, signal
   if (!email && !field && !name) return undefined;
   const since = lead.createdAt - CLOCK_SLACK_MS;
   const isOurs = (person: RecentPerson) =>
-    (field !== undefined && person[field] === lead.id) ||
-    (email !== undefined && (person.email ?? []).some((entry) => entry.value?.toLowerCase() === email)) ||
+    (field !== undefined && person.custom_fields?.[field] === lead.id) ||
+    (email !== undefined && (person.emails ?? []).some((entry) => entry.value?.toLowerCase() === email)) ||
     (name !== undefined && person.name?.trim().toLowerCase() === name && addedAt(person.add_time) >= since);
-  for (let start = 0, pages = 0; pages < MOST_PERSON_PAGES; pages += 1) {
-    const found = await call(settings, 'GET', `/persons?sort=${encodeURIComponent('add_time DESC')}&start=${start}&limit=${PERSONS_PAGE}`, undefined, signal);
+  const query = `sort_by=add_time&sort_direction=desc&limit=${PERSONS_PAGE}${field ? `&custom_fields=${field}` : ''}`;
+  let cursor: string | undefined;
+  for (let pages = 0; pages < MOST_PERSON_PAGES; pages += 1) {
+    const found = await call(settings, 'GET', `/api/v2/persons?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, undefined, signal);
     if (!found.ok) return found;
     const page = recentPersonsSchema.safeParse(found.body).data;
     const persons = page?.data ?? [];
     const match = persons.find(isOurs);
     if (match) return match.id;
-    const pagination = page?.additional_data?.pagination;
     // Newest first: once a page reaches persons added before the lead was captured, no older one is ours.
     const oldest = addedAt(persons.at(-1)?.add_time);
-    if (!pagination?.more_items_in_collection || pagination.next_start === undefined || !(oldest >= since)) return undefined;
-    start = pagination.next_start;
+    cursor = page?.additional_data?.next_cursor ?? undefined;
+    if (!cursor || !(oldest >= since)) return undefined;
   }
   return undefined;
 }
@@ -116,12 +121,12 @@ async function personAddedLately(lead: Lead, settings: PipedriveSettings, signal
 /** The person an earlier attempt created for this lead: the one whose lead id field holds its id. */
 async function personCreatedBefore(lead: Lead, field: string, settings: PipedriveSettings, signal: AbortSignal): Promise<number | undefined | Answer> {
   // Pipedrive's search matches parts of words; each candidate is read to compare the field exactly.
-  const found = await call(settings, 'GET', `/persons/search?term=${encodeURIComponent(lead.id)}&fields=custom_fields&limit=10`, undefined, signal);
+  const found = await call(settings, 'GET', `/api/v2/persons/search?term=${encodeURIComponent(lead.id)}&fields=custom_fields&limit=10`, undefined, signal);
   if (!found.ok) return found;
   for (const { item } of searchSchema.safeParse(found.data).data?.items ?? []) {
-    const person = await call(settings, 'GET', `/persons/${item.id}`, undefined, signal);
+    const person = await call(settings, 'GET', `/api/v2/persons/${item.id}?custom_fields=${field}`, undefined, signal);
     if (!person.ok) return person;
-    if ((person.data as Record<string, unknown> | null)?.[field] === lead.id) return item.id;
+    if (customFieldsSchema.safeParse(person.data).data?.custom_fields?.[field] === lead.id) return item.id;
   }
   return undefined;
 }
@@ -140,13 +145,13 @@ async function existingPerson(lead: Lead, settings: PipedriveSettings, signal: A
     if (lately !== undefined) return lately;
   }
   if (lead.email) {
-    const found = await call(settings, 'GET', `/persons/search?term=${encodeURIComponent(lead.email)}&fields=email&exact_match=true&limit=1`, undefined, signal);
+    const found = await call(settings, 'GET', `/api/v2/persons/search?term=${encodeURIComponent(lead.email)}&fields=email&exact_match=true&limit=1`, undefined, signal);
     if (!found.ok) return found;
     return searchSchema.safeParse(found.data).data?.items[0]?.item.id;
   }
   // Synced before (and edited since): its Pipedrive lead names the person.
   if (lead.sync.crmId) {
-    const known = await call(settings, 'GET', `/leads/${encodeURIComponent(lead.sync.crmId)}`, undefined, signal);
+    const known = await call(settings, 'GET', `/v1/leads/${encodeURIComponent(lead.sync.crmId)}`, undefined, signal);
     if (!known.ok) return known;
     return personOfLeadSchema.safeParse(known.data).data?.person_id ?? undefined;
   }
@@ -161,19 +166,20 @@ async function sendOne(lead: Lead, settings: PipedriveSettings, channels: Channe
   if (typeof existing === 'object') return existing;
   let personId = existing;
   const person = personId
-    ? await call(settings, 'PUT', `/persons/${personId}`, pipedrivePersonFromLead(lead), signal)
-    : await call(settings, 'POST', '/persons', pipedrivePersonFromLead(lead, settings.personIdField), signal);
+    ? await call(settings, 'PATCH', `/api/v2/persons/${personId}`, pipedrivePersonFromLead(lead), signal)
+    : await call(settings, 'POST', '/api/v2/persons', pipedrivePersonFromLead(lead, settings.personIdField), signal);
   if (!person.ok) return person;
   personId ??= Number(idSchema.safeParse(person.data).data?.id);
   const label = settings.labelIds[lead.qualification.level];
   const channel = channelOf(lead, settings, channels);
-  const body = { title: pipedriveLeadTitle(lead), person_id: personId, origin_id: lead.id, ...(label ? { label_ids: [label] } : {}), ...(channel !== undefined ? { channel } : {}) };
+  const body = { title: pipedriveLeadTitle(lead), person_id: personId, ...(label ? { label_ids: [label] } : {}), ...(channel !== undefined ? { channel } : {}) };
   const earlier = sentBeforeWithoutId(lead) ? await leadCreatedBefore(lead, personId, settings, signal) : undefined;
   if (typeof earlier === 'object') return earlier;
   const known = lead.sync.crmId ?? earlier;
+  // origin_id is a field of a new lead only (Pipedrive's update takes none): it stays what the create set.
   const saved = known
-    ? await call(settings, 'PATCH', `/leads/${encodeURIComponent(known)}`, body, signal)
-    : await call(settings, 'POST', '/leads', body, signal);
+    ? await call(settings, 'PATCH', `/v1/leads/${encodeURIComponent(known)}`, body, signal)
+    : await call(settings, 'POST', '/v1/leads', { ...body, origin_id: lead.id }, signal);
   if (!saved.ok) return saved;
   const id = idSchema.safeParse(saved.data).data?.id;
   return { id: lead.id, ok: true, ...(id !== undefined ? { crmId: String(id) } : {}) };

@@ -24,7 +24,7 @@ const HOW_TO_CREATE = 'add a person field of type Text (Settings → Data fields
 async function personFields(settings: PipedriveSettings, signal: AbortSignal): Promise<PersonField[] | string> {
   const fields: PersonField[] = [];
   for (let start = 0, pages = 0; pages < 20; pages += 1) {
-    const answer = await pipedriveCall(settings, 'GET', `/personFields?start=${start}&limit=500`, undefined, signal);
+    const answer = await pipedriveCall(settings, 'GET', `/v1/personFields?start=${start}&limit=500`, undefined, signal);
     if (!answer.ok) return answer.result.error;
     const page = personFieldsSchema.safeParse(answer.body);
     if (!page.success) return 'Pipedrive answered the list of person fields in a shape Fieldclip does not know';
@@ -62,7 +62,7 @@ export async function createLeadIdField(settings: PipedriveSettings, signal: Abo
   if (typeof fields === 'string') return { ok: false, message: fields };
   const ours = fields.find((field) => field.name === LEAD_ID_FIELD_NAME && searchableTextTypes.includes(field.field_type));
   if (ours) return { ok: true, key: ours.key, message: `Pipedrive already has the person field "${LEAD_ID_FIELD_NAME}"` };
-  const answer = await pipedriveCall(settings, 'POST', '/personFields', { name: LEAD_ID_FIELD_NAME, field_type: 'varchar', add_visible_flag: false }, signal);
+  const answer = await pipedriveCall(settings, 'POST', '/v1/personFields', { name: LEAD_ID_FIELD_NAME, field_type: 'varchar', add_visible_flag: false }, signal);
   if (!answer.ok) {
     if (answer.status === 403) {
       return { ok: false, message: `Pipedrive did not let this user add fields (403): ask an admin to ${HOW_TO_CREATE.replace('paste its', 'give you its')}, then paste it here` };

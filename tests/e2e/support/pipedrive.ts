@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { BrowserContext } from 'playwright-core';
 import { routeApi, type ApiAnswer, type ApiRequest } from './routed-api';
 
-// A Pipedrive company for the browser tests: the v1 calls Fieldclip makes, answered at
-// https://api.pipedrive.com, in the shapes Pipedrive documents (`{ success, data, additional_data }`;
-// errors as `{ success: false, error, errorCode }`), with the API token in the x-api-token header.
+// A Pipedrive company for the browser tests: the calls Fieldclip makes (persons through API v2,
+// leads and fields through v1), answered at https://api.pipedrive.com, in the shapes Pipedrive
+// documents (`{ success, data, additional_data }`; errors as `{ success: false, error, errorCode }`),
+// with the API token in the x-api-token header. The removed v1 persons endpoints answer 410.
 
 export const PIPEDRIVE_ORIGIN = 'https://api.pipedrive.com';
 
-/** A person, with any custom field by its 40-character key. */
-export type PipedrivePerson = { id: number; name: string; email: Array<{ value: string; primary: boolean; label: string }>; phone: Array<{ value: string }> } & Record<string, unknown>;
+type Contact = { value: string; primary: boolean; label: string };
+/** A person as API v2 shows it, custom fields by their 40-character keys under custom_fields. */
+export type PipedrivePerson = { id: number; name: string; emails: Contact[]; phones: Contact[]; custom_fields: Record<string, unknown>; add_time: string };
 export type PipedriveField = { key: string; name: string; field_type: string };
 export type PipedriveLead = { id: string; title: string; person_id: number; origin_id: string | null; label_ids: string[]; channel: number | null };
 
@@ -45,19 +47,24 @@ export async function fakePipedrive(context: BrowserContext, { token, persons: e
   const api = await routeApi(context, PIPEDRIVE_ORIGIN, ({ method, path, query, headers, body }) => {
     if (headers['x-api-token'] !== token) return failure(401, 'unauthorized access');
     if (method === 'GET' && path === '/v1/users/me') return ok({ id: 1200, name: 'Field Rep', email: 'rep@example.com', company_name: 'Example Sales' });
-    if (method === 'GET' && path === '/v1/persons/search') {
+    if (path.startsWith('/v1/persons')) return failure(410, 'This endpoint was removed: use API v2 (/api/v2/persons)');
+    if (method === 'GET' && path === '/api/v2/persons/search') {
       const term = (query.get('term') ?? '').toLowerCase();
       const exact = query.get('exact_match') === 'true';
-      const found = persons.filter((person) => person.email.some((email) => (exact ? email.value.toLowerCase() === term : email.value.toLowerCase().includes(term))));
+      const matches = (value: string) => (exact ? value.toLowerCase() === term : value.toLowerCase().includes(term));
+      const inFields = query.get('fields') === 'custom_fields';
+      const found = persons.filter((person) => (inFields ? Object.values(person.custom_fields).some((value) => typeof value === 'string' && matches(value)) : person.emails.some((email) => matches(email.value))));
       const limit = Number(query.get('limit') ?? 100);
-      return {
-        status: 200,
-        body: {
-          success: true,
-          data: { items: found.slice(0, limit).map((person) => ({ result_score: 1, item: { id: person.id, type: 'person', name: person.name, emails: person.email.map((e) => e.value) } })) },
-          additional_data: { pagination: { start: 0, limit, more_items_in_collection: found.length > limit } },
-        },
-      };
+      const items = found.slice(0, limit).map((person) => ({ result_score: 1, item: { id: person.id, type: 'person', name: person.name, emails: person.emails.map((e) => e.value) } }));
+      return { status: 200, body: { success: true, data: { items }, additional_data: { next_cursor: null } } };
+    }
+    if (method === 'GET' && path === '/api/v2/persons') {
+      // Newest first (sort_by=add_time, sort_direction=desc), a page at a time by an opaque cursor.
+      const newestFirst = [...persons].sort((a, b) => b.add_time.localeCompare(a.add_time) || b.id - a.id);
+      const start = Number(query.get('cursor') ?? 0);
+      const limit = Number(query.get('limit') ?? 100);
+      const more = start + limit < newestFirst.length;
+      return { status: 200, body: { success: true, data: newestFirst.slice(start, start + limit), additional_data: { next_cursor: more ? String(start + limit) : null } } };
     }
     if (method === 'GET' && path === '/v1/dealFields') {
       const fields = [{ key: 'title', name: 'Title', field_type: 'varchar' }, { key: 'channel', name: 'Source channel', field_type: 'enum', options: CHANNELS }];
@@ -71,19 +78,21 @@ export async function fakePipedrive(context: BrowserContext, { token, persons: e
       personFields.push(field);
       return ok({ id: 9000 + personFields.length, ...field }, 201);
     }
-    const input = body as { name?: string; email?: PipedrivePerson['email']; phone?: PipedrivePerson['phone'] } & Partial<PipedriveLead> & Record<string, unknown>;
-    if (method === 'POST' && path === '/v1/persons') {
+    const input = body as { name?: string; emails?: Contact[]; phones?: Contact[]; custom_fields?: Record<string, unknown> } & Partial<PipedriveLead>;
+    if (method === 'POST' && path === '/api/v2/persons') {
       if (!input.name) return failure(400, 'Name must be given.');
-      const custom = Object.fromEntries(Object.entries(input).filter(([key]) => personFields.some((field) => field.key === key) && !['name', 'email', 'phone'].includes(key)));
-      const person: PipedrivePerson = { id: nextPerson++, name: input.name, email: input.email ?? [], phone: input.phone ?? [], ...custom };
+      const custom = Object.fromEntries(Object.entries(input.custom_fields ?? {}).filter(([key]) => personFields.some((field) => field.key === key)));
+      const person: PipedrivePerson = { id: nextPerson++, name: input.name, emails: input.emails ?? [], phones: input.phones ?? [], custom_fields: custom, add_time: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
       persons.push(person);
-      return ok(person, 201);
+      return ok(person);
     }
-    const personPath = /^\/v1\/persons\/(\d+)$/.exec(path);
-    if (method === 'PUT' && personPath) {
-      const person = persons.find((candidate) => candidate.id === Number(personPath[1]));
-      if (!person) return failure(404, 'Person not found');
-      Object.assign(person, { ...(input.name ? { name: input.name } : {}), ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}) });
+    const personPath = /^\/api\/v2\/persons\/(\d+)$/.exec(path);
+    const person = personPath && persons.find((candidate) => candidate.id === Number(personPath[1]));
+    if (personPath && !person) return failure(404, 'Person not found');
+    if (method === 'GET' && person) return ok(person);
+    if (method === 'PATCH' && person) {
+      Object.assign(person, { ...(input.name ? { name: input.name } : {}), ...(input.emails ? { emails: input.emails } : {}), ...(input.phones ? { phones: input.phones } : {}) });
+      Object.assign(person.custom_fields, input.custom_fields ?? {});
       return ok(person);
     }
     if (method === 'POST' && path === '/v1/leads') {
