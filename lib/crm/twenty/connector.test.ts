@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkRequestsAgainstSpec } from '../../../tests/unit/crm-spec';
 import { aLead } from '../../../tests/unit/leads';
 import type { Lead } from '../../lead/schema';
 import { twentyConnector, twentyPersonFromLead } from './connector';
@@ -14,6 +15,7 @@ const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
+checkRequestsAgainstSpec(server, 'twenty', /^api\.twenty\.com$/);
 
 const settings = twentySettingsSchema.parse({ crm: 'twenty', apiKey: 'eyJhbGciOiJIUzI1NiJ9.test' });
 const signal = () => AbortSignal.timeout(5_000);
@@ -64,6 +66,55 @@ describe('twentyConnector', () => {
     expect(seen[0]!.body.map((person) => person.id)).toEqual(leads.map((l) => l.id));
     // The second person is missing from the answer: the engine sends it again, same id.
     expect(result).toEqual({ kind: 'delivered', results: [{ id: leads[0]!.id, ok: true, crmId: leads[0]!.id }] });
+  });
+
+  it('sends at most the 60 records a call Twenty documents', () => {
+    expect(twentyConnector.batchSize).toBe(60);
+  });
+
+  it('halves a batch a server finds too large until it takes it, and every lead arrives once', async () => {
+    // A server whose QUERY_MAX_RECORDS is 20, answering as Twenty does (its documented 400 shape).
+    const sizes: number[] = [];
+    const people = new Map<string, unknown>();
+    server.use(
+      http.post('https://api.twenty.com/rest/batch/people', async ({ request }) => {
+        const body = (await request.json()) as Array<{ id: string }>;
+        sizes.push(body.length);
+        if (body.length > 20) {
+          return HttpResponse.json({ statusCode: 400, error: 'BadRequestException', messages: ['Maximum number of records to upsert is 20.'] }, { status: 400 });
+        }
+        for (const person of body) people.set(person.id, person);
+        return HttpResponse.json({ data: { createPeople: body } }, { status: 201 });
+      }),
+    );
+    const leads = Array.from({ length: 60 }, () => lead());
+    const result = await twentyConnector.send(leads, settings, signal());
+    expect(result).toEqual({ kind: 'delivered', results: leads.map((l) => ({ id: l.id, ok: true, crmId: l.id })) });
+    expect(sizes).toEqual([60, 30, 15, 15, 30, 15, 15]);
+    expect(people.size).toBe(60);
+  });
+
+  it('marks the leads of a half Twenty refuses for another reason as needing attention, and sends the rest', async () => {
+    server.use(
+      http.post('https://api.twenty.com/rest/batch/people', async ({ request }) => {
+        const body = (await request.json()) as Array<{ id: string; emails?: { primaryEmail: string } }>;
+        if (body.length > 2) return HttpResponse.json({ statusCode: 400, error: 'BadRequestException', messages: ['Maximum number of records to upsert is 2.'] }, { status: 400 });
+        if (body.some((person) => person.emails?.primaryEmail === 'bad@initech.example')) {
+          return HttpResponse.json({ statusCode: 400, error: 'BadRequestException', messages: ['Invalid email'] }, { status: 400 });
+        }
+        return HttpResponse.json({ data: { createPeople: body } }, { status: 201 });
+      }),
+    );
+    const [a, b, c, d] = [lead(), lead(), lead({ email: 'bad@initech.example' }), lead()];
+    expect(await twentyConnector.send([a!, b!, c!, d!], settings, signal())).toEqual({
+      kind: 'delivered',
+      results: [
+        { id: a!.id, ok: true, crmId: a!.id },
+        { id: b!.id, ok: true, crmId: b!.id },
+        { id: c!.id, ok: false, message: 'The CRM answered 400 Bad Request: Invalid email' },
+        { id: d!.id, ok: false, message: 'The CRM answered 400 Bad Request: Invalid email' },
+      ],
+    });
   });
 
   it('pauses on a refused key and explains a refused batch', async () => {

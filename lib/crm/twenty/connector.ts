@@ -1,15 +1,21 @@
 import * as z from 'zod/mini';
 import { cityAndCountry } from '../../lead/describe';
 import type { Lead } from '../../lead/schema';
-import type { CrmConnector, LeadResult } from '../connector';
+import type { CrmConnector, LeadResult, SendResult } from '../connector';
 import { twentyHeaders, twentyUrl } from './http';
 import type { TwentySettings } from './settings';
 import { classifyFailure, classifyFetchError, errorDetail } from '../http';
 
-// Twenty (cloud or self-hosted), with an API key. People are upserted in batches of up to 100
-// with the lead's own UUID as the person's id, so a retry updates the same person.
+// Twenty (cloud or self-hosted), with an API key. People are upserted in batches with the lead's own
+// UUID as the person's id, so a retry updates the same person.
 
-const BATCH_LIMIT = 100;
+/**
+ * Twenty documents "Batch size: 60 records per call". Its server enforces its own maximum, which has
+ * been 60, 200 and 10,000 in different releases: a server that says a batch holds too many records
+ * gets it again in halves.
+ */
+export const TWENTY_BATCH_LIMIT = 60;
+const TOO_MANY_RECORDS = /maximum number of records/i;
 
 /** A lead as a Twenty person: its standard fields, and the source and level in the custom fields the settings name. */
 export function twentyPersonFromLead(lead: Lead, settings: TwentySettings) {
@@ -34,27 +40,49 @@ const answerSchema = z.looseObject({
   data: z.looseObject({ createPeople: z._default(z.array(z.looseObject({ id: z.string() })), []) }),
 });
 
-export const twentyConnector: CrmConnector<TwentySettings> = {
-  batchSize: BATCH_LIMIT,
+/** One request: the people upserted, or what Twenty's answer means; `tooMany` when the server wants smaller batches. */
+async function upsertPeople(leads: readonly Lead[], settings: TwentySettings, signal: AbortSignal): Promise<SendResult | { tooMany: true }> {
+  let response: Response;
+  try {
+    response = await fetch(twentyUrl(settings, '/rest/batch/people?upsert=true'), {
+      method: 'POST',
+      headers: twentyHeaders(settings),
+      body: JSON.stringify(leads.map((lead) => twentyPersonFromLead(lead, settings))),
+      credentials: 'omit',
+      signal,
+    });
+  } catch (error) {
+    return classifyFetchError(error);
+  }
+  if (!response.ok) {
+    const detail = await errorDetail(response);
+    if (response.status === 400 && leads.length > 1 && TOO_MANY_RECORDS.test(detail)) return { tooMany: true };
+    return classifyFailure(response, detail, 'the API key');
+  }
+  const answer = answerSchema.safeParse(await response.json().catch(() => null));
+  const created = new Set(answer.success ? answer.data.data.createPeople.map((person) => person.id) : []);
+  // A lead whose person is not in the answer is sent again (same id, so no second person).
+  const results: LeadResult[] = leads.filter((lead) => created.has(lead.id)).map((lead) => ({ id: lead.id, ok: true, crmId: lead.id }));
+  return { kind: 'delivered', results };
+}
 
-  async send(leads, settings, signal) {
-    let response: Response;
-    try {
-      response = await fetch(twentyUrl(settings, '/rest/batch/people?upsert=true'), {
-        method: 'POST',
-        headers: twentyHeaders(settings),
-        body: JSON.stringify(leads.map((lead) => twentyPersonFromLead(lead, settings))),
-        credentials: 'omit',
-        signal,
-      });
-    } catch (error) {
-      return classifyFetchError(error);
-    }
-    if (!response.ok) return classifyFailure(response, await errorDetail(response), 'the API key');
-    const answer = answerSchema.safeParse(await response.json().catch(() => null));
-    const created = new Set(answer.success ? answer.data.data.createPeople.map((person) => person.id) : []);
-    // A lead whose person is not in the answer is sent again (same id, so no second person).
-    const results: LeadResult[] = leads.filter((lead) => created.has(lead.id)).map((lead) => ({ id: lead.id, ok: true, crmId: lead.id }));
-    return { kind: 'delivered', results };
-  },
+/** Upserts the leads, halving a batch the server finds too large until it takes it. */
+async function sendInBatchesItTakes(leads: readonly Lead[], settings: TwentySettings, signal: AbortSignal): Promise<SendResult> {
+  const answer = await upsertPeople(leads, settings, signal);
+  if (!('tooMany' in answer)) return answer;
+  const half = Math.ceil(leads.length / 2);
+  const results: LeadResult[] = [];
+  for (const part of [leads.slice(0, half), leads.slice(half)]) {
+    const sent = await sendInBatchesItTakes(part, settings, signal);
+    if (sent.kind === 'delivered') results.push(...sent.results);
+    else if (sent.kind === 'refused') results.push(...part.map((lead): LeadResult => ({ id: lead.id, ok: false, message: sent.error })));
+    // Unreachable, busy or unauthorized: what was done stands, the rest goes again later.
+    else return results.length ? { kind: 'delivered', results } : sent;
+  }
+  return { kind: 'delivered', results };
+}
+
+export const twentyConnector: CrmConnector<TwentySettings> = {
+  batchSize: TWENTY_BATCH_LIMIT,
+  send: sendInBatchesItTakes,
 };
