@@ -24,6 +24,17 @@ const upsertAnswerSchema = z.looseObject({
   errors: z._default(z.array(z.looseObject({ message: z._default(z.string(), 'HubSpot refused this company'), context: z.optional(z.record(z.string(), z.array(z.string()))) })), []),
 });
 
+const associateAnswerSchema = z.looseObject({
+  results: z._default(z.array(z.looseObject({ from: z.looseObject({ id: z.string() }), to: z.looseObject({ id: z.string() }) })), []),
+  errors: z._default(z.array(z.looseObject({ message: z._default(z.string(), ''), context: z.optional(z.record(z.string(), z.array(z.string()))) })), []),
+});
+
+/** HubSpot's message about a link that was not made: the error naming either end, else the first. */
+function linkError(errors: ReadonlyArray<{ message: string; context?: Record<string, string[]> }>, contactId: string, companyId: string): string | undefined {
+  const naming = errors.find((error) => Object.values(error.context ?? {}).some((ids) => ids.includes(contactId) || ids.includes(companyId)));
+  return (naming ?? errors[0])?.message;
+}
+
 export type SavedContact = { lead: Lead; contactId: string };
 
 /** What linking came to for the leads: refused companies (the rep must look), leads to send again. */
@@ -55,16 +66,34 @@ export async function linkCompanies(contacts: readonly SavedContact[], settings:
     const companyId = companyIds.get(domain);
     return companyId ? [{ from: { id: contactId }, to: { id: companyId } }] : [];
   });
+  const linkedPairs = new Set<string>();
+  let linkErrors: z.infer<typeof associateAnswerSchema>['errors'] = [];
   if (pairs.length > 0) {
     const linked = await hubspotPost(settings, '/crm/v4/associations/contacts/companies/batch/associate/default', { inputs: pairs }, signal);
     if (!linked.ok) return linked.failure;
+    // A 2xx answer can still leave links out, with errors (a multi-status answer): the rest were made.
+    const answer = associateAnswerSchema.safeParse(linked.body);
+    if (answer.success && (answer.data.results.length > 0 || answer.data.errors.length > 0)) {
+      for (const result of answer.data.results) linkedPairs.add(`${result.from.id}|${result.to.id}`);
+      linkErrors = answer.data.errors;
+    } else {
+      // An answer that lists nothing (not HubSpot's documented shape) is taken as every link made.
+      for (const pair of pairs) linkedPairs.add(`${pair.from.id}|${pair.to.id}`);
+    }
   }
   const links: CompanyLinks = { refused: [], notLinked: new Set() };
-  for (const { lead, domain } of withDomain) {
+  for (const { lead, contactId, domain } of withDomain) {
     const reason = refused.get(domain);
+    const companyId = companyIds.get(domain);
     if (reason) links.refused.push({ id: lead.id, ok: false, message: `Saved as a contact, but HubSpot refused the company ${domain}: ${reason}` });
     // Neither saved nor refused: sent again, like any lead an answer does not mention.
-    else if (!companyIds.has(domain)) links.notLinked.add(lead.id);
+    else if (!companyId) links.notLinked.add(lead.id);
+    else if (!linkedPairs.has(`${contactId}|${companyId}`)) {
+      const message = linkError(linkErrors, contactId, companyId);
+      // HubSpot said why it did not link them: the rep must look. Without a reason, the link is tried again.
+      if (message) links.refused.push({ id: lead.id, ok: false, message: `Saved as a contact, but HubSpot did not link it to the company ${domain}: ${message.slice(0, 300)}` });
+      else links.notLinked.add(lead.id);
+    }
   }
   return links;
 }

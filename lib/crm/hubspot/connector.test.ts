@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkRequestsAgainstSpec, documentedExample } from '../../../tests/unit/crm-spec';
 import { aLead } from '../../../tests/unit/leads';
 import type { Lead } from '../../lead/schema';
 import { hubspotConnector, hubspotContactFromLead, SEARCH_CATCH_UP_MS } from './connector';
@@ -13,6 +14,7 @@ const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
+checkRequestsAgainstSpec(server, 'hubspot', /^api\.hubapi\.com$/);
 
 const settings = hubspotSettingsSchema.parse({ crm: 'hubspot', accessToken: 'pat-na1-11111111-2222', leadSourceProperty: 'lead_source' });
 const signal = () => AbortSignal.timeout(5_000);
@@ -109,6 +111,24 @@ describe('hubspotConnector.send', () => {
     expect(seen[0]!.body.inputs[0]).toMatchObject({ id: '555' });
     expect(seen[1]!.body.inputs[0]).toMatchObject({ objectWriteTraceId: fresh.id, associations: [] });
     expect(result.kind === 'delivered' && result.results.map((r) => r.id).sort()).toEqual([fresh.id, known.id].sort());
+  });
+
+  it("takes HubSpot's documented multi-status answer to a create, whose results carry no trace id, without guessing", async () => {
+    // HubSpot's own example (its error-handling guide): a 207 whose created record has no
+    // objectWriteTraceId, and an error naming the failed input's trace id.
+    const [named, refused] = [lead({ firstName: 'Ana', lastName: 'López', company: 'Initech' }), lead({ firstName: 'Raj', lastName: 'Patel', company: 'Globex' })];
+    const example = documentedExample('hubspot', 'multiStatusCreate') as { status: number; body: { results: Array<Record<string, unknown>>; errors: Array<{ context: { objectWriteTraceId: string[] } }> } };
+    example.body.errors[0]!.context.objectWriteTraceId = [refused.id];
+    const seen = capture(() => HttpResponse.json(example.body, { status: example.status }));
+    const result = await hubspotConnector.send([named, refused], settings, signal());
+    expect(seen[0]!.body.inputs.map((input) => input.objectWriteTraceId)).toEqual([named.id, refused.id]);
+    // The refusal is the second lead's; the created record is matched to no lead, so the first is
+    // not marked synced: it goes again once HubSpot's search can find what the create made.
+    expect(result).toEqual({
+      kind: 'delivered',
+      results: [{ id: refused.id, ok: false, message: expect.stringContaining('Property values were not valid') }],
+      retryAfterMs: SEARCH_CATCH_UP_MS,
+    });
   });
 
   it('upserts a contact without email by the lead id property: a retry after a lost answer updates the same contact', async () => {
@@ -512,6 +532,34 @@ describe('linking contacts to their companies (company key property)', () => {
       ],
     });
     expect(side.pairs).toEqual([{ from: { id: '900' }, to: { id: '700' } }]);
+  });
+
+  it("leaves a lead whose link HubSpot's answer reports failed needing attention, with HubSpot's message, and keeps the links it made", async () => {
+    // A 207 multi-status answer: Raj's link is made; Jane's is in errors, not in results.
+    const side = hubspot({
+      associate: () =>
+        HttpResponse.json(
+          {
+            status: 'COMPLETE',
+            results: [{ from: { id: '901' }, to: { id: '701' }, associationSpec: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 }] }],
+            numErrors: 1,
+            errors: [{ status: 'error', category: 'VALIDATION_ERROR', message: 'Association limit reached for contact 900', context: { fromObjectId: ['900'] }, errors: [], links: {} }],
+            startedAt: '2026-11-23T09:00:00Z',
+            completedAt: '2026-11-23T09:00:01Z',
+          },
+          { status: 207 },
+        ),
+    });
+    const jane = lead({ email: 'jane@acme.example', companyDomain: 'acme.example' });
+    const raj = lead({ email: 'raj@globex.example', companyDomain: 'globex.example' });
+    expect(await hubspotConnector.send([jane, raj], linking, signal())).toEqual({
+      kind: 'delivered',
+      results: [
+        { id: jane.id, ok: false, message: 'Saved as a contact, but HubSpot did not link it to the company acme.example: Association limit reached for contact 900' },
+        { id: raj.id, ok: true, crmId: '901' },
+      ],
+    });
+    expect(side.companies.size).toBe(2);
   });
 
   it('needs the lead id property, so that sending a batch again never doubles a contact', () => {

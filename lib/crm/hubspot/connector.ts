@@ -60,17 +60,21 @@ const batchAnswerSchema = z.looseObject({
 });
 
 /**
- * Maps a batch answer onto the leads sent: results by trace id (or by the property the batch was
- * keyed on), errors by the ids they name.
+ * Maps a batch answer onto the leads sent: results by the trace id each input carries (the lead's
+ * id), which HubSpot may echo; else by the property the batch was keyed on, when it has one (the
+ * email, the lead id property, the contact id). HubSpot marks the echo optional and its own example
+ * answer has none, and it promises no order: a result matched by neither is not taken for any lead.
+ * Errors name the inputs they are about by trace id.
  */
-function readBatchAnswer(leads: readonly Lead[], body: unknown, keyOf: (lead: Lead) => string, keyProperty: string): LeadResult[] {
+function readBatchAnswer(leads: readonly Lead[], body: unknown, keyOf: (lead: Lead) => string, keyProperty: string | undefined): LeadResult[] {
   const answer = batchAnswerSchema.safeParse(body);
   if (!answer.success) return [];
   const results: LeadResult[] = [];
   const byKey = new Map(leads.map((lead) => [keyOf(lead).toLowerCase(), lead]));
   const byId = new Map(leads.map((lead) => [lead.id, lead]));
   for (const result of answer.data.results) {
-    const lead = (result.objectWriteTraceId && byId.get(result.objectWriteTraceId)) || byKey.get(String(result.properties?.[keyProperty] ?? '').toLowerCase());
+    const keyed = keyProperty ? result.properties?.[keyProperty] : undefined;
+    const lead = (result.objectWriteTraceId && byId.get(result.objectWriteTraceId)) || (keyed !== undefined ? byKey.get(String(keyed).toLowerCase()) : undefined);
     if (lead) results.push({ id: lead.id, ok: true, crmId: result.id });
   }
   for (const error of answer.data.errors) {
@@ -88,8 +92,8 @@ type Group = {
   leads: Lead[];
   input: (lead: Lead) => Record<string, unknown>;
   key: (lead: Lead) => string;
-  /** The contact property an answer's result can be matched by when it carries no trace id. */
-  keyProperty: string;
+  /** The contact property an answer's result can be matched by when it carries no trace id; none for a create. */
+  keyProperty: string | undefined;
 };
 
 async function sendGroup(group: Group, settings: HubspotSettings, signal: AbortSignal): Promise<SendResult> {
@@ -147,7 +151,7 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
               leads: withoutEmail.filter((lead) => !contactId(lead)),
               input: (lead: Lead) => ({ objectWriteTraceId: lead.id, properties: properties(lead), associations: [] }),
               key: (lead: Lead) => lead.id,
-              keyProperty: 'hs_object_id',
+              keyProperty: undefined,
             },
           ]),
     ] satisfies Group[]).filter((group) => group.leads.length > 0);
@@ -155,6 +159,8 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
     // The first failing request decides for what was not delivered yet; leads an answer does not
     // mention are sent again by the engine.
     const results: LeadResult[] = [];
+    // Contacts a create may have made without saying which: sent again only once search can find them.
+    let createdUnsure = false;
     for (const group of groups) {
       const result = await sendGroup(group, settings, signal);
       if (result.kind !== 'delivered') {
@@ -162,8 +168,12 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
         return results.length ? { kind: 'delivered', results, ...wait } : { ...result, ...wait };
       }
       results.push(...result.results);
+      // A create answered without telling which result is which lead: those leads are not marked
+      // synced. Their retry first asks HubSpot's search for them (hubspot/search.ts), as after a lost answer.
+      if (group.path.endsWith('/batch/create') && group.leads.some((lead) => !result.results.some((r) => r.id === lead.id))) createdUnsure = true;
     }
-    if (!settings.companyKeyProperty) return { kind: 'delivered', results };
+    const unsure = createdUnsure ? { retryAfterMs: SEARCH_CATCH_UP_MS } : {};
+    if (!settings.companyKeyProperty) return { kind: 'delivered', results, ...unsure };
 
     // Then each saved contact's company, found or made by domain, and linked to it. Every contact
     // was an upsert (the settings require the lead id property), so a failure here may send the
