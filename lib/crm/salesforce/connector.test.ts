@@ -1,10 +1,12 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkRequestsAgainstSpec } from '../../../tests/unit/crm-spec';
 import { aLead } from '../../../tests/unit/leads';
 import type { Lead } from '../../lead/schema';
 import { salesforceConnector, salesforceLeadFromLead } from './connector';
 import { testSalesforceConnection } from './check';
+import { SALESFORCE_LEAD_FIELD_LENGTHS } from './fields';
 import { salesforceSettingsSchema } from './settings';
 
 // Requests and answers in the shapes Salesforce documents: the OAuth token endpoint, and
@@ -13,6 +15,7 @@ const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
+checkRequestsAgainstSpec(server, 'salesforce', /\.(salesforce|force)\.com$/);
 
 const INSTANCE = 'https://acme.my.salesforce.com';
 const base = {
@@ -106,6 +109,43 @@ describe('salesforceConnector.send', () => {
     expect(grants).toEqual(['refresh_token']);
     expect(seen[0]).toMatchObject({ auth: 'Bearer access-1', body: { allOrNone: false } });
     expect(seen[0]!.body.records.map((r) => r.Fieldclip_Id__c)).toEqual([a!.id, b!.id]);
+  });
+
+  it("fits each value to its Lead field, so Salesforce takes the record; an email too long for the field leaves the lead needing attention", async () => {
+    tokenEndpoint(['access-F']);
+    const records: Array<Record<string, unknown>> = [];
+    server.use(
+      http.patch(`${INSTANCE}/services/data/v62.0/composite/sobjects/Lead/Fieldclip_Id__c`, async ({ request }) => {
+        const body = (await request.json()) as { records: Array<Record<string, unknown>> };
+        records.push(...body.records);
+        // Salesforce refuses a record with a value over its field's length (STRING_TOO_LONG).
+        return HttpResponse.json(
+          body.records.map((record, i) =>
+            Object.entries(record).some(([field, value]) => typeof value === 'string' && value.length > (SALESFORCE_LEAD_FIELD_LENGTHS[field] ?? Infinity))
+              ? { success: false, errors: [{ statusCode: 'STRING_TOO_LONG', message: 'data value too large', fields: [] }] }
+              : { id: `00Q${i}`, success: true, errors: [], created: true },
+          ),
+        );
+      }),
+    );
+    // Fieldclip takes titles of 200 characters and first names of 100; Salesforce 128 and 40.
+    const longTitle = `Head of ${'Strategic Partnerships and '.repeat(6)}Alliances`.slice(0, 200);
+    const longFirstName = 'Maximilian-Alexander Johann Friedrich Wilhelm';
+    const longEmail = `dmitri.${'x'.repeat(70)}@hooli.example`;
+    const [title, email] = [lead({ title: longTitle, firstName: longFirstName }), lead({ email: longEmail })];
+    expect(await salesforceConnector.send([title!, email!], settingsWith('refresh-F'), signal())).toEqual({
+      kind: 'delivered',
+      results: [
+        { id: title!.id, ok: true, crmId: '00Q0' },
+        { id: email!.id, ok: false, message: expect.stringMatching(/^Saved in Salesforce without its email: the address is longer than the 80 characters/) },
+      ],
+    });
+    expect((records[0]!.Title as string).length).toBe(128);
+    expect((records[0]!.FirstName as string).length).toBe(40);
+    expect(records[0]!.Description).toContain(`Title in full: ${longTitle}`);
+    expect(records[0]!.Description).toContain(`FirstName in full: ${longFirstName}`);
+    expect(records[1]).not.toHaveProperty('Email');
+    expect(records[1]!.Description).toContain(`Email in full: ${longEmail}`);
   });
 
   it('signs in again once when the access token has expired (401), then sends', async () => {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { cityAndCountry, sourceInWords } from '../../lead/describe';
 import type { Lead } from '../../lead/schema';
 import type { CrmConnector, LeadResult } from '../connector';
+import { fitToLeadFields, SALESFORCE_LEAD_FIELD_LENGTHS } from './fields';
 import { SALESFORCE_API_VERSION, SALESFORCE_CREDENTIAL, salesforceCall } from './http';
 import type { SalesforceSettings } from './settings';
 import { classifyFailure, errorDetail } from '../http';
@@ -37,6 +38,8 @@ export function salesforceLeadFromLead(lead: Lead, settings: SalesforceSettings)
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
+const EMAIL_LEFT_OUT = `Saved in Salesforce without its email: the address is longer than the ${SALESFORCE_LEAD_FIELD_LENGTHS.Email} characters Salesforce's Email field takes, so it is in the Lead's Description`;
+
 const collectionAnswerSchema = z.array(
   z.looseObject({
     id: z.optional(z.nullable(z.string())),
@@ -50,7 +53,8 @@ export const salesforceConnector: CrmConnector<SalesforceSettings> = {
 
   async send(leads, settings, signal) {
     const path = `/services/data/${SALESFORCE_API_VERSION}/composite/sobjects/Lead/${settings.externalIdField}`;
-    const response = await salesforceCall(settings, 'PATCH', path, { allOrNone: false, records: leads.map((lead) => salesforceLeadFromLead(lead, settings)) }, signal);
+    const fitted = leads.map((lead) => fitToLeadFields(salesforceLeadFromLead(lead, settings)));
+    const response = await salesforceCall(settings, 'PATCH', path, { allOrNone: false, records: fitted.map(({ record }) => record) }, signal);
     if (!(response instanceof Response)) return response;
     if (!response.ok) return classifyFailure(response, await errorDetail(response), SALESFORCE_CREDENTIAL);
     const answer = collectionAnswerSchema.safeParse(await response.json().catch(() => null));
@@ -58,9 +62,10 @@ export const salesforceConnector: CrmConnector<SalesforceSettings> = {
     // The answer lists the records in the order they were sent.
     const results = leads.map((lead, i): LeadResult => {
       const row = answer.data[i]!;
-      return row.success
-        ? { id: lead.id, ok: true, ...(row.id ? { crmId: row.id } : {}) }
-        : { id: lead.id, ok: false, message: row.errors.map((e) => e.message).join('; ').slice(0, 500) || 'Salesforce refused this lead' };
+      if (!row.success) return { id: lead.id, ok: false, message: row.errors.map((e) => e.message).join('; ').slice(0, 500) || 'Salesforce refused this lead' };
+      // Saved, but without its email: the rep should look (the address is in the Lead's Description).
+      if (fitted[i]!.emailLeftOut) return { id: lead.id, ok: false, message: EMAIL_LEFT_OUT };
+      return { id: lead.id, ok: true, ...(row.id ? { crmId: row.id } : {}) };
     });
     return { kind: 'delivered', results };
   },
