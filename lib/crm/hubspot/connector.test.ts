@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hubspotBatch, hubspotBatchError, hubspotError, hubspotObject, hubspotProperty, hubspotUpserted } from '../../../tests/unit/crm-answers';
 import { checkRequestsAgainstSpec, documentedExample } from '../../../tests/unit/crm-spec';
 import { aLead } from '../../../tests/unit/leads';
 import type { Lead } from '../../lead/schema';
@@ -39,14 +40,10 @@ function capture(answer: (body: Captured['body']) => Response | Promise<Response
   return seen;
 }
 
+/** HubSpot's answer to a batch: a record for each input, with its trace id (HubSpot may echo it). */
 const ok = (body: Captured['body'], status = 200) =>
   HttpResponse.json(
-    {
-      status: 'COMPLETE',
-      results: body.inputs.map((input, i) => ({ id: `90${i}`, objectWriteTraceId: input.objectWriteTraceId, properties: input.properties, createdAt: '2026-11-23T09:00:00Z', updatedAt: '2026-11-23T09:00:00Z', archived: false })),
-      startedAt: '2026-11-23T09:00:00Z',
-      completedAt: '2026-11-23T09:00:01Z',
-    },
+    hubspotBatch(body.inputs.map((input, i) => hubspotUpserted(`90${i}`, input.properties as Record<string, unknown>, { objectWriteTraceId: input.objectWriteTraceId }))),
     { status },
   );
 
@@ -144,10 +141,9 @@ describe('hubspotConnector.send', () => {
       }
       answers += 1;
       if (answers === 1) return HttpResponse.error();
-      return HttpResponse.json({
-        status: 'COMPLETE',
-        results: body.inputs.map((input) => ({ id: contacts.get(String(input.id))!.id, objectWriteTraceId: input.objectWriteTraceId, properties: input.properties })),
-      });
+      return HttpResponse.json(
+        hubspotBatch(body.inputs.map((input) => hubspotUpserted(contacts.get(String(input.id))!.id, input.properties as Record<string, unknown>, { objectWriteTraceId: input.objectWriteTraceId }))),
+      );
     });
     const noEmail = lead();
     expect(await hubspotConnector.send([noEmail], withLeadId, signal())).toMatchObject({ kind: 'retry' });
@@ -163,12 +159,10 @@ describe('hubspotConnector.send', () => {
     const bad = lead({ email: 'bad@acme.example' });
     capture(() =>
       HttpResponse.json(
-        {
-          status: 'COMPLETE',
-          results: [{ id: '700', objectWriteTraceId: good.id, properties: { email: 'good@acme.example' } }],
-          numErrors: 1,
-          errors: [{ status: 'error', category: 'VALIDATION_ERROR', message: 'Property values were not valid: hs_lead_status', context: { ids: ['bad@acme.example'] } }],
-        },
+        hubspotBatch(
+          [hubspotUpserted('700', { email: 'good@acme.example' }, { objectWriteTraceId: good.id })],
+          [hubspotBatchError('Property values were not valid: hs_lead_status', { ids: ['bad@acme.example'] })],
+        ),
         { status: 207 },
       ),
     );
@@ -181,11 +175,23 @@ describe('hubspotConnector.send', () => {
     });
   });
 
+  it("marks a batch HubSpot refuses (400) as needing attention, with HubSpot's own message", async () => {
+    server.use(
+      http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/upsert`, () =>
+        HttpResponse.json(hubspotError('Invalid input JSON on line 1, column 42: Cannot deserialize value', 'VALIDATION_ERROR'), { status: 400 }),
+      ),
+    );
+    expect(await hubspotConnector.send([lead({ email: 'jane@acme.example' })], settings, signal())).toEqual({
+      kind: 'refused',
+      error: 'The CRM answered 400 Bad Request: Invalid input JSON on line 1, column 42: Cannot deserialize value',
+    });
+  });
+
   it("backs off for HubSpot's rate-limit window on a 429", async () => {
     server.use(
       http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/upsert`, () =>
         HttpResponse.json(
-          { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', category: 'RATE_LIMITS' },
+          hubspotError('You have reached your ten_secondly_rolling limit.', 'RATE_LIMITS'),
           { status: 429, headers: { 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000', 'X-HubSpot-RateLimit-Remaining': '0' } },
         ),
       ),
@@ -200,7 +206,7 @@ describe('hubspotConnector.send', () => {
   it('pauses on an expired token (401), pointing at the access token', async () => {
     server.use(
       http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/upsert`, () =>
-        HttpResponse.json({ status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' }, { status: 401 }),
+        HttpResponse.json(hubspotError('Authentication credentials not found.', 'INVALID_AUTHENTICATION'), { status: 401 }),
       ),
     );
     expect(await hubspotConnector.send([lead({ email: 'jane@acme.example' })], settings, signal())).toMatchObject({
@@ -239,7 +245,7 @@ function hubspotContacts({ loseNextAnswer = false, searchable = true } = {}) {
         return { id: contact.id, objectWriteTraceId: input.objectWriteTraceId, properties: input.properties };
       });
       if (lose) return (lose = false), HttpResponse.error();
-      return HttpResponse.json({ status: 'COMPLETE', results: made }, { status: 201 });
+      return HttpResponse.json(hubspotBatch(made.map(({ id, objectWriteTraceId, properties }) => hubspotObject(id, properties, { objectWriteTraceId }))), { status: 201 });
     }),
     http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/update`, async ({ request }) => {
       calls.push('update');
@@ -249,7 +255,7 @@ function hubspotContacts({ loseNextAnswer = false, searchable = true } = {}) {
         Object.assign(contact.properties, input.properties);
         return { id: contact.id, objectWriteTraceId: input.objectWriteTraceId, properties: contact.properties };
       });
-      return HttpResponse.json({ status: 'COMPLETE', results });
+      return HttpResponse.json(hubspotBatch(results.map(({ id, objectWriteTraceId, properties }) => hubspotObject(id, properties, { objectWriteTraceId }))));
     }),
     http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/search`, async ({ request }) => {
       calls.push('search');
@@ -307,7 +313,7 @@ describe('hubspotConnector.send, a contact without email sent again without the 
     const withEmail = lead({ email: 'jane@acme.example' });
     server.use(
       http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/batch/upsert`, () =>
-        HttpResponse.json({ status: 'COMPLETE', results: [{ id: '900', objectWriteTraceId: withEmail.id, properties: { email: withEmail.email } }] }),
+        HttpResponse.json(hubspotBatch([hubspotUpserted('900', { email: withEmail.email }, { objectWriteTraceId: withEmail.id })])),
       ),
     );
     const result = await hubspotConnector.send([withEmail, lead({ createdAt: Date.now() })], settings, signal());
@@ -364,7 +370,7 @@ describe('hubspotConnector.send, a contact without email sent again without the 
 
   it('sends nothing when the search fails: the batch is retried, with the same ids', async () => {
     const side = hubspotContacts();
-    server.use(http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/search`, () => HttpResponse.json({ status: 'error', message: 'internal error' }, { status: 500 })));
+    server.use(http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/search`, () => HttpResponse.json(hubspotError('internal error', 'INTERNAL_ERROR'), { status: 500 })));
     expect(await hubspotConnector.send([sentBefore()], settings, signal())).toMatchObject({ kind: 'retry', error: expect.stringContaining('500') });
     expect(side.calls).toEqual([]);
   });
@@ -376,7 +382,7 @@ describe('hubspotConnector.testConnection', () => {
       http.get(`${HUBSPOT_API}/crm/v3/objects/contacts`, ({ request }) =>
         request.headers.get('authorization') === 'Bearer pat-na1-11111111-2222'
           ? HttpResponse.json({ results: [] })
-          : HttpResponse.json({ message: 'Authentication credentials not found.' }, { status: 401 }),
+          : HttpResponse.json(hubspotError('Authentication credentials not found.', 'INVALID_AUTHENTICATION'), { status: 401 }),
       ),
     );
     expect(await testHubspotConnection(settings, signal())).toEqual({ ok: true, message: 'Connected to HubSpot: the token can read contacts' });
@@ -396,7 +402,7 @@ describe('hubspotConnector.testConnection with a lead id property', () => {
     );
 
   it('accepts a property that requires unique values', async () => {
-    answerProperty(() => HttpResponse.json({ name: 'fieldclip_lead_id', label: 'Fieldclip lead id', type: 'string', fieldType: 'text', hasUniqueValue: true }));
+    answerProperty(() => HttpResponse.json(hubspotProperty('fieldclip_lead_id', { hasUniqueValue: true })));
     expect(await testHubspotConnection(withLeadId, signal())).toEqual({
       ok: true,
       message: 'Connected to HubSpot: the token can read contacts, and "fieldclip_lead_id" keeps each lead\'s id',
@@ -404,12 +410,12 @@ describe('hubspotConnector.testConnection with a lead id property', () => {
   });
 
   it('says how to create a missing property, and when one does not require unique values', async () => {
-    answerProperty(() => HttpResponse.json({ status: 'error', message: 'Unable to find property fieldclip_lead_id', category: 'OBJECT_NOT_FOUND' }, { status: 404 }));
+    answerProperty(() => HttpResponse.json(hubspotError('Unable to find property fieldclip_lead_id', 'OBJECT_NOT_FOUND'), { status: 404 }));
     expect(await testHubspotConnection(withLeadId, signal())).toEqual({
       ok: false,
       message: expect.stringMatching(/^Connected, but HubSpot has no contact property "fieldclip_lead_id": create it .*Require unique values/),
     });
-    answerProperty(() => HttpResponse.json({ name: 'fieldclip_lead_id', type: 'string', fieldType: 'text', hasUniqueValue: false }));
+    answerProperty(() => HttpResponse.json(hubspotProperty('fieldclip_lead_id', { hasUniqueValue: false })));
     expect(await testHubspotConnection(withLeadId, signal())).toEqual({
       ok: false,
       message: expect.stringContaining('"fieldclip_lead_id" does not require unique values'),
@@ -429,23 +435,23 @@ describe('createLeadIdProperty', () => {
 
   it('creates a single-line text contact property with unique values', async () => {
     created.length = 0;
-    answerCreate(() => HttpResponse.json({ name: 'fieldclip_lead_id', type: 'string', fieldType: 'text', hasUniqueValue: true }, { status: 201 }));
+    answerCreate(() => HttpResponse.json(hubspotProperty('fieldclip_lead_id', { hasUniqueValue: true }), { status: 201 }));
     expect(await createLeadIdProperty(settings, 'fieldclip_lead_id', signal())).toEqual({ ok: true, message: 'Created the contact property "fieldclip_lead_id" in HubSpot, with unique values' });
     expect(created).toEqual([expect.objectContaining({ name: 'fieldclip_lead_id', type: 'string', fieldType: 'text', groupName: 'contactinformation', hasUniqueValue: true })]);
   });
 
   it('takes a property that is there already only if it requires unique values', async () => {
-    answerCreate(() => HttpResponse.json({ status: 'error', message: "A property named 'fieldclip_lead_id' already exists.", category: 'OBJECT_ALREADY_EXISTS' }, { status: 409 }));
-    server.use(http.get(`${HUBSPOT_API}/crm/v3/properties/contacts/fieldclip_lead_id`, () => HttpResponse.json({ name: 'fieldclip_lead_id', type: 'string', fieldType: 'text', hasUniqueValue: true })));
+    answerCreate(() => HttpResponse.json(hubspotError("A property named 'fieldclip_lead_id' already exists.", 'OBJECT_ALREADY_EXISTS'), { status: 409 }));
+    server.use(http.get(`${HUBSPOT_API}/crm/v3/properties/contacts/fieldclip_lead_id`, () => HttpResponse.json(hubspotProperty('fieldclip_lead_id', { hasUniqueValue: true }))));
     expect(await createLeadIdProperty(settings, 'fieldclip_lead_id', signal())).toEqual({ ok: true, message: 'HubSpot already has the contact property "fieldclip_lead_id", with unique values' });
-    server.use(http.get(`${HUBSPOT_API}/crm/v3/properties/contacts/fieldclip_lead_id`, () => HttpResponse.json({ name: 'fieldclip_lead_id', type: 'string', fieldType: 'text', hasUniqueValue: false })));
+    server.use(http.get(`${HUBSPOT_API}/crm/v3/properties/contacts/fieldclip_lead_id`, () => HttpResponse.json(hubspotProperty('fieldclip_lead_id', { hasUniqueValue: false }))));
     expect(await createLeadIdProperty(settings, 'fieldclip_lead_id', signal())).toEqual({ ok: false, message: expect.stringContaining('"fieldclip_lead_id" does not require unique values') });
   });
 
   it('names the missing scope, and a refused token', async () => {
-    answerCreate(() => HttpResponse.json({ status: 'error', message: "This app hasn't been granted all required scopes to make this call.", category: 'MISSING_SCOPES' }, { status: 403 }));
+    answerCreate(() => HttpResponse.json(hubspotError("This app hasn't been granted all required scopes to make this call.", 'MISSING_SCOPES'), { status: 403 }));
     expect(await createLeadIdProperty(settings, 'fieldclip_lead_id', signal())).toEqual({ ok: false, message: expect.stringMatching(/^HubSpot did not let this token create properties \(403\): add the crm\.schemas\.contacts\.write scope/) });
-    answerCreate(() => HttpResponse.json({ status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' }, { status: 401 }));
+    answerCreate(() => HttpResponse.json(hubspotError('Authentication credentials not found.', 'INVALID_AUTHENTICATION'), { status: 401 }));
     expect(await createLeadIdProperty(settings, 'fieldclip_lead_id', signal())).toEqual({ ok: false, message: "The CRM answered 401 Unauthorized: Authentication credentials not found. Check the access token in Fieldclip's settings." });
   });
 });
@@ -467,11 +473,10 @@ describe('linking contacts to their companies (company key property)', () => {
         const saved = body.inputs.filter((input) => input.id !== options.refuseDomain);
         for (const input of saved) if (!companies.has(input.id)) companies.set(input.id, `70${companies.size}`);
         return HttpResponse.json(
-          {
-            status: 'COMPLETE',
-            results: saved.map((input) => ({ id: companies.get(input.id), properties: input.properties })),
-            ...(options.refuseDomain ? { numErrors: 1, errors: [{ status: 'error', category: 'VALIDATION_ERROR', message: 'Property values were not valid: domain', context: { ids: [options.refuseDomain] } }] } : {}),
-          },
+          hubspotBatch(
+            saved.map((input) => hubspotUpserted(companies.get(input.id)!, input.properties)),
+            options.refuseDomain ? [hubspotBatchError('Property values were not valid: domain', { ids: [options.refuseDomain] })] : [],
+          ),
           { status: options.refuseDomain ? 207 : 200 },
         );
       }),
@@ -479,7 +484,7 @@ describe('linking contacts to their companies (company key property)', () => {
         if (options.associate) return options.associate();
         const body = (await request.json()) as { inputs: Pair[] };
         pairs.push(...body.inputs);
-        return HttpResponse.json({ status: 'COMPLETE', results: body.inputs.map((pair) => ({ ...pair, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 } })) });
+        return HttpResponse.json(hubspotBatch(body.inputs.map((pair) => ({ ...pair, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 } }))));
       }),
     );
     return { companies, pairs, companyRequests };
@@ -513,7 +518,7 @@ describe('linking contacts to their companies (company key property)', () => {
   });
 
   it('sends the whole batch again when linking is rate-limited: contacts and companies are upserts, so nothing doubles', async () => {
-    const side = hubspot({ associate: () => HttpResponse.json({ status: 'error', category: 'RATE_LIMITS' }, { status: 429, headers: { 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000' } }) });
+    const side = hubspot({ associate: () => HttpResponse.json(hubspotError('You have reached your ten_secondly_rolling limit.', 'RATE_LIMITS'), { status: 429, headers: { 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000' } }) });
     const jane = lead({ email: 'jane@acme.example', companyDomain: 'acme.example' });
     expect(await hubspotConnector.send([jane], linking, signal())).toEqual({ kind: 'retry', error: 'HubSpot asked to slow down (429)', retryAfterMs: 10_000 });
     await hubspotConnector.send([jane], linking, signal());
@@ -541,7 +546,7 @@ describe('linking contacts to their companies (company key property)', () => {
         HttpResponse.json(
           {
             status: 'COMPLETE',
-            results: [{ from: { id: '901' }, to: { id: '701' }, associationSpec: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 }] }],
+            results: [{ from: { id: '901' }, to: { id: '701' }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 } }],
             numErrors: 1,
             errors: [{ status: 'error', category: 'VALIDATION_ERROR', message: 'Association limit reached for contact 900', context: { fromObjectId: ['900'] }, errors: [], links: {} }],
             startedAt: '2026-11-23T09:00:00Z',
@@ -570,8 +575,8 @@ describe('linking contacts to their companies (company key property)', () => {
   it('checks the company property when testing the connection', async () => {
     server.use(
       http.get(`${HUBSPOT_API}/crm/v3/objects/contacts`, () => HttpResponse.json({ results: [] })),
-      http.get(`${HUBSPOT_API}/crm/v3/properties/contacts/fieldclip_lead_id`, () => HttpResponse.json({ name: 'fieldclip_lead_id', hasUniqueValue: true })),
-      http.get(`${HUBSPOT_API}/crm/v3/properties/companies/fieldclip_domain`, () => HttpResponse.json({ status: 'error', message: 'Unable to find property', category: 'OBJECT_NOT_FOUND' }, { status: 404 })),
+      http.get(`${HUBSPOT_API}/crm/v3/properties/contacts/fieldclip_lead_id`, () => HttpResponse.json(hubspotProperty('fieldclip_lead_id', { hasUniqueValue: true }))),
+      http.get(`${HUBSPOT_API}/crm/v3/properties/companies/fieldclip_domain`, () => HttpResponse.json(hubspotError('Unable to find property', 'OBJECT_NOT_FOUND'), { status: 404 })),
     );
     expect(await testHubspotConnection(linking, signal())).toEqual({
       ok: false,

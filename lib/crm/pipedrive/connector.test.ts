@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkRequestsAgainstSpec } from '../../../tests/unit/crm-spec';
+import { pipedriveLead } from '../../../tests/unit/crm-answers';
 import { aLead } from '../../../tests/unit/leads';
 import type { Lead } from '../../lead/schema';
 import { pipedriveConnector, pipedriveLeadTitle } from './connector';
@@ -63,7 +64,7 @@ describe('pipedriveConnector.send', () => {
     const seen = recordRequests({
       'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [{ result_score: 1, item: { id: 42, type: 'person', name: 'Carla Gomez' } }] } }),
       'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 42 } }),
-      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'adf21080-0e10-11eb-879b-05d71fb426ec' }) }, { status: 201 }),
     });
     const carla = lead({ email: 'carla@hooli.example' });
     expect(await pipedriveConnector.send([carla], settings, signal())).toEqual({
@@ -90,10 +91,10 @@ describe('pipedriveConnector.send', () => {
         const { person_id, origin_id } = body as { person_id: number; origin_id: string };
         stored.push({ id: `adf21080-0e10-11eb-879b-05d71fb4260${stored.length}`, person_id, origin_id });
         posts += 1;
-        return posts === 1 ? HttpResponse.error() : HttpResponse.json({ success: true, data: { id: stored.at(-1)!.id } }, { status: 201 });
+        return posts === 1 ? HttpResponse.error() : HttpResponse.json({ success: true, data: pipedriveLead(stored.at(-1)!) }, { status: 201 });
       },
-      'GET /leads': () => HttpResponse.json({ success: true, data: stored.map((item) => ({ ...item, title: 'Carla', archived_status: 'not_archived' })), additional_data: { pagination: { more_items_in_collection: false } } }),
-      'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: { id: stored[0]!.id } }),
+      'GET /leads': () => HttpResponse.json({ success: true, data: stored.map((item) => pipedriveLead({ ...item, title: 'Carla' })), additional_data: { pagination: { more_items_in_collection: false } } }),
+      'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: stored[0]!.id }) }),
       // Carla was in Pipedrive long before: the persons added last are others.
       'GET /persons': () => HttpResponse.json({ success: true, data: [{ id: 7, name: 'Other', email: [{ value: 'other@initech.example', primary: true }] }] }),
     });
@@ -112,7 +113,7 @@ describe('pipedriveConnector.send', () => {
     const seen = recordRequests({
       'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [] } }),
       'POST /persons': () => HttpResponse.json({ success: true, data: { id: 77 } }, { status: 201 }),
-      'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }),
+      'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'adf21080-0e10-11eb-879b-05d71fb426ec' }) }),
     });
     const known = lead({ email: 'new@hooli.example', sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' } });
     await pipedriveConnector.send([known], settings, signal());
@@ -137,7 +138,7 @@ describe('pipedriveConnector.send', () => {
       'GET /persons/:id': () => HttpResponse.json({ success: true, data: persons.find(({ id }) => String(id) === seen.at(-1)!.path.split('?')[0]!.split('/').at(-1)) }),
       'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
       'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
-      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'adf21080-0e10-11eb-879b-05d71fb426ec' }) }, { status: 201 }),
       // The retry comes long after: many persons were added since, and Carla is not among the last.
       'GET /persons': () => HttpResponse.json({ success: true, data: [{ id: 900, name: 'Newer', custom_fields: { [FIELD]: 'a-later-lead' } }], additional_data: { next_cursor: null } }),
     });
@@ -181,7 +182,7 @@ describe('pipedriveConnector.send', () => {
       'GET /persons': () => HttpResponse.json({ success: true, data: [...persons, { id: 5, name: 'Someone else', emails: [{ value: 'else@initech.example' }] }], additional_data: { next_cursor: null } }),
       'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
       'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
-      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'adf21080-0e10-11eb-879b-05d71fb426ec' }) }, { status: 201 }),
     });
     const carla = lead(fields);
     expect(await pipedriveConnector.send([carla], withField, signal())).toMatchObject({ kind: 'retry' });
@@ -212,7 +213,7 @@ describe('pipedriveConnector.send', () => {
       'GET /persons': () => HttpResponse.json({ success: true, data: persons, additional_data: { next_cursor: null } }),
       'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
       'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
-      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'adf21080-0e10-11eb-879b-05d71fb426ec' }) }, { status: 201 }),
     });
     const carla = lead({ email: undefined, createdAt: Date.now() - 60_000 });
     expect(await pipedriveConnector.send([carla], settings, signal())).toMatchObject({ kind: 'retry' });
@@ -249,7 +250,7 @@ describe('pipedriveConnector.send', () => {
       'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 77 } }),
       'POST /persons': () => HttpResponse.json({ success: true, data: { id: 78 } }, { status: 201 }),
       'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
-      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'adf21080-0e10-11eb-879b-05d71fb426ec' }) }, { status: 201 }),
     });
     const retried = lead({ email: undefined, createdAt: now - 60_000, sync: { status: 'failed', attempts: 1, dueAt: 1, lastError: 'lost' } });
     await pipedriveConnector.send([retried], settings, signal());
@@ -285,7 +286,7 @@ describe('pipedriveConnector.send', () => {
     const seen = recordRequests({
       'POST /persons': () => HttpResponse.json({ success: true, data: { id: 78 } }, { status: 201 }),
       'GET /leads': () => HttpResponse.json({ success: true, data: [] }),
-      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } }, { status: 201 }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'adf21080-0e10-11eb-879b-05d71fb426ec' }) }, { status: 201 }),
     });
     const carla = lead({ fullName: 'Carla', email: undefined, sync: { status: 'failed', attempts: 1, dueAt: 1, lastError: 'lost' } });
     await pipedriveConnector.send([carla], settings, signal());
@@ -295,9 +296,9 @@ describe('pipedriveConnector.send', () => {
   it('without an email, updates the person of the Pipedrive lead it synced before, not a new one', async () => {
     const CRM_ID = 'adf21080-0e10-11eb-879b-05d71fb426ec';
     const seen = recordRequests({
-      'GET /leads/:id': () => HttpResponse.json({ success: true, data: { id: CRM_ID, title: 'Carla', person_id: 55, organization_id: null } }),
+      'GET /leads/:id': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: CRM_ID, title: 'Carla', person_id: 55, organization_id: null }) }),
       'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 55 } }),
-      'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: { id: CRM_ID } }),
+      'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: CRM_ID }) }),
     });
     const edited = lead({ email: undefined, sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: CRM_ID } });
     expect(await pipedriveConnector.send([edited], settings, signal())).toEqual({ kind: 'delivered', results: [{ id: edited.id, ok: true, crmId: CRM_ID }] });
@@ -308,7 +309,7 @@ describe('pipedriveConnector.send', () => {
     let persons = 0;
     recordRequests({
       'POST /persons': () => (++persons === 1 ? HttpResponse.json({ success: false, error: 'Name must be given' }, { status: 400 }) : HttpResponse.json({ success: true, data: { id: 9 } })),
-      'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'b1c2d3e4-0e10-11eb-879b-05d71fb426ec' } }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'b1c2d3e4-0e10-11eb-879b-05d71fb426ec' }) }),
     });
     const [bad, good] = [lead(), lead()];
     expect(await pipedriveConnector.send([bad!, good!], settings, signal())).toEqual({
@@ -404,7 +405,7 @@ describe('pipedriveConnector.send', () => {
         ...dealFields([{ id: 11, label: 'Referral program' }, { id: 12, label: 'Events' }]),
         'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [] } }),
         'POST /persons': () => HttpResponse.json({ success: true, data: { id: 31 } }),
-        'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'c1d2e3f4-0e10-11eb-879b-05d71fb426ec' } }),
+        'POST /leads': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'c1d2e3f4-0e10-11eb-879b-05d71fb426ec' }) }),
       });
       const channelled = withChannels('a1'.repeat(20), { event: 'events', referral: '' });
       await pipedriveConnector.send([lead({ email: 'carla@hooli.example' }), lead({ email: 'raj@hooli.example', source: { kind: 'referral', referredBy: 'Bob' } })], channelled, signal());
@@ -418,7 +419,7 @@ describe('pipedriveConnector.send', () => {
         ...dealFields([{ id: 12, label: 'Events' }]),
         'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [] } }),
         'POST /persons': () => HttpResponse.json({ success: true, data: { id: 31 } }),
-        'POST /leads': () => HttpResponse.json({ success: true, data: { id: 'c1d2e3f4-0e10-11eb-879b-05d71fb426ec' } }),
+        'POST /leads': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'c1d2e3f4-0e10-11eb-879b-05d71fb426ec' }) }),
       });
       const misnamed = withChannels('d4'.repeat(20), { event: 'Trade shows' });
       await pipedriveConnector.send([lead({ email: 'carla@hooli.example' })], misnamed, signal());

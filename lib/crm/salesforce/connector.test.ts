@@ -148,6 +148,19 @@ describe('salesforceConnector.send', () => {
     expect(records[1]!.Description).toContain(`Email in full: ${longEmail}`);
   });
 
+  it("marks a request Salesforce refuses (400) as needing attention, with Salesforce's message", async () => {
+    tokenEndpoint(['access-G']);
+    server.use(
+      http.patch(`${INSTANCE}/services/data/v62.0/composite/sobjects/Lead/Fieldclip_Id__c`, () =>
+        HttpResponse.json([{ message: 'No such column Fieldclip_Id__c on sobject of type Lead', errorCode: 'INVALID_FIELD' }], { status: 400 }),
+      ),
+    );
+    expect(await salesforceConnector.send([lead()], settingsWith('refresh-G'), signal())).toEqual({
+      kind: 'refused',
+      error: 'The CRM answered 400 Bad Request: No such column Fieldclip_Id__c on sobject of type Lead',
+    });
+  });
+
   it('signs in again once when the access token has expired (401), then sends', async () => {
     const grants = tokenEndpoint(['old', 'new']);
     const auths: Array<string | null> = [];
