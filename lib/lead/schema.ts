@@ -123,8 +123,11 @@ export type Capture = z.infer<typeof captureSchema>;
 
 const attempts = z.int().check(z.nonnegative());
 const time = z.int().check(z.nonnegative());
+/** The longest CRM id and sync message the outbox keeps (lib/outbox/claims.ts fits what a CRM says to them). */
+export const CRM_ID_MAX = 200;
+export const SYNC_MESSAGE_MAX = 2000;
 /** The CRM's id for the lead, once it has one: kept through later edits so an update finds the record. */
-const crmId = z.optional(z.string().check(z.maxLength(200)));
+const crmId = z.optional(z.string().check(z.maxLength(CRM_ID_MAX)));
 
 // `dueAt` is when the sync engine should next look at the lead: when it was queued (pending), or
 // its next attempt time (failed). A failed lead's `notBefore` is the soonest the CRM allows it back
@@ -133,8 +136,8 @@ const crmId = z.optional(z.string().check(z.maxLength(200)));
 // its own (lib/outbox/claims.ts).
 export const syncStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending'), attempts, dueAt: time, crmId }),
-  z.object({ status: z.literal('failed'), attempts, dueAt: time, notBefore: z.optional(time), lastError: z.string().check(z.maxLength(2000)), crmId }),
-  z.object({ status: z.literal('rejected'), attempts, message: z.string().check(z.maxLength(2000)), crmId }),
+  z.object({ status: z.literal('failed'), attempts, dueAt: time, notBefore: z.optional(time), lastError: z.string().check(z.maxLength(SYNC_MESSAGE_MAX)), crmId }),
+  z.object({ status: z.literal('rejected'), attempts, message: z.string().check(z.maxLength(SYNC_MESSAGE_MAX)), crmId }),
   z.object({ status: z.literal('synced'), attempts, crmId, syncedAt: time }),
 ]);
 export type SyncState = z.infer<typeof syncStateSchema>;

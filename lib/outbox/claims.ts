@@ -1,5 +1,5 @@
-import type { Lead } from '../lead/schema';
-import type { OutboxDb } from './db';
+import { CRM_ID_MAX, leadSchema, SYNC_MESSAGE_MAX, type Lead } from '../lead/schema';
+import { allowStoredLeadsAsTheyAre, type OutboxDb } from './db';
 import type { ClaimRow } from './rows';
 import { crmIdOf, withStatus } from './sync-state';
 
@@ -8,6 +8,40 @@ import { crmIdOf, withStatus } from './sync-state';
 // is per record written, so each lead is written once per attempt, when its outcome is recorded.
 
 export type ClaimedBatch = { claimId: string; leads: Lead[] };
+
+/** Text from a CRM as the outbox keeps it: its start, and how long it was when it had to be cut. */
+export function keptText(text: string, max = SYNC_MESSAGE_MAX): string {
+  if (text.length <= max) return text;
+  const note = ` … (cut: ${text.length} characters in all)`;
+  return `${text.slice(0, max - note.length)}${note}`;
+}
+
+/** What today's checks find wrong with a stored lead, or nothing. */
+function problemsOf(lead: Lead): string[] {
+  const result = leadSchema.safeParse(lead);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || 'lead'}: ${issue.message}`);
+}
+
+/**
+ * A stored lead that fails today's checks (written by an older version, or edited by hand) is not
+ * sent: it is marked Needs attention, as it is, with what is wrong, so the rep can open and correct
+ * it. Only this writes a lead that does not pass the schema.
+ */
+async function setAside(db: OutboxDb, found: ReadonlyArray<{ lead: Lead; problems: string[] }>): Promise<void> {
+  if (found.length === 0) return;
+  allowStoredLeadsAsTheyAre();
+  await db.leads.bulkPut(
+    found.map(({ lead, problems }) => ({
+      ...lead,
+      sync: {
+        status: 'rejected' as const,
+        attempts: lead.sync?.attempts ?? 0,
+        message: keptText(`Fieldclip's checks refuse this lead as it is stored (${problems.join('; ')}). Edit it and save it to send it.`),
+        ...(lead.sync?.crmId ? { crmId: lead.sync.crmId } : {}),
+      },
+    })),
+  );
+}
 
 export type ClaimOptions = {
   now: number;
@@ -30,11 +64,19 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs }: ClaimOption
     const held = new Set(claims.filter((claim) => claim.leaseUntil > now).flatMap((claim) => claim.leads.map((lead) => lead.id)));
     const due: Lead[] = [];
     for (const status of ['pending', 'failed'] as const) {
-      if (due.length >= limit) break;
-      const found = await withStatus(db, status, now)
-        .limit(limit - due.length + held.size)
-        .toArray();
-      due.push(...found.filter((lead) => !held.has(lead.id)).slice(0, limit - due.length));
+      // Leads set aside leave the due index: read again, past the ones already taken, until enough are valid.
+      const taken = new Set<string>();
+      for (let more = true; more && due.length < limit; ) {
+        const found = (await withStatus(db, status, now).limit(limit - due.length + held.size + taken.size).toArray()).filter(
+          (lead) => !held.has(lead.id) && !taken.has(lead.id),
+        );
+        const invalid = found.map((lead) => ({ lead, problems: problemsOf(lead) })).filter(({ problems }) => problems.length > 0);
+        await setAside(db, invalid);
+        const valid = found.filter((lead) => !invalid.some((bad) => bad.lead === lead)).slice(0, limit - due.length);
+        for (const lead of valid) taken.add(lead.id);
+        due.push(...valid);
+        more = invalid.length > 0;
+      }
     }
     if (due.length === 0) return null;
     const claim: ClaimRow = { id: crypto.randomUUID(), leaseUntil: now + leaseMs, leads: due.map(({ id, updatedAt }) => ({ id, updatedAt })) };
@@ -82,26 +124,33 @@ export function recordDeliveries(db: OutboxDb, claimId: string, deliveries: read
       const edited = lead.updatedAt !== sentVersion.get(lead.id);
       const sync: Lead['sync'] = (() => {
         switch (delivery.outcome) {
-          case 'synced':
-            if (edited) return { status: 'pending', attempts, dueAt: now, ...(delivery.crmId ? { crmId: delivery.crmId } : known) };
-            return { status: 'synced', attempts, syncedAt: now, ...(delivery.crmId ? { crmId: delivery.crmId } : known) };
+          case 'synced': {
+            // An id longer than any CRM's is no id: cut, it would name another record. The lead is synced all the same.
+            const crmId = delivery.crmId && delivery.crmId.length <= CRM_ID_MAX ? { crmId: delivery.crmId } : known;
+            if (edited) return { status: 'pending', attempts, dueAt: now, ...crmId };
+            return { status: 'synced', attempts, syncedAt: now, ...crmId };
+          }
           case 'rejected':
             if (edited) return { status: 'pending', attempts, dueAt: now, ...known };
-            return { status: 'rejected', attempts, message: delivery.message, ...known };
+            return { status: 'rejected', attempts, message: keptText(delivery.message), ...known };
           case 'failed':
             return {
               status: 'failed',
               attempts,
               dueAt: delivery.retryAt,
               ...(delivery.notBefore === undefined ? {} : { notBefore: delivery.notBefore }),
-              lastError: delivery.error,
+              lastError: keptText(delivery.error),
               ...known,
             };
         }
       })();
       updated.push({ ...lead, sync });
     });
-    await db.leads.bulkPut(updated);
+    // Each lead checked on its own: one that fails cannot undo what the others' answers recorded.
+    const invalid = updated.map((lead) => ({ lead, problems: problemsOf(lead) })).filter(({ problems }) => problems.length > 0);
+    await setAside(db, invalid);
+    allowStoredLeadsAsTheyAre();
+    await db.leads.bulkPut(updated.filter((lead) => !invalid.some((bad) => bad.lead === lead)));
   });
 }
 

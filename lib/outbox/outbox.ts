@@ -17,8 +17,16 @@ function withoutUndefined<T extends object>(value: T): T {
  * is due later than now, so a "Sync now" right after an import sends them all rather than leaving
  * the last ones for the next alarm.
  */
+/**
+ * The input as a lead's fields, checked once more after the name parts are derived: a derived part
+ * over its limit is a ZodError for this input, before any write, never a refused transaction.
+ */
+function checkedInput(input: LeadInput) {
+  return withoutUndefined(leadInputSchema.parse(withNameParts(withoutUndefined(leadInputSchema.parse(input)))));
+}
+
 export async function addLeads(db: OutboxDb, inputs: readonly LeadInput[], now = Date.now()): Promise<Lead[]> {
-  const parsed = inputs.map((input) => withNameParts(withoutUndefined(leadInputSchema.parse(input))));
+  const parsed = inputs.map(checkedInput);
   return db.transaction('rw', db.leads, db.leadSearch, async () => {
     const newest = (await db.leads.orderBy('createdAt').lastKey()) as number | undefined;
     const first = Math.max(now - parsed.length + 1, newest === undefined ? -Infinity : newest + 1);
@@ -50,7 +58,7 @@ async function putLead(db: OutboxDb, lead: Lead): Promise<void> {
  * change reaches it.
  */
 export async function updateLead(db: OutboxDb, id: string, input: LeadInput, now = Date.now()): Promise<Lead> {
-  const parsed = withNameParts(withoutUndefined(leadInputSchema.parse(input)));
+  const parsed = checkedInput(input);
   return db.transaction('rw', db.leads, db.leadSearch, async () => {
     const existing = await db.leads.get(id);
     if (!existing) throw new Error('That lead is no longer in the outbox');

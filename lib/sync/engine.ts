@@ -1,7 +1,7 @@
 import type { Crm, SendResult } from '../crm/connector';
 import type { Lead } from '../lead/schema';
 import type { OutboxDb } from '../outbox/db';
-import { claimDueLeads, recordDeliveries, releaseClaim, type Delivery } from '../outbox/claims';
+import { claimDueLeads, keptText, recordDeliveries, releaseClaim, type Delivery } from '../outbox/claims';
 import { makeRetriesDueNow, nextRetryAt, waitingCount } from '../outbox/outbox';
 import { appendSyncLog } from '../outbox/sync-log';
 import { retryDelayMs } from './backoff';
@@ -152,7 +152,7 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
     claim = await db.transaction('rw', db.leads, db.syncLog, db.claims, async () => {
       if (result.kind === 'unauthorized') await releaseClaim(db, sent.claimId);
       else await recordDeliveries(db, sent.claimId, deliveries, now());
-      await appendSyncLog(db, { at: now(), ...counts, ...(error ? { error } : {}) });
+      await appendSyncLog(db, { at: now(), ...counts, ...(error ? { error: keptText(error, SYNC_LOG_ERROR_MAX) } : {}) });
       return stop || signal.aborted ? null : claimNext();
     });
 
@@ -178,6 +178,9 @@ export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = 
   report.retrying = failing.size;
   return report;
 }
+
+/** The longest reason a sync log line keeps. */
+const SYNC_LOG_ERROR_MAX = 500;
 
 /** Runs `fn` unless another sync (panel, alarm, restarted worker) holds the lock; then returns null. */
 export async function withSyncLock<T>(fn: () => Promise<T>): Promise<T | null> {

@@ -437,4 +437,37 @@ describe('connecting a webhook on the internet (n8n, Zapier, Make)', () => {
       body: { leads: [{ id: lead!.id, fullName: 'Noor Haddad', company: 'Atlas Freight', email: 'noor@atlas.example' }] },
     });
   });
+
+  it('keeps a 600-character id and a 6,000-character refusal from jamming the outbox: each lead sent once, none left waiting', async () => {
+    session = await launchExtension({ grantedAtInstall: { origins: ['https://hooks.example.com/*'] } });
+    const hook = await routeApi(session.context, 'https://hooks.example.com', ({ body }) => {
+      const leads = (body as { leads: Array<{ id: string; fullName: string }> }).leads;
+      return {
+        status: 200,
+        body: {
+          results: leads.map((lead) =>
+            lead.fullName === 'Long Id'
+              ? { id: lead.id, status: 'ok', crmId: 'x'.repeat(600) }
+              : { id: lead.id, status: 'error', message: `Refused: ${'because '.repeat(750)}` },
+          ),
+        },
+      };
+    });
+    await session.worker.evaluate(() => chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl: 'https://hooks.example.com/in' } }));
+    const panel = await session.open('sidepanel.html');
+    for (const name of ['Long Id', 'Long Refusal']) {
+      await typeLead(panel, { 'Full name': name, Company: 'Hostile CRM' });
+      await panel.getByRole('button', { name: 'Save lead' }).click();
+      await expectText(leadInList(panel, name), 'Pending');
+    }
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(leadInList(panel, 'Long Id'), 'Synced');
+    await expectText(leadInList(panel, 'Long Refusal'), 'Needs attention');
+    await expectText(leadInList(panel, 'Long Refusal'), /Refused: because because .*cut: 6009 characters in all/);
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await panel.getByText('Nothing to sync.').waitFor();
+    const sent = hook.requests().flatMap((request) => (request.body as { leads: Array<{ fullName: string }> }).leads.map((lead) => lead.fullName));
+    expect(sent).toEqual(['Long Id', 'Long Refusal']);
+    expect((await storedLeads(panel)).map((lead) => lead.sync.status).sort()).toEqual(['rejected', 'synced']);
+  });
 });
