@@ -44,6 +44,20 @@ describe('CSV import', () => {
     expect(bad.map((row) => row.row)).toEqual([3]);
   });
 
+  it('reports a row whose full name splits into a last name too long for the outbox, by its line, and imports the rest', async () => {
+    const longLast = 'Wolfeschlegelsteinhausenbergerdorff'.repeat(3);
+    const table = parseCsv(`Name,Company\r\nAna Booth,Expo\r\nHubert ${longLast},Expo\r\nBen Stall,Expo\r\n`);
+    const { good, bad } = leadsFromTable(table, guessMapping(table.headers), { kind: 'event', eventName: 'Expo' });
+    expect(good.map(({ row }) => row)).toEqual([2, 4]);
+    expect(bad).toEqual([{ row: 3, reason: 'lastName: Keep this under 100 characters' }]);
+    const db = new OutboxDb(`csv-${crypto.randomUUID()}`);
+    expect(await importLeads(db, good)).toBe(2);
+    expect((await db.leads.toArray()).map((lead) => [lead.firstName, lead.lastName])).toEqual([
+      ['Ana', 'Booth'],
+      ['Ben', 'Stall'],
+    ]);
+  });
+
   it('imports nothing when any lead fails to store', async () => {
     const db = new OutboxDb(`csv-${crypto.randomUUID()}`);
     const table = parseCsv('Company\nGood Co\nOther Co');

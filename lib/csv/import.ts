@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { withNameParts } from '../lead/name';
 import { leadInputSchema, type Prospect, type Source } from '../lead/schema';
 import type { OutboxDb } from '../outbox/db';
 import { addLeads } from '../outbox/outbox';
@@ -61,7 +62,9 @@ export function leadsFromTable(table: CsvTable, mapping: ColumnMapping, source: 
       if (field && value) fields[field] = value;
     });
     if (fields.website && !/^[a-z][a-z0-9+.-]*:/i.test(fields.website)) fields.website = `https://${fields.website}`;
-    const result = leadInputSchema.safeParse({ ...fields, source });
+    // Checked with the name parts the outbox derives already filled in: a full name whose last part
+    // is too long for a last name is this row's problem, reported by its line, not the import's.
+    const result = leadInputSchema.safeParse(withNameParts({ ...fields, source }));
     if (result.success) good.push({ row, lead: result.data });
     else bad.push({ row, reason: result.error.issues.map((issue) => `${String(issue.path.at(-1) ?? 'row')}: ${issue.message}`).join('; ') });
   }

@@ -39,6 +39,12 @@ describe('parseLeadForm', () => {
     });
   });
 
+  it('reports a full name whose last part is too long for a last name at the full name, keeping what was typed', () => {
+    const values = { ...emptyLeadForm(), fullName: `Hubert ${'Wolfeschlegelsteinhausenbergerdorff'.repeat(3)}` };
+    expect(parseLeadForm(values)).toEqual({ ok: false, errors: { fullName: 'The last name in this is too long for a CRM (at most 100 characters)', lastName: 'Keep this under 100 characters' } });
+    expect(values.fullName).toMatch(/^Hubert Wolfe/);
+  });
+
   it('carries the qualification and BANT flags', () => {
     const result = parseLeadForm({ ...emptyLeadForm(), company: 'Acme', level: 'hot', need: true, budget: true });
     expect(result.ok && result.lead.qualification).toEqual({

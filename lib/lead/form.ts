@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { withNameParts } from './name';
 import { leadInputSchema, prospectFields, type Lead, type Prospect, type SourceKind } from './schema';
 
 // The capture form works in strings; this turns them into a LeadInput, or into one
@@ -63,8 +64,9 @@ export function parseLeadForm(values: LeadFormValues): ParsedLeadForm {
   const details = Object.fromEntries(
     sourceDetailFields[values.sourceKind].map((field) => [field, clean(values[field])]),
   );
+  // Checked as the outbox stores it, with the first and last name it derives from the full name.
   const result = leadInputSchema.safeParse({
-    ...prospect,
+    ...withNameParts(prospect as Prospect),
     notes,
     source: { kind: values.sourceKind, ...details },
     qualification: {
@@ -76,7 +78,12 @@ export function parseLeadForm(values: LeadFormValues): ParsedLeadForm {
     },
   });
   if (result.success) return { ok: true, lead: result.data };
-  return { ok: false, errors: fieldErrors(result.error) };
+  const errors = fieldErrors(result.error);
+  // The form has no first or last name field: a part of the full name that is too long is the full name's problem.
+  for (const part of ['firstName', 'lastName'] as const) {
+    if (errors[part as keyof LeadFormErrors]) errors.fullName ??= `The ${part === 'firstName' ? 'first' : 'last'} name in this is too long for a CRM (at most 100 characters)`;
+  }
+  return { ok: false, errors };
 }
 
 /** One message per form field: the first issue Zod reports at that field's path. */
