@@ -110,6 +110,14 @@ describe('hubspotConnector.send', () => {
     expect(result.kind === 'delivered' && result.results.map((r) => r.id).sort()).toEqual([fresh.id, known.id].sort());
   });
 
+  it('updates a contact HubSpot has by its id even when the lead now has another email (a merge took it), never upserting a second one', async () => {
+    const seen = capture((body) => HttpResponse.json(hubspotBatch(body.inputs.map((input) => hubspotObject(String(input.id), input.properties as Record<string, unknown>, { objectWriteTraceId: input.objectWriteTraceId })))));
+    const merged = lead({ email: 'jane.new@acme.example', sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: '555' } });
+    expect(await hubspotConnector.send([merged], settings, signal())).toEqual({ kind: 'delivered', results: [{ id: merged.id, ok: true, crmId: '555' }] });
+    expect(seen.map((request) => request.path)).toEqual(['batch/update']);
+    expect(seen[0]!.body.inputs[0]).toMatchObject({ id: '555', properties: { email: 'jane.new@acme.example' } });
+  });
+
   it("takes HubSpot's documented multi-status answer to a create, whose results carry no trace id, without guessing", async () => {
     // HubSpot's own example (its error-handling guide): a 207 whose created record has no
     // objectWriteTraceId, and an error naming the failed input's trace id.

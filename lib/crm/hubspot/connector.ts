@@ -120,40 +120,40 @@ export const hubspotConnector: CrmConnector<HubspotSettings> = {
       known = found;
     }
     const contactId = (lead: Lead) => lead.sync.crmId ?? known.get(lead.id);
+    // A lead HubSpot has already (its contact id is kept) is updated by that id, whatever its email
+    // is now: upserted by a new email (after a merge or an edit) it would become a second contact.
+    const update: Group = {
+      path: '/crm/v3/objects/contacts/batch/update',
+      leads: leads.filter((lead) => contactId(lead)),
+      input: (lead: Lead) => ({ id: contactId(lead), objectWriteTraceId: lead.id, properties: properties(lead) }),
+      key: (lead: Lead) => contactId(lead) ?? lead.id,
+      keyProperty: 'hs_object_id',
+    };
+    const unknown = leads.filter((lead) => !contactId(lead));
     const groups = ([
+      update,
       {
         path: '/crm/v3/objects/contacts/batch/upsert',
-        leads: leads.filter((lead) => lead.email),
+        leads: unknown.filter((lead) => lead.email),
         input: (lead: Lead) => ({ idProperty: 'email', id: lead.email, objectWriteTraceId: lead.id, properties: properties(lead) }),
         key: (lead: Lead) => lead.email ?? lead.id,
         keyProperty: 'email',
       },
-      ...(leadIdProperty
-        ? [
-            {
-              path: '/crm/v3/objects/contacts/batch/upsert',
-              leads: withoutEmail,
-              input: (lead: Lead) => ({ idProperty: leadIdProperty, id: lead.id, objectWriteTraceId: lead.id, properties: properties(lead) }),
-              key: (lead: Lead) => lead.id,
-              keyProperty: leadIdProperty,
-            },
-          ]
-        : [
-            {
-              path: '/crm/v3/objects/contacts/batch/update',
-              leads: withoutEmail.filter((lead) => contactId(lead)),
-              input: (lead: Lead) => ({ id: contactId(lead), objectWriteTraceId: lead.id, properties: properties(lead) }),
-              key: (lead: Lead) => contactId(lead) ?? lead.id,
-              keyProperty: 'hs_object_id',
-            },
-            {
-              path: '/crm/v3/objects/contacts/batch/create',
-              leads: withoutEmail.filter((lead) => !contactId(lead)),
-              input: (lead: Lead) => ({ objectWriteTraceId: lead.id, properties: properties(lead), associations: [] }),
-              key: (lead: Lead) => lead.id,
-              keyProperty: undefined,
-            },
-          ]),
+      leadIdProperty
+        ? {
+            path: '/crm/v3/objects/contacts/batch/upsert',
+            leads: unknown.filter((lead) => !lead.email),
+            input: (lead: Lead) => ({ idProperty: leadIdProperty, id: lead.id, objectWriteTraceId: lead.id, properties: properties(lead) }),
+            key: (lead: Lead) => lead.id,
+            keyProperty: leadIdProperty,
+          }
+        : {
+            path: '/crm/v3/objects/contacts/batch/create',
+            leads: unknown.filter((lead) => !lead.email),
+            input: (lead: Lead) => ({ objectWriteTraceId: lead.id, properties: properties(lead), associations: [] }),
+            key: (lead: Lead) => lead.id,
+            keyProperty: undefined,
+          },
     ] satisfies Group[]).filter((group) => group.leads.length > 0);
 
     // The first failing request decides for what was not delivered yet; leads an answer does not

@@ -111,16 +111,18 @@ describe('pipedriveConnector.send', () => {
 
   it('creates the person when none has the email, and updates a lead it already created', async () => {
     const seen = recordRequests({
+      // The Pipedrive lead it made before names no person any more (Pipedrive unlinks a deleted one).
+      'GET /leads/:id': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'adf21080-0e10-11eb-879b-05d71fb426ec', person_id: null }) }),
       'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [] } }),
       'POST /persons': () => HttpResponse.json({ success: true, data: { id: 77 } }, { status: 201 }),
       'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: 'adf21080-0e10-11eb-879b-05d71fb426ec' }) }),
     });
     const known = lead({ email: 'new@hooli.example', sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' } });
     await pipedriveConnector.send([known], settings, signal());
-    expect(seen.map((r) => r.method)).toEqual(['GET', 'POST', 'PATCH']);
-    expect(seen[1]!.body).toEqual({ name: 'Carla Gómez', emails: [{ value: 'new@hooli.example', primary: true, label: 'work' }] });
+    expect(seen.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'PATCH']);
+    expect(seen[2]!.body).toEqual({ name: 'Carla Gómez', emails: [{ value: 'new@hooli.example', primary: true, label: 'work' }] });
     // An update sends only what Pipedrive's update defines: the origin_id stays what the create set.
-    expect(seen[2]!.body).toEqual({ title: 'Carla Gómez, Hooli · Event (Web Summit)', person_id: 77, label_ids: [LABEL_HOT] });
+    expect(seen[3]!.body).toEqual({ title: 'Carla Gómez, Hooli · Event (Web Summit)', person_id: 77, label_ids: [LABEL_HOT] });
   });
 
   it('without an email, keeps the lead id in the person field, and a retry after a lost answer finds that person instead of creating another', async () => {
@@ -291,6 +293,19 @@ describe('pipedriveConnector.send', () => {
     const carla = lead({ fullName: 'Carla', email: undefined, sync: { status: 'failed', attempts: 1, dueAt: 1, lastError: 'lost' } });
     await pipedriveConnector.send([carla], settings, signal());
     expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /persons', 'GET /leads?person_id=78&limit=500', 'POST /leads']);
+  });
+
+  it('with a new email (a merge took it), updates the person of the Pipedrive lead it synced before, not the email\'s', async () => {
+    const CRM_ID = 'adf21080-0e10-11eb-879b-05d71fb426ec';
+    const seen = recordRequests({
+      'GET /leads/:id': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: CRM_ID, title: 'Carla', person_id: 55 }) }),
+      'PATCH /persons/:id': () => HttpResponse.json({ success: true, data: { id: 55 } }),
+      'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: CRM_ID }) }),
+    });
+    const merged = lead({ email: 'carla.new@hooli.example', sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: CRM_ID } });
+    expect(await pipedriveConnector.send([merged], settings, signal())).toEqual({ kind: 'delivered', results: [{ id: merged.id, ok: true, crmId: CRM_ID }] });
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /leads/${CRM_ID}`, 'PATCH /persons/55', `PATCH /leads/${CRM_ID}`]);
+    expect(seen[1]!.body).toMatchObject({ emails: [{ value: 'carla.new@hooli.example', primary: true, label: 'work' }] });
   });
 
   it('without an email, updates the person of the Pipedrive lead it synced before, not a new one', async () => {

@@ -144,16 +144,18 @@ async function existingPerson(lead: Lead, settings: PipedriveSettings, signal: A
     const lately = await personAddedLately(lead, settings, signal);
     if (lately !== undefined) return lately;
   }
+  // Synced before (and edited or merged since): its Pipedrive lead names the person, whatever the
+  // email is now. Found by a new email, it would be another person, or a second one.
+  if (lead.sync.crmId) {
+    const known = await call(settings, 'GET', `/v1/leads/${encodeURIComponent(lead.sync.crmId)}`, undefined, signal);
+    if (!known.ok) return known;
+    const person = personOfLeadSchema.safeParse(known.data).data?.person_id;
+    if (person) return person;
+  }
   if (lead.email) {
     const found = await call(settings, 'GET', `/api/v2/persons/search?term=${encodeURIComponent(lead.email)}&fields=email&exact_match=true&limit=1`, undefined, signal);
     if (!found.ok) return found;
     return searchSchema.safeParse(found.data).data?.items[0]?.item.id;
-  }
-  // Synced before (and edited since): its Pipedrive lead names the person.
-  if (lead.sync.crmId) {
-    const known = await call(settings, 'GET', `/v1/leads/${encodeURIComponent(lead.sync.crmId)}`, undefined, signal);
-    if (!known.ok) return known;
-    return personOfLeadSchema.safeParse(known.data).data?.person_id ?? undefined;
   }
   // Created longer ago, its answer lost: found through the field that keeps the lead id.
   if (retried && settings.personIdField) return personCreatedBefore(lead, settings.personIdField, settings, signal);
