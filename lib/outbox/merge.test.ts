@@ -50,8 +50,9 @@ describe('mergeLeads', () => {
     expect(await db.leadSearch.get(b.id)).toBeUndefined();
     expect(await findDuplicate(db, { fullName: 'Jane Doe', company: 'Acme', exceptId: a.id })).toBeUndefined();
 
-    await unmerge(db, result);
-    expect(await db.leads.bulkGet([a.id, b.id])).toEqual([a, b]);
+    await unmerge(db, result, T0 + 3);
+    // The kept lead gets its own values back as a change of its own (a batch on its way sends it again).
+    expect(await db.leads.bulkGet([a.id, b.id])).toEqual([{ ...a, updatedAt: T0 + 3 }, b]);
     expect(await filterLeadIds(db, { ...noFilter, text: '415' })).toEqual([b.id]);
   });
 
@@ -67,5 +68,32 @@ describe('mergeLeads', () => {
     const { merged } = await mergeLeads(db, synced.id, other.id, {}, T0 + 2);
     expect(merged.title).toBe('CTO');
     expect(merged.sync).toEqual({ status: 'pending', attempts: 1, dueAt: T0 + 2, crmId: 'crm-1' });
+  });
+
+  it('undoes a merge onto the lead as it is now, and refuses once the merged lead has reached the CRM', async () => {
+    const db = new OutboxDb(`merge-${crypto.randomUUID()}`);
+    const a = await addLead(db, { fullName: 'Jane Doe', company: 'Acme', email: 'jane@acme.example' }, T0);
+    const b = await addLead(db, { fullName: 'Jane Doe', company: 'Acme', email: 'jane.doe@acme.example' }, T0 + 1);
+    const result = await mergeLeads(db, a.id, b.id, { email: 'drop' }, T0 + 2);
+    // The merged lead is sent and the CRM keeps it as contact crm-7.
+    const claim = await claimDueLeads(db, { now: T0 + 3, limit: 5, leaseMs: 1000 });
+    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'synced', crmId: 'crm-7' }], T0 + 3);
+    await expect(unmerge(db, result, T0 + 4)).rejects.toThrow('Jane Doe has reached your CRM since, as it is now: edit it to change it there too');
+    // Nothing changed: still one lead, synced, with its CRM id and the merged email.
+    expect(await db.leads.toArray()).toEqual([expect.objectContaining({ id: a.id, email: 'jane.doe@acme.example', sync: expect.objectContaining({ status: 'synced', crmId: 'crm-7' }) })]);
+  });
+
+  it('keeps a failed attempt\'s state when a merge is undone before the CRM had it', async () => {
+    const db = new OutboxDb(`merge-${crypto.randomUUID()}`);
+    const a = await addLead(db, { fullName: 'Jane Doe', company: 'Acme' }, T0);
+    const b = await addLead(db, { fullName: 'Jane Doe', company: 'Acme', title: 'CTO' }, T0 + 1);
+    const result = await mergeLeads(db, a.id, b.id, {}, T0 + 2);
+    const claim = await claimDueLeads(db, { now: T0 + 3, limit: 5, leaseMs: 1000 });
+    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'failed', error: 'Timeout', retryAt: T0 + 60_000 }], T0 + 3);
+    await unmerge(db, result, T0 + 4);
+    const restored = await db.leads.get(a.id);
+    expect(restored?.title).toBeUndefined();
+    expect(restored).toMatchObject({ updatedAt: T0 + 4, sync: { status: 'failed', attempts: 1, dueAt: T0 + 60_000, lastError: 'Timeout' } });
+    expect(await db.leads.get(b.id)).toEqual(b);
   });
 });

@@ -1,7 +1,7 @@
 import { prospectFields, qualificationLevels, type Lead, type LeadInput, type Prospect } from '../lead/schema';
 import type { OutboxDb } from './db';
 import { beingSent } from './claims';
-import { isEditable, restoreLead, updateLead } from './outbox';
+import { isEditable, restoreLead, undoEdit, updateLead } from './outbox';
 
 // Two leads that are the same person become one. The one the CRM knows (or the older one) keeps
 // its id, so the CRM updates its record; the other is removed. Undo puts both back as they were.
@@ -71,9 +71,14 @@ export function mergeLeads(db: OutboxDb, keepId: string, dropId: string, choices
   });
 }
 
-/** Undo of a merge: both leads as they were before it. */
-export function unmerge(db: OutboxDb, { before }: MergeResult): Promise<void> {
+/**
+ * Undo of a merge: the lead merged away comes back as it was, and the kept one gets its own values
+ * back, keeping the sync state it has now (refused once it has reached the CRM since, see undoEdit).
+ */
+export function unmerge(db: OutboxDb, { merged, before }: MergeResult, now = Date.now()): Promise<void> {
   return db.transaction('rw', db.leads, db.leadSearch, async () => {
-    for (const lead of before) await restoreLead(db, lead);
+    const [keep, drop] = before;
+    await undoEdit(db, keep, merged, now);
+    await restoreLead(db, drop);
   });
 }

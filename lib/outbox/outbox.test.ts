@@ -9,6 +9,7 @@ import {
   findDuplicate,
   deleteLead,
   restoreLead,
+  undoEdit,
   updateLead,
   waitingCount,
 } from './outbox';
@@ -197,5 +198,28 @@ describe('the search index', () => {
     await restoreLead(db, deleted);
     expect(await search('janet')).toEqual([a!.id]);
     expect(await db.leadSearch.count()).toBe(2);
+  });
+});
+
+describe('undoEdit (Undo of Move to event)', () => {
+  it('puts the old event back and keeps the sync state the lead has now', async () => {
+    const db = freshDb();
+    const before = await addLead(db, { fullName: 'Jane Doe', source: { kind: 'event', eventName: 'SaaStr' } }, T0);
+    const moved = await moveToEvent(db, before.id, { eventName: 'SaaStr party' }, T0 + 1);
+    const claim = await claimDueLeads(db, { now: T0 + 2, limit: 1, leaseMs: lease });
+    await recordDeliveries(db, claim!.claimId, [{ id: before.id, outcome: 'failed', error: 'Timeout', retryAt: T0 + 9_000 }], T0 + 2);
+    const undone = await undoEdit(db, before, moved, T0 + 3);
+    expect(undone.source).toEqual({ kind: 'event', eventName: 'SaaStr' });
+    expect(undone.sync).toEqual({ status: 'failed', attempts: 1, dueAt: T0 + 9_000, lastError: 'Timeout' });
+  });
+
+  it('refuses once the lead has reached the CRM, so the CRM never makes it twice', async () => {
+    const db = freshDb();
+    const before = await addLead(db, { fullName: 'Jane Doe', source: { kind: 'event', eventName: 'SaaStr' } }, T0);
+    const moved = await moveToEvent(db, before.id, { eventName: 'SaaStr party' }, T0 + 1);
+    const claim = await claimDueLeads(db, { now: T0 + 2, limit: 1, leaseMs: lease });
+    await recordDeliveries(db, claim!.claimId, [{ id: before.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 2);
+    await expect(undoEdit(db, before, moved, T0 + 3)).rejects.toThrow(/has reached your CRM since/);
+    expect((await db.leads.get(before.id))?.sync).toMatchObject({ status: 'synced', crmId: 'crm-1' });
   });
 });

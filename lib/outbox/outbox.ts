@@ -126,6 +126,31 @@ export async function leadsByIds(db: OutboxDb, ids: readonly string[]): Promise<
   return (await db.leads.bulkGet([...ids])).filter((lead): lead is Lead => lead !== undefined);
 }
 
+/** Why an undo cannot put a lead's old values back: it reached the CRM since the change. */
+function reachedCrmSince(after: Lead, now: Lead): boolean {
+  return (now.sync.status === 'synced' && after.sync.status !== 'synced') || (now.sync.crmId !== undefined && now.sync.crmId !== after.sync.crmId);
+}
+
+/**
+ * Undo of an edit (a move to another event, the kept side of a merge): the lead's values from
+ * before it, put back onto the lead as it is now. Its sync state stays what it is: a CRM id it got
+ * meanwhile is never lost, so an undo can never make the CRM create the record again. Once the
+ * lead has reached the CRM since the change, the undo is refused, saying why.
+ */
+export function undoEdit(db: OutboxDb, before: Lead, after: Lead, now = Date.now()): Promise<Lead> {
+  return db.transaction('rw', db.leads, db.leadSearch, async () => {
+    const current = await db.leads.get(before.id);
+    if (!current) throw new Error('That lead is no longer in the outbox');
+    if (reachedCrmSince(after, current)) {
+      throw new Error(`${current.fullName ?? current.company} has reached your CRM since, as it is now: edit it to change it there too`);
+    }
+    const { id: _id, createdAt: _created, updatedAt: _updated, sync: _sync, ...values } = before;
+    const lead: Lead = { ...values, id: current.id, createdAt: current.createdAt, updatedAt: now, sync: current.sync };
+    await putLead(db, lead);
+    return lead;
+  });
+}
+
 /** Undo of a delete: the lead comes back exactly as it was, id and all. */
 export function restoreLead(db: OutboxDb, lead: Lead): Promise<void> {
   return db.transaction('rw', db.leads, db.leadSearch, () => putLead(db, lead));

@@ -5,7 +5,7 @@ import type { Lead } from '../../../lib/lead/schema';
 import { outboxDb } from '../../../lib/outbox/db';
 import { isFiltered, keepMatching, leadCount, matchingSets, newestIds, newestLeads, noFilter, type LeadFilter } from '../../../lib/outbox/filter';
 import { mergeLeads, unmerge, type MergeChoices } from '../../../lib/outbox/merge';
-import { deleteLead, leadById, leadsByIds, moveToEvent, restoreLead } from '../../../lib/outbox/outbox';
+import { deleteLead, leadById, leadsByIds, moveToEvent, restoreLead, undoEdit } from '../../../lib/outbox/outbox';
 import { download } from './download';
 import { LeadList } from './LeadList';
 import { OutboxFilters } from './OutboxFilters';
@@ -79,7 +79,8 @@ export function OutboxList({ shown = true }: { shown?: boolean }) {
     mutationFn: (action: () => Promise<Undoable | null>) => action(),
     onSuccess: (next) => next && setUndoable(next),
   });
-  const undo = useMutation({ mutationFn: (item: Undoable) => item.undo(), onSuccess: () => setUndoable(null) });
+  // A refused undo (the lead reached the CRM since) says why; the offer goes either way.
+  const undo = useMutation({ mutationFn: (item: Undoable) => item.undo(), onSettled: () => setUndoable(null) });
   const exportView = useMutation({
     mutationFn: async (leadIds: readonly string[]) => {
       // The CSV library is loaded when the rep exports, not with the panel.
@@ -110,8 +111,8 @@ export function OutboxList({ shown = true }: { shown?: boolean }) {
     move: (lead: Lead, eventName: string) =>
       change.mutate(async () => {
         const before = await leadById(db, lead.id);
-        await moveToEvent(db, lead.id, { eventName });
-        return before ? { message: `Moved ${lead.fullName ?? lead.company} to ${eventName}.`, undo: () => restoreLead(db, before) } : null;
+        const moved = await moveToEvent(db, lead.id, { eventName });
+        return before ? { message: `Moved ${lead.fullName ?? lead.company} to ${eventName}.`, undo: () => undoEdit(db, before, moved).then(() => undefined) } : null;
       }),
   };
 
@@ -140,6 +141,11 @@ export function OutboxList({ shown = true }: { shown?: boolean }) {
       {change.isError && (
         <p className="form-problem" role="alert">
           Not done: {problem(change.error)}
+        </p>
+      )}
+      {undo.isError && (
+        <p className="form-problem" role="alert">
+          Not undone: {problem(undo.error)}
         </p>
       )}
       {firstPage.length === 0 ? (
