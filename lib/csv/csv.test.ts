@@ -52,7 +52,7 @@ describe('CSV import', () => {
     expect(bad).toEqual([{ row: 3, reason: 'lastName: Keep this under 100 characters' }]);
     const db = new OutboxDb(`csv-${crypto.randomUUID()}`);
     expect(await importLeads(db, good)).toBe(2);
-    expect((await db.leads.toArray()).map((lead) => [lead.firstName, lead.lastName])).toEqual([
+    expect((await db.leads.orderBy('createdAt').toArray()).map((lead) => [lead.firstName, lead.lastName])).toEqual([
       ['Ana', 'Booth'],
       ['Ben', 'Stall'],
     ]);
@@ -72,10 +72,55 @@ describe('CSV and vCard export', () => {
   it('writes one row per lead, quoting what needs it and defusing spreadsheet formulas', () => {
     const csv = leadsToCsv([aLead({ company: 'Expo, Inc.', notes: '=HYPERLINK("x")', source: { kind: 'referral', referredBy: 'Bob' } })]);
     const [header, row] = csv.split('\r\n');
-    expect(header).toBe('fullName,firstName,lastName,title,company,email,phone,website,location,linkedinUrl,source,sourceDetail,qualification,status,crmId,createdAt,notes');
+    expect(header).toBe('"fullName","firstName","lastName","title","company","email","phone","website","location","linkedinUrl","source","sourceDetail","qualification","status","crmId","createdAt","notes"');
     expect(row).toContain('"Expo, Inc."');
-    expect(row).toContain('referral,Bob,raw,pending');
+    expect(row).toContain('"referral","Bob","raw","pending"');
     expect(row).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  /** The cells a spreadsheet set to this list separator sees: each line cut at it, quotes dropped. */
+  const cellsAs = (csv: string, separator: string) =>
+    csv.split('\r\n').flatMap((line) => line.split(separator).map((cell) => cell.replace(/^"+|"+$/g, '').replace(/""/g, '"')));
+
+  it.each([
+    ['comma', ','],
+    ['semicolon', ';'],
+    ['tab', '\t'],
+  ])('starts no formula in a spreadsheet that splits on a %s, and leaves phone numbers alone', (_name, separator) => {
+    const csv = leadsToCsv([
+      aLead({
+        company: 'Acme;=1+2',
+        title: 'Buyer,@SUM(A1:A9)',
+        notes: 'Met at booth\t+cmd|\' /C calc\'!A0; -2+3 ;call back',
+        phone: '+49 30 1234 5678',
+        location: '-12.5',
+      }),
+    ]);
+    const cells = cellsAs(csv, separator);
+    const formulas = cells.filter((cell) => /^\s*[=+\-@]/.test(cell) && !/^[+-]?[\d\s.]+$/.test(cell));
+    expect(formulas).toEqual([]);
+    expect(csv).toContain('"+49 30 1234 5678"');
+    expect(csv).toContain('"-12.5"');
+    expect(csv).toContain(`"Acme;'=1+2"`);
+  });
+
+  it('writes no raw line break into a vCard, whatever the lead holds', () => {
+    const card = leadToVcard({ ...aLead({ fullName: 'Jane Doe' }), notes: 'first\rTEL:+1 555 0100\r\nthird\nfourth' });
+    expect(card.split('\r\n').filter(Boolean)).toContain('NOTE:first\\nTEL:+1 555 0100\\nthird\\nfourth');
+    expect(card).not.toMatch(/\r(?!\n)/);
+    expect(card.split('\r\n').filter((line) => line.startsWith('TEL'))).toEqual([]);
+  });
+
+  it('imports a cell with a bare CR, a control character and a bidi override as plain text', () => {
+    const table = parseCsv('Name,Company,Notes\r\n"Jane\rTEL:+1","Ac\u202Eme\u0007","line one\rline two"\r\n');
+    const { good } = leadsFromTable(table, guessMapping(table.headers), { kind: 'prospecting' });
+    expect(good[0]!.lead).toMatchObject({ fullName: 'Jane TEL:+1', company: 'Acme', notes: 'line one\nline two' });
+  });
+
+  it('quotes every cell', () => {
+    const [, row] = leadsToCsv([aLead({ company: 'Acme' })]).split('\r\n');
+    expect(row!.split('","').length).toBe(17);
+    expect(row!.startsWith('"') && row!.endsWith('"')).toBe(true);
   });
 
   it('writes a vCard 4.0 with the lead as the UID', () => {

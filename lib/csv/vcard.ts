@@ -2,8 +2,9 @@ import type { Lead } from '../lead/schema';
 
 // One lead as a vCard: its own module, so the panel's list does not load the CSV library for it.
 
+/** A vCard text value (RFC 6350, 3.4): every kind of line break escaped as \n, never a raw one. */
 function vcardText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/([,;])/g, '\\$1');
+  return value.replace(/\\/g, '\\\\').replace(/\r\n|[\r\n]/g, '\\n').replace(/([,;])/g, '\\$1');
 }
 
 /** One lead as a vCard 4.0 (RFC 6350). */

@@ -3,9 +3,25 @@ import { canonicalLinkedinCompanyUrl, canonicalLinkedinProfileUrl } from './link
 
 // The one definition of a lead. Every type in the product comes from these schemas (z.infer).
 
+// Text enters the model here, from the form, a page, a pasted card or a CSV cell: control
+// characters (a bare CR would start a new line in a vCard or a CSV) and bidi overrides (which make
+// text read otherwise than it is stored) are dropped, and line breaks are normalised.
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** One line of text: controls and bidi overrides dropped, any line break a space. */
+export function plainLine(value: string): string {
+  return value.replace(CONTROLS, '').replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ');
+}
+
+/** Text that may hold several lines (notes): controls and bidi overrides dropped, every line break `\n`. */
+export function plainLines(value: string): string {
+  return value.replace(/\r\n|[\r\u2028\u2029]/g, '\n').replace(CONTROLS, '');
+}
+
 /** Free text; `required` is the message a rep sees when it is missing. */
 const text = (max: number, required?: string) =>
   z.string(required ? { error: required } : undefined).check(
+    z.overwrite(plainLine),
     z.minLength(1, required ? { error: required } : undefined),
     z.maxLength(max, { error: `Keep this under ${max} characters` }),
     z.refine((value) => value.trim() === value, { error: 'Remove the spaces at the start or end' }),
@@ -70,7 +86,7 @@ export const prospectSchema = z.object({
   companyLinkedinUrl: z.optional(
     linkedinUrl(canonicalLinkedinCompanyUrl, 'Enter a LinkedIn company link, like https://www.linkedin.com/company/acme'),
   ),
-  notes: z.optional(z.string().check(z.maxLength(5000, { error: 'Keep notes under 5000 characters' }))),
+  notes: z.optional(z.string().check(z.overwrite(plainLines), z.maxLength(5000, { error: 'Keep notes under 5000 characters' }))),
 });
 export type Prospect = z.infer<typeof prospectSchema>;
 export const prospectFields = Object.keys(prospectSchema.shape) as (keyof Prospect)[];

@@ -261,7 +261,7 @@ describe('Fieldclip in Firefox', () => {
       ]);
       const csvName = (await readdir(downloads)).find((file) => file.endsWith('.csv'))!;
       const csv = await readFile(join(downloads, csvName), 'utf8');
-      expect(csv.split(/\r?\n/)[1]).toMatch(/^Dora Download,Dora,Download,,Files AG,/);
+      expect(csv.split(/\r?\n/)[1]).toMatch(/^"Dora Download","Dora","Download","","Files AG",/);
       expect(await readFile(join(downloads, 'Dora Download.vcf'), 'utf8')).toContain('FN:Dora Download');
     } finally {
       await rm(downloads, { recursive: true, force: true });
