@@ -1,4 +1,5 @@
 import type { SendResult } from './connector';
+import { keptText } from '../lead/kept-text';
 
 // Shared by every connector: how an HTTP answer or a network failure maps onto the
 // sync engine's classes, and how long a CRM asked us to wait.
@@ -77,9 +78,9 @@ export async function errorDetail(response: Response): Promise<string> {
   const body = await response.text().catch(() => '');
   try {
     const json: unknown = JSON.parse(body);
-    if (json && typeof json === 'object') return messageIn(json).slice(0, 300);
+    if (json && typeof json === 'object') return keptText(messageIn(json), 300);
   } catch {
     // Not JSON: an HTML error page tells the rep nothing useful.
   }
-  return /<[a-z!]/i.test(body) ? '' : body.replace(/\s+/g, ' ').trim().slice(0, 300);
+  return /<[a-z!]/i.test(body) ? '' : keptText(body.replace(/\s+/g, ' ').trim(), 300);
 }

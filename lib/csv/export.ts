@@ -13,7 +13,7 @@ const COLUMNS = [
 ] as const;
 
 const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/;
-const NUMBER_OR_PHONE = /^\s*[+-]?[\d\s().\/-]*\d[\d\s().\/-]*(?:\s*(?:x|ext\.?)\s*\d+)?\s*$/i;
+const NUMBER_OR_PHONE = /^\s*[+-]?[\d\s()./-]*\d[\d\s()./-]*(?:\s*(?:x|ext\.?)\s*\d+)?\s*$/i;
 
 function safe(value: string | undefined): string {
   if (!value) return '';

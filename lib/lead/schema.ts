@@ -6,6 +6,7 @@ import { canonicalLinkedinCompanyUrl, canonicalLinkedinProfileUrl } from './link
 // Text enters the model here, from the form, a page, a pasted card or a CSV cell: control
 // characters (a bare CR would start a new line in a vCard or a CSV) and bidi overrides (which make
 // text read otherwise than it is stored) are dropped, and line breaks are normalised.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** One line of text: controls and bidi overrides dropped, any line break a space. */

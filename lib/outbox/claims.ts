@@ -1,4 +1,5 @@
-import { CRM_ID_MAX, leadSchema, SYNC_MESSAGE_MAX, type Lead } from '../lead/schema';
+import { keptText } from '../lead/kept-text';
+import { CRM_ID_MAX, leadSchema, type Lead } from '../lead/schema';
 import { allowStoredLeadsAsTheyAre, type OutboxDb } from './db';
 import type { ClaimRow } from './rows';
 import { crmIdOf, withStatus } from './sync-state';
@@ -8,13 +9,6 @@ import { crmIdOf, withStatus } from './sync-state';
 // is per record written, so each lead is written once per attempt, when its outcome is recorded.
 
 export type ClaimedBatch = { claimId: string; leads: Lead[] };
-
-/** Text from a CRM as the outbox keeps it: its start, and how long it was when it had to be cut. */
-export function keptText(text: string, max = SYNC_MESSAGE_MAX): string {
-  if (text.length <= max) return text;
-  const note = ` … (cut: ${text.length} characters in all)`;
-  return `${text.slice(0, max - note.length)}${note}`;
-}
 
 /** What today's checks find wrong with a stored lead, or nothing. */
 function problemsOf(lead: Lead): string[] {

@@ -1,7 +1,8 @@
 import type { Crm, SendResult } from '../crm/connector';
 import type { Lead } from '../lead/schema';
 import type { OutboxDb } from '../outbox/db';
-import { claimDueLeads, keptText, recordDeliveries, releaseClaim, type Delivery } from '../outbox/claims';
+import { keptText } from '../lead/kept-text';
+import { claimDueLeads, recordDeliveries, releaseClaim, type Delivery } from '../outbox/claims';
 import { makeRetriesDueNow, nextRetryAt, waitingCount } from '../outbox/outbox';
 import { appendSyncLog } from '../outbox/sync-log';
 import { retryDelayMs } from './backoff';

@@ -3,6 +3,7 @@ import type { Lead } from '../../lead/schema';
 import type { LeadResult } from '../connector';
 import { hubspotPost, type HubspotFailure } from './http';
 import type { HubspotSettings } from './settings';
+import { keptText } from '../../lead/kept-text';
 
 // Each contact linked to its company: the companies upserted by domain (kept in a company property
 // with unique values, so a retry never makes a second company), then HubSpot's default
@@ -60,7 +61,7 @@ export async function linkCompanies(contacts: readonly SavedContact[], settings:
   const companyIds = new Map<string, string>();
   const refused = new Map<string, string>();
   for (const result of answer.data?.results ?? []) companyIds.set(String(result.properties[keyProperty] ?? result.properties.domain ?? '').toLowerCase(), result.id);
-  for (const error of answer.data?.errors ?? []) for (const domain of error.context?.ids ?? []) refused.set(domain.toLowerCase(), error.message.slice(0, 300));
+  for (const error of answer.data?.errors ?? []) for (const domain of error.context?.ids ?? []) refused.set(domain.toLowerCase(), keptText(error.message, 300));
 
   const pairs = withDomain.flatMap(({ contactId, domain }) => {
     const companyId = companyIds.get(domain);
@@ -91,7 +92,7 @@ export async function linkCompanies(contacts: readonly SavedContact[], settings:
     else if (!linkedPairs.has(`${contactId}|${companyId}`)) {
       const message = linkError(linkErrors, contactId, companyId);
       // HubSpot said why it did not link them: the rep must look. Without a reason, the link is tried again.
-      if (message) links.refused.push({ id: lead.id, ok: false, message: `Saved as a contact, but HubSpot did not link it to the company ${domain}: ${message.slice(0, 300)}` });
+      if (message) links.refused.push({ id: lead.id, ok: false, message: `Saved as a contact, but HubSpot did not link it to the company ${domain}: ${keptText(message, 300)}` });
       else links.notLinked.add(lead.id);
     }
   }

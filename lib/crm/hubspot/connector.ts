@@ -6,6 +6,7 @@ import { linkCompanies } from './companies';
 import { hubspotPost } from './http';
 import { contactsCreatedBefore, worthLookingFor } from './search';
 import type { HubspotSettings } from './settings';
+import { keptText } from '../../lead/kept-text';
 
 // HubSpot, with a private app's access token (scopes: crm.objects.contacts.read and .write, and
 // crm.objects.companies.read and .write to link companies).
@@ -81,7 +82,7 @@ function readBatchAnswer(leads: readonly Lead[], body: unknown, keyOf: (lead: Le
     const named = [...(error.context?.objectWriteTraceId ?? []), ...(error.context?.ids ?? [])];
     for (const key of named) {
       const lead = byId.get(key) ?? byKey.get(key.toLowerCase());
-      if (lead && !results.some((r) => r.id === lead.id)) results.push({ id: lead.id, ok: false, message: error.message.slice(0, 500) });
+      if (lead && !results.some((r) => r.id === lead.id)) results.push({ id: lead.id, ok: false, message: keptText(error.message, 500) });
     }
   }
   return results;

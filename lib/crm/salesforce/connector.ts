@@ -6,6 +6,7 @@ import { fitToLeadFields, SALESFORCE_LEAD_FIELD_LENGTHS } from './fields';
 import { SALESFORCE_API_VERSION, SALESFORCE_CREDENTIAL, salesforceCall } from './http';
 import type { SalesforceSettings } from './settings';
 import { classifyFailure, errorDetail } from '../http';
+import { keptText } from '../../lead/kept-text';
 
 // Salesforce: OAuth 2.0 (authorization code with PKCE, through identity.launchWebAuthFlow; see
 // auth.ts), then Lead records upserted by an external-id field through the sObject
@@ -62,7 +63,7 @@ export const salesforceConnector: CrmConnector<SalesforceSettings> = {
     // The answer lists the records in the order they were sent.
     const results = leads.map((lead, i): LeadResult => {
       const row = answer.data[i]!;
-      if (!row.success) return { id: lead.id, ok: false, message: row.errors.map((e) => e.message).join('; ').slice(0, 500) || 'Salesforce refused this lead' };
+      if (!row.success) return { id: lead.id, ok: false, message: keptText(row.errors.map((e) => e.message).join('; '), 500) || 'Salesforce refused this lead' };
       // Saved, but without its email: the rep should look (the address is in the Lead's Description).
       if (fitted[i]!.emailLeftOut) return { id: lead.id, ok: false, message: EMAIL_LEFT_OUT };
       return { id: lead.id, ok: true, ...(row.id ? { crmId: row.id } : {}) };

@@ -4,6 +4,7 @@ import type { CrmConnector, LeadResult } from '../connector';
 import type { fieldMappingSchema, WebhookSettings } from './settings';
 import { classifyFailure, classifyFetchError, errorDetail } from '../http';
 import { postToWebhook } from './http';
+import { keptText } from '../../lead/kept-text';
 
 // The generic webhook: the contract written down in docs/webhook-contract.md.
 
@@ -59,7 +60,7 @@ export function readWebhookAnswer(leads: readonly Lead[], body: string): LeadRes
     if (result.status === 'ok') {
       return [result.crmId === undefined ? { id: lead.id, ok: true } : { id: lead.id, ok: true, crmId: String(result.crmId) }];
     }
-    return [{ id: lead.id, ok: false, message: result.message?.slice(0, 500) || 'The CRM refused this lead' }];
+    return [{ id: lead.id, ok: false, message: (result.message ? keptText(result.message, 500) : 'The CRM refused this lead') }];
   });
 }
 
