@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+// The hosts the manifest's host permissions name (http://localhost/*, http://127.0.0.1/*). [::1] is
+// not among them: an endpoint there would be treated as local and then be unreachable.
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 /** True for endpoints on this machine, which the manifest's host permissions already cover. */
 export function isLocalEndpoint(url: URL): boolean {

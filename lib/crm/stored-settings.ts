@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { crmSettingsSchema, type CrmSettings } from './settings';
 
@@ -26,4 +27,17 @@ export function watchCrmSettings(callback: (settings: CrmSettings | null) => voi
 /** How a saved token is shown after saving: enough to recognise it, not enough to use it. */
 export function maskToken(token: string): string {
   return token.length <= 8 ? '••••' : `••••${token.slice(-4)}`;
+}
+
+type AccessLevelArea = { setAccessLevel?(options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }): Promise<void> };
+
+/**
+ * Keeps extension local storage, the CRM token with it, out of reach of code running in web pages
+ * (the one function Fieldclip puts into a page included): only the extension's own pages and its
+ * service worker may read it. Chrome's storage.local.setAccessLevel; where a browser has none
+ * (Firefox), content scripts are the only page code that could reach it, and Fieldclip has none.
+ */
+export function setUpTrustedStorage(): void {
+  const local = browser.storage.local as unknown as AccessLevelArea;
+  void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
 }

@@ -51,6 +51,27 @@ describe('connecting a CRM on the options page', () => {
     }));
     expect(stored.local.crmSettings).toEqual({ crm: 'webhook', endpointUrl: receiver.webhookUrl, apiToken: 'tok-e2e-5678' });
     expect(stored.sync).toEqual({});
+
+    // Code the extension runs in a web page (as it runs its page reader) cannot read the token.
+    const page = await session.context.newPage();
+    await page.goto(receiver.url);
+    const fromPage = await session.worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url: `${url}/*` });
+      const [injected] = await chrome.scripting.executeScript({
+        target: { tabId: tab!.id! },
+        func: async () => {
+          try {
+            return JSON.stringify(await chrome.storage.local.get('crmSettings'));
+          } catch (error) {
+            return `refused: ${(error as Error).message}`;
+          }
+        },
+      });
+      return injected?.result as string;
+    }, receiver.url);
+    expect(fromPage).toMatch(/^refused/);
+    expect(fromPage).not.toContain('tok-e2e-5678');
+    await page.close();
   });
 
   it('reports why a connection test fails', async () => {
