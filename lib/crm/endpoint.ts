@@ -46,3 +46,27 @@ export function originPermissionFor(endpointUrl: string): string | null {
   const url = new URL(endpointUrl);
   return isLocalEndpoint(url) ? null : `${url.protocol}//${url.hostname}/*`;
 }
+
+/**
+ * A secret saved for one address, if it may still be sent: only to the same origin. A blank secret
+ * field keeps the saved secret, so without this a mistyped host would receive the token.
+ */
+export function secretFor<T>(secret: T | undefined, savedUrl: string | undefined, url: string): T | undefined {
+  if (secret === undefined || savedUrl === undefined) return undefined;
+  try {
+    return new URL(savedUrl).origin === new URL(url.trim()).origin ? secret : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the options page says at a secret field when the address changed: the saved secret stays behind. */
+export function secretLeftBehind(savedUrl: string): string {
+  let host = savedUrl;
+  try {
+    host = new URL(savedUrl).host;
+  } catch {
+    // Shown as saved.
+  }
+  return `A new address: the one saved for ${host} is not sent there, and goes when you save. Type the one for this address.`;
+}

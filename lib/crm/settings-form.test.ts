@@ -17,6 +17,29 @@ describe('the options form', () => {
     expect(removed).toEqual({ success: true, data: { crm: 'webhook', endpointUrl: 'https://hooks.example.com/in' } });
   });
 
+  it('keeps a saved secret for the same address only: a new host never receives the token or the signing secret', () => {
+    const values = initialFormValues(savedWebhook);
+    // Same origin, another path: kept.
+    expect(settingsFrom({ ...values, endpointUrl: 'https://hooks.example.com/other' }, savedWebhook)).toMatchObject({ success: true, data: { apiToken: 'tok-secret-1234', signingSecret: 'a-shared-secret-1234' } });
+    // A mistyped host: both left behind.
+    expect(settingsFrom({ ...values, endpointUrl: 'https://hooks.exmaple.com/in' }, savedWebhook)).toEqual({ success: true, data: { crm: 'webhook', endpointUrl: 'https://hooks.exmaple.com/in' } });
+    // Another scheme or port is another origin too.
+    expect(settingsFrom({ ...values, endpointUrl: 'https://hooks.example.com:8443/in' }, savedWebhook)).toEqual({ success: true, data: { crm: 'webhook', endpointUrl: 'https://hooks.example.com:8443/in' } });
+  });
+
+  it("asks for Pipedrive's and Twenty's key again when the server address changes", () => {
+    const savedPipedrive = { crm: 'pipedrive' as const, baseUrl: 'https://acme.pipedrive.com', apiToken: '0123456789abcdef0123456789abcdef01234567', labelIds: {}, channelNames: { prospecting: '', referral: '', event: '', 'prospecting-at-close': '' } };
+    const values = initialFormValues(savedPipedrive);
+    expect(settingsFrom(values, savedPipedrive)).toMatchObject({ success: true, data: { apiToken: savedPipedrive.apiToken } });
+    expect(settingsFrom({ ...values, baseUrl: 'https://acme.pipedrive.co' }, savedPipedrive)).toEqual({
+      success: false,
+      errors: { apiToken: 'Paste the personal API token (Settings → Personal preferences → API)' },
+    });
+    const savedTwenty = { crm: 'twenty' as const, baseUrl: 'https://crm.acme.example', apiKey: 'eyJhbGciOiJIUzI1NiJ9.key', sourceValues: { prospecting: 'PROSPECTING', referral: 'REFERRAL', event: 'EVENT', 'prospecting-at-close': 'PROSPECTING_AT_CLOSE' }, qualificationValues: { raw: 'RAW', lukewarm: 'LUKEWARM', hot: 'HOT' } };
+    const twenty = initialFormValues(savedTwenty);
+    expect(settingsFrom({ ...twenty, baseUrl: '' }, savedTwenty)).toMatchObject({ success: false, errors: { apiKey: expect.stringContaining('Paste the API key') } });
+  });
+
   it('reports each problem at its field', () => {
     const values = { ...initialFormValues(null), endpointUrl: 'http://crm.example.com' };
     expect(settingsFrom(values, null)).toEqual({

@@ -1,5 +1,7 @@
 import type { CrmFieldsProps } from './props';
 import { SecretField } from '../../../components/SecretField';
+import { secretFor, secretLeftBehind } from '../../../lib/crm/endpoint';
+import { DEFAULT_SERVERS } from '../../../lib/crm/settings-form';
 import { TextField } from '../../../components/TextField';
 
 type Props = CrmFieldsProps<'pipedrive' | 'twenty'> & { serverHint: string; keyLabel: string; keyHint: string };
@@ -8,10 +10,13 @@ type Props = CrmFieldsProps<'pipedrive' | 'twenty'> & { serverHint: string; keyL
 export function ServerAndKeyFields({ values, errors, change, saved, serverHint, keyLabel, keyHint }: Props) {
   const field = values.crm === 'twenty' ? 'apiKey' : 'apiToken';
   const savedKey = saved?.crm === 'twenty' ? saved.apiKey : saved?.apiToken;
+  // A key saved for another server is not sent to this one.
+  const server = values.baseUrl.trim() || DEFAULT_SERVERS[values.crm] || '';
+  const moved = saved && savedKey && !secretFor(true, saved.baseUrl, server) ? secretLeftBehind(saved.baseUrl) : undefined;
   return (
     <>
       <TextField label="Server" type="url" hint={serverHint} value={values.baseUrl} error={errors.baseUrl} onChange={(baseUrl) => change({ baseUrl })} />
-      <SecretField label={keyLabel} saved={savedKey} hint={keyHint} value={values[field]} error={errors[field]} onChange={(key) => change({ [field]: key })} />
+      <SecretField label={keyLabel} saved={moved ? undefined : savedKey} hint={moved ?? keyHint} value={values[field]} error={errors[field]} onChange={(key) => change({ [field]: key })} />
     </>
   );
 }

@@ -1,8 +1,11 @@
+import { secretFor, secretLeftBehind } from '../../../lib/crm/endpoint';
 import type { CrmFieldsProps } from './props';
 import { SecretField } from '../../../components/SecretField';
 import { TextField } from '../../../components/TextField';
 
 export function WebhookFields({ values, errors, change, saved }: CrmFieldsProps<'webhook'>) {
+  // Secrets saved for another address are not shown as kept: they are not sent to this one.
+  const moved = saved && !secretFor(true, saved.endpointUrl, values.endpointUrl) ? secretLeftBehind(saved.endpointUrl) : undefined;
   return (
     <>
       <TextField
@@ -16,8 +19,8 @@ export function WebhookFields({ values, errors, change, saved }: CrmFieldsProps<
       />
       <SecretField
         label="API token"
-        saved={saved?.apiToken}
-        hint="Optional. Sent as “Authorization: Bearer …”. Kept on this computer only."
+        saved={moved ? undefined : saved?.apiToken}
+        hint={moved && saved?.apiToken ? moved : 'Optional. Sent as “Authorization: Bearer …”. Kept on this computer only.'}
         value={values.apiToken}
         error={errors.apiToken}
         onChange={(apiToken) => change({ apiToken })}
@@ -27,8 +30,8 @@ export function WebhookFields({ values, errors, change, saved }: CrmFieldsProps<
         <summary>Signing, extra headers and field names</summary>
         <SecretField
           label="Signing secret"
-          saved={saved?.signingSecret}
-          hint="Optional. Each body is signed: X-Fieldclip-Signature: sha256=<HMAC-SHA256 of the body>."
+          saved={moved ? undefined : saved?.signingSecret}
+          hint={moved && saved?.signingSecret ? moved : 'Optional. Each body is signed: X-Fieldclip-Signature: sha256=<HMAC-SHA256 of the body>.'}
           value={values.signingSecret}
           error={errors.signingSecret}
           onChange={(signingSecret) => change({ signingSecret })}

@@ -13,7 +13,7 @@ const propertyName = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,99}$/, { error:
 export const hubspotSettingsSchema = z
   .object({
     crm: z.literal('hubspot'),
-    accessToken: z.string().check(z.trim(), z.minLength(10, { error: 'Paste the private app access token' }), z.maxLength(4096)),
+    accessToken: z.string({ error: 'Paste the private app access token' }).check(z.trim(), z.minLength(10, { error: 'Paste the private app access token' }), z.maxLength(4096)),
     /** A contact property (custom, single-line text or dropdown) that receives the lead's source. */
     leadSourceProperty: z.optional(propertyName),
     /**

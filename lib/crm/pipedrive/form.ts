@@ -1,3 +1,4 @@
+import { secretFor } from '../endpoint';
 import type { CrmForm } from '../form-values';
 import type { PipedriveSettings } from './settings';
 
@@ -8,7 +9,7 @@ export const pipedriveForm: CrmForm<PipedriveSettings> = {
       settings: {
         crm: 'pipedrive',
         baseUrl: values.baseUrl.trim() || undefined,
-        apiToken: values.apiToken.trim() || saved?.apiToken,
+        apiToken: values.apiToken.trim() || secretFor(saved?.apiToken, saved?.baseUrl, values.baseUrl.trim() || 'https://api.pipedrive.com'),
         labelIds: { raw: label(values.labelRaw), lukewarm: label(values.labelLukewarm), hot: label(values.labelHot) },
         ...(values.personIdField.trim() ? { personIdField: values.personIdField.trim() } : {}),
         channelNames: values.pipedriveChannels,

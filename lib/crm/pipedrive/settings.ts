@@ -11,7 +11,7 @@ export const pipedriveSettingsSchema = z.object({
   crm: z.literal('pipedrive'),
   /** https://api.pipedrive.com, or the company's own https://<company>.pipedrive.com. */
   baseUrl: z._default(endpointUrlSchema, 'https://api.pipedrive.com'),
-  apiToken: z.string().check(
+  apiToken: z.string({ error: 'Paste the personal API token (Settings → Personal preferences → API)' }).check(
     z.trim(),
     z.minLength(20, { error: 'Paste the personal API token (Settings → Personal preferences → API)' }),
     z.maxLength(200),

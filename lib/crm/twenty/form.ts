@@ -1,3 +1,4 @@
+import { secretFor } from '../endpoint';
 import type { CrmForm } from '../form-values';
 import type { TwentySettings } from './settings';
 
@@ -7,7 +8,7 @@ export const twentyForm: CrmForm<TwentySettings> = {
       settings: {
         crm: 'twenty',
         baseUrl: values.baseUrl.trim() || undefined,
-        apiKey: values.apiKey.trim() || saved?.apiKey,
+        apiKey: values.apiKey.trim() || secretFor(saved?.apiKey, saved?.baseUrl, values.baseUrl.trim() || 'https://api.twenty.com'),
         ...(values.twentySourceField.trim() ? { sourceField: values.twentySourceField.trim() } : {}),
         sourceValues: values.twentySources,
         ...(values.twentyQualificationField.trim() ? { qualificationField: values.twentyQualificationField.trim() } : {}),

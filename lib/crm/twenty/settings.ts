@@ -20,7 +20,7 @@ export const twentySettingsSchema = z.object({
   crm: z.literal('twenty'),
   /** https://api.twenty.com for the cloud, or a self-hosted server's address. */
   baseUrl: z._default(endpointUrlSchema, 'https://api.twenty.com'),
-  apiKey: z.string().check(z.trim(), z.minLength(10, { error: 'Paste the API key from Settings → APIs & Webhooks' }), z.maxLength(4096)),
+  apiKey: z.string({ error: 'Paste the API key from Settings → APIs & Webhooks' }).check(z.trim(), z.minLength(10, { error: 'Paste the API key from Settings → APIs & Webhooks' }), z.maxLength(4096)),
   /** A custom People field (select or text) that receives the lead's source; Twenty has none of its own. */
   sourceField: z.optional(twentyFieldName),
   sourceValues: z._default(z.record(z.enum(sourceKinds), crmValue), TWENTY_DEFAULT_SOURCES),

@@ -1,3 +1,4 @@
+import { secretFor } from '../endpoint';
 import type { CrmForm } from '../form-values';
 import type { WebhookSettings } from './settings';
 
@@ -24,8 +25,9 @@ export function fieldMapFrom(text: string): Array<{ to: string; from: string }> 
 
 export const webhookForm: CrmForm<WebhookSettings> = {
   input(values, saved) {
-    const apiToken = values.apiToken.trim() || (values.removeToken ? undefined : saved?.apiToken);
-    const signingSecret = values.signingSecret || (values.removeSecret ? undefined : saved?.signingSecret);
+    // A secret left blank is kept only for the same address.
+    const apiToken = values.apiToken.trim() || (values.removeToken ? undefined : secretFor(saved?.apiToken, saved?.endpointUrl, values.endpointUrl));
+    const signingSecret = values.signingSecret || (values.removeSecret ? undefined : secretFor(saved?.signingSecret, saved?.endpointUrl, values.endpointUrl));
     const extraHeaders = headersFrom(values.extraHeaders);
     if (typeof extraHeaders === 'string') return { errors: { extraHeaders } };
     const fieldMap = fieldMapFrom(values.fieldMap);
