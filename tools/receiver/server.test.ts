@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,6 +59,70 @@ describe('the reference receiver', () => {
     receiver = await startReceiver({ token: 's3cret' });
     expect((await post(receiver.webhookUrl, { leads: [] })).status).toBe(401);
     expect((await post(receiver.webhookUrl, { leads: [] }, { Authorization: 'Bearer s3cret' })).status).toBe(200);
+  });
+
+  it('requires the token on every route: the page (as ?token=), the lead list and deletes too', async () => {
+    receiver = await startReceiver({ token: 's3cret' });
+    const bearer = { Authorization: 'Bearer s3cret' };
+    expect((await fetch(`${receiver.url}/api/leads`)).status).toBe(401);
+    expect((await fetch(`${receiver.url}/api/leads`, { method: 'DELETE' })).status).toBe(401);
+    expect((await fetch(receiver.url)).status).toBe(401);
+    expect((await fetch(`${receiver.url}/api/leads`, { headers: bearer })).status).toBe(200);
+    expect((await fetch(`${receiver.url}/api/leads`, { method: 'DELETE', headers: bearer })).status).toBe(200);
+    expect((await fetch(`${receiver.url}/?token=s3cret`)).status).toBe(200);
+  });
+
+  it('answers only to its own address: a request naming another host (DNS rebinding) is refused', async () => {
+    receiver = await startReceiver();
+    const { port } = new URL(receiver.url);
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest({ host: '127.0.0.1', port, path: '/api/leads', headers: { Host: host } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    expect(await status(`attacker.example:${port}`)).toBe(421);
+    expect(await status(`127.0.0.1:${port}`)).toBe(200);
+    expect(await status(`localhost:${port}`)).toBe(200);
+  });
+
+  it('takes only JSON bodies', async () => {
+    receiver = await startReceiver();
+    const form = await fetch(receiver.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"leads":[{"id":"a1"}]}' });
+    expect(form.status).toBe(415);
+    expect(receiver.received()).toEqual([]);
+  });
+
+  it('checks the signature over the timestamp and the body, and refuses a request without a timestamp', async () => {
+    receiver = await startReceiver({ signingSecret: 'a-shared-secret-1234' });
+    const { createHmac } = await import('node:crypto');
+    const body = '{"leads":[]}';
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = `sha256=${createHmac('sha256', 'a-shared-secret-1234').update(`${timestamp}.${body}`).digest('hex')}`;
+    const send = (headers: Record<string, string>) => fetch(receiver!.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+    expect((await send({ 'X-Fieldclip-Signature': signature })).status).toBe(401);
+    expect((await send({ 'X-Fieldclip-Signature': signature, 'X-Fieldclip-Timestamp': String(Number(timestamp) + 1) })).status).toBe(401);
+    expect((await send({ 'X-Fieldclip-Signature': signature, 'X-Fieldclip-Timestamp': timestamp })).status).toBe(200);
+  });
+
+  it('goes on saving after a file write fails', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'fieldclip-receiver-'));
+    try {
+      receiver = await startReceiver({ dataDir });
+      // A directory where the temporary file goes: the next write fails.
+      await mkdir(join(dataDir, 'leads.json.tmp'));
+      expect((await post(receiver.webhookUrl, { leads: [{ id: 'a1', fullName: 'Jane' }] })).status).toBe(500);
+      await rm(join(dataDir, 'leads.json.tmp'), { recursive: true });
+      expect((await post(receiver.webhookUrl, { leads: [{ id: 'b2', fullName: 'Joe' }] })).status).toBe(200);
+      await receiver.close();
+      receiver = await startReceiver({ dataDir });
+      expect(receiver.received().map((entry) => entry.lead.id)).toEqual(['a1', 'b2']);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a body that is not the contract', async () => {

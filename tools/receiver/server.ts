@@ -12,13 +12,19 @@ export type ReceiverOptions = {
   port?: number;
   /** Where received leads are kept across restarts; null keeps them in memory only. */
   dataDir?: string | null;
-  /** When set, requests must carry `Authorization: Bearer <token>`. */
+  /**
+   * When set, every route needs it: `Authorization: Bearer <token>`, or `?token=<token>` for the
+   * page a browser opens.
+   */
   token?: string;
   /** Leads whose email ends with this are answered with a per-lead error, to try "Needs attention". */
   rejectEmailDomain?: string;
   /** Wait this long before handling each webhook request: a slow CRM. */
   delayMs?: number;
-  /** When set, bodies must carry a valid `X-Fieldclip-Signature` made with this secret. */
+  /**
+   * When set, webhook requests must carry a valid `X-Fieldclip-Signature` made with this secret over
+   * `<X-Fieldclip-Timestamp>.<body>`, and a timestamp no more than five minutes off.
+   */
   signingSecret?: string;
 };
 
@@ -76,6 +82,26 @@ function sendJson(response: ServerResponse, status: number, body: unknown) {
   response.end(JSON.stringify(body));
 }
 
+/** How far a signed request's timestamp may be from now: further, it is taken for a replay. */
+const SIGNATURE_TOLERANCE_S = 5 * 60;
+
+/** Why a signed request is refused, or null when its signature and timestamp are right. */
+function signatureProblem(secret: string, headers: IncomingMessage['headers'], raw: string, now = Date.now()): string | null {
+  const timestamp = String(headers['x-fieldclip-timestamp'] ?? '');
+  if (!/^\d{1,12}$/.test(timestamp)) return 'Missing X-Fieldclip-Timestamp';
+  const expected = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${raw}`).digest('hex')}`;
+  const given = String(headers['x-fieldclip-signature'] ?? '');
+  if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) return 'Missing or wrong X-Fieldclip-Signature';
+  if (Math.abs(now / 1000 - Number(timestamp)) > SIGNATURE_TOLERANCE_S) return 'X-Fieldclip-Timestamp is more than 5 minutes off: refused as a replay';
+  return null;
+}
+
+/** The names this receiver answers to: its own loopback address and port. Others are a DNS rebinding. */
+function ownHosts(host: string, port: number): Set<string> {
+  const names = new Set([`${host}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  return names;
+}
+
 type WebhookResult = { id: string; status: 'ok'; crmId: string } | { id: string; status: 'error'; message: string };
 
 function isLead(value: unknown): value is ReceivedLead['lead'] {
@@ -110,16 +136,15 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       response.end(fault.body ?? '');
       return;
     }
-    if (token && request.headers.authorization !== `Bearer ${token}`) {
-      sendJson(response, 401, { error: 'Missing or wrong API token' });
+    if (!String(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      sendJson(response, 415, { error: 'Send the leads as Content-Type: application/json' });
       return;
     }
     const raw = await readBody(request);
     if (signingSecret) {
-      const expected = `sha256=${createHmac('sha256', signingSecret).update(raw).digest('hex')}`;
-      const given = String(request.headers['x-fieldclip-signature'] ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) {
-        sendJson(response, 401, { error: 'Missing or wrong X-Fieldclip-Signature' });
+      const problem = signatureProblem(signingSecret, request.headers, raw);
+      if (problem) {
+        sendJson(response, 401, { error: problem });
         return;
       }
     }
@@ -155,9 +180,19 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     sendJson(response, 200, { results });
   }
 
+  let hosts = new Set<string>();
   const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://receiver').pathname;
-    const route = `${request.method} ${path}`;
+    const url = new URL(request.url ?? '/', 'http://receiver');
+    const route = `${request.method} ${url.pathname}`;
+    // A page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) sends its own Host.
+    if (!hosts.has(String(request.headers.host ?? '').toLowerCase())) {
+      sendJson(response, 421, { error: 'This receiver answers only to its own address' });
+      return;
+    }
+    if (token && request.headers.authorization !== `Bearer ${token}` && url.searchParams.get('token') !== token) {
+      sendJson(response, 401, { error: 'Missing or wrong API token' });
+      return;
+    }
     const handle = async () => {
       switch (route) {
         case 'POST /webhook':
@@ -186,6 +221,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     server.listen(port, host, resolve);
   });
   const { port: boundPort } = server.address() as AddressInfo;
+  hosts = ownHosts(host, boundPort);
   const url = `http://${host}:${boundPort}`;
   return {
     url,

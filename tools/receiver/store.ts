@@ -60,10 +60,12 @@ export class LeadStore {
     if (!this.file) return Promise.resolve();
     const file = this.file;
     const snapshot = JSON.stringify(this.all(), null, 2);
-    this.writing = this.writing.then(async () => {
+    // Writes go one after another; one that fails fails its own save, not every later one.
+    const write = this.writing.catch(() => {}).then(async () => {
       await writeFile(`${file}.tmp`, snapshot);
       await rename(`${file}.tmp`, file);
     });
-    return this.writing;
+    this.writing = write;
+    return write;
   }
 }

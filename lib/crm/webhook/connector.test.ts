@@ -10,7 +10,7 @@ import {
   webhookLeadFromLead,
 } from './connector';
 import { testWebhookConnection } from './check';
-import { webhookSignature } from './http';
+import { postToWebhook, webhookSignature } from './http';
 import { webhookSettingsSchema, type WebhookSettings } from './settings';
 
 let receiver: Receiver;
@@ -101,11 +101,29 @@ describe('webhook signing and extra headers', () => {
     }
   });
 
-  it('computes the documented signature', async () => {
-    // echo -n '{"leads":[]}' | openssl dgst -sha256 -hmac 'a-shared-secret-1234'
-    expect(await webhookSignature('a-shared-secret-1234', '{"leads":[]}')).toBe(
-      'sha256=' + createHmac('sha256', 'a-shared-secret-1234').update('{"leads":[]}').digest('hex'),
+  it('computes the documented signature, over the timestamp and the body', async () => {
+    // echo -n '1764950400.{"leads":[]}' | openssl dgst -sha256 -hmac 'a-shared-secret-1234'
+    expect(await webhookSignature('a-shared-secret-1234', 1764950400, '{"leads":[]}')).toBe(
+      'sha256=' + createHmac('sha256', 'a-shared-secret-1234').update('1764950400.{"leads":[]}').digest('hex'),
     );
+  });
+
+  it('sends the timestamp it signed, and a receiver refuses a recorded request replayed after five minutes', async () => {
+    const signed = await startReceiver({ signingSecret: 'a-shared-secret-1234' });
+    try {
+      const settings = { crm: 'webhook' as const, endpointUrl: signed.webhookUrl, signingSecret: 'a-shared-secret-1234' };
+      const payload = { leads: await someLeads({ company: 'Acme' }) };
+      const fresh = await postToWebhook(settings, payload, signal());
+      expect(fresh.status).toBe(200);
+      const timestamp = Number(signed.lastHeaders()['x-fieldclip-timestamp']);
+      expect(Math.abs(timestamp - Date.now() / 1000)).toBeLessThan(5);
+      // The same request as recorded six minutes ago: the signature is right, the time is not.
+      const replayed = await postToWebhook(settings, payload, signal(), Date.now() - 6 * 60_000);
+      expect(replayed.status).toBe(401);
+      expect(await replayed.json()).toEqual({ error: 'X-Fieldclip-Timestamp is more than 5 minutes off: refused as a replay' });
+    } finally {
+      await signed.close();
+    }
   });
 
   it('sends the extra headers with every request', async () => {

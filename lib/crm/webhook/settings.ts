@@ -4,7 +4,7 @@ import type { CrmSettingsKind } from '../settings-kind';
 
 // The generic webhook's settings, as the options page saves them.
 
-const RESERVED_HEADERS = /^(authorization|content-type|content-length|host|cookie|x-fieldclip-signature)$/i;
+const RESERVED_HEADERS = /^(authorization|content-type|content-length|host|cookie|x-fieldclip-signature|x-fieldclip-timestamp)$/i;
 
 export const extraHeaderSchema = z.object({
   name: z.string().check(
@@ -34,7 +34,7 @@ export const webhookSettingsSchema = z.object({
   endpointUrl: endpointUrlSchema,
   /** Sent as `Authorization: Bearer <token>`. Lives in extension local storage only. */
   apiToken: z.optional(z.string().check(z.trim(), z.maxLength(4096))),
-  /** Signs each body: `X-Fieldclip-Signature: sha256=<hex HMAC-SHA256 of the body>`. */
+  /** Signs each request: `X-Fieldclip-Signature: sha256=<hex HMAC-SHA256 of "<X-Fieldclip-Timestamp>.<body>">`. */
   signingSecret: z.optional(z.string().check(z.minLength(16, { error: 'Use a secret of at least 16 characters' }), z.maxLength(4096))),
   /** Sent with every request, for endpoints (n8n, Zapier, Make) that want a header of their own. */
   extraHeaders: z.optional(z.array(extraHeaderSchema).check(z.maxLength(10, { error: 'At most 10 extra headers' }))),
