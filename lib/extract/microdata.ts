@@ -5,14 +5,40 @@ import { cleanWebsite } from './urls';
 // schema.org microdata (itemscope / itemtype / itemprop): Organization, LocalBusiness and
 // subtypes, Person, PostalAddress. A property belongs to its nearest enclosing item.
 
+/** Items read, and properties kept, at most: a page cannot make the reader slow. */
+const MAX_ITEMS = 200;
+const MAX_PROPERTIES = 2_000;
+
 type Item = { type: string; element: Element };
 
 function itemType(element: Element): string {
   return (element.getAttribute('itemtype') ?? '').split(/\s+/)[0]?.replace(/^.*[/#]/, '') ?? '';
 }
 
-function ownProperties(item: Element): Element[] {
-  return [...item.querySelectorAll('[itemprop]')].filter((prop) => prop.parentElement?.closest('[itemscope]') === item);
+/** Every item of the page and each item's own properties (those whose nearest item it is), in one walk of the tree. */
+function readItems(doc: Document): { items: Item[]; propertiesOf: Map<Element, Element[]> } {
+  const items: Item[] = [];
+  const propertiesOf = new Map<Element, Element[]>();
+  let kept = 0;
+  const stack: Array<[Element, Element | null]> = [[doc.documentElement, null]];
+  while (stack.length > 0) {
+    const [element, owner] = stack.pop()!;
+    if (owner && element.hasAttribute('itemprop') && kept < MAX_PROPERTIES) {
+      propertiesOf.get(owner)?.push(element);
+      kept += 1;
+    }
+    let inside = owner;
+    if (element.hasAttribute('itemscope')) {
+      if (propertiesOf.size < MAX_ITEMS) {
+        propertiesOf.set(element, []);
+        if (element.hasAttribute('itemtype')) items.push({ element, type: itemType(element) });
+        inside = element;
+      } else inside = null;
+    }
+    // Children pushed last first, so they are visited in document order.
+    for (let child = element.lastElementChild; child; child = child.previousElementSibling) stack.push([child, inside]);
+  }
+  return { items, propertiesOf };
 }
 
 function propertyValue(prop: Element): string | undefined {
@@ -27,56 +53,58 @@ function propertyValue(prop: Element): string | undefined {
   return cleanText(raw, 2048);
 }
 
-function property(item: Element, name: string): Element | undefined {
-  return ownProperties(item).find((prop) => (prop.getAttribute('itemprop') ?? '').split(/\s+/).includes(name));
+type Properties = Map<Element, Element[]>;
+
+function property(props: Properties, item: Element, name: string): Element | undefined {
+  return props.get(item)?.find((prop) => (prop.getAttribute('itemprop') ?? '').split(/\s+/).includes(name));
 }
 
-function value(item: Element | undefined, name: string): string | undefined {
-  const prop = item && property(item, name);
+function value(props: Properties, item: Element | undefined, name: string): string | undefined {
+  const prop = item && property(props, item, name);
   return prop ? propertyValue(prop) : undefined;
 }
 
-function address(item: Element | undefined): { location?: string; country?: string } {
-  const prop = item && property(item, 'address');
+function address(props: Properties, item: Element | undefined): { location?: string; country?: string } {
+  const prop = item && property(props, item, 'address');
   if (!prop) return {};
   if (!prop.hasAttribute('itemscope')) return { location: cleanText(prop.textContent, 200) };
-  const country = value(prop, 'addressCountry');
-  const parts = [value(prop, 'addressLocality'), value(prop, 'addressRegion'), country].filter(Boolean);
+  const country = value(props, prop, 'addressCountry');
+  const parts = [value(props, prop, 'addressLocality'), value(props, prop, 'addressRegion'), country].filter(Boolean);
   return { location: parts.join(', ') || undefined, country };
 }
 
 export const microdataReader: FieldReader = {
   id: 'microdata',
   read(doc, url) {
-    const items: Item[] = [...doc.querySelectorAll('[itemscope][itemtype]')].slice(0, 200).map((element) => ({ element, type: itemType(element) }));
-    const people = items.filter((item) => item.type === 'Person' && value(item.element, 'name'));
+    const { items, propertiesOf: props } = readItems(doc);
+    const people = items.filter((item) => item.type === 'Person' && value(props, item.element, 'name'));
     const organization = items.find((item) => /Organization|Corporation|Business|Store|Service|Restaurant|Agency|Office|Company/.test(item.type));
     const fields: ReaderFields = {};
     if (organization) {
       const org = organization.element;
-      const where = address(org);
+      const where = address(props, org);
       Object.assign(fields, {
-        company: value(org, 'name') ?? value(org, 'legalName'),
-        website: cleanWebsite(value(org, 'url'), url),
-        email: value(org, 'email')?.replace(/^mailto:/i, ''),
-        phone: value(org, 'telephone')?.replace(/^tel:/i, ''),
+        company: value(props, org, 'name') ?? value(props, org, 'legalName'),
+        website: cleanWebsite(value(props, org, 'url'), url),
+        email: value(props, org, 'email')?.replace(/^mailto:/i, ''),
+        phone: value(props, org, 'telephone')?.replace(/^tel:/i, ''),
         location: where.location,
         country: where.country,
       });
     }
     if (people.length === 1) {
       const person = people[0]!.element;
-      const employer = property(person, 'worksFor');
-      const where = address(person);
+      const employer = property(props, person, 'worksFor');
+      const where = address(props, person);
       Object.assign(fields, {
-        fullName: value(person, 'name'),
-        title: value(person, 'jobTitle'),
-        company: (employer?.hasAttribute('itemscope') ? value(employer, 'name') : employer && propertyValue(employer)) ?? fields.company,
-        email: value(person, 'email')?.replace(/^mailto:/i, '') ?? fields.email,
-        phone: value(person, 'telephone')?.replace(/^tel:/i, '') ?? fields.phone,
+        fullName: value(props, person, 'name'),
+        title: value(props, person, 'jobTitle'),
+        company: (employer?.hasAttribute('itemscope') ? value(props, employer, 'name') : employer && propertyValue(employer)) ?? fields.company,
+        email: value(props, person, 'email')?.replace(/^mailto:/i, '') ?? fields.email,
+        phone: value(props, person, 'telephone')?.replace(/^tel:/i, '') ?? fields.phone,
         location: where.location ?? fields.location,
         country: where.country ?? fields.country,
-        linkedinUrl: ownProperties(person)
+        linkedinUrl: (props.get(person) ?? [])
           .filter((prop) => /sameAs|url/.test(prop.getAttribute('itemprop') ?? ''))
           .map(propertyValue)
           .find((link) => link && /linkedin\.com\/in\//i.test(link)),
