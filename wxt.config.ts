@@ -25,7 +25,9 @@ export default defineConfig({
     name: 'Fieldclip',
     description:
       'Capture B2B leads from the page in front of you, tag them with their source, and sync them to your CRM.',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications', ...(browser === 'firefox' ? ['identity'] : [])],
+    // unlimitedStorage: the outbox is the only copy of unsynced leads; the browser must neither evict
+    // it under storage pressure nor cap it. It carries no install prompt.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications', ...(browser === 'firefox' ? ['identity'] : [])],
     host_permissions: [
       // Capture from LinkedIn profiles and company pages, read only when the rep asks.
       'https://*.linkedin.com/*',

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { claimDueLeads, recordDeliveries } from './claims';
 import { OutboxDb } from './db';
 import { filterLeadIds, noFilter } from './filter';
 import {
   addLead,
   addLeads,
+  NO_ROOM,
   moveToEvent,
   findDuplicate,
   deleteLead,
@@ -221,5 +222,19 @@ describe('undoEdit (Undo of Move to event)', () => {
     await recordDeliveries(db, claim!.claimId, [{ id: before.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 2);
     await expect(undoEdit(db, before, moved, T0 + 3)).rejects.toThrow(/has reached your CRM since/);
     expect((await db.leads.get(before.id))?.sync).toMatchObject({ status: 'synced', crmId: 'crm-1' });
+  });
+});
+
+describe('a write the browser refuses for lack of room', () => {
+  it('says so plainly, stores nothing half-way, and leaves the lead as it was', async () => {
+    const db = freshDb();
+    const kept = await addLead(db, { fullName: 'Jane Doe' }, T0);
+    const full = vi.spyOn(db.leads, 'bulkAdd').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await expect(addLead(db, { fullName: 'Raj Patel' }, T0 + 1)).rejects.toThrow(NO_ROOM);
+    expect(await db.leads.count()).toBe(1);
+    full.mockRestore();
+    vi.spyOn(db.leads, 'put').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await expect(updateLead(db, kept.id, { fullName: 'Jane Smith' }, T0 + 2)).rejects.toThrow(NO_ROOM);
+    expect((await db.leads.get(kept.id))?.fullName).toBe('Jane Doe');
   });
 });

@@ -25,8 +25,22 @@ function checkedInput(input: LeadInput) {
   return withoutUndefined(leadInputSchema.parse(withNameParts(withoutUndefined(leadInputSchema.parse(input)))));
 }
 
+/** Said when the browser refuses a write for lack of room: the rep can act on it, and keeps what was typed. */
+export const NO_ROOM = 'This computer has no room left for the outbox: free some disk space (or sync the leads waiting), then save again';
+
+/** A write the browser refused for lack of room (quota, a full disk) becomes the plain NO_ROOM; others pass as they are. */
+function plainWhenFull(error: unknown): never {
+  const names = [error, (error as { inner?: unknown } | null)?.inner].map((e) => (e as { name?: string } | null)?.name);
+  if (names.includes('QuotaExceededError')) throw new Error(NO_ROOM, { cause: error });
+  throw error;
+}
+
 export async function addLeads(db: OutboxDb, inputs: readonly LeadInput[], now = Date.now()): Promise<Lead[]> {
   const parsed = inputs.map(checkedInput);
+  return writeNewLeads(db, parsed, now).catch(plainWhenFull);
+}
+
+function writeNewLeads(db: OutboxDb, parsed: ReadonlyArray<ReturnType<typeof checkedInput>>, now: number): Promise<Lead[]> {
   return db.transaction('rw', db.leads, db.leadSearch, async () => {
     const newest = (await db.leads.orderBy('createdAt').lastKey()) as number | undefined;
     const first = Math.max(now - parsed.length + 1, newest === undefined ? -Infinity : newest + 1);
@@ -69,7 +83,7 @@ export async function updateLead(db: OutboxDb, id: string, input: LeadInput, now
     const lead: Lead = { ...parsed, id, createdAt: existing.createdAt, updatedAt: now, sync };
     await putLead(db, lead);
     return lead;
-  });
+  }).catch(plainWhenFull);
 }
 
 export type EventTag = { eventName: string; eventDate?: string; eventLocation?: string };

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../../components/queryClient';
 import { outboxDb } from '../../../lib/outbox/db';
 import { CaptureForm } from './CaptureForm';
@@ -51,5 +51,19 @@ describe('CaptureForm', () => {
     type('Company', 'Initech');
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect((await outboxDb().leads.toArray()).length).toBe(before);
+  });
+
+  it('says plainly when the computer has no room left, and keeps what was typed', async () => {
+    renderForm();
+    await screen.findByLabelText('Email');
+    type('Full name', 'Raj Patel');
+    type('Company', 'Globex');
+    vi.spyOn(outboxDb().leads, 'bulkAdd').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save lead' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Nothing was saved: This computer has no room left for the outbox: free some disk space (or sync the leads waiting), then save again. What you typed is still here.',
+    );
+    expect((screen.getByLabelText('Full name', { exact: false }) as HTMLInputElement).value).toBe('Raj Patel');
+    expect((screen.getByLabelText('Company', { exact: false }) as HTMLInputElement).value).toBe('Globex');
   });
 });
