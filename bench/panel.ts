@@ -10,7 +10,7 @@ const LAST = ['Martin', 'Martínez', 'Schmidt', 'Rossi', 'Kowalski', 'Tanaka', '
 const COMPANY = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne'];
 
 /** A badge-scanner export of `count` leads, the way a rep would bring 10,000 into the outbox. */
-function csv(count: number): string {
+export function csv(count: number): string {
   const lines = ['First Name,Last Name,Email,Company,Job Title'];
   for (let i = 0; i < count; i++) {
     const first = FIRST[i % FIRST.length]!;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/support/extension';
 import { budgets, entrySizes } from '../tests/budgets';
+import { csvImportFigures } from './csv-import';
 import { extractionTimes } from './extraction';
 import { panelFigures } from './panel';
 import { printTable, type Figure } from './stats';
@@ -28,6 +29,7 @@ for (const [entry, bytes] of Object.entries(await entrySizes()) as Array<[keyof 
   figures.push({ name: `${entry} (gzipped)`, value: bytes / 1024, unit: 'KB', target: `≤ ${budget / 1024} KB`, meets: bytes <= budget });
 }
 figures.push(...(await panelFigures()));
+figures.push(...(await csvImportFigures()));
 figures.push(...(await syncFigures()));
 
 console.log(`Machine: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Chromium ${machine.chromium}`);

@@ -2,6 +2,26 @@ import Dexie from 'dexie';
 import { useEffect, useState } from 'react';
 
 const THROTTLE_MS = 300;
+
+// While a bulk write runs in this page (a CSV import), the live queries wait and run once after it:
+// re-reading the list after each thousand leads made a 100,000-row import many times slower.
+let holds = 0;
+const heldBack = new Set<() => void>();
+
+/** Holds every live query of this page until the returned function is called; they then run once. */
+export function holdOutboxQueries(): () => void {
+  holds += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds -= 1;
+    if (holds > 0) return;
+    const waiting = [...heldBack];
+    heldBack.clear();
+    for (const run of waiting) run();
+  };
+}
 /** While the outbox changes without pause (a bulk sync, an import), re-run this seldom instead. */
 const BUSY_THROTTLE_MS = 2_000;
 const BUSY_WINDOW_MS = 1_000;
@@ -51,6 +71,10 @@ export function useOutboxQuery<T>(query: () => Promise<T>, deps: readonly unknow
     void run();
     // Fired for this page's writes and, through Dexie's broadcast, for the service worker's.
     const onMutated = () => {
+      if (holds > 0) {
+        heldBack.add(schedule);
+        return;
+      }
       const now = Date.now();
       recentChanges = [...recentChanges.filter((at) => now - at < BUSY_WINDOW_MS), now];
       schedule();
@@ -58,6 +82,7 @@ export function useOutboxQuery<T>(query: () => Promise<T>, deps: readonly unknow
     Dexie.on('storagemutated', onMutated);
     return () => {
       live = false;
+      heldBack.delete(schedule);
       clearTimeout(timer);
       Dexie.on('storagemutated').unsubscribe(onMutated);
     };

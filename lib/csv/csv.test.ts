@@ -3,7 +3,7 @@ import { aLead } from '../../tests/unit/leads';
 import { OutboxDb } from '../outbox/db';
 import { leadsToCsv } from './export';
 import { leadToVcard } from './vcard';
-import { guessMapping, importLeads, leadsFromTable, parseCsv } from './import';
+import { csvFileProblem, guessMapping, importInSteps, importLeads, leadsFromTable, leadsFromTableInSteps, parseCsv, parseCsvInSteps } from './import';
 
 const scanner = `First Name,Last Name,Email,Company,Job Title,Phone\r
 Ana,Booth,ana@expo.example,"Expo, Inc.",CTO,+1 415 555 0100\r
@@ -129,5 +129,50 @@ describe('CSV and vCard export', () => {
       ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Jane Doe', 'N:Doe;Jane;;;', 'ORG:Acme', 'TITLE:CFO\\; Finance', 'EMAIL;TYPE=work:jane@acme.example',
         'TEL;TYPE=work;VALUE=uri:tel:+14155550100', `UID:urn:uuid:${lead.id}`, 'END:VCARD', ''].join('\r\n'),
     );
+  });
+});
+
+describe('a big CSV file, a step at a time', () => {
+  const big = (rows: number) => {
+    const lines = ['First Name,Last Name,Email,Company,Notes'];
+    for (let i = 1; i <= rows; i++) lines.push(`Ana${i},Booth,${i % 1000 === 0 ? 'broken@' : `ana${i}@expo.example`},"Expo, Inc.","line one\nline two"`);
+    return lines.join('\r\n');
+  };
+
+  it('reads in steps exactly what reading at once gives, saying how far it is', async () => {
+    const text = big(6_000);
+    const shares: number[] = [];
+    expect(await parseCsvInSteps(text, (share) => shares.push(share))).toEqual(parseCsv(text));
+    expect(shares.length).toBeGreaterThan(1);
+    expect(shares.at(-1)).toBe(1);
+  });
+
+  it('checks and imports in steps: every good row once, in file order, each bad one reported by its row', async () => {
+    const db = new OutboxDb(`csv-${crypto.randomUUID()}`);
+    const table = parseCsv(big(2_500));
+    const checked: number[] = [];
+    const { good, bad } = await leadsFromTableInSteps(table, guessMapping(table.headers), { kind: 'event', eventName: 'Expo' }, { onProgress: (n) => checked.push(n) });
+    expect(checked).toEqual([1_000, 2_000, 2_500]);
+    expect(bad.map(({ row }) => row)).toEqual([1_001, 2_001]);
+    const written: number[] = [];
+    expect(await importInSteps(db, good, { onProgress: (n) => written.push(n) })).toEqual({ imported: 2_498, cancelled: false });
+    expect(written).toEqual([1_000, 2_000, 2_498]);
+    const stored = await db.leads.orderBy('createdAt').toArray();
+    expect(stored.map((lead) => lead.firstName)).toEqual(good.map(({ lead }) => lead.firstName));
+  });
+
+  it('stops at Cancel between steps, keeping what was imported', async () => {
+    const db = new OutboxDb(`csv-${crypto.randomUUID()}`);
+    const table = parseCsv(big(3_500));
+    const { good } = leadsFromTable(table, guessMapping(table.headers), { kind: 'prospecting' });
+    const controller = new AbortController();
+    const result = await importInSteps(db, good, { signal: controller.signal, onProgress: (n) => n >= 1_000 && controller.abort() });
+    expect(result).toEqual({ imported: 1_000, cancelled: true });
+    expect(await db.leads.count()).toBe(1_000);
+  });
+
+  it('refuses a file over the limit before reading it, saying the limit', () => {
+    expect(csvFileProblem(20 * 1024 * 1024)).toBeUndefined();
+    expect(csvFileProblem(34 * 1024 * 1024)).toBe('That file is 34.0 MB: Fieldclip imports files up to 20 MB (about 200,000 rows). Split it, and import each part.');
   });
 });

@@ -6,19 +6,55 @@ import { addLeads } from '../outbox/outbox';
 
 // CSV in: badge-scanner exports and spreadsheets. Columns are mapped to lead fields (guessed from
 // common headers, changeable by the rep), every row is checked by the lead model, good rows are
-// imported in one transaction and bad ones reported with their row numbers.
+// imported and bad ones reported with their row numbers. A big file (100,000 rows) is read,
+// checked and written a step at a time, giving the panel back between steps, with progress and Cancel.
 
 /** `row`: the row's number as a spreadsheet shows it (the header is row 1; a cell may span lines). */
 export type CsvTable = { headers: string[]; rows: Array<{ row: number; cells: string[] }> };
 
+/** The largest file taken: about 200,000 badge-scanner rows. */
+export const CSV_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Why a file is not read, before anything is: too big. */
+export function csvFileProblem(size: number): string | undefined {
+  if (size <= CSV_MAX_BYTES) return undefined;
+  return `That file is ${(size / 1024 / 1024).toFixed(1)} MB: Fieldclip imports files up to ${CSV_MAX_BYTES / 1024 / 1024} MB (about 200,000 rows). Split it, and import each part.`;
+}
+
+/** Gives the browser a turn (paint, input) between two steps of a long job. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function tableFrom(records: string[][]): CsvTable {
+  const [headerRow = [], ...rest] = records;
+  const rows = rest.map((cells, i) => ({ row: i + 2, cells })).filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
+  return { headers: headerRow.map((header) => header.trim()), rows };
+}
+
 /** Parses CSV text (papaparse: quotes, commas, separators guessed). Rows are numbered as in a spreadsheet, the header row being 1. */
 export function parseCsv(text: string): CsvTable {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
-  const [headerRow = [], ...records] = parsed.data;
-  const rows = records
-    .map((cells, i) => ({ row: i + 2, cells }))
-    .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
-  return { headers: headerRow.map((header) => header.trim()), rows };
+  return tableFrom(Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false }).data);
+}
+
+const PARSE_STEP_CHARS = 256 * 1024;
+
+/** parseCsv a quarter megabyte at a time, the browser free between steps; `onProgress` gets the share read. */
+export function parseCsvInSteps(text: string, onProgress?: (share: number) => void): Promise<CsvTable> {
+  const input = text.replace(/^\uFEFF/, '');
+  const records: string[][] = [];
+  return new Promise((resolve, reject) => {
+    Papa.parse<string[]>(input, {
+      skipEmptyLines: false,
+      chunkSize: PARSE_STEP_CHARS,
+      chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        for (const record of results.data) records.push(record);
+        onProgress?.(Math.min(1, results.meta.cursor / Math.max(1, input.length)));
+        parser.pause();
+        setTimeout(() => parser.resume(), 0);
+      },
+      complete: () => resolve(tableFrom(records)),
+      error: (error: Error) => reject(error),
+    });
+  });
 }
 
 export type ColumnMapping = Array<keyof Prospect | ''>;
@@ -53,9 +89,34 @@ export type RejectedRow = { row: number; reason: string };
 
 /** Every row as a lead tagged with `source`, or the reason it is not one. */
 export function leadsFromTable(table: CsvTable, mapping: ColumnMapping, source: Source): { good: ImportRow[]; bad: RejectedRow[] } {
+  return leadsFromRows(table.rows, mapping, source);
+}
+
+const CHECK_STEP_ROWS = 1_000;
+
+/** leadsFromTable a thousand rows at a time, the browser free between steps. */
+export async function leadsFromTableInSteps(
+  table: CsvTable,
+  mapping: ColumnMapping,
+  source: Source,
+  { signal, onProgress }: { signal?: AbortSignal; onProgress?: (checked: number) => void } = {},
+): Promise<{ good: ImportRow[]; bad: RejectedRow[] }> {
   const good: ImportRow[] = [];
   const bad: RejectedRow[] = [];
-  for (const { row, cells } of table.rows) {
+  for (let start = 0; start < table.rows.length && !signal?.aborted; start += CHECK_STEP_ROWS) {
+    const step = leadsFromRows(table.rows.slice(start, start + CHECK_STEP_ROWS), mapping, source);
+    for (const row of step.good) good.push(row);
+    for (const row of step.bad) bad.push(row);
+    onProgress?.(Math.min(table.rows.length, start + CHECK_STEP_ROWS));
+    await nextTurn();
+  }
+  return { good, bad };
+}
+
+function leadsFromRows(rows: CsvTable['rows'], mapping: ColumnMapping, source: Source): { good: ImportRow[]; bad: RejectedRow[] } {
+  const good: ImportRow[] = [];
+  const bad: RejectedRow[] = [];
+  for (const { row, cells } of rows) {
     const fields: Partial<Record<keyof Prospect, string>> = {};
     mapping.forEach((field, column) => {
       const value = cells[column]?.trim();
@@ -74,5 +135,29 @@ export function leadsFromTable(table: CsvTable, mapping: ColumnMapping, source: 
 /** Adds the good rows in one transaction: an import is whole or not at all. */
 export async function importLeads(db: OutboxDb, rows: readonly ImportRow[], now = Date.now()): Promise<number> {
   return (await addLeads(db, rows.map(({ lead }) => lead), now)).length;
+}
+
+const WRITE_STEP_ROWS = 1_000;
+
+/**
+ * Adds the good rows a thousand at a time, each thousand in one transaction, the browser free in
+ * between. Cancel stops before the next thousand: what was written stays (the report says how
+ * many), nothing is written half.
+ */
+export async function importInSteps(
+  db: OutboxDb,
+  rows: readonly ImportRow[],
+  { signal, onProgress, now = Date.now() }: { signal?: AbortSignal; onProgress?: (imported: number) => void; now?: number } = {},
+): Promise<{ imported: number; cancelled: boolean }> {
+  let imported = 0;
+  for (let start = 0; start < rows.length; start += WRITE_STEP_ROWS) {
+    if (signal?.aborted) return { imported, cancelled: true };
+    const step = rows.slice(start, start + WRITE_STEP_ROWS);
+    // Capture times in row order across steps: the newest lead is the file's last row.
+    imported += await importLeads(db, step, now - rows.length + start + step.length);
+    onProgress?.(imported);
+    await nextTurn();
+  }
+  return { imported, cancelled: false };
 }
 

@@ -145,6 +145,31 @@ describe('CSV in and out', () => {
   });
 });
 
+describe('a big spreadsheet', () => {
+  it('imports with a progress bar that Cancel stops, keeping what was imported; a file over the limit is refused before it is read', async () => {
+    const lines = ['First Name,Last Name,Email,Company'];
+    for (let i = 1; i <= 40_000; i++) lines.push(`Visitor,Number ${i},visitor${i}@expo.example,Expo Co`);
+    const panel = await session.open('sidepanel.html');
+    await panel.getByText('Import from a spreadsheet').click();
+    const file = panel.getByLabel('Import CSV');
+    await file.setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(21 * 1024 * 1024, 'a') });
+    await expectText(panel.getByRole('alert'), 'That file is 21.0 MB: Fieldclip imports files up to 20 MB (about 200,000 rows). Split it, and import each part.');
+
+    await file.setInputFiles({ name: 'badges.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await panel.getByLabel('Source detail').fill('Badge Expo 2026');
+    await panel.getByRole('button', { name: 'Import 40000 rows' }).click();
+    await expectText(panel.locator('.csv-progress'), /Importing… [\d,]+ of 40,000/);
+    await panel.getByRole('button', { name: 'Cancel import' }).click();
+    const report = panel.locator('.csv-report');
+    await expectText(report, /^Import cancelled: the leads imported before it stay\. Imported \d+ leads\./);
+    const imported = Number(/Imported (\d+) leads/.exec(await report.innerText())![1]);
+    expect(imported).toBeGreaterThan(0);
+    expect(imported).toBeLessThan(40_000);
+    expect(imported % 1_000).toBe(0);
+    await expectText(panel.locator('.sync-bar__count'), `${imported} waiting to sync`);
+  });
+});
+
 describe('several leads from one moment', () => {
   it('logs two referred prospects from one customer, remembers the customer, and counts their referrals', async () => {
     const panel = await session.open('sidepanel.html');

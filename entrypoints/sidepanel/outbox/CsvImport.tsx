@@ -1,9 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { guessMapping, importLeads, leadsFromTable, parseCsv, type ColumnMapping, type CsvTable, type RejectedRow } from '../../../lib/csv/import';
+import { useId, useRef, useState } from 'react';
+import {
+  csvFileProblem,
+  guessMapping,
+  importInSteps,
+  leadsFromTableInSteps,
+  parseCsvInSteps,
+  type ColumnMapping,
+  type CsvTable,
+  type RejectedRow,
+} from '../../../lib/csv/import';
 import { prospectFields, sourceSchema, type SourceKind } from '../../../lib/lead/schema';
 import { outboxDb } from '../../../lib/outbox/db';
 import { SourceKindSelect } from '../capture/SourceKindSelect';
+import { holdOutboxQueries } from '../useOutboxQuery';
 
 const detailField: Record<SourceKind, string | null> = {
   prospecting: null,
@@ -12,6 +22,12 @@ const detailField: Record<SourceKind, string | null> = {
   'prospecting-at-close': 'closedAccount',
 };
 
+/** Rejected rows listed in the report; the rest are counted. */
+const LISTED_ROWS = 50;
+
+type Progress = { label: string; done: number; total: number };
+type Report = { imported: number; bad: RejectedRow[]; cancelled: boolean; total: number };
+
 /** A badge-scanner export or a spreadsheet into the outbox: map the columns, tag the source, import. */
 export function CsvImport() {
   const ids = { file: useId(), detail: useId() };
@@ -19,30 +35,59 @@ export function CsvImport() {
   const [mapping, setMapping] = useState<ColumnMapping>([]);
   const [sourceKind, setSourceKind] = useState<SourceKind>('event');
   const [detail, setDetail] = useState('');
-  const [result, setResult] = useState<{ imported: number; bad: RejectedRow[] } | null>(null);
+  const [result, setResult] = useState<Report | null>(null);
   const [problem, setProblem] = useState('');
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const cancel = useRef<AbortController | null>(null);
 
   const load = async (file: File | undefined) => {
     setResult(null);
     setProblem('');
+    setTable(null);
     if (!file) return;
-    const parsed = parseCsv(await file.text());
-    if (parsed.headers.length === 0 || parsed.rows.length === 0) {
-      setProblem('That file has no rows under a header line.');
+    const tooBig = csvFileProblem(file.size);
+    if (tooBig) {
+      setProblem(tooBig);
       return;
     }
-    setTable(parsed);
-    setMapping(guessMapping(parsed.headers));
+    setProgress({ label: 'Reading the file', done: 0, total: 100 });
+    try {
+      const parsed = await parseCsvInSteps(await file.text(), (share) => setProgress({ label: 'Reading the file', done: Math.round(share * 100), total: 100 }));
+      if (parsed.headers.length === 0 || parsed.rows.length === 0) {
+        setProblem('That file has no rows under a header line.');
+        return;
+      }
+      setTable(parsed);
+      setMapping(guessMapping(parsed.headers));
+    } finally {
+      setProgress(null);
+    }
   };
 
   const run = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (): Promise<Report> => {
       const field = detailField[sourceKind];
       const source = sourceSchema.safeParse({ kind: sourceKind, ...(field ? { [field]: detail.trim() || undefined } : {}) });
       if (!source.success) throw new Error(source.error.issues[0]?.message ?? 'Check the source');
-      const { good, bad } = leadsFromTable(table!, mapping, source.data);
-      const imported = good.length ? await importLeads(outboxDb(), good) : 0;
-      return { imported, bad };
+      const rows = table!.rows.length;
+      const controller = new AbortController();
+      cancel.current = controller;
+      const release = holdOutboxQueries();
+      try {
+        const checked = await leadsFromTableInSteps(table!, mapping, source.data, {
+          signal: controller.signal,
+          onProgress: (done) => setProgress({ label: 'Checking the rows', done, total: rows }),
+        });
+        const { imported, cancelled } = await importInSteps(outboxDb(), checked.good, {
+          signal: controller.signal,
+          onProgress: (done) => setProgress({ label: 'Importing', done, total: checked.good.length }),
+        });
+        return { imported, bad: checked.bad, cancelled: cancelled || controller.signal.aborted, total: rows };
+      } finally {
+        release();
+        cancel.current = null;
+        setProgress(null);
+      }
     },
     onSuccess: (outcome) => {
       setResult(outcome);
@@ -105,6 +150,19 @@ export function CsvImport() {
           </button>
         </>
       )}
+      {progress && (
+        <div className="csv-progress" role="status">
+          <label>
+            {progress.label}… {progress.total === 100 && progress.label === 'Reading the file' ? `${progress.done} %` : `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`}
+            <progress max={progress.total} value={progress.done} />
+          </label>
+          {run.isPending && (
+            <button type="button" onClick={() => cancel.current?.abort()}>
+              Cancel import
+            </button>
+          )}
+        </div>
+      )}
       {problem && (
         <p className="form-problem" role="alert">
           {problem}
@@ -113,18 +171,20 @@ export function CsvImport() {
       {result && (
         <div className="csv-report" role="status">
           <p>
+            {result.cancelled && `Import cancelled: the leads imported before it stay. `}
             Imported {result.imported} lead{result.imported === 1 ? '' : 's'}.
             {result.bad.length > 0 && ` ${result.bad.length} row${result.bad.length === 1 ? ' was' : 's were'} not imported (numbered as in the spreadsheet, the header being row 1):`}
           </p>
           {result.bad.length > 0 && (
             <ul>
-              {result.bad.map((row) => (
+              {result.bad.slice(0, LISTED_ROWS).map((row) => (
                 <li key={row.row}>
                   Row {row.row}: {row.reason}
                 </li>
               ))}
             </ul>
           )}
+          {result.bad.length > LISTED_ROWS && <p>… and {result.bad.length - LISTED_ROWS} more rows not imported, for the same kinds of reasons.</p>}
         </div>
       )}
     </div>
