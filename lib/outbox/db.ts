@@ -79,9 +79,10 @@ async function writeSearchRows(tx: Transaction): Promise<void> {
 }
 
 /**
- * Transactions allowed to write leads that fail today's schema: only `setAsideInvalidLeads`
- * (claims.ts) opens one, to mark a stored lead that no longer passes (written by an older version,
- * or edited by hand) as needing attention, as it is, rather than lose it or let it stop every sync.
+ * Transactions allowed to write leads without the check below. Only claims.ts opens them: to set
+ * aside, as it is, a stored lead that fails today's schema (an older version's, or one edited by
+ * hand), marking it as needing attention rather than losing it or letting it stop every sync; and
+ * to write a batch's outcomes, which it has checked lead by lead itself.
  */
 const settingAside = new WeakSet<object>();
 

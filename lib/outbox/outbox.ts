@@ -10,14 +10,6 @@ function withoutUndefined<T extends object>(value: T): T {
 }
 
 /**
- * Stores several new leads in one transaction: all of them, or none. They keep their order a
- * millisecond apart, the last at `now`, unless that would date the first before the newest lead
- * already stored: then they start just after it (the last a few ms past `now`), so that a lead
- * captured seconds before a 10,000-row import stays below it in the list, not among its rows. None
- * is due later than now, so a "Sync now" right after an import sends them all rather than leaving
- * the last ones for the next alarm.
- */
-/**
  * The input as a lead's fields, checked once more after the name parts are derived: a derived part
  * over its limit is a ZodError for this input, before any write, never a refused transaction.
  */
@@ -35,6 +27,14 @@ function plainWhenFull(error: unknown): never {
   throw error;
 }
 
+/**
+ * Stores several new leads in one transaction: all of them, or none. They keep their order a
+ * millisecond apart, the last at `now`, unless that would date the first before the newest lead
+ * already stored: then they start just after it (the last a few ms past `now`), so that a lead
+ * captured seconds before a 10,000-row import stays below it in the list, not among its rows. None
+ * is due later than now, so a "Sync now" right after an import sends them all rather than leaving
+ * the last ones for the next alarm.
+ */
 export async function addLeads(db: OutboxDb, inputs: readonly LeadInput[], now = Date.now()): Promise<Lead[]> {
   const parsed = inputs.map(checkedInput);
   return writeNewLeads(db, parsed, now).catch(plainWhenFull);
