@@ -5,7 +5,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
   // What both pages load up front goes in one chunk: the libraries (React, TanStack Query, Zod, the
-  // browser API), the shared components and the stored settings and sync state. Left to itself the
+  // browser API), the shared components, the stored settings and sync state, and two small modules
+  // several lazy parts share too (Vite's preload helper, keptText). Left to itself the
   // bundler cuts these into a chunk per set of pages and lazy parts that use them, and many small
   // chunks gzip worse: about 1 KB more for each page (tests/budgets.ts). The service worker's
   // build has no code splitting, so this does not touch it (the build says so in a warning; the
@@ -15,7 +16,7 @@ export default defineConfig({
       rolldownOptions: {
         output: {
           advancedChunks: {
-            groups: [{ name: 'shared', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack|zod|wxt)[\\/]|components[\\/]|lib[\\/]sync[\\/]status|lib[\\/]crm[\\/]stored/ }],
+            groups: [{ name: 'shared', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack|zod|wxt)[\\/]|components[\\/]|lib[\\/]sync[\\/]status|lib[\\/]crm[\\/]stored|preload-helper|lib[\\/]lead[\\/]kept-text/ }],
           },
         },
       },

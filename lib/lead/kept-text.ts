@@ -1,4 +1,5 @@
-import { SYNC_MESSAGE_MAX } from './schema';
+/** The longest sync message (a CRM's refusal or error) a lead keeps. */
+export const SYNC_MESSAGE_MAX = 2000;
 
 /**
  * Text from outside (a CRM's answer) as Fieldclip keeps and shows it: its start, and how long it

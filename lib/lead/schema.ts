@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SYNC_MESSAGE_MAX } from './kept-text';
 import { canonicalLinkedinCompanyUrl, canonicalLinkedinProfileUrl } from './linkedin-url';
 
 // The one definition of a lead. Every type in the product comes from these schemas (z.infer).
@@ -142,7 +143,7 @@ const attempts = z.int().check(z.nonnegative());
 const time = z.int().check(z.nonnegative());
 /** The longest CRM id and sync message the outbox keeps (lib/outbox/claims.ts fits what a CRM says to them). */
 export const CRM_ID_MAX = 200;
-export const SYNC_MESSAGE_MAX = 2000;
+export { SYNC_MESSAGE_MAX };
 /** The CRM's id for the lead, once it has one: kept through later edits so an update finds the record. */
 const crmId = z.optional(z.string().check(z.maxLength(CRM_ID_MAX)));
 
