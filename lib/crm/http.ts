@@ -1,5 +1,5 @@
-import type { SendResult } from './connector';
 import { keptText } from '../lead/kept-text';
+import type { SendResult } from './connector';
 
 // Shared by every connector: how an HTTP answer or a network failure maps onto the
 // sync engine's classes, and how long a CRM asked us to wait.

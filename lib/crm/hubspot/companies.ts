@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import type { Lead } from '../../lead/schema';
-import type { LeadResult } from '../connector';
-import { hubspotPost, type HubspotFailure } from './http';
-import type { HubspotSettings } from './settings';
 import { keptText } from '../../lead/kept-text';
+import type { LeadResult } from '../connector';
+import type { HubspotSettings } from './settings';
+import { hubspotPost, type HubspotFailure } from './http';
 
 // Each contact linked to its company: the companies upserted by domain (kept in a company property
 // with unique values, so a retry never makes a second company), then HubSpot's default

@@ -1,19 +1,19 @@
 import * as z from 'zod/mini';
 import { cityAndCountry, sourceInWords } from '../../lead/describe';
+import { keptText } from '../../lead/kept-text';
 import type { Lead } from '../../lead/schema';
 import type { CrmConnector, LeadResult, SendResult } from '../connector';
 import { linkCompanies } from './companies';
 import { hubspotPost } from './http';
 import { contactsCreatedBefore, worthLookingFor } from './search';
 import type { HubspotSettings } from './settings';
-import { keptText } from '../../lead/kept-text';
 
 // HubSpot, with a private app's access token (scopes: crm.objects.contacts.read and .write, and
 // crm.objects.companies.read and .write to link companies).
-// Contacts with an email are upserted by email. Contacts without one are upserted by the lead's
-// id in the unique "lead id property" when the settings name one; without it they are created,
-// and their HubSpot id is remembered (the lead's crmId) so a later update goes to the same record
-// (a retry with no id first looks for the contact a lost answer hid: hubspot-search.ts).
+// A contact HubSpot has (its id kept as the lead's crmId) is updated by that id. Others with an
+// email are upserted by email; without one, upserted by the lead's id in the unique "lead id
+// property" when the settings name one, else created, their HubSpot id kept for later updates (a
+// retry with no id first looks for the contact a lost or unclear answer left: search.ts).
 // With a company key property, each contact is linked to its company (companies.ts).
 
 const BATCH_LIMIT = 100;

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { cityAndCountry, sourceInWords } from '../../lead/describe';
 import type { Lead } from '../../lead/schema';
-import type { CrmConnector, LeadResult } from '../connector';
-import { fitToLeadFields, SALESFORCE_LEAD_FIELD_LENGTHS } from './fields';
-import { SALESFORCE_API_VERSION, SALESFORCE_CREDENTIAL, salesforceCall } from './http';
-import type { SalesforceSettings } from './settings';
-import { classifyFailure, errorDetail } from '../http';
+import { cityAndCountry, sourceInWords } from '../../lead/describe';
 import { keptText } from '../../lead/kept-text';
+import type { CrmConnector, LeadResult } from '../connector';
+import { classifyFailure, errorDetail } from '../http';
+import type { SalesforceSettings } from './settings';
+import { SALESFORCE_API_VERSION, SALESFORCE_CREDENTIAL, salesforceCall } from './http';
+import { fitToLeadFields, SALESFORCE_LEAD_FIELD_LENGTHS } from './fields';
 
 // Salesforce: OAuth 2.0 (authorization code with PKCE, through identity.launchWebAuthFlow; see
 // auth.ts), then Lead records upserted by an external-id field through the sObject

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { cityAndCountry } from '../../lead/describe';
 import type { Lead } from '../../lead/schema';
+import { cityAndCountry } from '../../lead/describe';
 import type { CrmConnector, LeadResult, SendResult } from '../connector';
-import { twentyHeaders, twentyUrl } from './http';
-import type { TwentySettings } from './settings';
 import { classifyFailure, classifyFetchError, errorDetail } from '../http';
+import type { TwentySettings } from './settings';
+import { twentyHeaders, twentyUrl } from './http';
 
 // Twenty (cloud or self-hosted), with an API key. People are upserted in batches with the lead's own
 // UUID as the person's id, so a retry updates the same person.

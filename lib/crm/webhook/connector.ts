@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import type { Lead } from '../../lead/schema';
-import type { CrmConnector, LeadResult } from '../connector';
-import type { fieldMappingSchema, WebhookSettings } from './settings';
-import { classifyFailure, classifyFetchError, errorDetail } from '../http';
-import { postToWebhook } from './http';
 import { keptText } from '../../lead/kept-text';
+import type { CrmConnector, LeadResult } from '../connector';
+import { classifyFailure, classifyFetchError, errorDetail } from '../http';
+import type { fieldMappingSchema, WebhookSettings } from './settings';
+import { postToWebhook } from './http';
 
 // The generic webhook: the contract written down in docs/webhook-contract.md.
 
