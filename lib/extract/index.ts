@@ -85,6 +85,12 @@ function merge(all: Array<{ id: ExtractorId; fields: ReaderFields }>, base: URL,
       break;
     }
   }
+  // The page's name taken for the company, when it is the person's own name (a title like "Luca
+  // Bianchi – Studio Ferri"), is no company: nothing is better than a wrong one.
+  if (draft.company && draft.fieldSources.company === 'meta' && draft.company.toLowerCase() === draft.fullName?.toLowerCase()) {
+    delete draft.company;
+    delete draft.fieldSources.company;
+  }
   if (!draft.companyDomain && draft.website) {
     const domain = normalize('companyDomain', domainOf(draft.website) ?? '', country, base);
     if (domain && !/(^|\.)linkedin\.com$/.test(domain)) {

@@ -14,9 +14,30 @@ const NOT_ORGANIZATIONS = new Set([
   'Rating', 'ProfilePage', 'AboutPage', 'ContactPage', 'CollectionPage', 'Country', 'Thing',
 ]);
 
+/** A type or property name without its vocabulary: `schema:Person`, `https://schema.org/Person` → `Person`. */
+function local(name: string): string {
+  return name.replace(/^(?:https?:\/\/schema\.org\/|schema:)/i, '').replace(/^.*[/#]/, '');
+}
+
 function types(node: Node): string[] {
   const type = node['@type'];
-  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#]/, ''));
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string').map(local);
+}
+
+/**
+ * A node with its property names as schema.org's bare names (`schema:name`, `http://schema.org/name`
+ * → `name`), nested nodes likewise, depth-limited against hostile input.
+ */
+function withLocalNames(value: unknown, depth = 0): unknown {
+  if (depth > 8) return undefined;
+  if (Array.isArray(value)) return value.slice(0, 50).map((item) => withLocalNames(item, depth + 1));
+  if (!isNode(value)) return value;
+  const node: Node = {};
+  for (const [key, item] of Object.entries(value)) {
+    const name = key.startsWith('@') ? key : local(key);
+    node[name] ??= withLocalNames(item, depth + 1);
+  }
+  return node;
 }
 
 function isNode(value: unknown): value is Node {
@@ -30,8 +51,9 @@ export function jsonLdNodes(doc: Document): Node[] {
     if (depth > 6 || nodes.length > 500) return;
     if (Array.isArray(value)) value.forEach((item) => visit(item, depth + 1));
     else if (isNode(value)) {
-      nodes.push(value);
-      if (value['@graph']) visit(value['@graph'], depth + 1);
+      const node = withLocalNames(value) as Node;
+      nodes.push(node);
+      if (node['@graph']) visit(node['@graph'], depth + 1);
     }
   };
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
@@ -53,7 +75,24 @@ function first(value: unknown): unknown {
 function text(value: unknown, max = 200): string | undefined {
   const v = first(value);
   if (typeof v === 'string') return cleanText(v, max);
-  if (isNode(v) && typeof v.name === 'string') return cleanText(v.name, max);
+  // A value object ({"@value": "…", "@language": "…"}), or a node named by its name.
+  if (isNode(v) && typeof v['@value'] === 'string') return cleanText(v['@value'], max);
+  if (isNode(v) && v.name !== undefined) return text(v.name, max);
+  return undefined;
+}
+
+/** A person's name as given, or built from its parts (given, additional, family names; honorifics left out). */
+function personName(person: Node): string | undefined {
+  return text(person.name) ?? (cleanText([text(person.givenName, 100), text(person.additionalName, 100), text(person.familyName, 100)].filter(Boolean).join(' '), 200) || undefined);
+}
+
+/** The page's subject as its page node names it (`mainEntity`, else `about`): Google's markup for profile pages. */
+function pageSubject(nodes: readonly Node[], byId: Map<string, Node>): Node | undefined {
+  for (const node of nodes) {
+    if (!types(node).some((type) => /Page$/.test(type))) continue;
+    const subject = resolve(node.mainEntity ?? node.about, byId);
+    if (subject) return withLocalNames(subject) as Node;
+  }
   return undefined;
 }
 
@@ -96,11 +135,14 @@ export const jsonLdReader: FieldReader = {
   read(doc, url) {
     const nodes = jsonLdNodes(doc);
     const byId = new Map(nodes.filter((n) => typeof n['@id'] === 'string').map((n) => [n['@id'] as string, n]));
-    const people = nodes.filter((node) => types(node).includes('Person') && text(node.name));
-    const organization = nodes.find((node) => {
+    const subject = pageSubject(nodes, byId);
+    const subjectIsPerson = subject !== undefined && types(subject).includes('Person');
+    const people = [...(subjectIsPerson ? [subject] : []), ...nodes.filter((node) => types(node).includes('Person') && personName(node))];
+    const isOrganization = (node: Node) => {
       const t = types(node);
       return t.length > 0 && !t.some((type) => NOT_ORGANIZATIONS.has(type)) && text(node.name);
-    });
+    };
+    const organization = (subject && !subjectIsPerson && isOrganization(subject) ? subject : undefined) ?? nodes.find(isOrganization);
     const fields: ReaderFields = {};
 
     if (organization) {
@@ -119,7 +161,10 @@ export const jsonLdReader: FieldReader = {
 
     // A page about one person (a team member's card, a speaker page): that person, with their company.
     const profile = people.find((person) => sameAsLinks(person).some((link) => link.split(/[?#]/)[0]?.replace(/\/$/, '') === url.href.split(/[?#]/)[0]?.replace(/\/$/, '')));
-    const person = profile ?? (people.length === 1 ? people[0] : undefined);
+    // Several people and none named the subject: the one the page's heading names, else nobody (no guess).
+    const heading = cleanText(doc.querySelector('h1')?.textContent ?? '', 200);
+    const headed = heading ? people.filter((candidate) => personName(candidate) === heading) : [];
+    const person = (subjectIsPerson ? subject : undefined) ?? profile ?? (people.length === 1 ? people[0] : headed.length === 1 ? headed[0] : undefined);
     if (person) {
       const employer = resolve(person.worksFor, byId);
       const address = addressText(person.address ?? employer?.address, byId);
@@ -130,7 +175,7 @@ export const jsonLdReader: FieldReader = {
         fields.personElsewhere = true;
       }
       Object.assign(fields, {
-        fullName: text(person.name),
+        fullName: personName(person),
         firstName: text(person.givenName, 100),
         lastName: text(person.familyName, 100),
         title: text(person.jobTitle),
