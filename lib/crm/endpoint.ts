@@ -51,12 +51,16 @@ export function originPermissionFor(endpointUrl: string): string | null {
  * A secret saved for one address, if it may still be sent: only to the same origin. A blank secret
  * field keeps the saved secret, so without this a mistyped host would receive the token.
  */
-export function secretFor<T>(secret: T | undefined, savedUrl: string | undefined, url: string): T | undefined {
-  if (secret === undefined || savedUrl === undefined) return undefined;
+export function secretFor(secret: string | undefined, savedUrl: string | undefined, url: string): string | undefined {
+  return secret !== undefined && savedUrl !== undefined && sameOrigin(savedUrl, url) ? secret : undefined;
+}
+
+/** Whether two addresses are of one origin (scheme, host and port); an address that is not one is of none. */
+export function sameOrigin(a: string, b: string): boolean {
   try {
-    return new URL(savedUrl).origin === new URL(url.trim()).origin ? secret : undefined;
+    return new URL(a.trim()).origin === new URL(b.trim()).origin;
   } catch {
-    return undefined;
+    return false;
   }
 }
 

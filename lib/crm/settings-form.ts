@@ -3,11 +3,12 @@ import { sourceLabels } from '../lead/describe';
 import type { CrmForm, FormErrors, FormValues } from './form-values';
 import { hubspotForm } from './hubspot/form';
 import { pipedriveForm } from './pipedrive/form';
+import { PIPEDRIVE_SERVER } from './pipedrive/settings';
 import { salesforceForm } from './salesforce/form';
-import { SALESFORCE_DEFAULT_SOURCES, SALESFORCE_DEFAULT_STATUSES } from './salesforce/settings';
+import { SALESFORCE_DEFAULT_SOURCES, SALESFORCE_DEFAULT_STATUSES, SALESFORCE_LOGIN_URL } from './salesforce/settings';
 import { crmSettingsSchema, type CrmKind, type CrmSettings } from './settings';
 import { twentyForm } from './twenty/form';
-import { TWENTY_DEFAULT_LEVELS, TWENTY_DEFAULT_SOURCES } from './twenty/settings';
+import { TWENTY_DEFAULT_LEVELS, TWENTY_DEFAULT_SOURCES, TWENTY_SERVER } from './twenty/settings';
 import { webhookForm } from './webhook/form';
 
 // The options page's form, without React: its values are strings as typed, turned into settings
@@ -31,9 +32,9 @@ const crmForms: CrmForms = {
 export const DEFAULT_LEAD_ID_PROPERTY = 'fieldclip_lead_id';
 
 export const DEFAULT_SERVERS: Partial<Record<CrmKind, string>> = {
-  salesforce: 'https://login.salesforce.com',
-  twenty: 'https://api.twenty.com',
-  pipedrive: 'https://api.pipedrive.com',
+  salesforce: SALESFORCE_LOGIN_URL,
+  twenty: TWENTY_SERVER,
+  pipedrive: PIPEDRIVE_SERVER,
 };
 
 /** The settings the form describes: a blank secret field keeps the saved one unless the rep removes it. */

@@ -90,8 +90,9 @@ function personName(person: Node): string | undefined {
 function pageSubject(nodes: readonly Node[], byId: Map<string, Node>): Node | undefined {
   for (const node of nodes) {
     if (!types(node).some((type) => /Page$/.test(type))) continue;
+    // Nodes and what they hold already have bare names (jsonLdNodes).
     const subject = resolve(node.mainEntity ?? node.about, byId);
-    if (subject) return withLocalNames(subject) as Node;
+    if (subject) return subject;
   }
   return undefined;
 }

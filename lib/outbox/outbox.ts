@@ -14,7 +14,10 @@ function withoutUndefined<T extends object>(value: T): T {
  * over its limit is a ZodError for this input, before any write, never a refused transaction.
  */
 function checkedInput(input: LeadInput) {
-  return withoutUndefined(leadInputSchema.parse(withNameParts(withoutUndefined(leadInputSchema.parse(input)))));
+  const parsed = withoutUndefined(leadInputSchema.parse(input));
+  const derived = withNameParts(parsed);
+  // Checked again only when a part was derived (a CSV row comes with its parts already checked).
+  return derived === parsed ? parsed : withoutUndefined(leadInputSchema.parse(derived));
 }
 
 /** Said when the browser refuses a write for lack of room: the rep can act on it, and keeps what was typed. */

@@ -186,8 +186,8 @@ export function answerProblems(vendor: Vendor, request: { method: string; url: s
 
 /** A documented example answer of the vendor's, from the excerpt (HubSpot's `documentedExamples`). */
 export function documentedExample(vendor: Vendor, name: string): { status: number; body: unknown } {
-  const spec = JSON.parse(readFileSync(join(specDir, `${vendor}.json`), 'utf8')) as { documentedExamples: Record<string, { status: number; body: unknown }> };
-  return structuredClone(spec.documentedExamples[name]!);
+  const { documentedExamples } = load(vendor).spec as unknown as { documentedExamples: Record<string, { status: number; body: unknown }> };
+  return structuredClone(documentedExamples[name]!);
 }
 
 /**

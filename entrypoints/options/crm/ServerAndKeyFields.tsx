@@ -1,6 +1,6 @@
 import type { CrmFieldsProps } from './props';
 import { SecretField } from '../../../components/SecretField';
-import { secretFor, secretLeftBehind } from '../../../lib/crm/endpoint';
+import { sameOrigin, secretLeftBehind } from '../../../lib/crm/endpoint';
 import { DEFAULT_SERVERS } from '../../../lib/crm/settings-form';
 import { TextField } from '../../../components/TextField';
 
@@ -12,7 +12,7 @@ export function ServerAndKeyFields({ values, errors, change, saved, serverHint, 
   const savedKey = saved?.crm === 'twenty' ? saved.apiKey : saved?.apiToken;
   // A key saved for another server is not sent to this one.
   const server = values.baseUrl.trim() || DEFAULT_SERVERS[values.crm] || '';
-  const moved = saved && savedKey && !secretFor(true, saved.baseUrl, server) ? secretLeftBehind(saved.baseUrl) : undefined;
+  const moved = saved && savedKey && !sameOrigin(saved.baseUrl, server) ? secretLeftBehind(saved.baseUrl) : undefined;
   return (
     <>
       <TextField label="Server" type="url" hint={serverHint} value={values.baseUrl} error={errors.baseUrl} onChange={(baseUrl) => change({ baseUrl })} />

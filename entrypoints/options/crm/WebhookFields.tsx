@@ -1,11 +1,11 @@
-import { secretFor, secretLeftBehind } from '../../../lib/crm/endpoint';
+import { sameOrigin, secretLeftBehind } from '../../../lib/crm/endpoint';
 import type { CrmFieldsProps } from './props';
 import { SecretField } from '../../../components/SecretField';
 import { TextField } from '../../../components/TextField';
 
 export function WebhookFields({ values, errors, change, saved }: CrmFieldsProps<'webhook'>) {
   // Secrets saved for another address are not shown as kept: they are not sent to this one.
-  const moved = saved && !secretFor(true, saved.endpointUrl, values.endpointUrl) ? secretLeftBehind(saved.endpointUrl) : undefined;
+  const moved = saved && !sameOrigin(saved.endpointUrl, values.endpointUrl) ? secretLeftBehind(saved.endpointUrl) : undefined;
   return (
     <>
       <TextField

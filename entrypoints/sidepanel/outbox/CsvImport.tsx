@@ -25,7 +25,8 @@ const detailField: Record<SourceKind, string | null> = {
 /** Rejected rows listed in the report; the rest are counted. */
 const LISTED_ROWS = 50;
 
-type Progress = { label: string; done: number; total: number };
+/** How far a step is: rows of a total, or per cent of the file read. */
+type Progress = { label: string; done: number; total: number; percent?: true };
 type Report = { imported: number; bad: RejectedRow[]; cancelled: boolean; total: number };
 
 /** A badge-scanner export or a spreadsheet into the outbox: map the columns, tag the source, import. */
@@ -50,9 +51,9 @@ export function CsvImport() {
       setProblem(tooBig);
       return;
     }
-    setProgress({ label: 'Reading the file', done: 0, total: 100 });
+    setProgress({ label: 'Reading the file', done: 0, total: 100, percent: true });
     try {
-      const parsed = await parseCsvInSteps(await file.text(), (share) => setProgress({ label: 'Reading the file', done: Math.round(share * 100), total: 100 }));
+      const parsed = await parseCsvInSteps(await file.text(), (share) => setProgress({ label: 'Reading the file', done: Math.round(share * 100), total: 100, percent: true }));
       if (parsed.headers.length === 0 || parsed.rows.length === 0) {
         setProblem('That file has no rows under a header line.');
         return;
@@ -153,7 +154,7 @@ export function CsvImport() {
       {progress && (
         <div className="csv-progress" role="status">
           <label>
-            {progress.label}… {progress.total === 100 && progress.label === 'Reading the file' ? `${progress.done} %` : `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`}
+            {progress.label}… {progress.percent ? `${progress.done} %` : `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`}
             <progress max={progress.total} value={progress.done} />
           </label>
           {run.isPending && (

@@ -1,6 +1,6 @@
 import { secretFor } from '../endpoint';
 import type { CrmForm } from '../form-values';
-import type { PipedriveSettings } from './settings';
+import { PIPEDRIVE_SERVER, type PipedriveSettings } from './settings';
 
 export const pipedriveForm: CrmForm<PipedriveSettings> = {
   input(values, saved) {
@@ -9,7 +9,7 @@ export const pipedriveForm: CrmForm<PipedriveSettings> = {
       settings: {
         crm: 'pipedrive',
         baseUrl: values.baseUrl.trim() || undefined,
-        apiToken: values.apiToken.trim() || secretFor(saved?.apiToken, saved?.baseUrl, values.baseUrl.trim() || 'https://api.pipedrive.com'),
+        apiToken: values.apiToken.trim() || secretFor(saved?.apiToken, saved?.baseUrl, values.baseUrl.trim() || PIPEDRIVE_SERVER),
         labelIds: { raw: label(values.labelRaw), lukewarm: label(values.labelLukewarm), hot: label(values.labelHot) },
         ...(values.personIdField.trim() ? { personIdField: values.personIdField.trim() } : {}),
         channelNames: values.pipedriveChannels,

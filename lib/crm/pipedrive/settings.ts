@@ -7,10 +7,13 @@ import type { CrmSettingsKind } from '../settings-kind';
 
 const labelId = z.optional(z.uuid({ error: 'A Pipedrive label id looks like 1f6b2c3e-…' }));
 
+/** Pipedrive's API for every company; a company may also use its own https://<company>.pipedrive.com. */
+export const PIPEDRIVE_SERVER = 'https://api.pipedrive.com';
+
 export const pipedriveSettingsSchema = z.object({
   crm: z.literal('pipedrive'),
   /** https://api.pipedrive.com, or the company's own https://<company>.pipedrive.com. */
-  baseUrl: z._default(endpointUrlSchema, 'https://api.pipedrive.com'),
+  baseUrl: z._default(endpointUrlSchema, PIPEDRIVE_SERVER),
   apiToken: z.string({ error: 'Paste the personal API token (Settings → Personal preferences → API)' }).check(
     z.trim(),
     z.minLength(20, { error: 'Paste the personal API token (Settings → Personal preferences → API)' }),

@@ -16,10 +16,13 @@ export const SALESFORCE_DEFAULT_SOURCES: Record<SourceKind, string> = {
 /** Salesforce's standard Lead Status values, for each qualification level. */
 export const SALESFORCE_DEFAULT_STATUSES = { raw: 'Open - Not Contacted', lukewarm: 'Working - Contacted', hot: 'Working - Contacted' };
 
+/** Salesforce's sign-in for production orgs; sandboxes and My Domains have their own. */
+export const SALESFORCE_LOGIN_URL = 'https://login.salesforce.com';
+
 export const salesforceSettingsSchema = z.object({
   crm: z.literal('salesforce'),
   /** https://login.salesforce.com, https://test.salesforce.com or the org's My Domain. */
-  loginUrl: z._default(endpointUrlSchema, 'https://login.salesforce.com'),
+  loginUrl: z._default(endpointUrlSchema, SALESFORCE_LOGIN_URL),
   /** The connected app's consumer key. */
   clientId: z.string().check(z.trim(), z.minLength(10, { error: "Paste the connected app's consumer key" }), z.maxLength(300)),
   /** A Lead field marked External ID and Unique (text, 36+ characters), e.g. Fieldclip_Id__c. */

@@ -1,6 +1,6 @@
 import { secretFor } from '../endpoint';
 import type { CrmForm } from '../form-values';
-import type { TwentySettings } from './settings';
+import { TWENTY_SERVER, type TwentySettings } from './settings';
 
 export const twentyForm: CrmForm<TwentySettings> = {
   input(values, saved) {
@@ -8,7 +8,7 @@ export const twentyForm: CrmForm<TwentySettings> = {
       settings: {
         crm: 'twenty',
         baseUrl: values.baseUrl.trim() || undefined,
-        apiKey: values.apiKey.trim() || secretFor(saved?.apiKey, saved?.baseUrl, values.baseUrl.trim() || 'https://api.twenty.com'),
+        apiKey: values.apiKey.trim() || secretFor(saved?.apiKey, saved?.baseUrl, values.baseUrl.trim() || TWENTY_SERVER),
         ...(values.twentySourceField.trim() ? { sourceField: values.twentySourceField.trim() } : {}),
         sourceValues: values.twentySources,
         ...(values.twentyQualificationField.trim() ? { qualificationField: values.twentyQualificationField.trim() } : {}),

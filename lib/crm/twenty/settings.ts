@@ -16,10 +16,13 @@ export const TWENTY_DEFAULT_SOURCES: Record<SourceKind, string> = {
 };
 export const TWENTY_DEFAULT_LEVELS = { raw: 'RAW', lukewarm: 'LUKEWARM', hot: 'HOT' };
 
+/** Twenty's cloud; a self-hosted server has its own address. */
+export const TWENTY_SERVER = 'https://api.twenty.com';
+
 export const twentySettingsSchema = z.object({
   crm: z.literal('twenty'),
   /** https://api.twenty.com for the cloud, or a self-hosted server's address. */
-  baseUrl: z._default(endpointUrlSchema, 'https://api.twenty.com'),
+  baseUrl: z._default(endpointUrlSchema, TWENTY_SERVER),
   apiKey: z.string({ error: 'Paste the API key from Settings → APIs & Webhooks' }).check(z.trim(), z.minLength(10, { error: 'Paste the API key from Settings → APIs & Webhooks' }), z.maxLength(4096)),
   /** A custom People field (select or text) that receives the lead's source; Twenty has none of its own. */
   sourceField: z.optional(twentyFieldName),
