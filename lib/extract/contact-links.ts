@@ -14,8 +14,25 @@ function rank(email: string): number {
   return 1;
 }
 
+/**
+ * A link inside a person's own markup (a microdata or RDFa Person, a person's h-card or vcard): it
+ * is that person's, read by the reader that knows whose it is, and never the page's own.
+ */
+function insidePersonMarkup(link: Element): boolean {
+  const item = link.closest('[itemtype], [typeof], .h-card, .vcard');
+  if (!item) return false;
+  const type = `${item.getAttribute('itemtype') ?? ''} ${item.getAttribute('typeof') ?? ''}`;
+  if (/(?:^|[\s/:#])Person(?:\s|$)/.test(type)) return true;
+  const name = item.querySelector('.p-name, .fn');
+  return !!name && !name.matches('.p-org, .org') && (item.classList.contains('h-card') || item.classList.contains('vcard'));
+}
+
+function links(doc: Document, prefix: string): Element[] {
+  return [...doc.querySelectorAll(`a[href^="${prefix}" i]`)].filter((link) => !insidePersonMarkup(link));
+}
+
 function hrefs(doc: Document, prefix: string): string[] {
-  return [...doc.querySelectorAll(`a[href^="${prefix}" i]`)]
+  return links(doc, prefix)
     .slice(0, 200)
     .map((link) => link.getAttribute('href') ?? '')
     .map((href) => {
@@ -38,7 +55,7 @@ export const contactLinksReader: FieldReader = {
   read(doc) {
     const emails = hrefs(doc, 'mailto:');
     const fax = (link: Element) => /fax|télécopie|telefax/i.test(`${link.textContent} ${link.getAttribute('aria-label') ?? ''} ${link.parentElement?.textContent ?? ''}`.slice(0, 200));
-    const phone = [...doc.querySelectorAll('a[href^="tel:" i]')]
+    const phone = links(doc, 'tel:')
       .slice(0, 100)
       .filter((link) => !fax(link))
       .map((link) => cleanText(link.getAttribute('href')?.slice(4), 40))

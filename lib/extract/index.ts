@@ -9,6 +9,7 @@ import { linkedinProfileReader } from './linkedin-profile';
 import { metaReader } from './meta';
 import { microdataReader } from './microdata';
 import { microformatsReader } from './microformats';
+import { rdfaReader } from './rdfa';
 import { countryFrom, countryFromHostname, normalizePhone } from './phone';
 import type { DraftField, ExtractorId, FieldReader, ProspectDraft, ReaderFields } from './types';
 import { cleanWebsite, domainOf } from './urls';
@@ -26,6 +27,7 @@ export const pageReaders: Record<Exclude<ExtractorId, 'contact-text'>, FieldRead
   'linkedin-company': linkedinCompanyReader,
   'json-ld': jsonLdReader,
   microdata: microdataReader,
+  rdfa: rdfaReader,
   microformats: microformatsReader,
   'contact-links': contactLinksReader,
   address: addressReader,
@@ -35,7 +37,7 @@ export const pageReaders: Record<Exclude<ExtractorId, 'contact-text'>, FieldRead
 const FAMILIES: Record<Exclude<Family, 'contact-text'>, FieldReader[]> = {
   'linkedin-profile': [linkedinProfileReader, jsonLdReader],
   'linkedin-company': [linkedinCompanyReader, jsonLdReader],
-  'company-website': [jsonLdReader, microdataReader, microformatsReader, contactLinksReader, addressReader, metaReader],
+  'company-website': [jsonLdReader, microdataReader, rdfaReader, microformatsReader, contactLinksReader, addressReader, metaReader],
 };
 
 const DRAFT_FIELDS = Object.keys(prospectSchema.shape).filter((field) => field !== 'notes') as DraftField[];
@@ -64,11 +66,36 @@ function normalize(field: DraftField, raw: string, country: CountryCode | undefi
 const PAGE_READERS = new Set<ExtractorId>(['contact-links', 'address', 'meta']);
 const PAGE_FIELDS = new Set<DraftField>(['company', 'website', 'email', 'phone', 'location', 'companyLinkedinUrl', 'companyDomain']);
 
+/** Legal forms and filler words, which say nothing of whose a site is. */
+const FILLER = new Set(['gmbh', 'ltd', 'limited', 'inc', 'llc', 'plc', 'corp', 'sas', 'sarl', 'srl', 'spa', 'and', 'und', 'the', 'group', 'gruppe', 'company', 'holding', 'partner', 'partners']);
+
+/** A name's words as a host name could spell them: `Ingenieurbüro` → `ingenieurburo`, `ingenieurbuero`. */
+function hostWords(name: string | undefined): string[] {
+  const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').replace(/[æ]/g, 'ae').replace(/[ø]/g, 'o').replace(/ł/g, 'l');
+  const lower = (name ?? '').toLowerCase();
+  const spellings = [folded(lower), folded(lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue'))];
+  return [...new Set(spellings.flatMap((text) => text.split(/[^a-z0-9]+/)))].filter((word) => word.length >= 3 && !FILLER.has(word));
+}
+
+/**
+ * Whether the page can be the company's own site: a word of its name in the host name or in the
+ * site's own name. A person's CV, an association's member page or a partner directory is not, and
+ * its address, links and name are not the company's. Unknown (no usable word) counts as yes.
+ */
+function siteOf(company: string, base: URL, siteName: string | undefined): boolean {
+  const words = hostWords(company);
+  if (words.length === 0) return true;
+  const site = new Set(hostWords(siteName));
+  return words.some((word) => base.hostname.includes(word) || site.has(word));
+}
+
 /** Cleans, validates and merges what readers found: first valid value per field wins. */
 function merge(all: Array<{ id: ExtractorId; fields: ReaderFields }>, base: URL, extractor: Family | null): ProspectDraft {
-  const personElsewhere = all.some(({ fields }) => fields.personElsewhere);
+  const company = all.find(({ id, fields }) => !PAGE_READERS.has(id) && fields.company && !MARKUP.test(fields.company))?.fields.company;
+  const siteName = all.find(({ id }) => id === 'meta')?.fields.company;
+  const subjectElsewhere = all.some(({ fields }) => fields.subjectElsewhere) || (company !== undefined && extractor === 'company-website' && !siteOf(company, base, siteName));
   const found = all.map(({ id, fields }) =>
-    personElsewhere && PAGE_READERS.has(id)
+    subjectElsewhere && PAGE_READERS.has(id)
       ? { id, fields: Object.fromEntries(Object.entries(fields).filter(([field]) => !PAGE_FIELDS.has(field as DraftField))) as ReaderFields }
       : { id, fields },
   );

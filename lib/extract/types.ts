@@ -10,6 +10,7 @@ export const extractorIds = [
   'linkedin-company',
   'json-ld',
   'microdata',
+  'rdfa',
   'microformats',
   'meta',
   'contact-links',
@@ -29,10 +30,10 @@ export type ProspectDraft = RawFields & {
 export type ReaderFields = RawFields & {
   country?: string;
   /**
-   * The page is about a person who works elsewhere (a speaker page on an event's site): the
-   * page's own contact details (links, address, site name) are not theirs.
+   * The page is about someone else's person or business (a speaker page on an event's site, a
+   * listing in a directory): the page's own contact details (links, address, site name) are not theirs.
    */
-  personElsewhere?: boolean;
+  subjectElsewhere?: boolean;
 };
 
 /** One reader of a page: pure, returns raw strings that `extractProspect` cleans and validates. */

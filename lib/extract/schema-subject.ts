@@ -1,0 +1,201 @@
+import { addressText, first, isNode, isOrganization, isPage, isPerson, links, SchemaGraph, text, values, type SchemaNode } from './schema-nodes';
+import { cleanText, firstTitlePart, metaContent } from './text';
+import type { ReaderFields } from './types';
+import { cleanWebsite } from './urls';
+
+// Who a page's schema.org data is about, whichever syntax carried it: the subject its page node
+// names, else the one person (or organization) the page holds on its own, else the one its heading
+// names; never a guess. The prospect's company comes from worksFor / affiliation / memberOf only:
+// a colleague, a sponsor, a school or a parent organization never gives a name.
+
+/** How a person names where they work, in order of trust. */
+const EMPLOYER_PROPERTIES = ['worksFor', 'affiliation', 'memberOf'] as const;
+/** How an organization names the people who work there (a team page's graph). */
+const STAFF = new Set(['employee', 'employees', 'member', 'members', 'founder', 'founders', 'contactPoint']);
+/** How an event names its guests: on an event's site, a speaker works elsewhere. */
+const GUESTS = new Set(['performer', 'performers', 'attendee', 'attendees', 'actor', 'actors', 'contributor']);
+/** How a page or web site names the organization that runs it. */
+const OWNERS = new Set(['publisher', 'copyrightHolder', 'author', 'creator', 'provider', 'sourceOrganization']);
+/** How a page names its subject. */
+const SUBJECT = new Set(['mainEntity', 'about', 'mainEntityOfPage']);
+
+type Subject = { node: SchemaNode; how: 'page' | 'reviewed' };
+
+const comparable = (name: string | undefined) => name?.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** A person's name as given, or built from its parts (given, additional, family names; honorifics left out). */
+export function personName(person: SchemaNode): string | undefined {
+  const parts = [text(person.givenName, 100), text(person.additionalName, 100), text(person.familyName, 100)];
+  return text(person.name) ?? (cleanText(parts.filter(Boolean).join(' '), 200) || undefined);
+}
+
+const nameOf = (node: SchemaNode) => (isPerson(node) ? personName(node) : text(node.name) ?? text(node.legalName));
+
+/** The names the page itself shows as its title: the first heading and the title's first part. */
+function pageNames(doc: Document): Set<string | undefined> {
+  return new Set([comparable(cleanText(doc.querySelector('h1')?.textContent, 200)), comparable(firstTitlePart(cleanText(doc.title, 300)))].filter(Boolean));
+}
+
+/** Nodes by name, one per name: the same person marked up twice is one candidate. */
+function distinct(nodes: SchemaNode[]): SchemaNode[] {
+  const byName = new Map<string | undefined, SchemaNode>();
+  for (const node of nodes) if (!byName.has(comparable(nameOf(node)))) byName.set(comparable(nameOf(node)), node);
+  return [...byName.values()];
+}
+
+const hostOf = (link: string, base: URL) => {
+  try {
+    return new URL(link, base).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+};
+const samePage = (link: string, url: URL) => link.split(/[?#]/)[0]?.replace(/\/$/, '') === url.href.split(/[?#]/)[0]?.replace(/\/$/, '');
+
+/** One site or a site and its subdomain: `shop.acme.example` is acme.example's. */
+function sameSite(link: string, url: URL): boolean {
+  const host = hostOf(link, url);
+  const page = url.hostname.replace(/^www\./, '');
+  return !!host && (host === page || host.endsWith(`.${page}`) || page.endsWith(`.${host}`));
+}
+
+const words = (name: string | undefined) => new Set((comparable(name) ?? '').split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3));
+
+/** The site names itself (og:site_name) with not one word of the organization's name: a directory's page about it. */
+function siteOfAnother(doc: Document, name: string | undefined): boolean {
+  const site = metaContent(doc, 'og:site_name') ?? metaContent(doc, 'application-name');
+  if (!site || !name || /[<>]/.test(site)) return false;
+  const ours = words(name);
+  return ![...words(site)].some((word) => ours.has(word));
+}
+
+/** The subject a page node names (`mainEntity`, else `about`), else the one a node says is this page's, else the one reviewed. */
+function subjectOf(graph: SchemaGraph, url: URL): Subject | undefined {
+  const wanted = (node: SchemaNode | undefined) => !!node && (isPerson(node) || isOrganization(node)) && !!nameOf(node);
+  for (const page of graph.all.filter(isPage)) {
+    const node = graph.resolve(page.mainEntity) ?? graph.resolve(page.about);
+    if (wanted(node)) return { node: node!, how: 'page' };
+  }
+  const own = graph.all.find((node) => wanted(node) && links(node.mainEntityOfPage).some((link) => samePage(link, url)));
+  if (own) return { node: own, how: 'page' };
+  const reviewed = distinct(graph.all.map((node) => graph.resolve(node.itemReviewed)).filter((node): node is SchemaNode => wanted(node)));
+  return reviewed.length === 1 ? { node: reviewed[0]!, how: 'reviewed' } : undefined;
+}
+
+/** The one node the page's heading or title names, if exactly one. */
+function headed(nodes: SchemaNode[], names: Set<string | undefined>): SchemaNode | undefined {
+  const matches = distinct(nodes.filter((node) => names.has(comparable(nameOf(node)))));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+function choosePerson(graph: SchemaGraph, subject: Subject | undefined, names: Set<string | undefined>, url: URL): SchemaNode | undefined {
+  if (subject && isPerson(subject.node)) return subject.node;
+  const people = graph.all.filter((node) => isPerson(node) && personName(node));
+  const referenced = (person: SchemaNode) => graph.referencesTo(person, { pages: true }).filter((property) => !SUBJECT.has(property));
+  // On their own: no other node names them (a colleague, a parent, an author is someone else's).
+  const free = people.filter((person) => referenced(person).length === 0);
+  // Named by their organization or an event: the prospect only if the page's heading names them.
+  const listed = people.filter((person) => referenced(person).every((property) => STAFF.has(property) || GUESTS.has(property)));
+  if (subject) return headed(listed.filter((person) => referenced(person).length > 0), names);
+  const profile = people.find((person) => links([person.sameAs, person.url].flat()).some((link) => samePage(link, url)));
+  const single = distinct(free);
+  return profile ?? (single.length === 1 ? single[0] : headed([...free, ...listed], names));
+}
+
+/** Where a person works: worksFor, affiliation, memberOf (a node or a name), else the organization that lists them as staff. */
+function employerOf(person: SchemaNode, graph: SchemaGraph): SchemaNode | undefined {
+  for (const property of EMPLOYER_PROPERTIES) {
+    for (const value of values(person[property])) {
+      if (typeof value === 'string' && cleanText(value)) return { name: value };
+      const node = graph.resolve(value);
+      if (node && text(node.name)) return node;
+    }
+  }
+  return (graph.referrers.get(person) ?? []).find(({ from, property }) => STAFF.has(property) && isOrganization(from))?.from;
+}
+
+/** The organization that runs the site, as its pages say (publisher and the like). */
+function ownerOf(graph: SchemaGraph): SchemaNode | undefined {
+  return graph.all.find((node) => isOrganization(node) && (graph.referrers.get(node) ?? []).some(({ from, property }) => isPage(from) && OWNERS.has(property)));
+}
+
+/** The page's organization when no person is its subject: named on its own, or by the heading, or the one not running the site. */
+function chooseOrganization(graph: SchemaGraph, names: Set<string | undefined>, owner: SchemaNode | undefined, employer?: SchemaNode): SchemaNode | undefined {
+  const organizations = graph.all.filter((node) => isOrganization(node) && nameOf(node) && node !== employer);
+  // A sponsor, a parent or a school named by another node is that node's, not the page's.
+  const free = distinct(organizations.filter((org) => graph.referencesTo(org).every((property) => EMPLOYER_PROPERTIES.includes(property as never))));
+  if (free.length <= 1) return free[0];
+  const notOwner = free.filter((org) => org !== owner);
+  return headed(free, names) ?? (owner && notOwner.length === 1 ? notOwner[0] : undefined);
+}
+
+function contactPoint(node: SchemaNode, graph: SchemaGraph): { email?: string; phone?: string } {
+  const points = values(node.contactPoint).map((point) => graph.resolve(point)).filter((point): point is SchemaNode => !!point);
+  const sales = points.find((point) => /sales|vertrieb|ventes|ventas|vendite|verkoop|försäljning|sprzedaż/i.test(String(first(point.contactType) ?? ''))) ?? points[0];
+  return sales ? { email: text(sales.email, 254), phone: text(sales.telephone, 40) } : {};
+}
+
+const mailto = (value: string | undefined) => value?.replace(/^mailto:/i, '');
+const tel = (value: string | undefined) => value?.replace(/^tel:/i, '');
+const linkedinCompany = (node: SchemaNode) => links([node.sameAs, node.url].flat()).find((link) => /linkedin\.com\/company\//i.test(link));
+
+function organizationFields(org: SchemaNode, graph: SchemaGraph, url: URL): ReaderFields {
+  const address = addressText(org.address ?? org.location, graph);
+  const contact = contactPoint(org, graph);
+  return {
+    company: text(org.name) ?? text(org.legalName),
+    website: cleanWebsite(links(org.url).find((link) => !/linkedin\.com\//i.test(link)), url),
+    email: mailto(text(org.email, 254)) ?? mailto(contact.email),
+    phone: tel(text(org.telephone, 40)) ?? tel(contact.phone),
+    location: address.location,
+    country: address.country,
+    companyLinkedinUrl: linkedinCompany(org),
+  };
+}
+
+/** Reads the prospect from a page's schema.org nodes (the top-level ones; nested ones are reached from them). */
+export function readSchemaNodes(tops: readonly SchemaNode[], doc: Document, url: URL): ReaderFields {
+  if (tops.length === 0) return {};
+  const graph = new SchemaGraph(tops);
+  const names = pageNames(doc);
+  const subject = subjectOf(graph, url);
+  const owner = ownerOf(graph);
+  const person = choosePerson(graph, subject, names, url);
+
+  if (!person) {
+    const org = subject && isOrganization(subject.node) ? subject.node : chooseOrganization(graph, names, owner);
+    // People on the page and none of them its subject (a speakers list): the page's own details
+    // are not theirs either, so nothing is filled rather than the site's name.
+    if (!org) return graph.all.some((node) => isPerson(node) && personName(node)) ? { subjectElsewhere: true } : {};
+    const fields = organizationFields(org, graph, url);
+    // A directory or review site's page about a business: the page's own details are the site's.
+    const elsewhere =
+      (!!owner && owner !== org && comparable(nameOf(owner)) !== comparable(nameOf(org))) ||
+      (fields.website !== undefined ? !sameSite(fields.website, url) : subject?.how === 'reviewed' || org.review !== undefined || org.aggregateRating !== undefined || siteOfAnother(doc, nameOf(org)));
+    return elsewhere ? { ...fields, subjectElsewhere: true } : fields;
+  }
+
+  const employer = employerOf(person, graph);
+  const siteOrg = owner ?? chooseOrganization(graph, names, undefined, employer);
+  const guest = graph.referencesTo(person).some((property) => GUESTS.has(property));
+  // The page's organization (an event's organiser, a publisher) is not where this person works.
+  const elsewhere = (!!employer && !!siteOrg && siteOrg !== employer && comparable(nameOf(siteOrg)) !== comparable(nameOf(employer))) || (guest && !employer);
+  const org = employer ?? (elsewhere ? undefined : siteOrg);
+  const fields: ReaderFields = org ? organizationFields(org, graph, url) : {};
+  const address = addressText(person.address ?? person.homeLocation ?? person.workLocation, graph);
+  const phone = tel(text(person.telephone, 40));
+  const email = mailto(text(person.email, 254));
+  Object.assign(fields, {
+    fullName: personName(person),
+    firstName: text(person.givenName, 100),
+    lastName: text(person.familyName, 100),
+    title: text(person.jobTitle) ?? (isNode(first(person.hasOccupation)) ? text(graph.resolve(person.hasOccupation)?.name) : undefined),
+    email: email ?? fields.email,
+    phone: phone ?? fields.phone,
+    location: address.location ?? fields.location,
+    country: address.country ?? fields.country,
+    linkedinUrl: links([person.sameAs, person.url].flat()).find((link) => /linkedin\.com\/in\//i.test(link)),
+  });
+  if (elsewhere) fields.subjectElsewhere = true;
+  return fields;
+}
