@@ -2,10 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
+import { accuracy, scoreHeldOut } from '../tests/unit/extraction-accuracy';
 import { fixtureUrl } from '../tests/unit/parse-html';
+import { publishedExampleScores } from './published-examples';
 import { median, type Figure } from './stats';
 
-const PAGES = join(import.meta.dirname, '../fixtures/pages');
+const PAGES = join(import.meta.dirname, '../tests/fixtures/pages');
 const RUNS = 25;
 /** Timer resolution in the browser is coarse (0.1 ms): each sample times a batch of runs. */
 const BATCH = 10;
@@ -33,11 +35,12 @@ async function bundle(entry: string, globalName?: string): Promise<string> {
  * does), then extractProspect runs RUNS times on it; the median is reported.
  */
 export async function extractionTimes(browser: Browser): Promise<Figure[]> {
-  const extract = await bundle(join(import.meta.dirname, '../../lib/extract/index.ts'), 'FieldclipExtract');
+  const extract = await bundle(join(import.meta.dirname, '../lib/extract/index.ts'), 'FieldclipExtract');
   const page = await browser.newPage();
   await page.setContent('<!doctype html><title>bench</title>');
   await page.addScriptTag({ content: extract });
   const figures: Figure[] = [];
+  const sitePages: Array<{ name: string; value: number }> = [];
   const pages = readdirSync(PAGES)
     .filter((file) => file.endsWith('.html'))
     .map((file) => ({ name: file.replace(/\.html$/, ''), html: readFileSync(join(PAGES, file), 'utf8') }));
@@ -60,14 +63,32 @@ export async function extractionTimes(browser: Browser): Promise<Figure[]> {
       { html, url, runs: RUNS, batch: BATCH },
     );
     const value = median(times);
-    const linkedinProfile = name.startsWith('linkedin-profile');
-    figures.push({
-      name: `extract ${name}`,
-      value,
-      unit: 'ms',
-      ...(linkedinProfile ? { target: '≤ 5 ms', meets: value <= 5 } : {}),
-    });
+    if (name.startsWith('linkedin')) {
+      figures.push({ name: `extract ${name}`, value, unit: 'ms', ...(name.startsWith('linkedin-profile') ? { target: '≤ 5 ms', meets: value <= 5 } : {}) });
+    } else sitePages.push({ name, value });
   }
   await page.close();
+  // Company pages, of which there are many: their median and the slowest, by name.
+  const slowest = sitePages.reduce((a, b) => (b.value > a.value ? b : a), { name: 'none', value: 0 });
+  figures.push({ name: `extract company pages (${sitePages.length}), median`, value: median(sitePages.map((p) => p.value)), unit: 'ms' });
+  figures.push({ name: `extract slowest company page (${slowest.name})`, value: slowest.value, unit: 'ms' });
+  return figures;
+}
+
+/**
+ * Capture accuracy: the share of labelled fields right on the held-out pages, and on schema.org's
+ * published examples when `--schemaorg-examples <schemaorg-all-examples.txt>` names a release's file.
+ */
+export function accuracyFigures(schemaorgExamples: string | undefined): Figure[] {
+  const heldOut = accuracy(scoreHeldOut());
+  const figures: Figure[] = [
+    { name: `capture accuracy, held-out pages (${heldOut.total} fields, ${heldOut.wrong} wrong)`, value: heldOut.share * 100, unit: '%', target: '≥ 90 %', meets: heldOut.share >= 0.9 },
+  ];
+  if (schemaorgExamples) {
+    for (const { syntax, scores } of publishedExampleScores(schemaorgExamples)) {
+      const result = accuracy(scores);
+      figures.push({ name: `capture accuracy, schema.org examples in ${syntax} (${result.total} fields, ${result.wrong} wrong)`, value: result.share * 100, unit: '%', target: '≥ 90 %', meets: result.share >= 0.9 });
+    }
+  }
   return figures;
 }

@@ -5,15 +5,16 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/support/extension';
 import { budgets, entrySizes } from '../tests/budgets';
 import { csvImportFigures } from './csv-import';
-import { extractionTimes } from './extraction';
+import { accuracyFigures, extractionTimes } from './extraction';
 import { panelFigures } from './panel';
 import { printTable, type Figure } from './stats';
 import { syncFigures } from './sync';
 
-// `npm run bench [-- --json figures.json]`: every speed and size figure, measured in Chromium,
-// printed as one table. Figures are medians; targets are reported, not asserted.
+// `npm run bench [-- --json figures.json] [--schemaorg-examples schemaorg-all-examples.txt]`: every
+// speed and size figure, measured in Chromium, and capture accuracy, printed as one table. Figures
+// are medians; targets are reported, not asserted.
 
-const { values } = parseArgs({ options: { json: { type: 'string' } } });
+const { values } = parseArgs({ options: { json: { type: 'string' }, 'schemaorg-examples': { type: 'string' } } });
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, chromium: browser.version() };
@@ -28,6 +29,7 @@ for (const [entry, bytes] of Object.entries(await entrySizes()) as Array<[keyof 
   const budget = budgets[entry];
   figures.push({ name: `${entry} (gzipped)`, value: bytes / 1024, unit: 'KB', target: `≤ ${budget / 1024} KB`, meets: bytes <= budget });
 }
+figures.push(...accuracyFigures(values['schemaorg-examples']));
 figures.push(...(await panelFigures()));
 figures.push(...(await csvImportFigures()));
 figures.push(...(await syncFigures()));
