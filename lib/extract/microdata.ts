@@ -10,9 +10,12 @@ import type { FieldReader } from './types';
 const MAX_ITEMS = 200;
 const MAX_PROPERTIES = 2_000;
 
-/** Every item of the page and each item's own properties (those whose nearest item it is), in one walk of the tree. */
-function readItems(doc: Document): { items: Element[]; propertiesOf: Map<Element, Element[]> } {
-  const items: Element[] = [];
+/**
+ * The page's top-level items (no other item's property; a stray itemprop outside any item does not
+ * count) and each item's own properties (those whose nearest item it is), in one walk of the tree.
+ */
+function readItems(doc: Document): { tops: Element[]; propertiesOf: Map<Element, Element[]> } {
+  const tops: Element[] = [];
   const propertiesOf = new Map<Element, Element[]>();
   let kept = 0;
   const stack: Array<[Element, Element | null]> = [[doc.documentElement, null]];
@@ -26,14 +29,14 @@ function readItems(doc: Document): { items: Element[]; propertiesOf: Map<Element
     if (element.hasAttribute('itemscope')) {
       if (propertiesOf.size < MAX_ITEMS) {
         propertiesOf.set(element, []);
-        if (element.hasAttribute('itemtype')) items.push(element);
+        if (element.hasAttribute('itemtype') && !(owner && element.hasAttribute('itemprop'))) tops.push(element);
         inside = element;
       } else inside = null;
     }
     // Children pushed last first, so they are visited in document order.
     for (let child = element.lastElementChild; child; child = child.previousElementSibling) stack.push([child, inside]);
   }
-  return { items, propertiesOf };
+  return { tops, propertiesOf };
 }
 
 function propertyValue(prop: Element): string | undefined {
@@ -67,9 +70,7 @@ function toNode(item: Element, props: Map<Element, Element[]>, depth = 0): Schem
 export const microdataReader: FieldReader = {
   id: 'microdata',
   read(doc, url) {
-    const { items, propertiesOf } = readItems(doc);
-    // Top-level items: those that are no other item's property.
-    const tops = items.filter((item) => !item.hasAttribute('itemprop')).map((item) => toNode(item, propertiesOf));
-    return readSchemaNodes(tops, doc, url);
+    const { tops, propertiesOf } = readItems(doc);
+    return readSchemaNodes(tops.map((item) => toNode(item, propertiesOf)), doc, url);
   },
 };

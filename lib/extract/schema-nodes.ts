@@ -20,13 +20,18 @@ export function bareName(name: string): string {
   return name.replace(/^(?:https?:\/\/schema\.org\/|schema:)/i, '').replace(/^.*[/#]/, '');
 }
 
+/** A node's types, with those its `additionalType` names in schema.org (microdata's way to give a second type). */
 export function typesOf(node: SchemaNode): string[] {
   const type = node['@type'];
-  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string').map(bareName);
+  const additional = values(node.additionalType)
+    .map((item) => (typeof item === 'string' ? item : isNode(item) && typeof item['@id'] === 'string' ? item['@id'] : undefined))
+    .filter((iri): iri is string => !!iri && /^(?:https?:\/\/schema\.org\/|schema:)/i.test(iri));
+  return [...(Array.isArray(type) ? type : [type]), ...additional].filter((t): t is string => typeof t === 'string').map(bareName);
 }
 
-export const isPerson = (node: SchemaNode) => typesOf(node).some((type) => personTypes.has(type));
 export const isOrganization = (node: SchemaNode) => typesOf(node).some((type) => organizationTypes.has(type));
+/** A person; a node typed both Person and Organization (how some SEO plugins type a site's owner) is the organization. */
+export const isPerson = (node: SchemaNode) => typesOf(node).some((type) => personTypes.has(type)) && !isOrganization(node);
 /** A web page or the web site: what names a page's subject or owner, never a prospect itself. */
 export const isPage = (node: SchemaNode) => typesOf(node).some((type) => webPageTypes.has(type) || type === 'WebSite');
 

@@ -14,8 +14,12 @@ const EMPLOYER_PROPERTIES = ['worksFor', 'affiliation', 'memberOf'] as const;
 const STAFF = new Set(['employee', 'employees', 'member', 'members', 'founder', 'founders', 'contactPoint']);
 /** How an event names its guests: on an event's site, a speaker works elsewhere. */
 const GUESTS = new Set(['performer', 'performers', 'attendee', 'attendees', 'actor', 'actors', 'contributor']);
-/** How a page or web site names the organization that runs it. */
+/** How a page, a web site or what they publish names the organization that runs the site. */
 const OWNERS = new Set(['publisher', 'copyrightHolder', 'author', 'creator', 'provider', 'sourceOrganization']);
+/** How a review or a job ad names the business it is about: that business is the page's subject. */
+const ABOUT_A_BUSINESS = ['itemReviewed', 'hiringOrganization'] as const;
+/** Profiles, not a company's own website, when a `sameAs` has to stand for it. */
+const PROFILE_SITES = /(?:^|\.)(?:linkedin|facebook|twitter|x|instagram|youtube|tiktok|pinterest|xing|github|wikipedia|wikidata|crunchbase|google|yelp|tripadvisor|threads|mastodon\.social|bsky)\.[a-z.]+$/i;
 /** How a page names its subject. */
 const SUBJECT = new Set(['mainEntity', 'about', 'mainEntityOfPage']);
 
@@ -41,6 +45,26 @@ function distinct(nodes: SchemaNode[]): SchemaNode[] {
   const byName = new Map<string | undefined, SchemaNode>();
   for (const node of nodes) if (!byName.has(comparable(nameOf(node)))) byName.set(comparable(nameOf(node)), node);
   return [...byName.values()];
+}
+
+/** Whether one name holds the other as whole words: "Harborview Dental" and "Harborview Dental Group PC". */
+function sameName(a: string | undefined, b: string | undefined): boolean {
+  const [x, y] = [comparable(a), comparable(b)];
+  if (!x || !y) return false;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return long === short || long.startsWith(`${short} `) || long.endsWith(` ${short}`) || long.includes(` ${short} `);
+}
+
+/**
+ * Organizations that are one business described twice (a site builder's Organization and
+ * LocalBusiness blocks, names holding one another) as one node, the first's values first; or
+ * nothing when they are different businesses.
+ */
+function oneBusiness(nodes: SchemaNode[]): SchemaNode | undefined {
+  if (nodes.length === 0 || !nodes.every((node) => sameName(nameOf(node), nameOf(nodes[0]!)))) return undefined;
+  const merged: SchemaNode = {};
+  for (const node of nodes) for (const [key, value] of Object.entries(node)) merged[key] ??= value;
+  return merged;
 }
 
 const hostOf = (link: string, base: URL) => {
@@ -78,7 +102,9 @@ function subjectOf(graph: SchemaGraph, url: URL): Subject | undefined {
   }
   const own = graph.all.find((node) => wanted(node) && links(node.mainEntityOfPage).some((link) => samePage(link, url)));
   if (own) return { node: own, how: 'page' };
-  const reviewed = distinct(graph.all.map((node) => graph.resolve(node.itemReviewed)).filter((node): node is SchemaNode => wanted(node)));
+  const reviewed = distinct(
+    graph.all.flatMap((node) => ABOUT_A_BUSINESS.map((property) => graph.resolve(node[property]))).filter((node): node is SchemaNode => wanted(node)),
+  );
   return reviewed.length === 1 ? { node: reviewed[0]!, how: 'reviewed' } : undefined;
 }
 
@@ -86,6 +112,13 @@ function subjectOf(graph: SchemaGraph, url: URL): Subject | undefined {
 function headed(nodes: SchemaNode[], names: Set<string | undefined>): SchemaNode | undefined {
   const matches = distinct(nodes.filter((node) => names.has(comparable(nameOf(node)))));
   return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** People on their own or listed by an event or organization, several and none the subject: a speakers list. */
+function undecided(graph: SchemaGraph): boolean {
+  const people = graph.all.filter((node) => isPerson(node) && personName(node));
+  const candidates = people.filter((person) => graph.referencesTo(person, { pages: true }).every((property) => SUBJECT.has(property) || STAFF.has(property) || GUESTS.has(property)));
+  return distinct(candidates).length >= 2;
 }
 
 function choosePerson(graph: SchemaGraph, subject: Subject | undefined, names: Set<string | undefined>, url: URL): SchemaNode | undefined {
@@ -116,17 +149,21 @@ function employerOf(person: SchemaNode, graph: SchemaGraph): SchemaNode | undefi
 
 /** The organization that runs the site, as its pages say (publisher and the like). */
 function ownerOf(graph: SchemaGraph): SchemaNode | undefined {
-  return graph.all.find((node) => isOrganization(node) && (graph.referrers.get(node) ?? []).some(({ from, property }) => isPage(from) && OWNERS.has(property)));
+  return graph.all.find((node) => isOrganization(node) && (graph.referrers.get(node) ?? []).some(({ from, property }) => !isPerson(from) && OWNERS.has(property)));
 }
 
 /** The page's organization when no person is its subject: named on its own, or by the heading, or the one not running the site. */
 function chooseOrganization(graph: SchemaGraph, names: Set<string | undefined>, owner: SchemaNode | undefined, employer?: SchemaNode): SchemaNode | undefined {
   const organizations = graph.all.filter((node) => isOrganization(node) && nameOf(node) && node !== employer);
   // A sponsor, a parent or a school named by another node is that node's, not the page's.
-  const free = distinct(organizations.filter((org) => graph.referencesTo(org).every((property) => EMPLOYER_PROPERTIES.includes(property as never))));
+  // Named as someone's employer, as the site's owner or as the page's subject; an organization's
+  // memberOf or parentOrganization is that organization's, not the page's.
+  const named = ({ from, property }: { from: SchemaNode; property: string }) =>
+    isPage(from) || (isPerson(from) && EMPLOYER_PROPERTIES.includes(property as never)) || OWNERS.has(property) || SUBJECT.has(property);
+  const free = distinct(organizations.filter((org) => (graph.referrers.get(org) ?? []).every(named)));
   if (free.length <= 1) return free[0];
   const notOwner = free.filter((org) => org !== owner);
-  return headed(free, names) ?? (owner && notOwner.length === 1 ? notOwner[0] : undefined);
+  return headed(free, names) ?? oneBusiness(free) ?? (owner && notOwner.length === 1 ? notOwner[0] : undefined);
 }
 
 function contactPoint(node: SchemaNode, graph: SchemaGraph): { email?: string; phone?: string } {
@@ -144,7 +181,7 @@ function organizationFields(org: SchemaNode, graph: SchemaGraph, url: URL): Read
   const contact = contactPoint(org, graph);
   return {
     company: text(org.name) ?? text(org.legalName),
-    website: cleanWebsite(links(org.url).find((link) => !/linkedin\.com\//i.test(link)), url),
+    website: cleanWebsite(links(org.url).find((link) => !/linkedin\.com\//i.test(link)) ?? links(org.sameAs).find((link) => !PROFILE_SITES.test(hostOf(link, url) ?? '')), url),
     email: mailto(text(org.email, 254)) ?? mailto(contact.email),
     phone: tel(text(org.telephone, 40)) ?? tel(contact.phone),
     location: address.location,
@@ -166,7 +203,7 @@ export function readSchemaNodes(tops: readonly SchemaNode[], doc: Document, url:
     const org = subject && isOrganization(subject.node) ? subject.node : chooseOrganization(graph, names, owner);
     // People on the page and none of them its subject (a speakers list): the page's own details
     // are not theirs either, so nothing is filled rather than the site's name.
-    if (!org) return graph.all.some((node) => isPerson(node) && personName(node)) ? { subjectElsewhere: true } : {};
+    if (!org) return undecided(graph) ? { subjectElsewhere: true } : {};
     const fields = organizationFields(org, graph, url);
     // A directory or review site's page about a business: the page's own details are the site's.
     const elsewhere =
