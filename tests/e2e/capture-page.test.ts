@@ -8,6 +8,8 @@ const LUCJA = 'https://www.linkedin.com/in/lucja-wisniewska-4b2a91/';
 const KENJI = 'https://www.linkedin.com/in/kenji-watanabe-robotics/';
 const ACME = 'https://www.acme-robotik.example.de/kontakt';
 const HOSTILE = 'https://www.hostile-corp.example.com/team';
+const LISTING = 'https://www.tradesfinder.example.co.uk/plumbers/bristol/avon-heating-services';
+const RDFA_PERSON = 'https://www.granite-analytics.example.com/team/marcus-lee';
 
 let session: ExtensionSession;
 beforeEach(async () => {
@@ -17,6 +19,8 @@ beforeEach(async () => {
     [KENJI]: 'linkedin-profile-hashed.html',
     [ACME]: 'site-jsonld-organization-de.html',
     [HOSTILE]: 'hostile-page.html',
+    [LISTING]: 'site-jsonld-directory-listing-en.html',
+    [RDFA_PERSON]: 'site-rdfa-person-worksfor-en.html',
   });
 });
 afterEach(() => session.close());
@@ -118,6 +122,28 @@ describe('capturing from the page in front of the rep', () => {
     expect(await value(panel, 'Website')).toBe('https://www.acme-robotik.example.de');
     await panel.getByRole('button', { name: 'Save lead' }).click();
     await expectText(leadInList(panel, 'ACME Robotik GmbH'), 'Pending');
+  });
+
+  it('takes the business a directory lists, not the directory, and a person from RDFa with their company', async () => {
+    const listing = await openSite(LISTING);
+    await session.clickToolbarIcon(listing);
+    const panel = await session.open('sidepanel.html');
+    await listing.bringToFront();
+    await captureInto(panel);
+    expect(await value(panel, 'Company')).toBe('Avon Heating Services');
+    expect(await value(panel, 'Phone')).toBe('+441174960123');
+    // The directory's own address and email are not the plumber's.
+    expect(await value(panel, 'Website')).toBe('');
+    expect(await value(panel, 'Email')).toBe('');
+
+    const person = await openSite(RDFA_PERSON);
+    await session.clickToolbarIcon(person);
+    await person.bringToFront();
+    await captureInto(panel);
+    expect(await value(panel, 'Full name')).toBe('Marcus Lee');
+    expect(await value(panel, 'Job title')).toBe('VP Sales');
+    expect(await value(panel, 'Company')).toBe('Granite Analytics, Inc.');
+    expect(await value(panel, 'LinkedIn URL')).toBe('https://www.linkedin.com/in/marcus-lee-granite');
   });
 
   it('says how to let it read a company website it was not called on, and reads it once called there', async () => {
