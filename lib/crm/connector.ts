@@ -1,7 +1,8 @@
 import type { Lead } from '../lead/schema';
+import type { LookupAnswer, PersonLookup, PersonQuery } from './lookup';
 
-/** What one lead's delivery came to, as the CRM told it. */
-export type LeadResult = { id: string; ok: true; crmId?: string } | { id: string; ok: false; message: string };
+/** What one lead's delivery came to, as the CRM told it; `crmUrl` is the record in the CRM's own web app. */
+export type LeadResult = { id: string; ok: true; crmId?: string; crmUrl?: string } | { id: string; ok: false; message: string };
 
 /**
  * What one request to a CRM came to. The classes decide what the sync engine does:
@@ -34,18 +35,30 @@ export type ConnectionCheck = { ok: true; message: string } | { ok: false; messa
 export type CrmConnector<Settings> = {
   /** Leads per request. */
   batchSize: number;
+  /**
+   * Sends leads. A lead whose `sync.crmId` names a record (an earlier answer's, or the one a lookup
+   * matched before it was saved) updates that record rather than creating another.
+   */
   send(leads: readonly Lead[], settings: Settings, signal: AbortSignal): Promise<SendResult>;
+  /** "Already in your CRM?": the records this CRM holds for a person, by email or LinkedIn profile. */
+  lookup: PersonLookup<Settings>;
 };
 
-/** A connector together with its settings: what the sync engine calls. */
-export type Crm = {
+/** A connector's sending side, with its settings: what the sync engine calls. */
+export type CrmSender = {
   batchSize: number;
   send(leads: readonly Lead[], signal: AbortSignal): Promise<SendResult>;
+};
+
+/** A connector together with its settings: what the sync engine and the lookups call. */
+export type Crm = CrmSender & {
+  lookup(query: PersonQuery, signal: AbortSignal): Promise<LookupAnswer>;
 };
 
 export function bindConnector<Settings>(connector: CrmConnector<Settings>, settings: Settings): Crm {
   return {
     batchSize: connector.batchSize,
     send: (leads, signal) => connector.send(leads, settings, signal),
+    lookup: (query, signal) => connector.lookup(query, settings, signal),
   };
 }

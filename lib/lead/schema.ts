@@ -146,6 +146,11 @@ export const CRM_ID_MAX = 200;
 export { SYNC_MESSAGE_MAX };
 /** The CRM's id for the lead, once it has one: kept through later edits so an update finds the record. */
 const crmId = z.optional(z.string().check(z.maxLength(CRM_ID_MAX)));
+/** The longest link to a CRM record the outbox keeps. */
+export const CRM_URL_MAX = 2048;
+/** Where the record is in the CRM's own web app ("Open in CRM"), when the CRM or its connector says. */
+export const crmUrlSchema = z.url({ protocol: /^https?$/, error: 'A link to the record, like https://app.example.com/contacts/1' }).check(z.maxLength(CRM_URL_MAX));
+const crmUrl = z.optional(crmUrlSchema);
 
 // `dueAt` is when the sync engine should next look at the lead: when it was queued (pending), or
 // its next attempt time (failed). A failed lead's `notBefore` is the soonest the CRM allows it back
@@ -153,10 +158,10 @@ const crmId = z.optional(z.string().check(z.maxLength(CRM_ID_MAX)));
 // A lead on its way to the CRM stays pending or failed: the sync engine's claim on it is a row of
 // its own (lib/outbox/claims.ts).
 export const syncStateSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('pending'), attempts, dueAt: time, crmId }),
-  z.object({ status: z.literal('failed'), attempts, dueAt: time, notBefore: z.optional(time), lastError: z.string().check(z.maxLength(SYNC_MESSAGE_MAX)), crmId }),
-  z.object({ status: z.literal('rejected'), attempts, message: z.string().check(z.maxLength(SYNC_MESSAGE_MAX)), crmId }),
-  z.object({ status: z.literal('synced'), attempts, crmId, syncedAt: time }),
+  z.object({ status: z.literal('pending'), attempts, dueAt: time, crmId, crmUrl }),
+  z.object({ status: z.literal('failed'), attempts, dueAt: time, notBefore: z.optional(time), lastError: z.string().check(z.maxLength(SYNC_MESSAGE_MAX)), crmId, crmUrl }),
+  z.object({ status: z.literal('rejected'), attempts, message: z.string().check(z.maxLength(SYNC_MESSAGE_MAX)), crmId, crmUrl }),
+  z.object({ status: z.literal('synced'), attempts, crmId, crmUrl, syncedAt: time }),
 ]);
 export type SyncState = z.infer<typeof syncStateSchema>;
 export type SyncStatus = SyncState['status'];

@@ -27,7 +27,7 @@ describe('outbox schema migrations', () => {
 
     const v2 = new OutboxDb(name);
     expect(await v2.leads.toArray()).toEqual([lead]);
-    expect(v2.verno).toBe(6);
+    expect(v2.verno).toBe(7);
     await appendSyncLog(v2, { at: 5, sent: 1, synced: 1, needsAttention: 0, retrying: 0 });
     expect(await v2.syncLog.count()).toBe(1);
   });
@@ -130,7 +130,7 @@ describe('v5 → v6', () => {
     v5.close();
 
     const v6 = new OutboxDb(name);
-    expect(v6.verno).toBe(6);
+    expect(v6.verno).toBe(7);
     expect(await v6.leads.toArray()).toEqual([met, referred].sort((a, b) => a.id.localeCompare(b.id)));
     expect([...v6.backendDB().transaction('leads').objectStore('leads').indexNames].sort()).toEqual(['[sync.status+sync.dueAt]', 'createdAt', 'sync.status']);
     expect(await filterLeadIds(v6, { ...noFilter, source: 'event' })).toEqual([met.id]);
@@ -138,5 +138,26 @@ describe('v5 → v6', () => {
     expect(await filterLeadIds(v6, { ...noFilter, source: 'referral', text: 'raj' })).toEqual([referred.id]);
     expect((await findDuplicate(v6, { linkedinUrl: 'https://www.linkedin.com/in/raj-patel' }))?.id).toBe(referred.id);
     expect(await findDuplicate(v6, { linkedinUrl: 'https://www.linkedin.com/in/someone-else' })).toBeUndefined();
+  });
+
+  it('v6 → v7 keeps every lead and adds the day-long cache of CRM lookups', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v6 = new Dexie(name);
+    v6.version(6).stores({
+      leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status',
+      syncLog: '++id, at',
+      leadSearch: 'id, *words, person, linkedin, kind, event',
+      claims: 'id',
+    });
+    const lead = aLead({ fullName: 'Ola Berg', sync: { status: 'synced', attempts: 1, syncedAt: 2, crmId: 'rcv-1' } });
+    await v6.table('leads').add(lead);
+    await v6.table('leadSearch').add(searchRowOf(lead));
+    v6.close();
+
+    const v7 = new OutboxDb(name);
+    expect(v7.verno).toBe(7);
+    expect(await v7.leads.toArray()).toEqual([lead]);
+    await v7.crmLookups.put({ key: 'webhook:email:ola@fjord.example', at: 5, matches: [{ crmId: 'rcv-1', owner: 'Mia' }] });
+    expect(await v7.crmLookups.where('at').below(10).primaryKeys()).toEqual(['webhook:email:ola@fjord.example']);
   });
 });

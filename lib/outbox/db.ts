@@ -1,6 +1,6 @@
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
 import { leadSchema, type Lead } from '../lead/schema';
-import type { ClaimRow, SyncLogEntry } from './rows';
+import type { ClaimRow, CrmLookupRow, SyncLogEntry } from './rows';
 import { searchRowOf, type LeadSearchRow } from './search';
 
 /**
@@ -22,6 +22,7 @@ export class OutboxDb extends Dexie {
   syncLog!: EntityTable<SyncLogEntry, 'id'>;
   leadSearch!: EntityTable<LeadSearchRow, 'id'>;
   claims!: EntityTable<ClaimRow, 'id'>;
+  crmLookups!: EntityTable<CrmLookupRow, 'key'>;
 
   constructor(name = 'fieldclip') {
     super(name);
@@ -67,6 +68,8 @@ export class OutboxDb extends Dexie {
         leadSearch: 'id, *words, person, linkedin, kind, event',
       })
       .upgrade(writeSearchRows);
+    // v7: the answers of "already in your CRM?", kept a day per email and LinkedIn profile (lib/lookup).
+    this.version(7).stores({ crmLookups: 'key, at' });
     this.use(validateLeadWrites);
   }
 }

@@ -1,9 +1,9 @@
 import { withNameParts } from '../lead/name';
-import { leadInputSchema, type Lead, type LeadInput, type SourceKind, waitingStatuses } from '../lead/schema';
+import { CRM_ID_MAX, leadInputSchema, type Lead, type LeadInput, type SourceKind, waitingStatuses } from '../lead/schema';
 import { beingSent } from './claims';
 import type { OutboxDb } from './db';
 import { fold, personKey, searchRowOf } from './search';
-import { crmIdOf, withStatus } from './sync-state';
+import { crmIdOf, keptCrmUrl, withStatus } from './sync-state';
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -43,13 +43,13 @@ export async function addLeads(db: OutboxDb, inputs: readonly LeadInput[], now =
   return writeNewLeads(db, parsed, now).catch(plainWhenFull);
 }
 
-function writeNewLeads(db: OutboxDb, parsed: ReadonlyArray<ReturnType<typeof checkedInput>>, now: number): Promise<Lead[]> {
+function writeNewLeads(db: OutboxDb, parsed: ReadonlyArray<ReturnType<typeof checkedInput>>, now: number, record: { crmId?: string; crmUrl?: string } = {}): Promise<Lead[]> {
   return db.transaction('rw', db.leads, db.leadSearch, async () => {
     const newest = (await db.leads.orderBy('createdAt').lastKey()) as number | undefined;
     const first = Math.max(now - parsed.length + 1, newest === undefined ? -Infinity : newest + 1);
     const leads = parsed.map((lead, i): Lead => {
       const at = first + i;
-      return { ...lead, id: crypto.randomUUID(), createdAt: at, updatedAt: at, sync: { status: 'pending', attempts: 0, dueAt: Math.min(at, now) } };
+      return { ...lead, id: crypto.randomUUID(), createdAt: at, updatedAt: at, sync: { status: 'pending', attempts: 0, dueAt: Math.min(at, now), ...record } };
     });
     await db.leads.bulkAdd(leads);
     await db.leadSearch.bulkPut(leads.map(searchRowOf));
@@ -57,9 +57,14 @@ function writeNewLeads(db: OutboxDb, parsed: ReadonlyArray<ReturnType<typeof che
   });
 }
 
+/** The CRM record a new lead is known to be (a lookup matched it): the sync updates it rather than creating another. */
+export type KnownRecord = { crmId: string; crmUrl?: string };
+
 /** Stores a new lead, pending sync. Throws a ZodError for input that is not a valid lead. */
-export async function addLead(db: OutboxDb, input: LeadInput, now = Date.now()): Promise<Lead> {
-  const [lead] = await addLeads(db, [input], now);
+export async function addLead(db: OutboxDb, input: LeadInput, now = Date.now(), known?: KnownRecord): Promise<Lead> {
+  const parsed = checkedInput(input);
+  const record = known && known.crmId.length <= CRM_ID_MAX ? { crmId: known.crmId, ...keptCrmUrl(known.crmUrl) } : {};
+  const [lead] = await writeNewLeads(db, [parsed], now, record).catch(plainWhenFull);
   return lead!;
 }
 

@@ -20,3 +20,13 @@ export type SyncLogEntry = {
   /** The reason a request failed, for the rep; never a token or a body. */
   error?: string;
 };
+
+/**
+ * A CRM's answer to "is this person in the CRM?", by `<crm>:email:<address>` or
+ * `<crm>:linkedin:<profile URL>`: the records it named (none: not in the CRM) and when it was asked.
+ */
+export type CrmLookupRow = {
+  key: string;
+  at: number;
+  matches: Array<{ crmId: string; url?: string; fullName?: string; company?: string; owner?: string; updatedAt?: string }>;
+};

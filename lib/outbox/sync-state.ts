@@ -1,12 +1,17 @@
 import Dexie from 'dexie';
-import type { Lead, SyncStatus } from '../lead/schema';
+import { crmUrlSchema, type Lead, type SyncStatus } from '../lead/schema';
 import type { OutboxDb } from './db';
 
 // Reading a lead's sync state: shared by the outbox's own functions and the sync engine's claims.
 
-/** The CRM id a lead's sync state carries, as a spreadable part of the next state. */
-export function crmIdOf(sync: Lead['sync']): { crmId?: string } {
-  return sync.crmId ? { crmId: sync.crmId } : {};
+/** The CRM record a lead's sync state names (its id, and its link when known), as a spreadable part of the next state. */
+export function crmIdOf(sync: Lead['sync']): { crmId?: string; crmUrl?: string } {
+  return { ...(sync.crmId ? { crmId: sync.crmId } : {}), ...(sync.crmUrl ? { crmUrl: sync.crmUrl } : {}) };
+}
+
+/** A link to a CRM record as the outbox keeps it: an http(s) address of sensible length, else nothing. */
+export function keptCrmUrl(url: string | undefined): { crmUrl?: string } {
+  return url !== undefined && crmUrlSchema.safeParse(url).success ? { crmUrl: url } : {};
 }
 
 /** Leads with this sync status, in the order they fall due (up to `dueBy`). */

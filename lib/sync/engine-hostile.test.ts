@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Crm, SendResult } from '../crm/connector';
+import type { CrmSender, SendResult } from '../crm/connector';
 import type { Lead } from '../lead/schema';
 import { allowStoredLeadsAsTheyAre, OutboxDb } from '../outbox/db';
 import { addLead } from '../outbox/outbox';
@@ -17,7 +17,7 @@ beforeEach(() => {
 /** A CRM that records what it was sent and answers each lead as `answer` says. */
 function crmAnswering(answer: (lead: Lead) => { ok: true; crmId?: string } | { ok: false; message: string }, failure?: SendResult) {
   const received: string[] = [];
-  const crm: Crm = {
+  const crm: CrmSender = {
     batchSize: 10,
     async send(leads) {
       received.push(...leads.map((lead) => lead.id));

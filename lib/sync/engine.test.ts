@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../tools/receiver/server';
-import { bindConnector, type Crm } from '../crm/connector';
+import { bindConnector, type CrmSender } from '../crm/connector';
 import { webhookConnector } from '../crm/webhook/connector';
 import { OutboxDb } from '../outbox/db';
 import { addLead } from '../outbox/outbox';
@@ -11,7 +11,7 @@ import { syncOutbox, withSyncLock, type SyncOptions } from './engine';
 const connector = { ...webhookConnector, batchSize: 50 };
 
 let receiver: Receiver;
-let crm: Crm;
+let crm: CrmSender;
 let db: OutboxDb;
 
 beforeEach(async () => {
@@ -79,7 +79,7 @@ describe('syncOutbox', () => {
   it('sends the leads a 2xx answer leaves out no sooner than the connector asks', async () => {
     const answered = await addLead(db, { company: 'Answered' }, 1);
     const left = await addLead(db, { company: 'Left out' }, 2);
-    const partial: Crm = { ...crm, send: async () => ({ kind: 'delivered', results: [{ id: answered.id, ok: true }], retryAfterMs: 600_000 }) };
+    const partial: CrmSender = { ...crm, send: async () => ({ kind: 'delivered', results: [{ id: answered.id, ok: true }], retryAfterMs: 600_000 }) };
     const report = await syncOutbox(db, partial, { ...fakeTime(), random: () => 0 });
     expect(report).toMatchObject({ synced: 1, retrying: 1 });
     expect((await db.leads.get(left.id))?.sync).toMatchObject({ status: 'failed', dueAt: 1_000_000 + 600_000, lastError: 'The CRM did not answer for this lead' });

@@ -1,4 +1,4 @@
-import type { Crm, SendResult } from '../crm/connector';
+import type { CrmSender, SendResult } from '../crm/connector';
 import type { Lead } from '../lead/schema';
 import type { OutboxDb } from '../outbox/db';
 import { keptText } from '../lead/kept-text';
@@ -66,7 +66,7 @@ function deliveriesFor(batch: readonly Lead[], result: SendResult, retry: (retry
       return batch.map((lead): Delivery => {
         const r = byId.get(lead.id);
         if (!r) return { id: lead.id, outcome: 'failed', error: 'The CRM did not answer for this lead', ...unanswered };
-        return r.ok ? { id: r.id, outcome: 'synced', ...(r.crmId ? { crmId: r.crmId } : {}) } : { id: r.id, outcome: 'rejected', message: r.message };
+        return r.ok ? { id: r.id, outcome: 'synced', ...(r.crmId ? { crmId: r.crmId } : {}), ...(r.crmUrl ? { crmUrl: r.crmUrl } : {}) } : { id: r.id, outcome: 'rejected', message: r.message };
       });
     }
     case 'retry': {
@@ -88,7 +88,7 @@ function deliveriesFor(batch: readonly Lead[], result: SendResult, retry: (retry
  * the run while their retry falls due soon; a lead is never dropped and never marked synced without
  * the CRM's word.
  */
-export async function syncOutbox(db: OutboxDb, crm: Crm, options: SyncOptions = {}): Promise<SyncReport> {
+export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOptions = {}): Promise<SyncReport> {
   const {
     force = false,
     signal = new AbortController().signal,

@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { LookupOutcome, PersonQuery } from '../crm/lookup';
 import type { SyncReport } from './engine';
 
 /** The outcome of a "Sync now" as the panel shows it. */
@@ -22,6 +23,8 @@ type ProtocolMap = {
    * the claims of the sync that died with it and carries on (lib/sync/setup.ts).
    */
   syncRunning(): boolean;
+  /** "Already in your CRM?" for the capture form: answered from the 24-hour cache or the CRM (lib/lookup). */
+  lookUpPerson(query: PersonQuery): LookupOutcome;
 };
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
