@@ -15,10 +15,14 @@ export type FormValues = {
   removeSecret: boolean;
   extraHeaders: string;
   fieldMap: string;
+  /** Webhook: where people are looked up before saving (blank: no lookups). */
+  lookupUrl: string;
   accessToken: string;
   leadSourceProperty: string;
   leadIdProperty: string;
   companyKeyProperty: string;
+  /** HubSpot: the contact property that keeps the LinkedIn profile (blank: none). */
+  linkedinProperty: string;
   statusRaw: string;
   statusLukewarm: string;
   statusHot: string;
@@ -44,12 +48,14 @@ export type FormValues = {
   apiKey: string;
   clientId: string;
   externalIdField: string;
+  /** Salesforce: the Lead field, Pipedrive: the person field's key, that keeps the LinkedIn profile (blank: none). */
+  linkedinField: string;
 };
 /** A message per field; a value in a map (a source's or a level's) under `map.key`. */
 export type FormErrors = Partial<
   Record<
-    | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
-    | 'companyKeyProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot'
+    | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'lookupUrl' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
+    | 'companyKeyProperty' | 'linkedinProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'linkedinField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot'
     | 'personIdField' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
     string
   >

@@ -85,10 +85,12 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     removeSecret: false,
     extraHeaders: (savedWebhook?.extraHeaders ?? []).map(({ name, value }) => `${name}: ${value}`).join('\n'),
     fieldMap: (savedWebhook?.fieldMap ?? []).map(({ to, from }) => `${to} = ${from}`).join('\n'),
+    lookupUrl: savedWebhook?.lookupUrl ?? '',
     accessToken: '',
     leadSourceProperty: savedHubspot?.leadSourceProperty ?? '',
     leadIdProperty: savedHubspot?.leadIdProperty ?? '',
     companyKeyProperty: savedHubspot?.companyKeyProperty ?? '',
+    linkedinProperty: savedHubspot?.linkedinProperty ?? '',
     statusRaw: savedHubspot?.leadStatusValues.raw ?? 'NEW',
     statusLukewarm: savedHubspot?.leadStatusValues.lukewarm ?? 'OPEN',
     statusHot: savedHubspot?.leadStatusValues.hot ?? 'IN_PROGRESS',
@@ -108,5 +110,6 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     apiKey: '',
     clientId: savedSalesforce?.clientId ?? '',
     externalIdField: savedSalesforce?.externalIdField ?? 'Fieldclip_Id__c',
+    linkedinField: savedSalesforce?.linkedinField ?? savedPipedrive?.linkedinField ?? '',
   };
 }

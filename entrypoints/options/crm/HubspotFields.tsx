@@ -47,6 +47,14 @@ export function HubspotFields({ values, errors, change, saved, onCreateIdField, 
         error={errors.companyKeyProperty}
         onChange={(companyKeyProperty) => change({ companyKeyProperty })}
       />
+      <TextField
+        label="LinkedIn URL property"
+        placeholder="linkedin_url"
+        hint="Optional. A contact property (single-line text) that gets the LinkedIn profile; people are then also looked up by it before the rep saves."
+        value={values.linkedinProperty}
+        error={errors.linkedinProperty}
+        onChange={(linkedinProperty) => change({ linkedinProperty })}
+      />
       {values.leadSourceProperty.trim() && (
         <ValueMapFields
           legend="Lead source in HubSpot"

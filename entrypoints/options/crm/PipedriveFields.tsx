@@ -39,6 +39,13 @@ export function PipedriveFields({ onCreateIdField, creatingIdField, ...props }: 
         error={errors.personIdField}
         onChange={(personIdField) => change({ personIdField })}
       />
+      <TextField
+        label="LinkedIn field key"
+        hint="Optional. The API key of a person text field that gets the LinkedIn profile; persons are then also looked up by it before the rep saves."
+        value={values.linkedinField}
+        error={errors.linkedinField}
+        onChange={(linkedinField) => change({ linkedinField })}
+      />
       <p className="connection">
         Not in Pipedrive yet?{' '}
         <button type="button" onClick={onCreateIdField} disabled={creatingIdField}>

@@ -46,6 +46,14 @@ export function SalesforceFields({ values, errors, change, saved, onConnect, con
         error={errors.externalIdField}
         onChange={(externalIdField) => change({ externalIdField })}
       />
+      <TextField
+        label="LinkedIn URL field"
+        placeholder="LinkedIn_URL__c"
+        hint="Optional. A Lead field that gets the LinkedIn profile; leads are then also looked up by it before the rep saves."
+        value={values.linkedinField}
+        error={errors.linkedinField}
+        onChange={(linkedinField) => change({ linkedinField })}
+      />
       <p className="connection">
         {saved?.refreshToken ? `Signed in to ${saved.instanceUrl}.` : 'Not signed in yet.'}{' '}
         <button type="button" onClick={onConnect} disabled={connecting}>

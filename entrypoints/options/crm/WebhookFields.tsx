@@ -26,6 +26,15 @@ export function WebhookFields({ values, errors, change, saved }: CrmFieldsProps<
         onChange={(apiToken) => change({ apiToken })}
         removal={{ label: 'Remove the saved token', checked: values.removeToken, onChange: (removeToken) => change({ removeToken }) }}
       />
+      <TextField
+        label="Lookup URL"
+        type="url"
+        placeholder="https://hooks.example.com/fieldclip/lookup"
+        hint="Optional. Before the rep saves, Fieldclip asks here whether the person is already in your CRM (same token and signature as the leads)."
+        value={values.lookupUrl}
+        error={errors.lookupUrl}
+        onChange={(lookupUrl) => change({ lookupUrl })}
+      />
       <details className="advanced" open={Boolean(saved?.signingSecret || saved?.extraHeaders?.length || saved?.fieldMap?.length) || undefined}>
         <summary>Signing, extra headers and field names</summary>
         <SecretField

@@ -10,8 +10,11 @@ import { testHubspotConnection } from './check';
 import { createLeadIdProperty } from './properties';
 import { HUBSPOT_API, hubspotSettingsSchema } from './settings';
 
-// Requests and answers in the shapes HubSpot documents for /crm/v3/objects/contacts/batch/*.
-const server = setupServer();
+// Requests and answers in the shapes HubSpot documents for /crm/v3/objects/contacts/batch/*. The
+// account's details (for record links, lookup.test.ts) are refused here: results carry no link.
+const server = setupServer(
+  http.get(`${HUBSPOT_API}/account-info/v3/details`, () => HttpResponse.json(hubspotError('This app lacks a required scope', 'MISSING_SCOPES'), { status: 403 })),
+);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());

@@ -5,6 +5,7 @@ import type { Lead } from '../../lead/schema';
 import type { CrmConnector, LeadResult, SendResult } from '../connector';
 import { linkCompanies } from './companies';
 import { hubspotPost } from './http';
+import { hubspotContactUrl, hubspotLookup, hubspotPortal } from './lookup';
 import { contactsCreatedBefore, worthLookingFor } from './search';
 import type { HubspotSettings } from './settings';
 
@@ -43,6 +44,7 @@ export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): R
     message: [sourceInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
     ...(settings.leadSourceProperty ? { [settings.leadSourceProperty]: settings.sourceValues[lead.source.kind] || undefined } : {}),
     ...(settings.leadIdProperty ? { [settings.leadIdProperty]: lead.id } : {}),
+    ...(settings.linkedinProperty ? { [settings.linkedinProperty]: lead.linkedinUrl } : {}),
   };
   return Object.fromEntries(Object.entries(properties).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
@@ -103,90 +105,103 @@ async function sendGroup(group: Group, settings: HubspotSettings, signal: AbortS
   return { kind: 'delivered', results: readBatchAnswer(group.leads, answer.body, group.key, group.keyProperty) };
 }
 
+/** Each synced contact with its link in HubSpot's web app, when the account is known. */
+async function withLinks(result: SendResult, settings: HubspotSettings, signal: AbortSignal): Promise<SendResult> {
+  if (result.kind !== 'delivered' || !result.results.some((r) => r.ok && r.crmId)) return result;
+  const portal = await hubspotPortal(settings, signal);
+  if (!portal) return result;
+  return { ...result, results: result.results.map((r) => (r.ok && r.crmId ? { ...r, crmUrl: hubspotContactUrl(portal, r.crmId) } : r)) };
+}
+
 export const hubspotConnector: CrmConnector<HubspotSettings> = {
   batchSize: BATCH_LIMIT,
+  lookup: hubspotLookup,
 
   async send(leads, settings, signal) {
-    // Each lead's properties, mapped once: a retried lead without email needs them to be looked for, then sent.
-    const mapped = new Map(leads.map((lead) => [lead.id, hubspotContactFromLead(lead, settings)]));
-    const properties = (lead: Lead) => mapped.get(lead.id) ?? hubspotContactFromLead(lead, settings);
-    const { leadIdProperty } = settings;
-    const withoutEmail = leads.filter((lead) => !lead.email);
-    // Without the lead id property, a contact a lost answer left unknown is looked for before it is made again.
-    let known = new Map<string, string>();
-    if (!leadIdProperty) {
-      const unsure = withoutEmail.filter((lead) => worthLookingFor(lead, properties(lead)));
-      const found = unsure.length ? await contactsCreatedBefore(unsure, properties, settings, signal) : known;
-      if (!(found instanceof Map)) return found;
-      known = found;
-    }
-    const contactId = (lead: Lead) => lead.sync.crmId ?? known.get(lead.id);
-    // A lead HubSpot has already (its contact id is kept) is updated by that id, whatever its email
-    // is now: upserted by a new email (after a merge or an edit) it would become a second contact.
-    const update: Group = {
-      path: '/crm/v3/objects/contacts/batch/update',
-      leads: leads.filter((lead) => contactId(lead)),
-      input: (lead: Lead) => ({ id: contactId(lead), objectWriteTraceId: lead.id, properties: properties(lead) }),
-      key: (lead: Lead) => contactId(lead) ?? lead.id,
-      keyProperty: 'hs_object_id',
-    };
-    const unknown = leads.filter((lead) => !contactId(lead));
-    const groups = ([
-      update,
-      {
-        path: '/crm/v3/objects/contacts/batch/upsert',
-        leads: unknown.filter((lead) => lead.email),
-        input: (lead: Lead) => ({ idProperty: 'email', id: lead.email, objectWriteTraceId: lead.id, properties: properties(lead) }),
-        key: (lead: Lead) => lead.email ?? lead.id,
-        keyProperty: 'email',
-      },
-      leadIdProperty
-        ? {
-            path: '/crm/v3/objects/contacts/batch/upsert',
-            leads: unknown.filter((lead) => !lead.email),
-            input: (lead: Lead) => ({ idProperty: leadIdProperty, id: lead.id, objectWriteTraceId: lead.id, properties: properties(lead) }),
-            key: (lead: Lead) => lead.id,
-            keyProperty: leadIdProperty,
-          }
-        : {
-            path: '/crm/v3/objects/contacts/batch/create',
-            leads: unknown.filter((lead) => !lead.email),
-            input: (lead: Lead) => ({ objectWriteTraceId: lead.id, properties: properties(lead), associations: [] }),
-            key: (lead: Lead) => lead.id,
-            keyProperty: undefined,
-          },
-    ] satisfies Group[]).filter((group) => group.leads.length > 0);
-
-    // The first failing request decides for what was not delivered yet; leads an answer does not
-    // mention are sent again by the engine.
-    const results: LeadResult[] = [];
-    // Contacts a create may have made without saying which: sent again only once search can find them.
-    let createdUnsure = false;
-    for (const group of groups) {
-      const result = await sendGroup(group, settings, signal);
-      if (result.kind !== 'delivered') {
-        const wait = result.kind === 'retry' && group.path.endsWith('/batch/create') ? { retryAfterMs: Math.max(result.retryAfterMs ?? 0, SEARCH_CATCH_UP_MS) } : {};
-        return results.length ? { kind: 'delivered', results, ...wait } : { ...result, ...wait };
-      }
-      results.push(...result.results);
-      // A create answered without telling which result is which lead: those leads are not marked
-      // synced. Their retry first asks HubSpot's search for them (hubspot/search.ts), as after a lost answer.
-      if (group.path.endsWith('/batch/create') && group.leads.some((lead) => !result.results.some((r) => r.id === lead.id))) createdUnsure = true;
-    }
-    const unsure = createdUnsure ? { retryAfterMs: SEARCH_CATCH_UP_MS } : {};
-    if (!settings.companyKeyProperty) return { kind: 'delivered', results, ...unsure };
-
-    // Then each saved contact's company, found or made by domain, and linked to it. Every contact
-    // was an upsert (the settings require the lead id property), so a failure here may send the
-    // whole batch again.
-    const byId = new Map(leads.map((lead) => [lead.id, lead]));
-    const saved = results.flatMap((result) => (result.ok && result.crmId && byId.get(result.id) ? [{ lead: byId.get(result.id)!, contactId: result.crmId }] : []));
-    const links = await linkCompanies(saved, settings, settings.companyKeyProperty, signal);
-    if ('kind' in links) return links;
-    const refused = new Map(links.refused.map((result) => [result.id, result]));
-    return {
-      kind: 'delivered',
-      results: results.flatMap((result) => (links.notLinked.has(result.id) ? [] : [refused.get(result.id) ?? result])),
-    };
+    return withLinks(await sendContacts(leads, settings, signal), settings, signal);
   },
 };
+
+async function sendContacts(leads: readonly Lead[], settings: HubspotSettings, signal: AbortSignal): Promise<SendResult> {
+  // Each lead's properties, mapped once: a retried lead without email needs them to be looked for, then sent.
+  const mapped = new Map(leads.map((lead) => [lead.id, hubspotContactFromLead(lead, settings)]));
+  const properties = (lead: Lead) => mapped.get(lead.id) ?? hubspotContactFromLead(lead, settings);
+  const { leadIdProperty } = settings;
+  const withoutEmail = leads.filter((lead) => !lead.email);
+  // Without the lead id property, a contact a lost answer left unknown is looked for before it is made again.
+  let known = new Map<string, string>();
+  if (!leadIdProperty) {
+    const unsure = withoutEmail.filter((lead) => worthLookingFor(lead, properties(lead)));
+    const found = unsure.length ? await contactsCreatedBefore(unsure, properties, settings, signal) : known;
+    if (!(found instanceof Map)) return found;
+    known = found;
+  }
+  const contactId = (lead: Lead) => lead.sync.crmId ?? known.get(lead.id);
+  // A lead HubSpot has already (its contact id is kept) is updated by that id, whatever its email
+  // is now: upserted by a new email (after a merge or an edit) it would become a second contact.
+  const update: Group = {
+    path: '/crm/v3/objects/contacts/batch/update',
+    leads: leads.filter((lead) => contactId(lead)),
+    input: (lead: Lead) => ({ id: contactId(lead), objectWriteTraceId: lead.id, properties: properties(lead) }),
+    key: (lead: Lead) => contactId(lead) ?? lead.id,
+    keyProperty: 'hs_object_id',
+  };
+  const unknown = leads.filter((lead) => !contactId(lead));
+  const groups = ([
+    update,
+    {
+      path: '/crm/v3/objects/contacts/batch/upsert',
+      leads: unknown.filter((lead) => lead.email),
+      input: (lead: Lead) => ({ idProperty: 'email', id: lead.email, objectWriteTraceId: lead.id, properties: properties(lead) }),
+      key: (lead: Lead) => lead.email ?? lead.id,
+      keyProperty: 'email',
+    },
+    leadIdProperty
+      ? {
+          path: '/crm/v3/objects/contacts/batch/upsert',
+          leads: unknown.filter((lead) => !lead.email),
+          input: (lead: Lead) => ({ idProperty: leadIdProperty, id: lead.id, objectWriteTraceId: lead.id, properties: properties(lead) }),
+          key: (lead: Lead) => lead.id,
+          keyProperty: leadIdProperty,
+        }
+      : {
+          path: '/crm/v3/objects/contacts/batch/create',
+          leads: unknown.filter((lead) => !lead.email),
+          input: (lead: Lead) => ({ objectWriteTraceId: lead.id, properties: properties(lead), associations: [] }),
+          key: (lead: Lead) => lead.id,
+          keyProperty: undefined,
+        },
+  ] satisfies Group[]).filter((group) => group.leads.length > 0);
+
+  // The first failing request decides for what was not delivered yet; leads an answer does not
+  // mention are sent again by the engine.
+  const results: LeadResult[] = [];
+  // Contacts a create may have made without saying which: sent again only once search can find them.
+  let createdUnsure = false;
+  for (const group of groups) {
+    const result = await sendGroup(group, settings, signal);
+    if (result.kind !== 'delivered') {
+      const wait = result.kind === 'retry' && group.path.endsWith('/batch/create') ? { retryAfterMs: Math.max(result.retryAfterMs ?? 0, SEARCH_CATCH_UP_MS) } : {};
+      return results.length ? { kind: 'delivered', results, ...wait } : { ...result, ...wait };
+    }
+    results.push(...result.results);
+    // A create answered without telling which result is which lead: those leads are not marked
+    // synced. Their retry first asks HubSpot's search for them (hubspot/search.ts), as after a lost answer.
+    if (group.path.endsWith('/batch/create') && group.leads.some((lead) => !result.results.some((r) => r.id === lead.id))) createdUnsure = true;
+  }
+  const unsure = createdUnsure ? { retryAfterMs: SEARCH_CATCH_UP_MS } : {};
+  if (!settings.companyKeyProperty) return { kind: 'delivered', results, ...unsure };
+
+  // Then each saved contact's company, found or made by domain, and linked to it. Every contact
+  // was an upsert (the settings require the lead id property), so a failure here may send the
+  // whole batch again.
+  const byId = new Map(leads.map((lead) => [lead.id, lead]));
+  const saved = results.flatMap((result) => (result.ok && result.crmId && byId.get(result.id) ? [{ lead: byId.get(result.id)!, contactId: result.crmId }] : []));
+  const links = await linkCompanies(saved, settings, settings.companyKeyProperty, signal);
+  if ('kind' in links) return links;
+  const refused = new Map(links.refused.map((result) => [result.id, result]));
+  return {
+    kind: 'delivered',
+    results: results.flatMap((result) => (links.notLinked.has(result.id) ? [] : [refused.get(result.id) ?? result])),
+  };
+}

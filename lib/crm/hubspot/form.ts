@@ -10,6 +10,7 @@ export const hubspotForm: CrmForm<HubspotSettings> = {
         ...(values.leadSourceProperty.trim() ? { leadSourceProperty: values.leadSourceProperty.trim() } : {}),
         ...(values.leadIdProperty.trim() ? { leadIdProperty: values.leadIdProperty.trim() } : {}),
         ...(values.companyKeyProperty.trim() ? { companyKeyProperty: values.companyKeyProperty.trim() } : {}),
+        ...(values.linkedinProperty.trim() ? { linkedinProperty: values.linkedinProperty.trim() } : {}),
         sourceValues: values.hubspotSources,
         leadStatusValues: { raw: values.statusRaw, lukewarm: values.statusLukewarm, hot: values.statusHot },
       },

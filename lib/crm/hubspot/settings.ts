@@ -27,6 +27,8 @@ export const hubspotSettingsSchema = z
      * HubSpot's own "associate contacts with companies by email domain" setting does that.
      */
     companyKeyProperty: z.optional(propertyName),
+    /** A contact property (single-line text) that receives the LinkedIn profile, and by which people are looked up. */
+    linkedinProperty: z.optional(propertyName),
     /** What the lead source property gets for each source kind (a dropdown's internal values). */
     sourceValues: z._default(z.record(z.enum(sourceKinds), crmValue), sourceLabels),
     /** hs_lead_status for each qualification level (HubSpot's own values). */

@@ -69,7 +69,7 @@ describe('pipedriveConnector.send', () => {
     const carla = lead({ email: 'carla@hooli.example' });
     expect(await pipedriveConnector.send([carla], settings, signal())).toEqual({
       kind: 'delivered',
-      results: [{ id: carla.id, ok: true, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' }],
+      results: [{ id: carla.id, ok: true, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec', crmUrl: 'https://app.pipedrive.com/person/42' }],
     });
     expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /persons/search?term=carla%40hooli.example&fields=email&exact_match=true&limit=1',
@@ -103,7 +103,7 @@ describe('pipedriveConnector.send', () => {
     const retried = { ...carla, sync: { status: 'failed' as const, attempts: 1, dueAt: 1, lastError: 'lost' } };
     expect(await pipedriveConnector.send([retried], settings, signal())).toEqual({
       kind: 'delivered',
-      results: [{ id: carla.id, ok: true, crmId: stored[0]!.id }],
+      results: [{ id: carla.id, ok: true, crmId: stored[0]!.id, crmUrl: 'https://app.pipedrive.com/person/42' }],
     });
     expect(stored).toHaveLength(1);
     expect(seen.map((r) => `${r.method} ${r.path}`).slice(-2)).toEqual(['GET /leads?person_id=42&limit=500', `PATCH /leads/${stored[0]!.id}`]);
@@ -151,7 +151,7 @@ describe('pipedriveConnector.send', () => {
     const retried = { ...carla, sync: { status: 'failed' as const, attempts: 1, dueAt: 1, lastError: 'lost' } };
     expect(await pipedriveConnector.send([retried], withField, signal())).toEqual({
       kind: 'delivered',
-      results: [{ id: carla.id, ok: true, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' }],
+      results: [{ id: carla.id, ok: true, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec', crmUrl: 'https://app.pipedrive.com/person/77' }],
     });
     expect(persons).toHaveLength(2);
     expect(seen.map((r) => `${r.method} ${r.path}`).slice(1)).toEqual([
@@ -194,7 +194,7 @@ describe('pipedriveConnector.send', () => {
     const retried = { ...carla, sync: { status: 'failed' as const, attempts: 1, dueAt: 1, lastError: 'lost' } };
     expect(await pipedriveConnector.send([retried], withField, signal())).toEqual({
       kind: 'delivered',
-      results: [{ id: carla.id, ok: true, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec' }],
+      results: [{ id: carla.id, ok: true, crmId: 'adf21080-0e10-11eb-879b-05d71fb426ec', crmUrl: 'https://app.pipedrive.com/person/77' }],
     });
     expect(persons).toHaveLength(1);
     const retry = seen.slice(seen.findIndex((r) => r.path.startsWith('/persons?')));
@@ -303,7 +303,7 @@ describe('pipedriveConnector.send', () => {
       'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: CRM_ID }) }),
     });
     const merged = lead({ email: 'carla.new@hooli.example', sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: CRM_ID } });
-    expect(await pipedriveConnector.send([merged], settings, signal())).toEqual({ kind: 'delivered', results: [{ id: merged.id, ok: true, crmId: CRM_ID }] });
+    expect(await pipedriveConnector.send([merged], settings, signal())).toEqual({ kind: 'delivered', results: [{ id: merged.id, ok: true, crmId: CRM_ID, crmUrl: 'https://app.pipedrive.com/person/55' }] });
     expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /leads/${CRM_ID}`, 'PATCH /persons/55', `PATCH /leads/${CRM_ID}`]);
     expect(seen[1]!.body).toMatchObject({ emails: [{ value: 'carla.new@hooli.example', primary: true, label: 'work' }] });
   });
@@ -316,7 +316,7 @@ describe('pipedriveConnector.send', () => {
       'PATCH /leads/:id': () => HttpResponse.json({ success: true, data: pipedriveLead({ id: CRM_ID }) }),
     });
     const edited = lead({ email: undefined, sync: { status: 'pending', attempts: 1, dueAt: 1, crmId: CRM_ID } });
-    expect(await pipedriveConnector.send([edited], settings, signal())).toEqual({ kind: 'delivered', results: [{ id: edited.id, ok: true, crmId: CRM_ID }] });
+    expect(await pipedriveConnector.send([edited], settings, signal())).toEqual({ kind: 'delivered', results: [{ id: edited.id, ok: true, crmId: CRM_ID, crmUrl: 'https://app.pipedrive.com/person/55' }] });
     expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /leads/${CRM_ID}`, 'PATCH /persons/55', `PATCH /leads/${CRM_ID}`]);
   });
 
@@ -331,7 +331,7 @@ describe('pipedriveConnector.send', () => {
       kind: 'delivered',
       results: [
         { id: bad!.id, ok: false, message: 'The CRM answered 400 Bad Request: Name must be given' },
-        { id: good!.id, ok: true, crmId: 'b1c2d3e4-0e10-11eb-879b-05d71fb426ec' },
+        { id: good!.id, ok: true, crmId: 'b1c2d3e4-0e10-11eb-879b-05d71fb426ec', crmUrl: 'https://app.pipedrive.com/person/9' },
       ],
     });
   });

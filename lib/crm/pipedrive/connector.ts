@@ -5,6 +5,7 @@ import { CLOCK_SLACK_MS, type CrmConnector, type LeadResult } from '../connector
 import type { PipedriveSettings } from './settings';
 import { channelOf, marketingChannels, wantsChannels, type Channels } from './channels';
 import { cursorSchema, pipedriveCall as call, type PipedriveAnswer as Answer } from './http';
+import { personIdOf, pipedriveLookup, pipedrivePersonUrl } from './lookup';
 
 // Pipedrive, with a personal API token: persons through API v2 (/api/v2/persons, which replaced the
 // v1 persons endpoints), leads through v1 (/v1/leads, still current). For each lead: find the person,
@@ -26,13 +27,20 @@ export function pipedriveLeadTitle(lead: Lead): string {
   return `${who} · ${sourceLabels[lead.source.kind]}${detail ? ` (${detail})` : ''}`.slice(0, 250);
 }
 
-/** The person's fields (API v2); a new person also gets the lead's id in the custom field named for it. */
-export function pipedrivePersonFromLead(lead: Lead, leadIdField?: string) {
+/**
+ * The person's fields (API v2); a new person also gets the lead's id in the custom field named for
+ * it, and any person the LinkedIn profile in the field named for that.
+ */
+export function pipedrivePersonFromLead(lead: Lead, leadIdField?: string, linkedinField?: string) {
+  const custom = {
+    ...(leadIdField ? { [leadIdField]: lead.id } : {}),
+    ...(linkedinField && lead.linkedinUrl ? { [linkedinField]: lead.linkedinUrl } : {}),
+  };
   return {
     name: lead.fullName ?? lead.company ?? '',
     ...(lead.email ? { emails: [{ value: lead.email, primary: true, label: 'work' }] } : {}),
     ...(lead.phone ? { phones: [{ value: lead.phone, primary: true, label: 'work' }] } : {}),
-    ...(leadIdField ? { custom_fields: { [leadIdField]: lead.id } } : {}),
+    ...(Object.keys(custom).length ? { custom_fields: custom } : {}),
   };
 }
 
@@ -144,6 +152,9 @@ async function existingPerson(lead: Lead, settings: PipedriveSettings, signal: A
     const lately = await personAddedLately(lead, settings, signal);
     if (lately !== undefined) return lately;
   }
+  // Matched before it was saved ("already in your CRM"): that person.
+  const matched = personIdOf(lead.sync.crmId);
+  if (matched !== undefined) return matched;
   // Synced before (and edited or merged since): its Pipedrive lead names the person, whatever the
   // email is now. Found by a new email, it would be another person, or a second one.
   if (lead.sync.crmId) {
@@ -168,8 +179,8 @@ async function sendOne(lead: Lead, settings: PipedriveSettings, channels: Channe
   if (typeof existing === 'object') return existing;
   let personId = existing;
   const person = personId
-    ? await call(settings, 'PATCH', `/api/v2/persons/${personId}`, pipedrivePersonFromLead(lead), signal)
-    : await call(settings, 'POST', '/api/v2/persons', pipedrivePersonFromLead(lead, settings.personIdField), signal);
+    ? await call(settings, 'PATCH', `/api/v2/persons/${personId}`, pipedrivePersonFromLead(lead, undefined, settings.linkedinField), signal)
+    : await call(settings, 'POST', '/api/v2/persons', pipedrivePersonFromLead(lead, settings.personIdField, settings.linkedinField), signal);
   if (!person.ok) return person;
   personId ??= Number(idSchema.safeParse(person.data).data?.id);
   const label = settings.labelIds[lead.qualification.level];
@@ -177,18 +188,20 @@ async function sendOne(lead: Lead, settings: PipedriveSettings, channels: Channe
   const body = { title: pipedriveLeadTitle(lead), person_id: personId, ...(label ? { label_ids: [label] } : {}), ...(channel !== undefined ? { channel } : {}) };
   const earlier = sentBeforeWithoutId(lead) ? await leadCreatedBefore(lead, personId, settings, signal) : undefined;
   if (typeof earlier === 'object') return earlier;
-  const known = lead.sync.crmId ?? earlier;
+  // A matched person's id is no Pipedrive lead's: the lead is made for them.
+  const known = (personIdOf(lead.sync.crmId) === undefined ? lead.sync.crmId : undefined) ?? earlier;
   // origin_id is a field of a new lead only (Pipedrive's update takes none): it stays what the create set.
   const saved = known
     ? await call(settings, 'PATCH', `/v1/leads/${encodeURIComponent(known)}`, body, signal)
     : await call(settings, 'POST', '/v1/leads', { ...body, origin_id: lead.id }, signal);
   if (!saved.ok) return saved;
   const id = idSchema.safeParse(saved.data).data?.id;
-  return { id: lead.id, ok: true, ...(id !== undefined ? { crmId: String(id) } : {}) };
+  return { id: lead.id, ok: true, ...(id !== undefined ? { crmId: String(id), crmUrl: pipedrivePersonUrl(settings, personId) } : {}) };
 }
 
 export const pipedriveConnector: CrmConnector<PipedriveSettings> = {
   batchSize: 10,
+  lookup: pipedriveLookup,
 
   async send(leads, settings, signal) {
     // A channel name Pipedrive does not have is left out (Test connection names it); the source stays in the title.

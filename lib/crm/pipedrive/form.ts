@@ -12,6 +12,7 @@ export const pipedriveForm: CrmForm<PipedriveSettings> = {
         apiToken: values.apiToken.trim() || secretFor(saved?.apiToken, saved?.baseUrl, values.baseUrl.trim() || PIPEDRIVE_SERVER),
         labelIds: { raw: label(values.labelRaw), lukewarm: label(values.labelLukewarm), hot: label(values.labelHot) },
         ...(values.personIdField.trim() ? { personIdField: values.personIdField.trim() } : {}),
+        ...(values.linkedinField.trim() ? { linkedinField: values.linkedinField.trim() } : {}),
         channelNames: values.pipedriveChannels,
       },
     };

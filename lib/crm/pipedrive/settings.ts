@@ -10,6 +10,12 @@ const labelId = z.optional(z.uuid({ error: 'A Pipedrive label id looks like 1f6b
 /** Pipedrive's API for every company; a company may also use its own https://<company>.pipedrive.com. */
 export const PIPEDRIVE_SERVER = 'https://api.pipedrive.com';
 
+/** A Pipedrive custom field's API key. */
+const fieldKey = z.string().check(
+  z.trim(),
+  z.regex(/^[0-9a-f]{40}$/, { error: "A Pipedrive field's API key is 40 letters and digits (Settings → Data fields → Person → the field → Copy API key)" }),
+);
+
 export const pipedriveSettingsSchema = z.object({
   crm: z.literal('pipedrive'),
   /** https://api.pipedrive.com, or the company's own https://<company>.pipedrive.com. */
@@ -30,14 +36,12 @@ export const pipedriveSettingsSchema = z.object({
    * The API key of a person text field that keeps the Fieldclip lead id of the lead that created the
    * person: a retry after a lost answer finds a person without an email by it instead of creating them twice.
    */
-  personIdField: z.optional(
-    z.string().check(
-      z.trim(),
-      z.regex(/^[0-9a-f]{40}$/, { error: "A Pipedrive field's API key is 40 letters and digits (Settings → Data fields → Person → the field → Copy API key)" }),
-    ),
-  ),
+  personIdField: z.optional(fieldKey),
+  /** The API key of a person text field that keeps the LinkedIn profile, and by which persons are looked up. */
+  linkedinField: z.optional(fieldKey),
 });
 export type PipedriveSettings = z.infer<typeof pipedriveSettingsSchema>;
+
 
 export const pipedriveSettingsKind: CrmSettingsKind<PipedriveSettings> = {
   label: 'Pipedrive',

@@ -102,7 +102,7 @@ describe('salesforceConnector.send', () => {
     expect(await salesforceConnector.send([a!, b!], settingsWith('refresh-A'), signal())).toEqual({
       kind: 'delivered',
       results: [
-        { id: a!.id, ok: true, crmId: '00Q5g00000AbCdE' },
+        { id: a!.id, ok: true, crmId: '00Q5g00000AbCdE', crmUrl: `${INSTANCE}/lightning/r/Lead/00Q5g00000AbCdE/view` },
         { id: b!.id, ok: false, message: 'Email: invalid email address: x' },
       ],
     });
@@ -136,7 +136,7 @@ describe('salesforceConnector.send', () => {
     expect(await salesforceConnector.send([title!, email!], settingsWith('refresh-F'), signal())).toEqual({
       kind: 'delivered',
       results: [
-        { id: title!.id, ok: true, crmId: '00Q0' },
+        { id: title!.id, ok: true, crmId: '00Q0', crmUrl: `${INSTANCE}/lightning/r/Lead/00Q0/view` },
         { id: email!.id, ok: false, message: expect.stringMatching(/^Saved in Salesforce without its email: the address is longer than the 80 characters/) },
       ],
     });

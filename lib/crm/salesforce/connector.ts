@@ -2,11 +2,12 @@ import * as z from 'zod/mini';
 import type { Lead } from '../../lead/schema';
 import { cityAndCountry, sourceInWords } from '../../lead/describe';
 import { keptText } from '../../lead/kept-text';
-import type { CrmConnector, LeadResult } from '../connector';
+import type { CrmConnector, LeadResult, SendResult } from '../connector';
 import { classifyFailure, errorDetail } from '../http';
 import type { SalesforceSettings } from './settings';
 import { SALESFORCE_API_VERSION, SALESFORCE_CREDENTIAL, salesforceCall } from './http';
 import { fitToLeadFields, SALESFORCE_LEAD_FIELD_LENGTHS } from './fields';
+import { salesforceLookup, salesforceObjectOf, salesforceRecordUrl } from './lookup';
 
 // Salesforce: OAuth 2.0 (authorization code with PKCE, through identity.launchWebAuthFlow; see
 // auth.ts), then Lead records upserted by an external-id field through the sObject
@@ -35,8 +36,23 @@ export function salesforceLeadFromLead(lead: Lead, settings: SalesforceSettings)
     Status: settings.statusValues[lead.qualification.level] || undefined,
     Rating: { raw: 'Cold', lukewarm: 'Warm', hot: 'Hot' }[lead.qualification.level],
     Description: [sourceInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
+    ...(settings.linkedinField ? { [settings.linkedinField]: lead.linkedinUrl } : {}),
   };
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * A lead whose record Salesforce already has (a lookup matched it, or an earlier upsert named it),
+ * as an update of that record by its id: a Lead keeps its external id set to the lead's, a Contact
+ * gets the fields a Contact has.
+ */
+export function salesforceUpdateFromLead(lead: Lead, crmId: string, settings: SalesforceSettings): Record<string, unknown> {
+  const record = salesforceLeadFromLead(lead, settings);
+  if (salesforceObjectOf(crmId) === 'Lead') return { ...record, id: crmId };
+  const { attributes: _lead, Company: _company, Website: _website, Status: _status, Rating: _rating, City, Country, [settings.externalIdField]: _externalId, ...contact } = record;
+  return Object.fromEntries(
+    Object.entries({ attributes: { type: 'Contact' }, id: crmId, ...contact, MailingCity: City, MailingCountry: Country }).filter(([, value]) => value !== undefined),
+  );
 }
 
 const EMAIL_LEFT_OUT = `Saved in Salesforce without its email: the address is longer than the ${SALESFORCE_LEAD_FIELD_LENGTHS.Email} characters Salesforce's Email field takes, so it is in the Lead's Description`;
@@ -51,23 +67,41 @@ const collectionAnswerSchema = z.array(
 
 export const salesforceConnector: CrmConnector<SalesforceSettings> = {
   batchSize: BATCH_LIMIT,
+  lookup: salesforceLookup,
 
   async send(leads, settings, signal) {
-    const path = `/services/data/${SALESFORCE_API_VERSION}/composite/sobjects/Lead/${settings.externalIdField}`;
-    const fitted = leads.map((lead) => fitToLeadFields(salesforceLeadFromLead(lead, settings)));
-    const response = await salesforceCall(settings, 'PATCH', path, { allOrNone: false, records: fitted.map(({ record }) => record) }, signal);
-    if (!(response instanceof Response)) return response;
-    if (!response.ok) return classifyFailure(response, await errorDetail(response), SALESFORCE_CREDENTIAL);
-    const answer = collectionAnswerSchema.safeParse(await response.json().catch(() => null));
-    if (!answer.success || answer.data.length !== leads.length) return { kind: 'retry', error: 'Salesforce answered in a shape Fieldclip does not know' };
-    // The answer lists the records in the order they were sent.
-    const results = leads.map((lead, i): LeadResult => {
-      const row = answer.data[i]!;
-      if (!row.success) return { id: lead.id, ok: false, message: keptText(row.errors.map((e) => e.message).join('; '), 500) || 'Salesforce refused this lead' };
-      // Saved, but without its email: the rep should look (the address is in the Lead's Description).
-      if (fitted[i]!.emailLeftOut) return { id: lead.id, ok: false, message: EMAIL_LEFT_OUT };
-      return { id: lead.id, ok: true, ...(row.id ? { crmId: row.id } : {}) };
-    });
+    // Records Salesforce has are updated by their id; the others upserted by the lead's own id.
+    const known = leads.filter((lead) => lead.sync.crmId);
+    const unknown = leads.filter((lead) => !lead.sync.crmId);
+    const results: LeadResult[] = [];
+    for (const [group, update] of [[known, true], [unknown, false]] as const) {
+      if (group.length === 0) continue;
+      const result = await sendRecords(group, update, settings, signal);
+      if (result.kind !== 'delivered') return results.length ? { kind: 'delivered', results } : result;
+      results.push(...result.results);
+    }
     return { kind: 'delivered', results };
   },
 };
+
+async function sendRecords(leads: readonly Lead[], update: boolean, settings: SalesforceSettings, signal: AbortSignal): Promise<SendResult> {
+  const path = update
+    ? `/services/data/${SALESFORCE_API_VERSION}/composite/sobjects`
+    : `/services/data/${SALESFORCE_API_VERSION}/composite/sobjects/Lead/${settings.externalIdField}`;
+  const fitted = leads.map((lead) => fitToLeadFields(update ? salesforceUpdateFromLead(lead, lead.sync.crmId!, settings) : salesforceLeadFromLead(lead, settings)));
+  const response = await salesforceCall(settings, 'PATCH', path, { allOrNone: false, records: fitted.map(({ record }) => record) }, signal);
+  if (!(response instanceof Response)) return response;
+  if (!response.ok) return classifyFailure(response, await errorDetail(response), SALESFORCE_CREDENTIAL);
+  const answer = collectionAnswerSchema.safeParse(await response.json().catch(() => null));
+  if (!answer.success || answer.data.length !== leads.length) return { kind: 'retry', error: 'Salesforce answered in a shape Fieldclip does not know' };
+  // The answer lists the records in the order they were sent.
+  const results = leads.map((lead, i): LeadResult => {
+    const row = answer.data[i]!;
+    if (!row.success) return { id: lead.id, ok: false, message: keptText(row.errors.map((e) => e.message).join('; '), 500) || 'Salesforce refused this lead' };
+    // Saved, but without its email: the rep should look (the address is in the Lead's Description).
+    if (fitted[i]!.emailLeftOut) return { id: lead.id, ok: false, message: EMAIL_LEFT_OUT };
+    const id = row.id ?? (update ? lead.sync.crmId : undefined);
+    return { id: lead.id, ok: true, ...(id ? { crmId: id, ...(settings.instanceUrl ? { crmUrl: salesforceRecordUrl(settings.instanceUrl, salesforceObjectOf(id), id) } : {}) } : {}) };
+  });
+  return { kind: 'delivered', results };
+}

@@ -10,6 +10,7 @@ export const salesforceForm: CrmForm<SalesforceSettings> = {
         loginUrl: values.baseUrl.trim() || undefined,
         clientId: values.clientId,
         externalIdField: values.externalIdField.trim(),
+        ...(values.linkedinField.trim() ? { linkedinField: values.linkedinField.trim() } : {}),
         leadSourceValues: values.salesforceSources,
         statusValues: values.salesforceStatuses,
         // The sign-in stays valid while the org and the connected app stay the same.

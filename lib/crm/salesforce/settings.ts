@@ -31,6 +31,8 @@ export const salesforceSettingsSchema = z.object({
   leadSourceValues: z._default(z.record(z.enum(sourceKinds), crmValue), SALESFORCE_DEFAULT_SOURCES),
   /** Status for each qualification level (the org's picklist values). */
   statusValues: z._default(z.object({ raw: crmValue, lukewarm: crmValue, hot: crmValue }), SALESFORCE_DEFAULT_STATUSES),
+  /** A Lead field (URL or text) that receives the LinkedIn profile, and by which leads are looked up. */
+  linkedinField: z.optional(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*__c$/, { error: 'A custom field API name, like LinkedIn_URL__c' }))),
   /** Filled in by "Connect to Salesforce". */
   instanceUrl: z.optional(endpointUrlSchema),
   refreshToken: z.optional(z.string().check(z.maxLength(4096))),

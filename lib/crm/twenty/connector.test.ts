@@ -65,7 +65,7 @@ describe('twentyConnector', () => {
     expect(seen[0]).toMatchObject({ url: 'https://api.twenty.com/rest/batch/people?upsert=true', auth: 'Bearer eyJhbGciOiJIUzI1NiJ9.test' });
     expect(seen[0]!.body.map((person) => person.id)).toEqual(leads.map((l) => l.id));
     // The second person is missing from the answer: the engine sends it again, same id.
-    expect(result).toEqual({ kind: 'delivered', results: [{ id: leads[0]!.id, ok: true, crmId: leads[0]!.id }] });
+    expect(result).toEqual({ kind: 'delivered', results: [{ id: leads[0]!.id, ok: true, crmId: leads[0]!.id, crmUrl: `https://app.twenty.com/object/person/${leads[0]!.id}` }] });
   });
 
   it('sends at most the 60 records a call Twenty documents', () => {
@@ -89,7 +89,7 @@ describe('twentyConnector', () => {
     );
     const leads = Array.from({ length: 60 }, () => lead());
     const result = await twentyConnector.send(leads, settings, signal());
-    expect(result).toEqual({ kind: 'delivered', results: leads.map((l) => ({ id: l.id, ok: true, crmId: l.id })) });
+    expect(result).toEqual({ kind: 'delivered', results: leads.map((l) => ({ id: l.id, ok: true, crmId: l.id, crmUrl: `https://app.twenty.com/object/person/${l.id}` })) });
     expect(sizes).toEqual([60, 30, 15, 15, 30, 15, 15]);
     expect(people.size).toBe(60);
   });
@@ -109,8 +109,8 @@ describe('twentyConnector', () => {
     expect(await twentyConnector.send([a!, b!, c!, d!], settings, signal())).toEqual({
       kind: 'delivered',
       results: [
-        { id: a!.id, ok: true, crmId: a!.id },
-        { id: b!.id, ok: true, crmId: b!.id },
+        { id: a!.id, ok: true, crmId: a!.id, crmUrl: `https://app.twenty.com/object/person/${a!.id}` },
+        { id: b!.id, ok: true, crmId: b!.id, crmUrl: `https://app.twenty.com/object/person/${b!.id}` },
         { id: c!.id, ok: false, message: 'The CRM answered 400 Bad Request: Invalid email' },
         { id: d!.id, ok: false, message: 'The CRM answered 400 Bad Request: Invalid email' },
       ],

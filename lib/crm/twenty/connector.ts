@@ -5,9 +5,11 @@ import type { CrmConnector, LeadResult, SendResult } from '../connector';
 import { classifyFailure, classifyFetchError, errorDetail } from '../http';
 import type { TwentySettings } from './settings';
 import { twentyHeaders, twentyUrl } from './http';
+import { twentyLookup, twentyPersonUrl } from './lookup';
 
 // Twenty (cloud or self-hosted), with an API key. People are upserted in batches with the lead's own
-// UUID as the person's id, so a retry updates the same person.
+// UUID as the person's id, so a retry updates the same person; a lead a lookup matched to a person
+// is upserted with that person's id, which updates them.
 
 /**
  * Twenty documents "Batch size: 60 records per call". Its server enforces its own maximum, which has
@@ -17,13 +19,18 @@ import { twentyHeaders, twentyUrl } from './http';
 export const TWENTY_BATCH_LIMIT = 60;
 const TOO_MANY_RECORDS = /maximum number of records/i;
 
+/** The Twenty person a lead is: the one a lookup matched (or an earlier sync named), else a person with the lead's own UUID. */
+export function twentyPersonId(lead: Lead): string {
+  return lead.sync.crmId ?? lead.id;
+}
+
 /** A lead as a Twenty person: its standard fields, and the source and level in the custom fields the settings name. */
 export function twentyPersonFromLead(lead: Lead, settings: TwentySettings) {
   const { city } = cityAndCountry(lead.location);
   const source = settings.sourceField && settings.sourceValues[lead.source.kind];
   const level = settings.qualificationField && settings.qualificationValues[lead.qualification.level];
   return {
-    id: lead.id,
+    id: twentyPersonId(lead),
     name: { firstName: lead.firstName ?? '', lastName: lead.lastName ?? '' },
     ...(lead.email ? { emails: { primaryEmail: lead.email } } : {}),
     ...(lead.phone ? { phones: { primaryPhoneNumber: lead.phone } } : {}),
@@ -62,7 +69,9 @@ async function upsertPeople(leads: readonly Lead[], settings: TwentySettings, si
   const answer = answerSchema.safeParse(await response.json().catch(() => null));
   const created = new Set(answer.success ? answer.data.data.createPeople.map((person) => person.id) : []);
   // A lead whose person is not in the answer is sent again (same id, so no second person).
-  const results: LeadResult[] = leads.filter((lead) => created.has(lead.id)).map((lead) => ({ id: lead.id, ok: true, crmId: lead.id }));
+  const results: LeadResult[] = leads
+    .filter((lead) => created.has(twentyPersonId(lead)))
+    .map((lead) => ({ id: lead.id, ok: true, crmId: twentyPersonId(lead), crmUrl: twentyPersonUrl(settings, twentyPersonId(lead)) }));
   return { kind: 'delivered', results };
 }
 
@@ -85,4 +94,5 @@ async function sendInBatchesItTakes(leads: readonly Lead[], settings: TwentySett
 export const twentyConnector: CrmConnector<TwentySettings> = {
   batchSize: TWENTY_BATCH_LIMIT,
   send: sendInBatchesItTakes,
+  lookup: twentyLookup,
 };

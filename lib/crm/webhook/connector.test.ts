@@ -51,7 +51,7 @@ describe('webhookConnector.send', () => {
     expect(result).toEqual({
       kind: 'delivered',
       results: [
-        { id: leads[0]!.id, ok: true, crmId: 'rcv-1' },
+        { id: leads[0]!.id, ok: true, crmId: 'rcv-1', crmUrl: `${receiver.url}/#rcv-1` },
         { id: leads[1]!.id, ok: false, message: 'Addresses at @blocked.example are not accepted' },
       ],
     });

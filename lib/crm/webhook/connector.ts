@@ -5,13 +5,17 @@ import type { CrmConnector, LeadResult } from '../connector';
 import { classifyFailure, classifyFetchError, errorDetail } from '../http';
 import type { fieldMappingSchema, WebhookSettings } from './settings';
 import { postToWebhook } from './http';
+import { webhookLookup } from './lookup';
 
 // The generic webhook: the contract written down in docs/webhook-contract.md.
 
-/** A lead as it travels to the webhook: everything but the outbox's own sync bookkeeping. */
+/**
+ * A lead as it travels to the webhook: everything but the outbox's own sync bookkeeping, and the
+ * CRM record it is (`crmId`) when a lookup or an earlier answer named one: update that record.
+ */
 export function webhookLeadFromLead(lead: Lead) {
-  const { sync: _sync, createdAt, updatedAt, ...rest } = lead;
-  return { ...rest, createdAt: new Date(createdAt).toISOString(), updatedAt: new Date(updatedAt).toISOString() };
+  const { sync, createdAt, updatedAt, ...rest } = lead;
+  return { ...rest, ...(sync.crmId ? { crmId: sync.crmId } : {}), createdAt: new Date(createdAt).toISOString(), updatedAt: new Date(updatedAt).toISOString() };
 }
 
 /** The lead under the endpoint's own field names; `id` is always there, for the answer's results. */
@@ -33,6 +37,7 @@ const webhookAnswerSchema = z.looseObject({
         id: z.string(),
         status: z.enum(['ok', 'error']),
         crmId: z.optional(z.union([z.string(), z.number()])),
+        url: z.optional(z.string()),
         message: z.optional(z.string()),
       }),
     ),
@@ -58,7 +63,8 @@ export function readWebhookAnswer(leads: readonly Lead[], body: string): LeadRes
     const result = byId.get(lead.id);
     if (!result) return [];
     if (result.status === 'ok') {
-      return [result.crmId === undefined ? { id: lead.id, ok: true } : { id: lead.id, ok: true, crmId: String(result.crmId) }];
+      if (result.crmId === undefined) return [{ id: lead.id, ok: true }];
+      return [{ id: lead.id, ok: true, crmId: String(result.crmId), ...(result.url ? { crmUrl: result.url } : {}) }];
     }
     return [{ id: lead.id, ok: false, message: (result.message ? keptText(result.message, 500) : 'The CRM refused this lead') }];
   });
@@ -73,6 +79,7 @@ export const WEBHOOK_BATCH_SIZE = 200;
 
 export const webhookConnector: CrmConnector<WebhookSettings> = {
   batchSize: WEBHOOK_BATCH_SIZE,
+  lookup: webhookLookup,
 
   async send(leads, settings, signal) {
     let response: Response;

@@ -40,6 +40,7 @@ export const webhookForm: CrmForm<WebhookSettings> = {
         ...(signingSecret ? { signingSecret } : {}),
         ...(extraHeaders.length ? { extraHeaders } : {}),
         ...(fieldMap.length ? { fieldMap } : {}),
+        ...(values.lookupUrl.trim() ? { lookupUrl: values.lookupUrl.trim() } : {}),
       },
     };
   },

@@ -26,9 +26,14 @@ async function requestHeaders(settings: WebhookSettings, body: string, now: numb
 }
 
 /** One request to the endpoint, with Fieldclip's headers, the rep's extra ones and the signature. */
-export async function postToWebhook(settings: WebhookSettings, payload: unknown, signal: AbortSignal, now = Date.now()) {
+export function postToWebhook(settings: WebhookSettings, payload: unknown, signal: AbortSignal, now = Date.now()) {
+  return postSigned(settings, settings.endpointUrl, payload, signal, now);
+}
+
+/** One request to one of the webhook's addresses (the endpoint, the Lookup URL), signed alike. */
+export async function postSigned(settings: WebhookSettings, url: string, payload: unknown, signal: AbortSignal, now = Date.now()) {
   const body = JSON.stringify(payload);
-  return fetch(settings.endpointUrl, {
+  return fetch(url, {
     method: 'POST',
     headers: await requestHeaders(settings, body, now),
     body,

@@ -21,7 +21,7 @@ export const MAPPABLE_FIELDS = [
   'source.kind', 'source.referredBy', 'source.referrerCompany', 'source.referrerEmail', 'source.relationship',
   'source.eventName', 'source.eventDate', 'source.eventLocation', 'source.closedAccount', 'source.dealReference', 'source.askedContact',
   'qualification.level', 'qualification.budget', 'qualification.authority', 'qualification.need', 'qualification.timing',
-  'capture.pageUrl', 'capture.pageTitle', 'capture.extractor',
+  'capture.pageUrl', 'capture.pageTitle', 'capture.extractor', 'crmId',
 ] as const;
 
 export const fieldMappingSchema = z.object({
@@ -40,11 +40,13 @@ export const webhookSettingsSchema = z.object({
   extraHeaders: z.optional(z.array(extraHeaderSchema).check(z.maxLength(10, { error: 'At most 10 extra headers' }))),
   /** For endpoints that expect other field names: each lead is sent as these fields (plus its `id`). */
   fieldMap: z.optional(z.array(fieldMappingSchema).check(z.maxLength(60))),
+  /** Where the capture form asks "is this person already in the CRM?" (docs/webhook-contract.md); none: no lookups. */
+  lookupUrl: z.optional(endpointUrlSchema),
 });
 export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 
 export const webhookSettingsKind: CrmSettingsKind<WebhookSettings> = {
   label: 'Webhook',
   schema: webhookSettingsSchema,
-  originPermissions: (settings) => [originPermissionFor(settings.endpointUrl)],
+  originPermissions: (settings) => [originPermissionFor(settings.endpointUrl), ...(settings.lookupUrl ? [originPermissionFor(settings.lookupUrl)] : [])],
 };
