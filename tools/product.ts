@@ -16,12 +16,15 @@ export async function startProduct(options: { port: number; dataDir: string; pro
     await receiver.close();
     throw error;
   }
-  const pointedAtReceiver = await session.worker.evaluate(async (endpointUrl) => {
-    const { crmSettings } = await chrome.storage.local.get('crmSettings');
-    if (crmSettings) return false;
-    await chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl } });
-    return true;
-  }, receiver.webhookUrl);
+  const pointedAtReceiver = await session.worker.evaluate(
+    async ({ endpointUrl, lookupUrl }) => {
+      const { crmSettings } = await chrome.storage.local.get('crmSettings');
+      if (crmSettings) return false;
+      await chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl, lookupUrl } });
+      return true;
+    },
+    { endpointUrl: receiver.webhookUrl, lookupUrl: receiver.lookupUrl },
+  );
 
   await session.open('options.html');
   const receiverPage = await session.context.newPage();

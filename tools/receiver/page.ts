@@ -1,6 +1,6 @@
 import type { ReceivedLead } from './store';
 
-// Everything on this page came from a request body: all of it is escaped.
+// Everything on this page came from a request body or the form: all of it is escaped.
 function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -12,28 +12,41 @@ function sourceLabel(source: unknown): string {
   return detail ? `${s.kind} (${detail})` : String(s.kind ?? '');
 }
 
-export function receivedLeadsPage(entries: readonly ReceivedLead[]): string {
+/** The receiver's page: what it holds, and a form to add a contact it "already had" (for lookups). */
+export function receivedLeadsPage(entries: readonly ReceivedLead[], token?: string): string {
   const rows = entries
     .slice()
     .reverse()
-    .map(({ crmId, firstReceivedAt, deliveries, lead }) => {
+    .map(({ crmId, firstReceivedAt, deliveries, lead, owner, existing }) => {
       const qualification = (lead.qualification as { level?: string } | undefined)?.level;
-      return `<tr><td>${escapeHtml(crmId)}</td><td>${escapeHtml(lead.fullName)}</td><td>${escapeHtml(lead.company)}</td>
-<td>${escapeHtml(lead.email)}</td><td>${escapeHtml(sourceLabel(lead.source))}</td><td>${escapeHtml(qualification)}</td>
+      return `<tr id="${escapeHtml(crmId)}"><td>${escapeHtml(crmId)}${existing ? ' <small>(existing contact)</small>' : ''}</td><td>${escapeHtml(lead.fullName)}</td><td>${escapeHtml(lead.company)}</td>
+<td>${escapeHtml(lead.email)}</td><td>${escapeHtml(owner)}</td><td>${escapeHtml(sourceLabel(lead.source))}</td><td>${escapeHtml(qualification)}</td>
 <td>${escapeHtml(firstReceivedAt)}</td><td>${escapeHtml(deliveries)}</td></tr>`;
     })
     .join('\n');
+  const action = `/api/contacts${token ? `?token=${encodeURIComponent(token)}` : ''}`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Fieldclip reference receiver</title>
-<meta http-equiv="refresh" content="5">
 <style>
 body{font:14px system-ui,sans-serif;margin:2rem;color:#1f2937}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #e5e7eb}
-th{background:#f3f4f6}code{background:#f3f4f6;padding:.1rem .3rem}
+th{background:#f3f4f6}code{background:#f3f4f6;padding:.1rem .3rem}tr:target{background:#fef9c3}
+form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:1rem 0 1.5rem;padding:.8rem;background:#f9fafb;border-radius:8px}
+label{display:flex;flex-direction:column;font-size:12px;gap:.2rem}input{font:inherit;padding:.3rem .4rem}
 </style></head><body>
 <h1>Fieldclip reference receiver</h1>
-<p>${entries.length} lead${entries.length === 1 ? '' : 's'} received. Fieldclip posts to <code>/webhook</code>; the raw data is at <code>/api/leads</code>. This page refreshes every 5 seconds.</p>
-<table><thead><tr><th>CRM id</th><th>Name</th><th>Company</th><th>Email</th><th>Source</th><th>Qualification</th><th>First received</th><th>Deliveries</th></tr></thead>
-<tbody>${rows || '<tr><td colspan="8">Nothing yet: save a lead in Fieldclip and press “Sync now”.</td></tr>'}</tbody></table>
+<p>${entries.length} record${entries.length === 1 ? '' : 's'}. Fieldclip posts leads to <code>/webhook</code> and asks <code>/lookup</code> whether a person is already here; the raw data is at <code>/api/leads</code>. Reload to see new leads.</p>
+<h2>Add an existing contact</h2>
+<p>A contact your CRM already had, with its owner: the capture form then says “Already in your CRM” for this email or LinkedIn profile, and saving updates this record.</p>
+<form method="post" action="${escapeHtml(action)}">
+<label>Name<input name="fullName" autocomplete="off"></label>
+<label>Email<input name="email" type="email" autocomplete="off"></label>
+<label>LinkedIn URL<input name="linkedinUrl" autocomplete="off"></label>
+<label>Company<input name="company" autocomplete="off"></label>
+<label>Owner<input name="owner" autocomplete="off"></label>
+<button type="submit">Add contact</button>
+</form>
+<table><thead><tr><th>CRM id</th><th>Name</th><th>Company</th><th>Email</th><th>Owner</th><th>Source</th><th>Qualification</th><th>First received</th><th>Deliveries</th></tr></thead>
+<tbody>${rows || '<tr><td colspan="9">Nothing yet: save a lead in Fieldclip and press “Sync now”.</td></tr>'}</tbody></table>
 </body></html>`;
 }

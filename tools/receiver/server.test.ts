@@ -20,18 +20,49 @@ describe('the reference receiver', () => {
     receiver = await startReceiver();
     const lead = { id: 'a1', fullName: 'Jane Doe' };
     const first = await post(receiver.webhookUrl, { leads: [lead] });
-    expect(await first.json()).toEqual({ results: [{ id: 'a1', status: 'ok', crmId: 'rcv-1' }] });
+    expect(await first.json()).toEqual({ results: [{ id: 'a1', status: 'ok', crmId: 'rcv-1', url: `${receiver.url}/#rcv-1` }] });
     const again = await post(receiver.webhookUrl, { leads: [lead, { id: 'b2', company: 'Acme' }] });
     expect(await again.json()).toEqual({
       results: [
-        { id: 'a1', status: 'ok', crmId: 'rcv-1' },
-        { id: 'b2', status: 'ok', crmId: 'rcv-2' },
+        { id: 'a1', status: 'ok', crmId: 'rcv-1', url: `${receiver.url}/#rcv-1` },
+        { id: 'b2', status: 'ok', crmId: 'rcv-2', url: `${receiver.url}/#rcv-2` },
       ],
     });
     expect(receiver.received().map((entry) => [entry.lead.id, entry.deliveries])).toEqual([
       ['a1', 2],
       ['b2', 1],
     ]);
+  });
+
+  it('answers lookups from the leads it holds and the contacts added on its page, and updates the record a lead names', async () => {
+    receiver = await startReceiver();
+    await post(receiver.webhookUrl, { leads: [{ id: 'a1', fullName: 'Jane Doe', email: 'Jane@Acme.example', company: 'Acme' }] });
+    const existing = receiver.addContact({ fullName: 'Ola Berg', linkedinUrl: 'https://www.linkedin.com/in/ola-berg', company: 'Fjord AS', owner: 'Mia Sales' });
+    const ask = async (people: unknown[]) => (await (await post(receiver!.lookupUrl, { people })).json()) as { results: Array<{ ref: string; matches: unknown[] }> };
+    const answer = await ask([{ ref: '1', email: 'jane@acme.example' }, { ref: '2', linkedinUrl: 'https://www.linkedin.com/in/ola-berg/' }, { ref: '3', email: 'nobody@x.example' }, { nope: true }]);
+    expect(answer.results).toEqual([
+      { ref: '1', matches: [expect.objectContaining({ crmId: 'rcv-1', fullName: 'Jane Doe', company: 'Acme', url: `${receiver.url}/#rcv-1` })] },
+      { ref: '2', matches: [expect.objectContaining({ crmId: existing.crmId, owner: 'Mia Sales', updatedAt: expect.any(String) })] },
+      { ref: '3', matches: [] },
+    ]);
+    expect(receiver.lookupCount()).toBe(1);
+    // A lead saved as that contact names it: the same record is updated, none is added.
+    const saved = await post(receiver.webhookUrl, { leads: [{ id: 'b2', crmId: existing.crmId, fullName: 'Ola Berg', company: 'Fjord AS' }] });
+    expect(await saved.json()).toEqual({ results: [{ id: 'b2', status: 'ok', crmId: existing.crmId, url: `${receiver.url}/#${existing.crmId}` }] });
+    expect(receiver.received()).toHaveLength(2);
+    expect(receiver.received().find((entry) => entry.crmId === existing.crmId)).toMatchObject({ deliveries: 1, owner: 'Mia Sales', lead: { id: 'b2' } });
+  });
+
+  it('adds an existing contact from its page\'s form, and refuses one with neither name nor email', async () => {
+    receiver = await startReceiver({ token: 's3cret' });
+    const form = (body: string) => fetch(`${receiver!.url}/api/contacts?token=s3cret`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+    const added = await form('fullName=Ola+Berg&email=ola%40fjord.example&owner=Mia');
+    expect(added.status).toBe(303);
+    expect(added.headers.get('location')).toBe('/?token=s3cret#rcv-1');
+    expect((await form('owner=Mia')).status).toBe(400);
+    const page = await (await fetch(`${receiver.url}/?token=s3cret`)).text();
+    expect(page).toContain('Ola Berg');
+    expect(page).toContain('action="/api/contacts?token=s3cret"');
   });
 
   it('counts the most requests it answered at once', async () => {

@@ -1,8 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { receivedLeadsPage } from './page';
-import { LeadStore, type ReceivedLead } from './store';
+import { readBody, sendJson, signatureProblem } from './requests';
+import { LeadStore, type ExistingContact, type ReceivedLead } from './store';
 
 // The local reference receiver: a small webhook CRM that implements the contract in docs/webhook-contract.md.
 // `npm start` points the extension at it; the browser tests start their own.
@@ -45,6 +45,12 @@ export type Fault =
 export type Receiver = {
   url: string;
   webhookUrl: string;
+  /** Where Fieldclip asks "is this person in the CRM?" (the webhook's Lookup URL). */
+  lookupUrl: string;
+  /** A contact the CRM "already had", with an owner: what the page's form adds. */
+  addContact(contact: ExistingContact): ReceivedLead;
+  /** How many lookup requests arrived. */
+  lookupCount(): number;
   received(): ReceivedLead[];
   /** The next webhook requests get these answers, one each, before normal service resumes. */
   failNext(...faults: Fault[]): void;
@@ -52,49 +58,10 @@ export type Receiver = {
   requestCount(): number;
   /** The most webhook requests it was answering at the same time. */
   mostAtOnce(): number;
-  /** The headers of the last webhook request. */
+  /** The headers of the last webhook or lookup request. */
   lastHeaders(): Record<string, string | string[] | undefined>;
   close(): Promise<void>;
 };
-
-const MAX_BODY = 10 * 1024 * 1024;
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('Body too large'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'Content-Type': 'application/json' });
-  response.end(JSON.stringify(body));
-}
-
-/** How far a signed request's timestamp may be from now: further, it is taken for a replay. */
-const SIGNATURE_TOLERANCE_S = 5 * 60;
-
-/** Why a signed request is refused, or null when its signature and timestamp are right. */
-function signatureProblem(secret: string, headers: IncomingMessage['headers'], raw: string, now = Date.now()): string | null {
-  const timestamp = String(headers['x-fieldclip-timestamp'] ?? '');
-  if (!/^\d{1,12}$/.test(timestamp)) return 'Missing X-Fieldclip-Timestamp';
-  const expected = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${raw}`).digest('hex')}`;
-  const given = String(headers['x-fieldclip-signature'] ?? '');
-  if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) return 'Missing or wrong X-Fieldclip-Signature';
-  if (Math.abs(now / 1000 - Number(timestamp)) > SIGNATURE_TOLERANCE_S) return 'X-Fieldclip-Timestamp is more than 5 minutes off: refused as a replay';
-  return null;
-}
 
 /** The names this receiver answers to: its own loopback address and port. Others are a DNS rebinding. */
 function ownHosts(host: string, port: number): Set<string> {
@@ -102,7 +69,7 @@ function ownHosts(host: string, port: number): Set<string> {
   return names;
 }
 
-type WebhookResult = { id: string; status: 'ok'; crmId: string } | { id: string; status: 'error'; message: string };
+type WebhookResult = { id: string; status: 'ok'; crmId: string; url: string } | { id: string; status: 'error'; message: string };
 
 function isLead(value: unknown): value is ReceivedLead['lead'] {
   return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
@@ -117,6 +84,74 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   let inFlight = 0;
   let mostAtOnce = 0;
   let lastHeaders: IncomingMessage['headers'] = {};
+
+  let lookups = 0;
+
+  /** The body of a signed JSON request (the webhook's, a lookup's), or null once an error was answered. */
+  async function signedJson(request: IncomingMessage, response: ServerResponse): Promise<unknown> {
+    if (!String(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      sendJson(response, 415, { error: 'Send JSON, with Content-Type: application/json' });
+      return null;
+    }
+    const raw = await readBody(request);
+    if (signingSecret) {
+      const problem = signatureProblem(signingSecret, request.headers, raw);
+      if (problem) {
+        sendJson(response, 401, { error: problem });
+        return null;
+      }
+    }
+    try {
+      return JSON.parse(raw);
+    } catch {
+      sendJson(response, 400, { error: 'The body must be JSON' });
+      return null;
+    }
+  }
+
+  /** POST /lookup: `{"people":[{"ref", "email", "linkedinUrl", …}]}` answered with each one's records. */
+  async function handleLookup(request: IncomingMessage, response: ServerResponse, base: string) {
+    lookups += 1;
+    lastHeaders = request.headers;
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const body = await signedJson(request, response);
+    if (body === null) return;
+    const people = (body as { people?: unknown }).people;
+    if (!Array.isArray(people)) {
+      sendJson(response, 400, { error: 'The body must be JSON: {"people":[{"ref":"…","email":"…"}]}' });
+      return;
+    }
+    const results = people
+      .filter((person): person is { ref: string } & Record<string, unknown> => typeof person === 'object' && person !== null && typeof (person as { ref?: unknown }).ref === 'string')
+      .slice(0, 100)
+      .map((person) => ({ ref: person.ref, matches: store.lookup(person, base) }));
+    sendJson(response, 200, { results });
+  }
+
+  /** POST /api/contacts, from the page's form or as JSON: a contact the CRM already had. */
+  async function handleNewContact(request: IncomingMessage, response: ServerResponse) {
+    const raw = await readBody(request);
+    const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    let contact: ExistingContact;
+    try {
+      contact = form ? Object.fromEntries(new URLSearchParams(raw)) : (JSON.parse(raw) as ExistingContact);
+    } catch {
+      sendJson(response, 400, { error: 'Send the contact as a form or as JSON' });
+      return;
+    }
+    if (!contact.fullName?.trim() && !contact.email?.trim()) {
+      sendJson(response, 400, { error: 'A contact needs a name or an email' });
+      return;
+    }
+    const entry = store.addContact(contact);
+    await store.save();
+    if (form) {
+      response.writeHead(303, { Location: `/${token ? `?token=${encodeURIComponent(token)}` : ''}#${entry.crmId}` });
+      response.end();
+      return;
+    }
+    sendJson(response, 201, entry);
+  }
 
   async function handleWebhook(request: IncomingMessage, response: ServerResponse) {
     requests += 1;
@@ -136,25 +171,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       response.end(fault.body ?? '');
       return;
     }
-    if (!String(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-      sendJson(response, 415, { error: 'Send the leads as Content-Type: application/json' });
-      return;
-    }
-    const raw = await readBody(request);
-    if (signingSecret) {
-      const problem = signatureProblem(signingSecret, request.headers, raw);
-      if (problem) {
-        sendJson(response, 401, { error: problem });
-        return;
-      }
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      sendJson(response, 400, { error: 'The body must be JSON: {"leads":[…]}' });
-      return;
-    }
+    const body = await signedJson(request, response);
+    if (body === null) return;
     const leads = (body as { leads?: unknown }).leads;
     if (!Array.isArray(leads)) {
       sendJson(response, 400, { error: 'The body must be JSON: {"leads":[…]}' });
@@ -168,7 +186,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
         results.push({ id: lead.id, status: 'error', message: `Addresses at ${rejectEmailDomain} are not accepted` });
         continue;
       }
-      results.push({ id: lead.id, status: 'ok', crmId: store.receive(lead).crmId });
+      const { crmId } = store.receive(lead);
+      results.push({ id: lead.id, status: 'ok', crmId, url: `http://${String(request.headers.host)}/#${crmId}` });
     }
     // Stored before answering: an answer that is lost still leaves the lead received once.
     await store.save();
@@ -200,6 +219,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
           mostAtOnce = Math.max(mostAtOnce, inFlight);
           response.once('close', () => (inFlight -= 1));
           return handleWebhook(request, response);
+        case 'POST /lookup':
+          return handleLookup(request, response, `http://${String(request.headers.host)}`);
+        case 'POST /api/contacts':
+          return handleNewContact(request, response);
         case 'GET /api/leads':
           return sendJson(response, 200, { leads: store.all() });
         case 'DELETE /api/leads':
@@ -208,7 +231,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
           return sendJson(response, 200, { leads: [] });
         case 'GET /':
           response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-          return response.end(receivedLeadsPage(store.all()));
+          return response.end(receivedLeadsPage(store.all(), token));
         default:
           return sendJson(response, 404, { error: `No route for ${route}` });
       }
@@ -226,6 +249,13 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   return {
     url,
     webhookUrl: `${url}/webhook`,
+    lookupUrl: `${url}/lookup`,
+    addContact: (contact) => {
+      const entry = store.addContact(contact);
+      void store.save();
+      return entry;
+    },
+    lookupCount: () => lookups,
     received: () => store.all(),
     failNext: (...next) => faults.push(...next),
     requestCount: () => requests,

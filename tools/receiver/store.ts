@@ -4,14 +4,33 @@ import { join } from 'node:path';
 export type ReceivedLead = {
   crmId: string;
   firstReceivedAt: string;
-  /** How many times this lead id arrived; more than one is a retry, never a second record. */
+  /** How many times a lead arrived for this record; more than one is a retry or an update, never a second record. */
   deliveries: number;
   lead: Record<string, unknown> & { id: string };
+  /** Who owns the record in this CRM (set for contacts added on the page). */
+  owner?: string;
+  /** A contact the CRM had before Fieldclip sent anything (added on the receiver's page). */
+  existing?: boolean;
+  /** When the record last changed, ISO 8601. */
+  updatedAt?: string;
 };
 
-/** The receiver's "CRM": leads keyed by their Fieldclip id, kept in one JSON file. */
+/** What the page's "existing contact" form gives. */
+export type ExistingContact = { fullName?: string; email?: string; linkedinUrl?: string; company?: string; owner?: string };
+
+/** A record as a lookup answers it (docs/webhook-contract.md). */
+export type LookupMatch = { crmId: string; url: string; fullName?: string; company?: string; owner?: string; updatedAt?: string };
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const profile = (value: unknown) => text(value)?.toLowerCase().replace(/[?#].*$/, '').replace(/\/+$/, '');
+
+/**
+ * The receiver's "CRM": records by CRM id, and which record each Fieldclip lead id is, kept in one
+ * JSON file. A lead that names a record (`crmId`) updates it; a lead id seen before updates its own.
+ */
 export class LeadStore {
-  private leads = new Map<string, ReceivedLead>();
+  private records = new Map<string, ReceivedLead>();
+  private byLeadId = new Map<string, string>();
   private writing: Promise<void> = Promise.resolve();
 
   private constructor(private readonly file: string | null) {}
@@ -22,37 +41,76 @@ export class LeadStore {
     const store = new LeadStore(join(dataDir, 'leads.json'));
     try {
       const saved = JSON.parse(await readFile(store.file!, 'utf8')) as ReceivedLead[];
-      for (const entry of saved) store.leads.set(entry.lead.id, entry);
+      for (const entry of saved) store.keep(entry);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     return store;
   }
 
-  /** One record per lead id: a lead that arrives again (a retry, or an update) updates it and keeps its CRM id. */
+  private keep(entry: ReceivedLead): void {
+    this.records.set(entry.crmId, entry);
+    if (!entry.existing || entry.deliveries > 0) this.byLeadId.set(entry.lead.id, entry.crmId);
+  }
+
+  private nextId(): string {
+    return `rcv-${this.records.size + 1}`;
+  }
+
+  /** One record per person: the record the lead names, else the one its id made before, else a new one. */
   receive(lead: ReceivedLead['lead']): ReceivedLead {
-    const existing = this.leads.get(lead.id);
-    if (existing) {
-      existing.deliveries += 1;
-      existing.lead = lead;
-      return existing;
+    const named = typeof lead.crmId === 'string' ? this.records.get(lead.crmId) : undefined;
+    const known = named ?? this.records.get(this.byLeadId.get(lead.id) ?? '');
+    const now = new Date().toISOString();
+    if (known) {
+      known.deliveries += 1;
+      known.lead = lead;
+      known.updatedAt = now;
+      this.byLeadId.set(lead.id, known.crmId);
+      return known;
     }
-    const entry: ReceivedLead = {
-      crmId: `rcv-${this.leads.size + 1}`,
-      firstReceivedAt: new Date().toISOString(),
-      deliveries: 1,
-      lead,
-    };
-    this.leads.set(lead.id, entry);
+    const entry: ReceivedLead = { crmId: this.nextId(), firstReceivedAt: now, deliveries: 1, lead, updatedAt: now };
+    this.keep(entry);
     return entry;
   }
 
+  /** A contact the CRM "already had", with its owner: what a lookup then finds. */
+  addContact(contact: ExistingContact): ReceivedLead {
+    const crmId = this.nextId();
+    const now = new Date().toISOString();
+    const lead = Object.fromEntries(
+      Object.entries({ id: `existing-${crmId}`, fullName: text(contact.fullName), email: text(contact.email), linkedinUrl: text(contact.linkedinUrl), company: text(contact.company) }).filter(([, value]) => value !== undefined),
+    ) as ReceivedLead['lead'];
+    const entry: ReceivedLead = { crmId, firstReceivedAt: now, deliveries: 0, lead, owner: text(contact.owner), existing: true, updatedAt: now };
+    this.keep(entry);
+    return entry;
+  }
+
+  /** The records for a person, by email (any case) or LinkedIn profile; each record's link is on `base`. */
+  lookup(person: Record<string, unknown>, base: string): LookupMatch[] {
+    const email = text(person.email)?.toLowerCase();
+    const linkedin = profile(person.linkedinUrl);
+    if (!email && !linkedin) return [];
+    return this.all()
+      .filter(({ lead }) => (email && text(lead.email)?.toLowerCase() === email) || (linkedin && profile(lead.linkedinUrl) === linkedin))
+      .slice(0, 3)
+      .map(({ crmId, lead, owner, updatedAt }) => ({
+        crmId,
+        url: `${base}/#${crmId}`,
+        ...(text(lead.fullName) ? { fullName: text(lead.fullName) } : {}),
+        ...(text(lead.company) ? { company: text(lead.company) } : {}),
+        ...(owner ? { owner } : {}),
+        ...(updatedAt ? { updatedAt } : {}),
+      }));
+  }
+
   all(): ReceivedLead[] {
-    return [...this.leads.values()];
+    return [...this.records.values()];
   }
 
   clear(): void {
-    this.leads.clear();
+    this.records.clear();
+    this.byLeadId.clear();
   }
 
   /** Writes the whole store to a temporary file and renames it, so a crash never leaves half a file. */
