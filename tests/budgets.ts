@@ -15,7 +15,9 @@ export type Entry = 'side panel' | 'options' | 'background' | 'injected';
 export const budgets: Record<Entry, number> = {
   'side panel': 150 * KB,
   options: 100 * KB,
-  background: 60 * KB,
+  // Every connector's sending and read paths ("already in your CRM?"): a service worker cannot load
+  // code on demand (import() is refused there), so the worker holds all of them.
+  background: 66 * KB,
   injected: 25 * KB,
 };
 

@@ -1,12 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
 import { CaptureForm } from './capture/CaptureForm';
 import { EventMode } from './capture/EventMode';
 import { ImportExport } from './outbox/ImportExport';
 import { showThenFocus, ShortcutList, useKeyboardShortcuts } from './KeyboardShortcuts';
-import { MultiCapture } from './capture/MultiCapture';
 import { OutboxList } from './outbox/OutboxList';
 import { createQueryClient } from '../../components/queryClient';
 import { SyncBar } from './sync/SyncBar';
@@ -14,6 +13,31 @@ import { SyncLog } from './sync/SyncLog';
 
 // Loaded when the rep first opens the Today tab.
 const TodayView = lazy(() => import('./today/TodayView').then((module) => ({ default: module.TodayView })));
+
+// The referral and ask-at-close flows: loaded just after the panel's first paint, so that Alt+R and
+// Alt+C open them at once, field focused; pressed sooner, they open when loaded.
+let multiCapture: typeof import('./capture/MultiCapture') | undefined;
+const loadMultiCapture = () => import('./capture/MultiCapture').then((module) => (multiCapture = module));
+const LazyMultiCapture = lazy(() => loadMultiCapture().then((module) => ({ default: module.MultiCapture })));
+
+type FlowProps = { kind: Exclude<Flow, null>; onDone: () => void };
+
+/** Focuses the flow's first field once it is shown, when it was still loading as the shortcut was pressed. */
+function FocusWhenShown({ keys }: { keys: string }) {
+  useEffect(() => document.querySelector<HTMLElement>(`[data-shortcut="${keys}"]`)?.focus(), [keys]);
+  return null;
+}
+
+function MultiCaptureFlow({ kind, onDone }: FlowProps) {
+  const Loaded = multiCapture?.MultiCapture;
+  if (Loaded) return <Loaded kind={kind} onDone={onDone} />;
+  return (
+    <Suspense fallback={<p className="empty">Loading…</p>}>
+      <LazyMultiCapture kind={kind} onDone={onDone} />
+      <FocusWhenShown keys={kind === 'referral' ? 'Alt+R' : 'Alt+C'} />
+    </Suspense>
+  );
+}
 
 const queryClient = createQueryClient();
 
@@ -43,6 +67,10 @@ export function App() {
     };
   }, []);
   useKeyboardShortcuts(shortcuts);
+  useEffect(() => {
+    const preload = setTimeout(() => void loadMultiCapture(), 0);
+    return () => clearTimeout(preload);
+  }, []);
 
   const tabProps = (id: Tab, label: string, keys: string) => (
     <button
@@ -90,7 +118,7 @@ export function App() {
               Ask at close
             </button>
           </div>
-          {flow && <MultiCapture key={flow} kind={flow} onDone={() => setFlow(null)} />}
+          {flow && <MultiCaptureFlow key={flow} kind={flow} onDone={() => setFlow(null)} />}
           <section aria-labelledby="capture-heading" hidden={flow !== null}>
             <h2 id="capture-heading">New lead</h2>
             <CaptureForm />

@@ -10,8 +10,9 @@ import { emptyLeadForm, parseLeadForm, type LeadFormValues } from '../../../lib/
 import { canonicalLinkedinProfileUrl } from '../../../lib/lead/linkedin-url';
 import type { Lead, LeadInput } from '../../../lib/lead/schema';
 import { outboxDb } from '../../../lib/outbox/db';
-import { addLead, findDuplicate, updateLead } from '../../../lib/outbox/outbox';
+import { addLead, findDuplicate, updateLead, type KnownRecord } from '../../../lib/outbox/outbox';
 import { useOutboxQuery } from '../useOutboxQuery';
+import { CrmLookupNotice } from './CrmLookupNotice';
 import { DuplicateNotice } from './DuplicateNotice';
 import { onEditRequest } from './leadEditor';
 import { PasteBox } from './PasteBox';
@@ -19,8 +20,9 @@ import { ProspectFields } from './ProspectFields';
 import { QualificationFields } from './QualificationFields';
 import { SourceFields } from './SourceFields';
 import { useCaptureShortcut } from './useCaptureShortcut';
+import { useCrmLookup } from './useCrmLookup';
 
-type SaveRequest = { lead: LeadInput; editing: Lead | null };
+type SaveRequest = { lead: LeadInput; editing: Lead | null; known?: KnownRecord };
 
 /** The capture form: what it does lives in lib/capture-form/reducer.ts; this draws it and runs its effects. */
 export function CaptureForm() {
@@ -78,6 +80,10 @@ export function CaptureForm() {
         : undefined,
     [linkedinUrl, email, fullName, company, editing?.id],
   );
+  const companyDomain = values?.companyDomain.trim() || undefined;
+  const inCrm = useCrmLookup({ email, linkedinUrl, fullName, company, companyDomain }, loaded && !editing);
+  // One record matched: the saved lead is that record, and its sync updates it.
+  const onlyMatch = inCrm.outcome?.status === 'found' && inCrm.outcome.matches.length === 1 ? inCrm.outcome.matches[0] : undefined;
 
   const read = useMutation({
     mutationFn: (source: { tabId?: number } | { text: string; url?: string; title?: string }) =>
@@ -101,8 +107,8 @@ export function CaptureForm() {
   }, [loaded, readSource]);
 
   const save = useMutation({
-    mutationFn: ({ lead, editing: existing }: SaveRequest) =>
-      existing ? updateLead(outboxDb(), existing.id, { ...lead, capture: existing.capture }) : addLead(outboxDb(), { ...lead, capture }),
+    mutationFn: ({ lead, editing: existing, known }: SaveRequest) =>
+      existing ? updateLead(outboxDb(), existing.id, { ...lead, capture: existing.capture }) : addLead(outboxDb(), { ...lead, capture }, Date.now(), known),
     onSuccess: async (lead, { editing: existing }) => {
       dispatch({ type: 'saved', lead, updated: existing !== null });
       await clearDraft();
@@ -122,7 +128,7 @@ export function CaptureForm() {
       return;
     }
     dispatch({ type: 'submitted' });
-    save.mutate({ lead: parsed.lead, editing });
+    save.mutate({ lead: parsed.lead, editing, known: onlyMatch && { crmId: onlyMatch.crmId, crmUrl: onlyMatch.url } });
   };
 
   const problemCount = Object.keys(errors).length;
@@ -152,6 +158,7 @@ export function CaptureForm() {
         </p>
       )}
       {!editing && <PasteBox busy={read.isPending} onFill={(text) => read.mutate({ text })} />}
+      {!editing && <CrmLookupNotice outcome={inCrm.outcome} checking={inCrm.checking} />}
       {showsEventSummary(state) ? (
         <div className="source source--summary">
           <p>

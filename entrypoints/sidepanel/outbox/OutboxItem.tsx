@@ -92,6 +92,11 @@ export function OutboxItem({ lead, duplicate, events, onEdit, onDelete, onMerge,
         </form>
       ) : (
         <div className="lead__actions">
+          {lead.sync.crmUrl && (
+            <a className="link" href={lead.sync.crmUrl} target="_blank" rel="noopener noreferrer" aria-label={`Open ${name} in CRM`}>
+              Open in CRM
+            </a>
+          )}
           <button type="button" className="link" onClick={() => download(`${name || 'lead'}.vcf`, leadToVcard(lead), 'text/vcard')} aria-label={`vCard for ${name}`}>
             vCard
           </button>
