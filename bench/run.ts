@@ -6,6 +6,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/support/extension';
 import { budgets, entrySizes } from '../tests/budgets';
 import { csvImportFigures } from './csv-import';
 import { accuracyFigures, extractionTimes } from './extraction';
+import { lookupFigures } from './lookup';
 import { panelFigures } from './panel';
 import { printTable, type Figure } from './stats';
 import { syncFigures } from './sync';
@@ -31,6 +32,7 @@ for (const [entry, bytes] of Object.entries(await entrySizes()) as Array<[keyof 
 }
 figures.push(...accuracyFigures(values['schemaorg-examples']));
 figures.push(...(await panelFigures()));
+figures.push(...(await lookupFigures()));
 figures.push(...(await csvImportFigures()));
 figures.push(...(await syncFigures()));
 

@@ -1,0 +1,83 @@
+import type { Page } from 'playwright-core';
+import { startReceiver } from '../tools/receiver/server';
+import { launchExtension } from '../tests/e2e/support/extension';
+import { serveSites } from '../tests/e2e/support/sites';
+import { median, type Figure } from './stats';
+
+// "Already in your CRM?" must never hold capture up: the time from *Capture from page* to the filled
+// form with a Lookup URL that takes 1.5 s to answer, against no Lookup URL at all, and when the
+// lookup's answer then shows. A LinkedIn profile (the lookup goes by its URL) served at its address.
+
+const PROFILE = 'https://www.linkedin.com/in/lucja-wisniewska-4b2a91/';
+const RUNS = 10;
+const SLOW_MS = 1_500;
+
+/** Milliseconds from the click to the form saying it was filled, and to the CRM's answer showing (or -1). */
+function captureTimes(panel: Page, waitForLookup: boolean): Promise<{ filled: number; answered: number }> {
+  return panel.evaluate(
+    (waitForLookup) =>
+      new Promise<{ filled: number; answered: number }>((resolve) => {
+        const start = performance.now();
+        let filled = -1;
+        const observer = new MutationObserver(() => {
+          if (filled < 0 && document.querySelector('.capture__read')?.textContent?.startsWith('Filled')) filled = performance.now() - start;
+          const answered = document.querySelector('.crm-lookup--found') ? performance.now() - start : -1;
+          if (filled >= 0 && (!waitForLookup || answered >= 0)) {
+            observer.disconnect();
+            resolve({ filled, answered });
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        document.querySelector<HTMLButtonElement>('.capture__from-page button')!.click();
+      }),
+    waitForLookup,
+  );
+}
+
+export async function lookupFigures(): Promise<Figure[]> {
+  const receiver = await startReceiver({ delayMs: SLOW_MS });
+  const session = await launchExtension();
+  try {
+    receiver.addContact({ fullName: 'Łucja Wiśniewska', linkedinUrl: PROFILE, owner: 'Mia Sales' });
+    await serveSites(session.context, { [PROFILE]: 'linkedin-profile-classic.html' });
+    const profile = await session.context.newPage();
+    await profile.goto(PROFILE);
+    const panel = await session.open('sidepanel.html');
+    const runs = async (lookupUrl: string | undefined) => {
+      await session.worker.evaluate(
+        (settings) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', ...settings } }),
+        { endpointUrl: receiver.webhookUrl, ...(lookupUrl ? { lookupUrl } : {}) },
+      );
+      const filled: number[] = [];
+      const answered: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        // A fresh form and an empty cache each run: the lookup is really made.
+        await session.worker.evaluate(() => new Promise<void>((resolve) => {
+          const open = indexedDB.open('fieldclip');
+          open.onsuccess = () => {
+            const clear = open.result.transaction('crmLookups', 'readwrite').objectStore('crmLookups').clear();
+            clear.onsuccess = () => resolve();
+          };
+        }));
+        await panel.evaluate(() => chrome.storage.local.remove('captureDraft'));
+        await panel.reload();
+        await panel.locator('.capture__from-page button').waitFor();
+        await profile.bringToFront();
+        const times = await captureTimes(panel, lookupUrl !== undefined);
+        filled.push(times.filled);
+        answered.push(times.answered);
+      }
+      return { filled: median(filled), answered: median(answered) };
+    };
+    const without = await runs(undefined);
+    const withLookup = await runs(receiver.lookupUrl);
+    return [
+      { name: 'capture from page → filled form, no Lookup URL', value: without.filled, unit: 'ms' },
+      { name: `capture from page → filled form, Lookup URL answering in ${SLOW_MS / 1000} s`, value: withLookup.filled, unit: 'ms', target: '≈ no Lookup URL', meets: withLookup.filled < without.filled + 50 },
+      { name: '… and the CRM\'s answer shown', value: withLookup.answered, unit: 'ms', target: `after the fill`, meets: withLookup.answered > withLookup.filled },
+    ];
+  } finally {
+    await session.close();
+    await receiver.close();
+  }
+}
