@@ -22,8 +22,8 @@ export type SyncLogEntry = {
 };
 
 /**
- * A CRM's answer to "is this person in the CRM?", by `<crm>:email:<address>` or
- * `<crm>:linkedin:<profile URL>`: the records it named (none: not in the CRM) and when it was asked.
+ * A CRM's answer to "is this person in the CRM?", by `<crm>@<its address>:email:<address>` or
+ * `…:linkedin:<profile URL>`: the records it named (none: not in the CRM) and when it was asked.
  */
 export type CrmLookupRow = {
   key: string;
