@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { PersonQuery } from '../../../lib/crm/lookup';
+import type { LookupOutcome, PersonQuery } from '../../../lib/crm/lookup';
 import { sendMessage } from '../../../lib/sync/messages';
 
 /** Typing settles for this long before the CRM is asked. */
@@ -30,5 +30,7 @@ export function useCrmLookup(query: PersonQuery, enabled: boolean) {
     retry: false,
     staleTime: 30_000,
   });
-  return { outcome: current ? lookup.data : undefined, checking: current !== null && lookup.isFetching };
+  // The worker did not answer at all (stopped, or the extension was just updated): said, never a spinner.
+  const outcome: LookupOutcome | undefined = lookup.isError ? { status: 'failed', reason: 'Fieldclip’s background did not answer; try again' } : lookup.data;
+  return { outcome: current ? outcome : undefined, checking: current !== null && lookup.isFetching };
 }
