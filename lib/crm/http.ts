@@ -1,5 +1,6 @@
 import { keptText } from '../lead/kept-text';
 import type { SendResult } from './connector';
+import type { LookupAnswer } from './lookup';
 
 // Shared by every connector: how an HTTP answer or a network failure maps onto the
 // sync engine's classes, and how long a CRM asked us to wait.
@@ -83,4 +84,14 @@ export async function errorDetail(response: Response): Promise<string> {
     // Not JSON: an HTML error page tells the rep nothing useful.
   }
   return /<[a-z!]/i.test(body) ? '' : keptText(body.replace(/\s+/g, ' ').trim(), 300);
+}
+
+/** A lookup's failure, said the way the sync says it. */
+export async function lookupFailure(response: Response, credential?: string): Promise<LookupAnswer> {
+  const result = classifyFailure(response, await errorDetail(response), credential);
+  return { ok: false, reason: result.error };
+}
+
+export function lookupFetchFailure(error: unknown): LookupAnswer {
+  return { ok: false, reason: classifyFetchError(error).error };
 }

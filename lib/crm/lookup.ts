@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { keptText } from '../lead/kept-text';
 import { crmUrlSchema } from '../lead/schema';
-import { classifyFailure, classifyFetchError, errorDetail } from './http';
 
 // "Already in your CRM?": what every connector's read path takes and gives back. The service
 // worker runs lookups (lib/lookup), with each CRM's own rate limiter, and caches the answers.
@@ -79,16 +78,6 @@ export function keptMatches(raw: readonly unknown[]): CrmMatch[] {
     if (matches.length === MAX_MATCHES) break;
   }
   return matches;
-}
-
-/** A lookup's failure, said the way the sync says it. */
-export async function lookupFailure(response: Response, credential?: string): Promise<LookupAnswer> {
-  const result = classifyFailure(response, await errorDetail(response), credential);
-  return { ok: false, reason: result.error };
-}
-
-export function lookupFetchFailure(error: unknown): LookupAnswer {
-  return { ok: false, reason: classifyFetchError(error).error };
 }
 
 /** A name from its parts, as CRMs store them. */

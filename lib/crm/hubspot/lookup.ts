@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { joinedName, keptMatches, lookupFailure, lookupFetchFailure, MAX_MATCHES, type PersonLookup } from '../lookup';
+import { lookupFailure, lookupFetchFailure } from '../http';
+import { joinedName, keptMatches, MAX_MATCHES, type PersonLookup } from '../lookup';
 import { HUBSPOT_CREDENTIAL, hubspotCall } from './http';
 import type { HubspotSettings } from './settings';
 

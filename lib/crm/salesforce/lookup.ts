@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { keptMatches, lookupFailure, MAX_MATCHES, type CrmMatch, type PersonLookup } from '../lookup';
+import { lookupFailure } from '../http';
+import { keptMatches, MAX_MATCHES, type CrmMatch, type PersonLookup } from '../lookup';
 import { SALESFORCE_API_VERSION, SALESFORCE_CREDENTIAL, salesforceCall } from './http';
 import type { SalesforceSettings } from './settings';
 

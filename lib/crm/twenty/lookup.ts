@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { joinedName, keptMatches, lookupFailure, lookupFetchFailure, MAX_MATCHES, type PersonLookup } from '../lookup';
+import { lookupFailure, lookupFetchFailure } from '../http';
+import { joinedName, keptMatches, MAX_MATCHES, type PersonLookup } from '../lookup';
 import { twentyHeaders, twentyUrl } from './http';
 import type { TwentySettings } from './settings';
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { keptMatches, lookupFailure, lookupFetchFailure, type PersonLookup } from '../lookup';
+import { lookupFailure, lookupFetchFailure } from '../http';
+import { keptMatches, type PersonLookup } from '../lookup';
 import { postSigned } from './http';
 import type { WebhookSettings } from './settings';
 
