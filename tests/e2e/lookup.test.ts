@@ -43,7 +43,7 @@ describe('looking the person up in the CRM before saving', () => {
     expect(receiver.received()).toHaveLength(1);
     expect(receiver.received()[0]).toMatchObject({ crmId: ola.crmId, deliveries: 1, owner: 'Mia Sales', lead: { title: 'Head of Sales' } });
     // And the lead in the outbox links to it.
-    expect(await leadInList(panel, 'Ola Berg').getByRole('link', { name: 'Open Ola Berg in CRM' }).getAttribute('href')).toBe(`${receiver.url}/#${ola.crmId}`);
+    expect(await leadInList(panel, 'Ola Berg').getByRole('link', { name: 'Open in CRM: Ola Berg' }).getAttribute('href')).toBe(`${receiver.url}/#${ola.crmId}`);
   });
 
   it('says "Not in your CRM yet" for someone new, by email or by LinkedIn profile', async () => {

@@ -150,6 +150,22 @@ const screens: Screen[] = [
     },
   },
   {
+    name: 'side-panel-crm-lookup',
+    page: () => panel,
+    show: async () => {
+      receiver.addContact({ fullName: 'Ola Berg', email: 'ola@fjord.example', company: 'Fjord AS', owner: 'Mia Sales' });
+      await session.worker.evaluate((urls) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', ...urls } }), { endpointUrl: receiver.webhookUrl, lookupUrl: receiver.lookupUrl });
+      await typeLead(panel, { Email: 'ola@fjord.example' });
+      await expectText(panel.locator('.crm-lookup'), 'Already in your CRM');
+    },
+    hide: async () => {
+      await session.worker.evaluate((url) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl: url } }), receiver.webhookUrl);
+      await panel.getByLabel('Email', { exact: true }).fill('');
+      await panel.reload();
+      await panel.getByRole('heading', { name: 'Outbox' }).waitFor();
+    },
+  },
+  {
     name: 'side-panel-errors',
     page: () => panel,
     show: async () => {

@@ -93,7 +93,7 @@ export function OutboxItem({ lead, duplicate, events, onEdit, onDelete, onMerge,
       ) : (
         <div className="lead__actions">
           {lead.sync.crmUrl && (
-            <a className="link" href={lead.sync.crmUrl} target="_blank" rel="noopener noreferrer" aria-label={`Open ${name} in CRM`}>
+            <a className="link" href={lead.sync.crmUrl} target="_blank" rel="noopener noreferrer" aria-label={`Open in CRM: ${name}`}>
               Open in CRM
             </a>
           )}
