@@ -31,9 +31,10 @@ async function saveLead(panel: Page, fields: Record<string, string>): Promise<vo
 }
 
 /** The options page with the reference receiver (or another) saved as the CRM. */
-async function connectWebhook(endpointUrl = receiver.webhookUrl): Promise<Page> {
+async function connectWebhook(endpointUrl = receiver.webhookUrl, lookupUrl?: string): Promise<Page> {
   const options = await firefox.open('options.html');
   await fillField(options, 'Endpoint URL', endpointUrl);
+  if (lookupUrl) await fillField(options, 'Lookup URL', lookupUrl);
   await fillField(options, 'API token', 'tok-firefox-4321');
   await clickButton(options, 'Save settings');
   await waitForText(options, '[role="status"]', 'Settings saved.');
@@ -41,12 +42,16 @@ async function connectWebhook(endpointUrl = receiver.webhookUrl): Promise<Page> 
 }
 
 describe('Fieldclip in Firefox', () => {
-  it('connects the webhook CRM, saves a typed lead to the outbox and syncs it from the sidebar', async () => {
-    const options = await connectWebhook();
+  it('connects the webhook CRM, finds the person already in it, saves the lead to the outbox and syncs it as that record', async () => {
+    const options = await connectWebhook(receiver.webhookUrl, receiver.lookupUrl);
     await clickButton(options, 'Test connection');
     await waitForText(options, '[role="status"]', 'Connected: the webhook answered 200');
+    const fiona = receiver.addContact({ fullName: 'Fiona Fox', email: 'fiona@gecko.example', owner: 'Mia Sales' });
 
     const panel = await firefox.open('sidepanel.html');
+    await fillField(panel, 'Email', 'fiona@gecko.example');
+    await waitForText(panel, '.crm-lookup', 'Already in your CRM');
+    await waitForText(panel, '.crm-lookup', 'owner Mia Sales');
     await saveLead(panel, { 'Full name': 'Fiona Fox', Company: 'Gecko GmbH', Email: 'fiona@gecko.example' });
     await waitForText(panel, '[aria-label="Leads"]', 'Pending');
     await waitForText(panel, '.sync-bar__count', '1 waiting to sync');
@@ -55,14 +60,15 @@ describe('Fieldclip in Firefox', () => {
     await waitForText(panel, '[aria-label="Leads"]', 'Synced');
     const received = receiver.received();
     expect(received).toHaveLength(1);
-    expect(received[0]!.lead).toMatchObject({ fullName: 'Fiona Fox', company: 'Gecko GmbH', email: 'fiona@gecko.example', source: { kind: 'prospecting' } });
+    expect(received[0]!.crmId).toBe(fiona.crmId);
+    expect(received[0]!.lead).toMatchObject({ fullName: 'Fiona Fox', company: 'Gecko GmbH', email: 'fiona@gecko.example', crmId: fiona.crmId, source: { kind: 'prospecting' } });
 
     // The token is kept in the extension's local storage only.
     const stored = (await panel.evaluate(`Promise.all([browser.storage.local.get(null), browser.storage.sync.get(null)])`)) as [
       Record<string, unknown>,
       Record<string, unknown>,
     ];
-    expect(stored[0].crmSettings).toEqual({ crm: 'webhook', endpointUrl: receiver.webhookUrl, apiToken: 'tok-firefox-4321' });
+    expect(stored[0].crmSettings).toEqual({ crm: 'webhook', endpointUrl: receiver.webhookUrl, lookupUrl: receiver.lookupUrl, apiToken: 'tok-firefox-4321' });
     expect(stored[1]).toEqual({});
   });
 
