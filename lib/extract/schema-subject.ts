@@ -207,7 +207,7 @@ export function readSchemaNodes(tops: readonly SchemaNode[], doc: Document, url:
     const fields = organizationFields(org, graph, url);
     // A directory or review site's page about a business: the page's own details are the site's.
     const elsewhere =
-      (!!owner && owner !== org && comparable(nameOf(owner)) !== comparable(nameOf(org))) ||
+      (!!owner && owner !== org && !sameName(nameOf(owner), nameOf(org))) ||
       (fields.website !== undefined ? !sameSite(fields.website, url) : subject?.how === 'reviewed' || org.review !== undefined || org.aggregateRating !== undefined || siteOfAnother(doc, nameOf(org)));
     return elsewhere ? { ...fields, subjectElsewhere: true } : fields;
   }
@@ -216,7 +216,7 @@ export function readSchemaNodes(tops: readonly SchemaNode[], doc: Document, url:
   const siteOrg = owner ?? chooseOrganization(graph, names, undefined, employer);
   const guest = graph.referencesTo(person).some((property) => GUESTS.has(property));
   // The page's organization (an event's organiser, a publisher) is not where this person works.
-  const elsewhere = (!!employer && !!siteOrg && siteOrg !== employer && comparable(nameOf(siteOrg)) !== comparable(nameOf(employer))) || (guest && !employer);
+  const elsewhere = (!!employer && !!siteOrg && siteOrg !== employer && !sameName(nameOf(siteOrg), nameOf(employer))) || (guest && !employer);
   const org = employer ?? (elsewhere ? undefined : siteOrg);
   const fields: ReaderFields = org ? organizationFields(org, graph, url) : {};
   const address = addressText(person.address ?? person.homeLocation ?? person.workLocation, graph);
