@@ -49,7 +49,9 @@ export function salesforceLeadFromLead(lead: Lead, settings: SalesforceSettings)
 export function salesforceUpdateFromLead(lead: Lead, crmId: string, settings: SalesforceSettings): Record<string, unknown> {
   const record = salesforceLeadFromLead(lead, settings);
   if (salesforceObjectOf(crmId) === 'Lead') return { ...record, id: crmId };
-  const { attributes: _lead, Company: _company, Website: _website, Status: _status, Rating: _rating, City, Country, [settings.externalIdField]: _externalId, ...contact } = record;
+  // Lead-only fields, the external id and the LinkedIn field (both custom fields of Lead) are left out.
+  const { attributes: _lead, Company: _company, Website: _website, Status: _status, Rating: _rating, City, Country, [settings.externalIdField]: _externalId, ...rest } = record;
+  const { [settings.linkedinField ?? '']: _linkedin, ...contact } = rest;
   return Object.fromEntries(
     Object.entries({ attributes: { type: 'Contact' }, id: crmId, ...contact, MailingCity: City, MailingCountry: Country }).filter(([, value]) => value !== undefined),
   );

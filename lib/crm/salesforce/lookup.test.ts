@@ -92,7 +92,7 @@ describe('a lead saved as the record a lookup matched', () => {
         return HttpResponse.json(body.records.map((r) => ({ id: r.id, success: true, errors: [] })));
       }),
     );
-    const contact = aLead({ fullName: 'Ola Berg', firstName: 'Ola', lastName: 'Berg', company: 'Fjord AS', email: 'ola@fjord.example', location: 'Bergen, Norway', sync: { status: 'pending', attempts: 0, dueAt: 1, crmId: '0035g00000CoNt1' } });
+    const contact = aLead({ fullName: 'Ola Berg', firstName: 'Ola', lastName: 'Berg', company: 'Fjord AS', email: 'ola@fjord.example', location: 'Bergen, Norway', linkedinUrl: 'https://www.linkedin.com/in/ola-berg', sync: { status: 'pending', attempts: 0, dueAt: 1, crmId: '0035g00000CoNt1' } });
     const lead = aLead({ fullName: 'Kim Lee', lastName: 'Lee', company: 'Initech', linkedinUrl: 'https://www.linkedin.com/in/kim', sync: { status: 'pending', attempts: 0, dueAt: 1, crmId: '00Q5g00000LeAd1' } });
     const result = await salesforceConnector.send([contact, lead], settings, signal());
     expect(sent).toEqual([
@@ -105,7 +105,7 @@ describe('a lead saved as the record a lookup matched', () => {
       },
     ]);
     const [contactRecord] = (sent[0] as { records: Array<Record<string, unknown>> }).records;
-    for (const leadOnly of ['Company', 'Status', 'Rating', 'Website', 'City', 'Fieldclip_Id__c']) expect(contactRecord).not.toHaveProperty(leadOnly);
+    for (const leadOnly of ['Company', 'Status', 'Rating', 'Website', 'City', 'Fieldclip_Id__c', 'LinkedIn_URL__c']) expect(contactRecord).not.toHaveProperty(leadOnly);
     expect(result).toEqual({
       kind: 'delivered',
       results: [
