@@ -88,7 +88,7 @@ export async function panelFigures(): Promise<Figure[]> {
     const paint = median(paints);
     const filter = median(filters);
     return [
-      { name: `panel first paint of the list, ${LEADS} leads`, value: paint, unit: 'ms', target: '≤ 300 ms', meets: paint <= 300 },
+      { key: 'panel.firstPaint', name: `panel first paint of the list, ${LEADS} leads`, value: paint, unit: 'ms', target: '≤ 300 ms', meets: paint <= 300 },
       { name: `panel text filter, ${LEADS} leads`, value: filter, unit: 'ms', target: '≤ 50 ms', meets: filter <= 50 },
     ];
   } finally {

@@ -4,7 +4,11 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-export type Figure = { name: string; value: number; unit: string; target?: string; meets?: boolean };
+/**
+ * One figure of the bench. `key` is stable across releases (names may change, keys may not): what
+ * `--json` readers and the targets of issues name. Only a figure measured as its key says has one.
+ */
+export type Figure = { key?: string; name: string; value: number; unit: string; target?: string; meets?: boolean };
 
 export function printTable(title: string, figures: readonly Figure[]): void {
   console.log(`\n${title}`);

@@ -142,8 +142,8 @@ export async function syncFigures(): Promise<Figure[]> {
   // What a whole-table load of the extra leads would add to the worker's heap.
   const growthIfLoaded = ((heapLarge.wholeOutbox ?? 0) * (LEADS - HEAP_SMALL)) / LEADS;
   return [
-    { name: `sync ${LEADS} leads (engine)`, value: engineMs / 1000, unit: 's', target: '≤ 10 s', meets: engineMs <= 10_000 },
-    { name: `same payload, bare fetch loop`, value: bareMs / 1000, unit: 's' },
+    { key: 'sync.engine', name: `sync ${LEADS} leads (engine)`, value: engineMs / 1000, unit: 's', target: '≤ 10 s', meets: engineMs <= 10_000 },
+    { key: 'sync.bareLoop', name: `same payload, bare fetch loop`, value: bareMs / 1000, unit: 's' },
     { name: 'engine overhead over the bare loop', value: overhead, unit: '%', target: '≤ 25 %', meets: overhead <= 25 },
     // Why the 25 % is out of reach here. First: reading each batch from the outbox, and writing
     // nothing back, already costs more than 25 % over a loop that has the payload in memory.
@@ -152,7 +152,7 @@ export async function syncFigures(): Promise<Figure[]> {
     // Then: writing each lead's outcome once, with nothing else, already
     // costs this much. An engine that keeps each lead's outcome in the outbox ("never lose a lead")
     // pays at least the bare loop and this.
-    { name: `write each of ${LEADS} leads back once (raw IndexedDB, ${WEBHOOK_BATCH_SIZE} a transaction)`, value: recordMs / 1000, unit: 's' },
+    { key: 'sync.writeOnce', name: `write each of ${LEADS} leads back once (raw IndexedDB, ${WEBHOOK_BATCH_SIZE} a transaction)`, value: recordMs / 1000, unit: 's' },
     { name: 'least overhead of an engine that records each lead', value: (recordMs / bareMs) * 100, unit: '%' },
     // And with the outbox reshaped as far as it goes: one two-field record per lead, no index.
     { name: `write a two-field record for each of ${LEADS} leads (no index, ${WEBHOOK_BATCH_SIZE} a transaction)`, value: narrowestMs / 1000, unit: 's' },
@@ -173,6 +173,7 @@ export async function syncFigures(): Promise<Figure[]> {
     { name: `worker heap during a sync of ${HEAP_SMALL} (median − start)`, value: heapSmall.median, unit: 'MB' },
     { name: `worker heap during a sync of ${LEADS} (median − start)`, value: heapLarge.median, unit: 'MB' },
     {
+      key: 'worker.heapGrowth',
       name: `worker heap: the ${LEADS - HEAP_SMALL} more leads add (median)`,
       value: heapLarge.median - heapSmall.median,
       unit: 'MB',
