@@ -16,7 +16,7 @@ const BATCH = 10;
  * A signed-in profile at the size LinkedIn really serves (about 1.5 MB of markup): the saved
  * fixture with a long feed of activity, recommendations and embedded data blobs around it.
  */
-function fullSizeProfile(): string {
+export function fullSizeProfile(): string {
   const html = readFileSync(join(PAGES, 'linkedin-profile-classic.html'), 'utf8');
   const card = (i: number) =>
     `<li class="artdeco-list__item"><div class="display-flex"><span aria-hidden="true">Post ${i}: shipping update from the Gdańsk hub</span><span class="visually-hidden">Post ${i}</span></div><div class="t-14 t-normal"><span aria-hidden="true">${i} reactions · ${i % 7} comments</span></div></li>`;

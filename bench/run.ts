@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/support/extension';
 import { budgets, entrySizes } from '../tests/budgets';
+import { captureFigures } from './capture';
 import { csvImportFigures } from './csv-import';
 import { accuracyFigures, extractionTimes } from './extraction';
 import { lookupFigures } from './lookup';
@@ -33,6 +34,7 @@ for (const [entry, bytes] of Object.entries(await entrySizes()) as Array<[keyof 
 }
 figures.push(...accuracyFigures(values['schemaorg-examples']));
 figures.push(...(await panelFigures()));
+figures.push(...(await captureFigures()));
 figures.push(...(await lookupFigures()));
 figures.push(...(await csvImportFigures()));
 figures.push(...(await syncFigures()));

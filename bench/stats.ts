@@ -8,6 +8,12 @@ export function median(values: readonly number[]): number {
  * One figure of the bench. `key` is stable across releases (names may change, keys may not): what
  * `--json` readers and the targets of issues name. Only a figure measured as its key says has one.
  */
+/** The value under which `share` of the values fall (nearest rank): `percentile(times, 0.95)` is the p95. */
+export function percentile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
+}
+
 export type Figure = { key?: string; name: string; value: number; unit: string; target?: string; meets?: boolean };
 
 export function printTable(title: string, figures: readonly Figure[]): void {
