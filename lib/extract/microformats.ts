@@ -1,7 +1,7 @@
 import { mf2 } from 'microformats-parser';
-import { cleanText, firstTitlePart } from './text';
+import { cleanText, comparableName, onePerName, pageNames } from './text';
 import type { FieldReader, ReaderFields } from './types';
-import { cleanWebsite } from './urls';
+import { cleanWebsite, sameSite } from './urls';
 
 // h-card, and classic vcard through the parser's backwards compatibility (microformats-parser,
 // a maintained mf2 parser), wherever the card sits: on its own, as an h-resume's contact (hresume
@@ -54,16 +54,11 @@ function nameOf(card: Root): string | undefined {
   return prop(card, 'name') ?? (cleanText(parts.join(' '), 200) || undefined);
 }
 
-const comparable = (name: string | undefined) => name?.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-const isOrganizationCard = (card: Root) => !!prop(card, 'org') && (!nameOf(card) || comparable(nameOf(card)) === comparable(prop(card, 'org')));
+const isOrganizationCard = (card: Root) => !!prop(card, 'org') && (!nameOf(card) || comparableName(nameOf(card)) === comparableName(prop(card, 'org')));
 const isPersonCard = (card: Root) => !!nameOf(card) && !isOrganizationCard(card);
 
 /** One card per name: a person marked up in the header and the footer is one person. */
-function distinct(cards: Root[]): Root[] {
-  const byName = new Map<string | undefined, Root>();
-  for (const card of cards) if (!byName.has(comparable(nameOf(card)))) byName.set(comparable(nameOf(card)), card);
-  return [...byName.values()];
-}
+const distinct = (cards: Root[]) => onePerName(cards, nameOf);
 
 function location(card: Root): { location?: string; country?: string } {
   const adr = card.properties.adr?.[0];
@@ -87,28 +82,22 @@ function describe(card: Root, url: URL): ReaderFields {
   };
 }
 
-function sameSite(link: string | undefined, url: URL): boolean {
-  const host = link ? new URL(link).hostname.replace(/^www\./, '') : undefined;
-  const page = url.hostname.replace(/^www\./, '');
-  return !!host && (host === page || host.endsWith(`.${page}`) || page.endsWith(`.${host}`));
-}
-
 export const microformatsReader: FieldReader = {
   id: 'microformats',
   read(doc, url) {
     const html = doc.documentElement?.outerHTML ?? '';
     if (!/\b(?:h-card|vcard)\b/.test(html)) return {};
     const found = cardsIn(mf2(html, { baseUrl: url.origin }).items as Root[]).filter(({ role }) => role !== 'author');
-    const names = new Set([comparable(cleanText(doc.querySelector('h1')?.textContent, 200)), comparable(firstTitlePart(cleanText(doc.title, 300)))].filter(Boolean));
+    const names = pageNames(doc);
     const subject = found.find(({ role }) => role === 'subject')?.card;
     const cards = found.map(({ card }) => card);
     const people = distinct(cards.filter(isPersonCard));
-    const headed = people.filter((card) => names.has(comparable(nameOf(card))));
+    const headed = people.filter((card) => names.has(comparableName(nameOf(card))));
     const person = subject ? (isPersonCard(subject) ? subject : undefined) : people.length === 1 ? people[0] : headed.length === 1 ? headed[0] : undefined;
     const organization = subject && !person ? subject : cards.find(isOrganizationCard);
     const fields: ReaderFields = {};
     // Someone at another company than the page's own card: that card's details are not theirs.
-    const elsewhere = !!person && !!organization && organization !== subject && !!prop(person, 'org') && comparable(prop(person, 'org')) !== comparable(prop(organization, 'org') ?? nameOf(organization));
+    const elsewhere = !!person && !!organization && organization !== subject && !!prop(person, 'org') && comparableName(prop(person, 'org')) !== comparableName(prop(organization, 'org') ?? nameOf(organization));
     if (elsewhere) fields.subjectElsewhere = true;
     else if (organization) {
       Object.assign(fields, { company: prop(organization, 'org') ?? nameOf(organization), ...describe(organization, url) });

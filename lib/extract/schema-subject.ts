@@ -1,7 +1,7 @@
 import { addressText, first, isNode, isOrganization, isPage, isPerson, links, SchemaGraph, text, values, type SchemaNode } from './schema-nodes';
-import { cleanText, firstTitlePart, metaContent } from './text';
+import { cleanText, comparableName, metaContent, onePerName, pageNames } from './text';
 import type { ReaderFields } from './types';
-import { cleanWebsite } from './urls';
+import { cleanWebsite, sameSite, siteHost } from './urls';
 
 // Who a page's schema.org data is about, whichever syntax carried it: the subject its page node
 // names, else the one person (or organization) the page holds on its own, else the one its heading
@@ -25,8 +25,6 @@ const SUBJECT = new Set(['mainEntity', 'about', 'mainEntityOfPage']);
 
 type Subject = { node: SchemaNode; how: 'page' | 'reviewed' };
 
-const comparable = (name: string | undefined) => name?.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-
 /** A person's name as given, or built from its parts (given, additional, family names; honorifics left out). */
 export function personName(person: SchemaNode): string | undefined {
   const parts = [text(person.givenName, 100), text(person.additionalName, 100), text(person.familyName, 100)];
@@ -35,21 +33,12 @@ export function personName(person: SchemaNode): string | undefined {
 
 const nameOf = (node: SchemaNode) => (isPerson(node) ? personName(node) : text(node.name) ?? text(node.legalName));
 
-/** The names the page itself shows as its title: the first heading and the title's first part. */
-function pageNames(doc: Document): Set<string | undefined> {
-  return new Set([comparable(cleanText(doc.querySelector('h1')?.textContent, 200)), comparable(firstTitlePart(cleanText(doc.title, 300)))].filter(Boolean));
-}
-
 /** Nodes by name, one per name: the same person marked up twice is one candidate. */
-function distinct(nodes: SchemaNode[]): SchemaNode[] {
-  const byName = new Map<string | undefined, SchemaNode>();
-  for (const node of nodes) if (!byName.has(comparable(nameOf(node)))) byName.set(comparable(nameOf(node)), node);
-  return [...byName.values()];
-}
+const distinct = (nodes: SchemaNode[]) => onePerName(nodes, nameOf);
 
 /** Whether one name holds the other as whole words: "Harborview Dental" and "Harborview Dental Group PC". */
 function sameName(a: string | undefined, b: string | undefined): boolean {
-  const [x, y] = [comparable(a), comparable(b)];
+  const [x, y] = [comparableName(a), comparableName(b)];
   if (!x || !y) return false;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return long === short || long.startsWith(`${short} `) || long.endsWith(` ${short}`) || long.includes(` ${short} `);
@@ -67,23 +56,9 @@ function oneBusiness(nodes: SchemaNode[]): SchemaNode | undefined {
   return merged;
 }
 
-const hostOf = (link: string, base: URL) => {
-  try {
-    return new URL(link, base).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
-};
 const samePage = (link: string, url: URL) => link.split(/[?#]/)[0]?.replace(/\/$/, '') === url.href.split(/[?#]/)[0]?.replace(/\/$/, '');
 
-/** One site or a site and its subdomain: `shop.acme.example` is acme.example's. */
-function sameSite(link: string, url: URL): boolean {
-  const host = hostOf(link, url);
-  const page = url.hostname.replace(/^www\./, '');
-  return !!host && (host === page || host.endsWith(`.${page}`) || page.endsWith(`.${host}`));
-}
-
-const words = (name: string | undefined) => new Set((comparable(name) ?? '').split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3));
+const words = (name: string | undefined) => new Set((comparableName(name) ?? '').split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3));
 
 /** The site names itself (og:site_name) with not one word of the organization's name: a directory's page about it. */
 function siteOfAnother(doc: Document, name: string | undefined): boolean {
@@ -110,29 +85,32 @@ function subjectOf(graph: SchemaGraph, url: URL): Subject | undefined {
 
 /** The one node the page's heading or title names, if exactly one. */
 function headed(nodes: SchemaNode[], names: Set<string | undefined>): SchemaNode | undefined {
-  const matches = distinct(nodes.filter((node) => names.has(comparable(nameOf(node)))));
+  const matches = distinct(nodes.filter((node) => names.has(comparableName(nameOf(node)))));
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-/** People on their own or listed by an event or organization, several and none the subject: a speakers list. */
-function undecided(graph: SchemaGraph): boolean {
-  const people = graph.all.filter((node) => isPerson(node) && personName(node));
-  const candidates = people.filter((person) => graph.referencesTo(person, { pages: true }).every((property) => SUBJECT.has(property) || STAFF.has(property) || GUESTS.has(property)));
-  return distinct(candidates).length >= 2;
+/**
+ * The page's named people: `free`, those no other node names (a colleague, a parent, an author is
+ * someone else's); `listed`, those only their organization or an event names, the free ones included.
+ */
+function peopleOf(graph: SchemaGraph): { named: SchemaNode[]; free: SchemaNode[]; listed: SchemaNode[] } {
+  const named = graph.all.filter((node) => isPerson(node) && personName(node));
+  const referenced = (person: SchemaNode) => graph.referencesTo(person, { pages: true }).filter((property) => !SUBJECT.has(property));
+  return {
+    named,
+    free: named.filter((person) => referenced(person).length === 0),
+    listed: named.filter((person) => referenced(person).every((property) => STAFF.has(property) || GUESTS.has(property))),
+  };
 }
 
-function choosePerson(graph: SchemaGraph, subject: Subject | undefined, names: Set<string | undefined>, url: URL): SchemaNode | undefined {
+function choosePerson(people: ReturnType<typeof peopleOf>, subject: Subject | undefined, names: Set<string | undefined>, url: URL): SchemaNode | undefined {
   if (subject && isPerson(subject.node)) return subject.node;
-  const people = graph.all.filter((node) => isPerson(node) && personName(node));
-  const referenced = (person: SchemaNode) => graph.referencesTo(person, { pages: true }).filter((property) => !SUBJECT.has(property));
-  // On their own: no other node names them (a colleague, a parent, an author is someone else's).
-  const free = people.filter((person) => referenced(person).length === 0);
-  // Named by their organization or an event: the prospect only if the page's heading names them.
-  const listed = people.filter((person) => referenced(person).every((property) => STAFF.has(property) || GUESTS.has(property)));
-  if (subject) return headed(listed.filter((person) => referenced(person).length > 0), names);
-  const profile = people.find((person) => links([person.sameAs, person.url].flat()).some((link) => samePage(link, url)));
+  const { named, free, listed } = people;
+  // The subject is an organization: one of its people only if the page's heading names them.
+  if (subject) return headed(listed.filter((person) => !free.includes(person)), names);
+  const profile = named.find((person) => links([person.sameAs, person.url].flat()).some((link) => samePage(link, url)));
   const single = distinct(free);
-  return profile ?? (single.length === 1 ? single[0] : headed([...free, ...listed], names));
+  return profile ?? (single.length === 1 ? single[0] : headed(listed, names));
 }
 
 /** Where a person works: worksFor, affiliation, memberOf (a node or a name), else the organization that lists them as staff. */
@@ -181,7 +159,7 @@ function organizationFields(org: SchemaNode, graph: SchemaGraph, url: URL): Read
   const contact = contactPoint(org, graph);
   return {
     company: text(org.name) ?? text(org.legalName),
-    website: cleanWebsite(links(org.url).find((link) => !/linkedin\.com\//i.test(link)) ?? links(org.sameAs).find((link) => !PROFILE_SITES.test(hostOf(link, url) ?? '')), url),
+    website: cleanWebsite(links(org.url).find((link) => !/linkedin\.com\//i.test(link)) ?? links(org.sameAs).find((link) => !PROFILE_SITES.test(siteHost(link, url) ?? '')), url),
     email: mailto(text(org.email, 254)) ?? mailto(contact.email),
     phone: tel(text(org.telephone, 40)) ?? tel(contact.phone),
     location: address.location,
@@ -197,13 +175,14 @@ export function readSchemaNodes(tops: readonly SchemaNode[], doc: Document, url:
   const names = pageNames(doc);
   const subject = subjectOf(graph, url);
   const owner = ownerOf(graph);
-  const person = choosePerson(graph, subject, names, url);
+  const people = peopleOf(graph);
+  const person = choosePerson(people, subject, names, url);
 
   if (!person) {
     const org = subject && isOrganization(subject.node) ? subject.node : chooseOrganization(graph, names, owner);
-    // People on the page and none of them its subject (a speakers list): the page's own details
-    // are not theirs either, so nothing is filled rather than the site's name.
-    if (!org) return undecided(graph) ? { subjectElsewhere: true } : {};
+    // Several people on their own or listed, and none of them the subject (a speakers list): the
+    // page's own details are not theirs either, so nothing is filled rather than the site's name.
+    if (!org) return distinct(people.listed).length >= 2 ? { subjectElsewhere: true } : {};
     const fields = organizationFields(org, graph, url);
     // A directory or review site's page about a business: the page's own details are the site's.
     const elsewhere =

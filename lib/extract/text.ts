@@ -46,3 +46,23 @@ export function textLines(element: Element, max = 40): string[] {
   }
   return lines;
 }
+
+/** A name as two names are compared: Unicode-folded, lower case, single spaces. */
+export function comparableName(name: string | undefined): string | undefined {
+  return name?.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The names the page itself shows as its title, comparable: its first heading and its title's first part. */
+export function pageNames(doc: Document): Set<string | undefined> {
+  return new Set([comparableName(cleanText(doc.querySelector('h1')?.textContent, 200)), comparableName(firstTitlePart(cleanText(doc.title, 300)))].filter(Boolean));
+}
+
+/** One item per comparable name, the first of each: the same person marked up twice is one candidate. */
+export function onePerName<T>(items: readonly T[], nameOf: (item: T) => string | undefined): T[] {
+  const byName = new Map<string | undefined, T>();
+  for (const item of items) {
+    const name = comparableName(nameOf(item));
+    if (!byName.has(name)) byName.set(name, item);
+  }
+  return [...byName.values()];
+}

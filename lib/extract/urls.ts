@@ -42,3 +42,19 @@ export function domainOf(website: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** A link's host without `www.`, read against `base`; undefined for what is no link. */
+export function siteHost(link: string, base: URL | string): string | undefined {
+  try {
+    return new URL(link, base).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** One site or a site and its subdomain: `shop.acme.example` is acme.example's. */
+export function sameSite(link: string | undefined, url: URL): boolean {
+  const host = link ? siteHost(link, url) : undefined;
+  const page = url.hostname.replace(/^www\./, '');
+  return !!host && (host === page || host.endsWith(`.${page}`) || page.endsWith(`.${host}`));
+}
