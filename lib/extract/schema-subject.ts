@@ -1,5 +1,5 @@
 import { addressText, first, isNode, isOrganization, isPage, isPerson, links, SchemaGraph, text, values, type SchemaNode } from './schema-nodes';
-import { cleanText, comparableName, metaContent, onePerName, pageNames } from './text';
+import { cleanText, comparableName, onePerName, pageNames } from './text';
 import type { ReaderFields } from './types';
 import { cleanWebsite, sameSite, siteHost } from './urls';
 
@@ -57,16 +57,6 @@ function oneBusiness(nodes: SchemaNode[]): SchemaNode | undefined {
 }
 
 const samePage = (link: string, url: URL) => link.split(/[?#]/)[0]?.replace(/\/$/, '') === url.href.split(/[?#]/)[0]?.replace(/\/$/, '');
-
-const words = (name: string | undefined) => new Set((comparableName(name) ?? '').split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3));
-
-/** The site names itself (og:site_name) with not one word of the organization's name: a directory's page about it. */
-function siteOfAnother(doc: Document, name: string | undefined): boolean {
-  const site = metaContent(doc, 'og:site_name') ?? metaContent(doc, 'application-name');
-  if (!site || !name || /[<>]/.test(site)) return false;
-  const ours = words(name);
-  return ![...words(site)].some((word) => ours.has(word));
-}
 
 /** The subject a page node names (`mainEntity`, else `about`), else the one a node says is this page's, else the one reviewed. */
 function subjectOf(graph: SchemaGraph, url: URL): Subject | undefined {
@@ -187,7 +177,7 @@ export function readSchemaNodes(tops: readonly SchemaNode[], doc: Document, url:
     // A directory or review site's page about a business: the page's own details are the site's.
     const elsewhere =
       (!!owner && owner !== org && !sameName(nameOf(owner), nameOf(org))) ||
-      (fields.website !== undefined ? !sameSite(fields.website, url) : subject?.how === 'reviewed' || org.review !== undefined || org.aggregateRating !== undefined || siteOfAnother(doc, nameOf(org)));
+      (fields.website !== undefined ? !sameSite(fields.website, url) : subject?.how === 'reviewed' || org.review !== undefined || org.aggregateRating !== undefined);
     return elsewhere ? { ...fields, subjectElsewhere: true } : fields;
   }
 
