@@ -76,6 +76,22 @@ describe('hubspotLookup', () => {
     expect(await hubspotLookup({ linkedinUrl: 'https://www.linkedin.com/in/x' }, { ...settings, linkedinProperty: undefined }, signal())).toEqual({ ok: false, unsupported: true });
   });
 
+  it('asks once for an account HubSpot will not describe, and links nothing', async () => {
+    hubspot([hubspotObject('1101', { firstname: 'Ola', lastname: 'Berg' })]);
+    let asked = 0;
+    server.use(
+      http.get(`${HUBSPOT_API}/account-info/v3/details`, () => {
+        asked += 1;
+        return HttpResponse.json(hubspotError('This app lacks a required scope', 'MISSING_SCOPES'), { status: 403 });
+      }),
+    );
+    const unscoped = { ...settings, accessToken: 'pat-eu1-55555555-6666' };
+    for (let run = 0; run < 2; run++) {
+      expect(await hubspotLookup({ email: 'ola@fjord.example' }, unscoped, signal())).toEqual({ ok: true, matches: [{ crmId: '1101', fullName: 'Ola Berg', updatedAt: '2026-11-23T09:00:00.000Z' }] });
+    }
+    expect(asked).toBe(1);
+  });
+
   it('gives HubSpot\'s reason when it refuses', async () => {
     server.use(http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/search`, () => HttpResponse.json(hubspotError('Authentication credentials not found.', 'INVALID_AUTHENTICATION'), { status: 401 })));
     const answer = await hubspotLookup({ email: 'ola@fjord.example' }, settings, signal());

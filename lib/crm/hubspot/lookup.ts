@@ -17,23 +17,28 @@ const portalSchema = z.looseObject({ portalId: z.number(), uiDomain: z._default(
 const ownerSchema = z.looseObject({ firstName: z.optional(z.string()), lastName: z.optional(z.string()), email: z.optional(z.string()) });
 
 type Portal = { portalId: number; uiDomain: string };
-/** The account each token belongs to, learnt once per worker: it does not change. */
-const portals = new Map<string, Portal>();
+/**
+ * The account each token belongs to, learnt once per worker: it does not change. A token HubSpot
+ * answered without it (no scope for account details) is kept as null, so that every batch of a
+ * sync does not ask again; a network failure is not kept.
+ */
+const portals = new Map<string, Portal | null>();
 
 /** The HubSpot account of these settings' token (its id and web app domain, for record links), or undefined. */
 export async function hubspotPortal(settings: HubspotSettings, signal: AbortSignal): Promise<Portal | undefined> {
   const known = portals.get(settings.accessToken);
-  if (known) return known;
+  if (known !== undefined) return known ?? undefined;
+  let response: Response;
   try {
-    const response = await hubspotCall(settings, '/account-info/v3/details', { method: 'GET' }, signal);
-    if (!response.ok) return undefined;
-    const parsed = portalSchema.safeParse(await response.json());
-    if (!parsed.success) return undefined;
-    portals.set(settings.accessToken, parsed.data);
-    return parsed.data;
+    response = await hubspotCall(settings, '/account-info/v3/details', { method: 'GET' }, signal);
   } catch {
     return undefined;
   }
+  const parsed = response.ok ? portalSchema.safeParse(await response.json().catch(() => null)) : undefined;
+  // A 429 or a 5xx says nothing of the token: asked again next time.
+  if (!parsed?.success && (response.status === 429 || response.status >= 500)) return undefined;
+  portals.set(settings.accessToken, parsed?.success ? parsed.data : null);
+  return parsed?.success ? parsed.data : undefined;
 }
 
 /** A contact in HubSpot's web app. */
