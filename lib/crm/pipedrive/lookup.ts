@@ -4,8 +4,8 @@ import { pipedriveCall } from './http';
 import type { PipedriveSettings } from './settings';
 
 // "Already in Pipedrive?": the persons search (API v2) by email, and by the person field that keeps
-// the LinkedIn profile when the settings name one; each person's owner by name, and a link. A match's id is `person:<id>`: saving makes a Pipedrive lead for
-// that person rather than a second person.
+// the LinkedIn profile when the settings name one; each person's owner by name, and a link. A
+// match's id is `person:<id>`: saving makes a Pipedrive lead for that person, not a second person.
 
 const searchSchema = z.looseObject({
   items: z._default(
