@@ -65,6 +65,15 @@ describe('the reference receiver', () => {
     expect(page).toContain('action="/api/contacts?token=s3cret"');
   });
 
+  it('answers a JSON body that is not an object with what it expects', async () => {
+    receiver = await startReceiver();
+    for (const url of [receiver.webhookUrl, receiver.lookupUrl]) {
+      const answer = await post(url, null);
+      expect(answer.status).toBe(400);
+      expect(((await answer.json()) as { error: string }).error).toMatch(/^The body must be JSON: \{"(leads|people)"/);
+    }
+  });
+
   it('counts the most requests it answered at once', async () => {
     receiver = await startReceiver({ delayMs: 200 });
     await post(receiver.webhookUrl, { leads: [{ id: 'a1', fullName: 'Jane' }] });

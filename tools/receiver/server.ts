@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { receivedLeadsPage } from './page';
 import { readBody, sendJson, signatureProblem } from './requests';
-import { LeadStore, type ExistingContact, type ReceivedLead } from './store';
+import { LeadStore, recordUrl, type ExistingContact, type ReceivedLead } from './store';
 
 // The local reference receiver: a small webhook CRM that implements the contract in docs/webhook-contract.md.
 // `npm start` points the extension at it; the browser tests start their own.
@@ -63,6 +63,11 @@ export type Receiver = {
   close(): Promise<void>;
 };
 
+/** The receiver's own address as the request named it: where its page and records are. */
+function ownBase(request: IncomingMessage): string {
+  return `http://${String(request.headers.host)}`;
+}
+
 /** The names this receiver answers to: its own loopback address and port. Others are a DNS rebinding. */
 function ownHosts(host: string, port: number): Set<string> {
   const names = new Set([`${host}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
@@ -87,26 +92,36 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
 
   let lookups = 0;
 
-  /** The body of a signed JSON request (the webhook's, a lookup's), or null once an error was answered. */
+  /** The body of a signed JSON request (the webhook's, a lookup's), or undefined once an error was answered (JSON itself is never undefined). */
   async function signedJson(request: IncomingMessage, response: ServerResponse): Promise<unknown> {
     if (!String(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       sendJson(response, 415, { error: 'Send JSON, with Content-Type: application/json' });
-      return null;
+      return undefined;
     }
     const raw = await readBody(request);
     if (signingSecret) {
       const problem = signatureProblem(signingSecret, request.headers, raw);
       if (problem) {
         sendJson(response, 401, { error: problem });
-        return null;
+        return undefined;
       }
     }
     try {
       return JSON.parse(raw);
     } catch {
       sendJson(response, 400, { error: 'The body must be JSON' });
-      return null;
+      return undefined;
     }
+  }
+
+  /** The list a signed JSON body holds under `field`, or null once the request was answered with why not. */
+  async function signedList(request: IncomingMessage, response: ServerResponse, field: string, shape: string): Promise<unknown[] | null> {
+    const body = await signedJson(request, response);
+    if (body === undefined) return null;
+    const list = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
+    if (Array.isArray(list)) return list;
+    sendJson(response, 400, { error: `The body must be JSON: ${shape}` });
+    return null;
   }
 
   /** POST /lookup: `{"people":[{"ref", "email", "linkedinUrl", …}]}` answered with each one's records. */
@@ -114,13 +129,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     lookups += 1;
     lastHeaders = request.headers;
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-    const body = await signedJson(request, response);
-    if (body === null) return;
-    const people = (body as { people?: unknown }).people;
-    if (!Array.isArray(people)) {
-      sendJson(response, 400, { error: 'The body must be JSON: {"people":[{"ref":"…","email":"…"}]}' });
-      return;
-    }
+    const people = await signedList(request, response, 'people', '{"people":[{"ref":"…","email":"…"}]}');
+    if (people === null) return;
     const results = people
       .filter((person): person is { ref: string } & Record<string, unknown> => typeof person === 'object' && person !== null && typeof (person as { ref?: unknown }).ref === 'string')
       .slice(0, 100)
@@ -171,13 +181,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       response.end(fault.body ?? '');
       return;
     }
-    const body = await signedJson(request, response);
-    if (body === null) return;
-    const leads = (body as { leads?: unknown }).leads;
-    if (!Array.isArray(leads)) {
-      sendJson(response, 400, { error: 'The body must be JSON: {"leads":[…]}' });
-      return;
-    }
+    const leads = await signedList(request, response, 'leads', '{"leads":[…]}');
+    if (leads === null) return;
     const results: WebhookResult[] = [];
     for (const lead of leads) {
       if (!isLead(lead)) continue;
@@ -187,7 +192,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
         continue;
       }
       const { crmId } = store.receive(lead);
-      results.push({ id: lead.id, status: 'ok', crmId, url: `http://${String(request.headers.host)}/#${crmId}` });
+      results.push({ id: lead.id, status: 'ok', crmId, url: recordUrl(ownBase(request), crmId) });
     }
     // Stored before answering: an answer that is lost still leaves the lead received once.
     await store.save();
@@ -220,7 +225,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
           response.once('close', () => (inFlight -= 1));
           return handleWebhook(request, response);
         case 'POST /lookup':
-          return handleLookup(request, response, `http://${String(request.headers.host)}`);
+          return handleLookup(request, response, ownBase(request));
         case 'POST /api/contacts':
           return handleNewContact(request, response);
         case 'GET /api/leads':

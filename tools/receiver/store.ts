@@ -18,6 +18,11 @@ export type ReceivedLead = {
 /** What the page's "existing contact" form gives. */
 export type ExistingContact = { fullName?: string; email?: string; linkedinUrl?: string; company?: string; owner?: string };
 
+/** Where a record is shown on the receiver's page at `base` (its row's anchor). */
+export function recordUrl(base: string, crmId: string): string {
+  return `${base}/#${crmId}`;
+}
+
 /** A record as a lookup answers it (docs/webhook-contract.md). */
 export type LookupMatch = { crmId: string; url: string; fullName?: string; company?: string; owner?: string; updatedAt?: string };
 
@@ -96,7 +101,7 @@ export class LeadStore {
       .slice(0, 3)
       .map(({ crmId, lead, owner, updatedAt }) => ({
         crmId,
-        url: `${base}/#${crmId}`,
+        url: recordUrl(base, crmId),
         ...(text(lead.fullName) ? { fullName: text(lead.fullName) } : {}),
         ...(text(lead.company) ? { company: text(lead.company) } : {}),
         ...(owner ? { owner } : {}),
