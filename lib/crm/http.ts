@@ -2,6 +2,9 @@ import { keptText } from '../lead/kept-text';
 import type { SendResult } from './connector';
 import type { LookupAnswer } from './lookup';
 
+/** A lookup the CRM could not answer, and why. */
+type LookupFailure = Extract<LookupAnswer, { reason: string }>;
+
 // Shared by every connector: how an HTTP answer or a network failure maps onto the
 // sync engine's classes, and how long a CRM asked us to wait.
 
@@ -87,11 +90,11 @@ export async function errorDetail(response: Response): Promise<string> {
 }
 
 /** A lookup's failure, said the way the sync says it. */
-export async function lookupFailure(response: Response, credential?: string): Promise<LookupAnswer> {
+export async function lookupFailure(response: Response, credential?: string): Promise<LookupFailure> {
   const result = classifyFailure(response, await errorDetail(response), credential);
   return { ok: false, reason: result.error };
 }
 
-export function lookupFetchFailure(error: unknown): LookupAnswer {
+export function lookupFetchFailure(error: unknown): LookupFailure {
   return { ok: false, reason: classifyFetchError(error).error };
 }

@@ -40,7 +40,7 @@ const isoDate = (value: string | null | undefined) => value?.replace(/([+-]\d{2}
 async function query(settings: SalesforceSettings, soql: string, signal: AbortSignal) {
   const response = await salesforceCall(settings, 'GET', `/services/data/${SALESFORCE_API_VERSION}/query?q=${encodeURIComponent(soql)}`, undefined, signal);
   if (!(response instanceof Response)) return { ok: false as const, reason: 'error' in response ? response.error : 'Salesforce could not be asked' };
-  if (!response.ok) return { ok: false as const, reason: ((await lookupFailure(response, SALESFORCE_CREDENTIAL)) as { reason: string }).reason };
+  if (!response.ok) return lookupFailure(response, SALESFORCE_CREDENTIAL);
   const answer = queryAnswerSchema.safeParse(await response.json().catch(() => null));
   return answer.success ? { ok: true as const, records: answer.data.records } : { ok: false as const, reason: 'Salesforce answered the query with something unexpected' };
 }
