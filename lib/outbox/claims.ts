@@ -1,8 +1,8 @@
 import { keptText } from '../lead/kept-text';
-import { CRM_ID_MAX, leadSchema, type Lead } from '../lead/schema';
+import { leadSchema, type Lead } from '../lead/schema';
 import { allowStoredLeadsAsTheyAre, type OutboxDb } from './db';
 import type { ClaimRow } from './rows';
-import { crmIdOf, keptCrmUrl, withStatus } from './sync-state';
+import { crmIdOf, keptRecord, withStatus } from './sync-state';
 
 // How the sync engine takes leads out of the outbox and puts back what the CRM said. A claim is
 // one row for the whole batch (its leads and a lease), not a write to each lead: IndexedDB's cost
@@ -121,9 +121,8 @@ export function recordDeliveries(db: OutboxDb, claimId: string, deliveries: read
           case 'synced': {
             // An id longer than any CRM's is no id: cut, it would name another record. The lead is synced all the same.
             // The record's link comes with its id; the same record keeps the link it had when the answer gives none.
-            const link = keptCrmUrl(delivery.crmUrl);
-            const sameRecord = delivery.crmId === known.crmId && known.crmUrl ? { crmUrl: known.crmUrl } : {};
-            const crmId = delivery.crmId && delivery.crmId.length <= CRM_ID_MAX ? { crmId: delivery.crmId, ...(link.crmUrl ? link : sameRecord) } : known;
+            const answered = keptRecord(delivery.crmId, delivery.crmUrl, delivery.crmId === known.crmId ? known.crmUrl : undefined);
+            const crmId = answered.crmId ? answered : known;
             if (edited) return { status: 'pending', attempts, dueAt: now, ...crmId };
             return { status: 'synced', attempts, syncedAt: now, ...crmId };
           }

@@ -1,9 +1,9 @@
 import { withNameParts } from '../lead/name';
-import { CRM_ID_MAX, leadInputSchema, type Lead, type LeadInput, type SourceKind, waitingStatuses } from '../lead/schema';
+import { leadInputSchema, type Lead, type LeadInput, type SourceKind, waitingStatuses } from '../lead/schema';
 import { beingSent } from './claims';
 import type { OutboxDb } from './db';
 import { fold, personKey, searchRowOf } from './search';
-import { crmIdOf, keptCrmUrl, withStatus } from './sync-state';
+import { crmIdOf, keptRecord, withStatus } from './sync-state';
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -63,7 +63,7 @@ export type KnownRecord = { crmId: string; crmUrl?: string };
 /** Stores a new lead, pending sync. Throws a ZodError for input that is not a valid lead. */
 export async function addLead(db: OutboxDb, input: LeadInput, now = Date.now(), known?: KnownRecord): Promise<Lead> {
   const parsed = checkedInput(input);
-  const record = known && known.crmId.length <= CRM_ID_MAX ? { crmId: known.crmId, ...keptCrmUrl(known.crmUrl) } : {};
+  const record = keptRecord(known?.crmId, known?.crmUrl);
   const [lead] = await writeNewLeads(db, [parsed], now, record).catch(plainWhenFull);
   return lead!;
 }
