@@ -9,20 +9,35 @@ import { median, percentile, type Figure } from './stats';
 const PROFILE = 'https://www.linkedin.com/in/lucja-wisniewska-4b2a91/';
 const RUNS = 20;
 
-function clickToFilled(panel: Page): Promise<number> {
+/** Milliseconds from the click to the form saying it was filled, and to a CRM lookup's answer showing (-1 when not waited for). */
+function captureTimes(panel: Page, waitForLookup: boolean): Promise<{ filled: number; answered: number }> {
   return panel.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
+    (waitForLookup) =>
+      new Promise<{ filled: number; answered: number }>((resolve) => {
         const start = performance.now();
+        let filled = -1;
         const observer = new MutationObserver(() => {
-          if (!document.querySelector('.capture__read')?.textContent?.startsWith('Filled')) return;
-          observer.disconnect();
-          resolve(performance.now() - start);
+          if (filled < 0 && document.querySelector('.capture__read')?.textContent?.startsWith('Filled')) filled = performance.now() - start;
+          const answered = document.querySelector('.crm-lookup--found') ? performance.now() - start : -1;
+          if (filled >= 0 && (!waitForLookup || answered >= 0)) {
+            observer.disconnect();
+            resolve({ filled, answered });
+          }
         });
         observer.observe(document.body, { subtree: true, childList: true, characterData: true });
         document.querySelector<HTMLButtonElement>('.capture__from-page button')!.click();
       }),
+    waitForLookup,
   );
+}
+
+/** One *Capture from page* of `page` into a fresh form (no draft, the panel reloaded), timed. */
+export async function timedCapture(panel: Page, page: Page, waitForLookup = false): Promise<{ filled: number; answered: number }> {
+  await panel.evaluate(() => chrome.storage.local.remove('captureDraft'));
+  await panel.reload();
+  await panel.locator('.capture__from-page button').waitFor();
+  await page.bringToFront();
+  return captureTimes(panel, waitForLookup);
 }
 
 export async function captureFigures(): Promise<Figure[]> {
@@ -36,13 +51,7 @@ export async function captureFigures(): Promise<Figure[]> {
     await profile.goto(PROFILE);
     const panel = await session.open('sidepanel.html');
     const times: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      await panel.evaluate(() => chrome.storage.local.remove('captureDraft'));
-      await panel.reload();
-      await panel.locator('.capture__from-page button').waitFor();
-      await profile.bringToFront();
-      times.push(await clickToFilled(panel));
-    }
+    for (let run = 0; run < RUNS; run++) times.push((await timedCapture(panel, profile)).filled);
     const p95 = percentile(times, 0.95);
     return [
       {

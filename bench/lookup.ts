@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { startReceiver } from '../tools/receiver/server';
 import { launchExtension } from '../tests/e2e/support/extension';
 import { serveSites } from '../tests/e2e/support/sites';
+import { timedCapture } from './capture';
 import { median, type Figure } from './stats';
 
 // "Already in your CRM?" must never hold capture up: the time from *Capture from page* to the filled
@@ -11,28 +11,6 @@ import { median, type Figure } from './stats';
 const PROFILE = 'https://www.linkedin.com/in/lucja-wisniewska-4b2a91/';
 const RUNS = 10;
 const SLOW_MS = 1_500;
-
-/** Milliseconds from the click to the form saying it was filled, and to the CRM's answer showing (or -1). */
-function captureTimes(panel: Page, waitForLookup: boolean): Promise<{ filled: number; answered: number }> {
-  return panel.evaluate(
-    (waitForLookup) =>
-      new Promise<{ filled: number; answered: number }>((resolve) => {
-        const start = performance.now();
-        let filled = -1;
-        const observer = new MutationObserver(() => {
-          if (filled < 0 && document.querySelector('.capture__read')?.textContent?.startsWith('Filled')) filled = performance.now() - start;
-          const answered = document.querySelector('.crm-lookup--found') ? performance.now() - start : -1;
-          if (filled >= 0 && (!waitForLookup || answered >= 0)) {
-            observer.disconnect();
-            resolve({ filled, answered });
-          }
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        document.querySelector<HTMLButtonElement>('.capture__from-page button')!.click();
-      }),
-    waitForLookup,
-  );
-}
 
 export async function lookupFigures(): Promise<Figure[]> {
   const receiver = await startReceiver({ delayMs: SLOW_MS });
@@ -51,7 +29,7 @@ export async function lookupFigures(): Promise<Figure[]> {
       const filled: number[] = [];
       const answered: number[] = [];
       for (let run = 0; run < RUNS; run++) {
-        // A fresh form and an empty cache each run: the lookup is really made.
+        // An empty cache each run, and a fresh form: the lookup is really made.
         await session.worker.evaluate(() => new Promise<void>((resolve) => {
           const open = indexedDB.open('fieldclip');
           open.onsuccess = () => {
@@ -59,11 +37,7 @@ export async function lookupFigures(): Promise<Figure[]> {
             clear.onsuccess = () => resolve();
           };
         }));
-        await panel.evaluate(() => chrome.storage.local.remove('captureDraft'));
-        await panel.reload();
-        await panel.locator('.capture__from-page button').waitFor();
-        await profile.bringToFront();
-        const times = await captureTimes(panel, lookupUrl !== undefined);
+        const times = await timedCapture(panel, profile, lookupUrl !== undefined);
         filled.push(times.filled);
         answered.push(times.answered);
       }
