@@ -44,6 +44,8 @@ describe('lookUpPerson', () => {
     now += LOOKUP_TTL_MS;
     await lookUpPerson({ email: 'ola@fjord.example' }, deps);
     expect(asked).toHaveLength(2);
+    // The new answer is kept; the profile's, a day old, is dropped with it.
+    expect(await outbox.crmLookups.toCollection().primaryKeys()).toEqual(['webhook:email:ola@fjord.example']);
   });
 
   it('offline: what it learnt today, else "offline", and never asks the CRM', async () => {

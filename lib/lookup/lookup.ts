@@ -63,10 +63,12 @@ async function ask(query: PersonQuery, keys: string[], crm: Crm, db: OutboxDb, n
   const at = now();
   // Kept under each key the query had: the same person typed by email or by profile is found again.
   await db.crmLookups.bulkPut(keys.map((key) => ({ key, at, matches: answer.matches }))).catch(() => {});
+  // Rows are only added here, so dropping the stale ones here too keeps the table a day's size.
+  await dropOldLookups(db, at).catch(() => {});
   return outcomeOf(answer.matches, at);
 }
 
-/** Answers older than a day are of no use: dropped (the worker does this when it starts). */
+/** Answers older than a day are of no use: dropped (after each new answer is kept). */
 export function dropOldLookups(db: OutboxDb, now = Date.now()): Promise<number> {
   return db.crmLookups.where('at').below(now - LOOKUP_TTL_MS).delete();
 }

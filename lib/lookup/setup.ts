@@ -4,7 +4,7 @@ import { loadCrmSettings } from '../crm/stored-settings';
 import { outboxDb } from '../outbox/db';
 import { isOnline } from '../sync/connectivity';
 import { onMessage } from '../sync/messages';
-import { dropOldLookups, lookUpPerson } from './lookup';
+import { lookUpPerson } from './lookup';
 
 /**
  * Which CRM an answer came from, as its cache key says: the kind and the address asked (never a
@@ -21,5 +21,4 @@ export function setUpCrmLookups(): void {
     const settings = await loadCrmSettings();
     return lookUpPerson(query, { db: outboxDb(), crm: settings ? { kind: cacheScope(settings), crm: crmFor(settings) } : null, online: isOnline });
   });
-  void dropOldLookups(outboxDb()).catch(() => {});
 }
