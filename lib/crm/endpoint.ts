@@ -55,6 +55,14 @@ export function secretFor(secret: string | undefined, savedUrl: string | undefin
   return secret !== undefined && savedUrl !== undefined && sameOrigin(savedUrl, url) ? secret : undefined;
 }
 
+/**
+ * The first address a kept secret would newly go to: one whose origin is none of the addresses the
+ * secret was saved with (a webhook's token goes to its endpoint and to its Lookup URL).
+ */
+export function newAddress(savedUrls: ReadonlyArray<string | undefined>, urls: ReadonlyArray<string | undefined>): string | undefined {
+  return urls.find((url) => url !== undefined && url.trim() !== '' && !savedUrls.some((saved) => saved !== undefined && sameOrigin(saved, url)));
+}
+
 /** Whether two addresses are of one origin (scheme, host and port); an address that is not one is of none. */
 export function sameOrigin(a: string, b: string): boolean {
   try {
@@ -65,12 +73,15 @@ export function sameOrigin(a: string, b: string): boolean {
 }
 
 /** What the options page says at a secret field when the address changed: the saved secret stays behind. */
-export function secretLeftBehind(savedUrl: string): string {
-  let host = savedUrl;
+export function secretLeftBehind(savedUrl: string, newUrl?: string): string {
+  if (newUrl !== undefined) return `A new address (${hostOf(newUrl)}): the one saved is not sent there, and goes when you save. Type it again to send it there too.`;
+  return `A new address: the one saved for ${hostOf(savedUrl)} is not sent there, and goes when you save. Type the one for this address.`;
+}
+
+function hostOf(url: string): string {
   try {
-    host = new URL(savedUrl).host;
+    return new URL(url).host;
   } catch {
-    // Shown as saved.
+    return url;
   }
-  return `A new address: the one saved for ${host} is not sent there, and goes when you save. Type the one for this address.`;
 }

@@ -27,6 +27,21 @@ describe('the options form', () => {
     expect(settingsFrom({ ...values, endpointUrl: 'https://hooks.example.com:8443/in' }, savedWebhook)).toEqual({ success: true, data: { crm: 'webhook', endpointUrl: 'https://hooks.example.com:8443/in' } });
   });
 
+  it('does not send a kept secret to a Lookup URL on a new host', () => {
+    const values = initialFormValues(savedWebhook);
+    // A Lookup URL on the endpoint's origin: kept.
+    expect(settingsFrom({ ...values, lookupUrl: 'https://hooks.example.com/lookup' }, savedWebhook)).toMatchObject({ success: true, data: { apiToken: 'tok-secret-1234', signingSecret: 'a-shared-secret-1234' } });
+    // A Lookup URL on another host: both left behind, the addresses saved.
+    expect(settingsFrom({ ...values, lookupUrl: 'https://lookup.other.example/people' }, savedWebhook)).toEqual({ success: true, data: { crm: 'webhook', endpointUrl: savedWebhook.endpointUrl, lookupUrl: 'https://lookup.other.example/people' } });
+    // Saved with that Lookup URL already: kept, and kept when it moves back to the endpoint's host.
+    const savedWithLookup = { ...savedWebhook, lookupUrl: 'https://lookup.other.example/people' };
+    const withLookup = initialFormValues(savedWithLookup);
+    expect(settingsFrom(withLookup, savedWithLookup)).toMatchObject({ success: true, data: { apiToken: 'tok-secret-1234', lookupUrl: 'https://lookup.other.example/people' } });
+    expect(settingsFrom({ ...withLookup, lookupUrl: '' }, savedWithLookup)).toMatchObject({ success: true, data: { apiToken: 'tok-secret-1234' } });
+    // A token typed again goes with the new Lookup URL.
+    expect(settingsFrom({ ...values, apiToken: 'tok-new-5678', lookupUrl: 'https://lookup.other.example/people' }, savedWebhook)).toMatchObject({ success: true, data: { apiToken: 'tok-new-5678' } });
+  });
+
   it("asks for Pipedrive's and Twenty's key again when the server address changes", () => {
     const savedPipedrive = { crm: 'pipedrive' as const, baseUrl: 'https://acme.pipedrive.com', apiToken: '0123456789abcdef0123456789abcdef01234567', labelIds: {}, channelNames: { prospecting: '', referral: '', event: '', 'prospecting-at-close': '' } };
     const values = initialFormValues(savedPipedrive);

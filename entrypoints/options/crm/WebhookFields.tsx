@@ -1,11 +1,13 @@
-import { sameOrigin, secretLeftBehind } from '../../../lib/crm/endpoint';
+import { newAddress, sameOrigin, secretLeftBehind } from '../../../lib/crm/endpoint';
 import type { CrmFieldsProps } from './props';
 import { SecretField } from '../../../components/SecretField';
 import { TextField } from '../../../components/TextField';
 
 export function WebhookFields({ values, errors, change, saved }: CrmFieldsProps<'webhook'>) {
   // Secrets saved for another address are not shown as kept: they are not sent to this one.
-  const moved = saved && !sameOrigin(saved.endpointUrl, values.endpointUrl) ? secretLeftBehind(saved.endpointUrl) : undefined;
+  // A Lookup URL on a new host would receive them too, so that counts as a new address as well.
+  const newLookup = saved && newAddress([saved.endpointUrl, saved.lookupUrl], [values.lookupUrl]);
+  const moved = !saved ? undefined : !sameOrigin(saved.endpointUrl, values.endpointUrl) ? secretLeftBehind(saved.endpointUrl) : newLookup ? secretLeftBehind(saved.endpointUrl, newLookup) : undefined;
   return (
     <>
       <TextField

@@ -1,4 +1,4 @@
-import { secretFor } from '../endpoint';
+import { newAddress, secretFor } from '../endpoint';
 import type { CrmForm } from '../form-values';
 import type { WebhookSettings } from './settings';
 
@@ -25,9 +25,12 @@ export function fieldMapFrom(text: string): Array<{ to: string; from: string }> 
 
 export const webhookForm: CrmForm<WebhookSettings> = {
   input(values, saved) {
-    // A secret left blank is kept only for the same address.
-    const apiToken = values.apiToken.trim() || (values.removeToken ? undefined : secretFor(saved?.apiToken, saved?.endpointUrl, values.endpointUrl));
-    const signingSecret = values.signingSecret || (values.removeSecret ? undefined : secretFor(saved?.signingSecret, saved?.endpointUrl, values.endpointUrl));
+    // A secret left blank is kept only for the same addresses: the endpoint's origin, and a Lookup
+    // URL on an origin it was saved with. Both receive the token and the signature.
+    const keep = saved != null && newAddress([saved.endpointUrl, saved.lookupUrl], [values.lookupUrl]) === undefined;
+    const kept = (secret: string | undefined) => (keep ? secretFor(secret, saved?.endpointUrl, values.endpointUrl) : undefined);
+    const apiToken = values.apiToken.trim() || (values.removeToken ? undefined : kept(saved?.apiToken));
+    const signingSecret = values.signingSecret || (values.removeSecret ? undefined : kept(saved?.signingSecret));
     const extraHeaders = headersFrom(values.extraHeaders);
     if (typeof extraHeaders === 'string') return { errors: { extraHeaders } };
     const fieldMap = fieldMapFrom(values.fieldMap);
