@@ -1,4 +1,4 @@
-import { maskToken } from '../lib/crm/stored-settings';
+import { maskToken } from '../lib/crm/mask-token';
 import { TextField } from './TextField';
 
 type Props = {

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { CRM_SETTINGS_KEY } from './saved-crm';
 import { crmSettingsSchema, type CrmSettings } from './settings';
 
 // CRM settings, API token included, live in extension *local* storage: never sync storage
 // (which would copy the token to every browser the rep signs in to) and never in logs.
-const crmSettingsItem = storage.defineItem<unknown>('local:crmSettings');
+const crmSettingsItem = storage.defineItem<unknown>(CRM_SETTINGS_KEY);
 
 /** The saved CRM settings, or null when none are saved (or what is saved no longer validates). */
 export async function loadCrmSettings(): Promise<CrmSettings | null> {
@@ -22,11 +23,6 @@ export function watchCrmSettings(callback: (settings: CrmSettings | null) => voi
     const result = crmSettingsSchema.safeParse(value);
     callback(result.success ? result.data : null);
   });
-}
-
-/** How a saved token is shown after saving: enough to recognise it, not enough to use it. */
-export function maskToken(token: string): string {
-  return token.length <= 8 ? '••••' : `••••${token.slice(-4)}`;
 }
 
 type AccessLevelArea = { setAccessLevel?(options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }): Promise<void> };

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage, type SyncNowOutcome } from '../../../lib/sync/messages';
 import { outboxDb } from '../../../lib/outbox/db';
 import { waitingCount } from '../../../lib/outbox/outbox';
-import { loadCrmSettings, watchCrmSettings } from '../../../lib/crm/stored-settings';
+import { loadSavedCrmKind, watchSavedCrmKind } from '../../../lib/crm/saved-crm';
 import { syncPauseItem, syncProgressItem } from '../../../lib/sync/status';
 import { reportSummary } from '../../../lib/sync/summary';
 import { useOnline } from '../../../components/useOnline';
@@ -48,8 +48,8 @@ export function SyncBar() {
   const progress = useStoredQuery(syncProgressItem);
   const pause = useStoredQuery(syncPauseItem);
   const online = useOnline();
-  const settings = useQuery({ queryKey: ['crmSettings'], queryFn: loadCrmSettings });
-  useEffect(() => watchCrmSettings(() => void queryClient.invalidateQueries({ queryKey: ['crmSettings'] })), [queryClient]);
+  const settings = useQuery({ queryKey: ['savedCrm'], queryFn: loadSavedCrmKind });
+  useEffect(() => watchSavedCrmKind(() => void queryClient.invalidateQueries({ queryKey: ['savedCrm'] })), [queryClient]);
   const sync = useMutation({ mutationFn: () => sendMessage('syncNow') });
   const cancel = useMutation({ mutationFn: () => sendMessage('cancelSync') });
 
