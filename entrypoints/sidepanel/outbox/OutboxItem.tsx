@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { Lead, Source } from '../../../lib/lead/schema';
-import { leadToVcard } from '../../../lib/csv/vcard';
 import { sourceDetail, sourceLabels } from '../../../lib/lead/describe';
 import { isEditable } from '../../../lib/outbox/outbox';
 import { download } from './download';
@@ -97,7 +96,7 @@ export function OutboxItem({ lead, duplicate, events, onEdit, onDelete, onMerge,
               Open in CRM
             </a>
           )}
-          <button type="button" className="link" onClick={() => download(`${name || 'lead'}.vcf`, leadToVcard(lead), 'text/vcard')} aria-label={`vCard for ${name}`}>
+          <button type="button" className="link" onClick={() => void import('../../../lib/csv/vcard').then(({ leadToVcard }) => download(`${name || 'lead'}.vcf`, leadToVcard(lead), 'text/vcard'))} aria-label={`vCard for ${name}`}>
             vCard
           </button>
           {isEditable(lead) && (

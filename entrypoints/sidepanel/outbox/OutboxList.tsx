@@ -4,7 +4,7 @@ import { eventNames } from '../../../lib/events';
 import type { Lead } from '../../../lib/lead/schema';
 import { outboxDb } from '../../../lib/outbox/db';
 import { isFiltered, keepMatching, leadCount, matchingSets, newestIds, newestLeads, noFilter, type LeadFilter } from '../../../lib/outbox/filter';
-import { mergeLeads, unmerge, type MergeChoices } from '../../../lib/outbox/merge';
+import type { MergeChoices } from '../../../lib/outbox/merge';
 import { deleteLead, leadById, leadsByIds, moveToEvent, restoreLead, undoEdit } from '../../../lib/outbox/outbox';
 import { download } from './download';
 import { LeadList } from './LeadList';
@@ -105,6 +105,8 @@ export function OutboxList({ shown = true }: { shown?: boolean }) {
       }),
     merge: (keep: Lead, drop: Lead, choices: MergeChoices) =>
       change.mutate(async () => {
+        // Loaded with the merge dialog's first use, not with the panel.
+        const { mergeLeads, unmerge } = await import('../../../lib/outbox/merge');
         const result = await mergeLeads(db, keep.id, drop.id, choices);
         return { message: `Merged into ${result.merged.fullName ?? result.merged.company}.`, undo: () => unmerge(db, result) };
       }),
