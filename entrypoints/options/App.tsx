@@ -1,9 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { CrmSettingsForm } from './CrmSettingsForm';
 import { createQueryClient } from '../../components/queryClient';
 import { ReminderSettings } from './ReminderSettings';
 
 const queryClient = createQueryClient();
+// Below the CRM's settings, and rarely changed: loaded after the page has shown.
+const CurrencySettings = lazy(() => import('./CurrencySettings').then((module) => ({ default: module.CurrencySettings })));
 
 export function App() {
   return (
@@ -14,6 +17,12 @@ export function App() {
           <h2>Where your leads go</h2>
           <p className="lede">Pick your CRM and where to reach it. Until a sync succeeds they wait safely in the outbox on this computer.</p>
           <CrmSettingsForm />
+        </section>
+        <section>
+          <h2>Opportunity size</h2>
+          <Suspense fallback={null}>
+            <CurrencySettings />
+          </Suspense>
         </section>
         <section>
           <h2>End-of-day reminder</h2>

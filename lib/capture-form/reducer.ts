@@ -86,6 +86,8 @@ export function showsEventSummary(state: CaptureFormState): boolean {
 export function nextForm(saved: LeadFormValues): LeadFormValues {
   const next = emptyLeadForm(saved.sourceKind);
   for (const field of SOURCE_DETAILS) next[field] = saved[field];
+  // A currency the rep picked stays for the next lead, as the source does.
+  next.currency = saved.currency;
   return next;
 }
 

@@ -68,11 +68,35 @@ describe('CSV import', () => {
   });
 });
 
+describe('opportunity sizes in CSV', () => {
+  it('guesses the amount and currency columns, reads amounts as the locale writes them, and reports a bad one by its row', () => {
+    const table = parseCsv('Name,Company,Deal size,Currency\nAna Lima,Acme,"25.000,50",eur\nBo Berg,Initech,12000,\nCy Dahl,Globex,lots,EUR\nDi Eng,Umbrella,500,XXX');
+    const mapping = guessMapping(table.headers);
+    expect(mapping).toEqual(['fullName', 'company', 'opportunityAmount', 'currency']);
+    const { good, bad } = leadsFromTable(table, mapping, { kind: 'prospecting' }, { currency: 'SEK', locale: 'de-DE' });
+    expect(good.map(({ lead }) => [lead.fullName, lead.opportunity])).toEqual([
+      ['Ana Lima', { amount: 25000.5, currency: 'EUR' }],
+      ['Bo Berg', { amount: 12000, currency: 'SEK' }],
+    ]);
+    expect(bad).toEqual([
+      { row: 4, reason: 'opportunityAmount: "lots" is not an amount, like 25000' },
+      { row: 5, reason: 'currency: Pick a currency, like EUR or USD' },
+    ]);
+  });
+
+  it('writes the size and its currency, which an import reads back', () => {
+    const csv = leadsToCsv([aLead({ company: 'Acme', opportunity: { amount: 1234.5, currency: 'CHF' } })]);
+    const table = parseCsv(csv);
+    const { good } = leadsFromTable(table, guessMapping(table.headers), { kind: 'prospecting' }, { currency: 'EUR', locale: 'de-DE' });
+    expect(good[0]!.lead.opportunity).toEqual({ amount: 1234.5, currency: 'CHF' });
+  });
+});
+
 describe('CSV and vCard export', () => {
   it('writes one row per lead, quoting what needs it and defusing spreadsheet formulas', () => {
     const csv = leadsToCsv([aLead({ company: 'Expo, Inc.', notes: '=HYPERLINK("x")', source: { kind: 'referral', referredBy: 'Bob' } })]);
     const [header, row] = csv.split('\r\n');
-    expect(header).toBe('"fullName","firstName","lastName","title","company","email","phone","website","location","linkedinUrl","source","sourceDetail","qualification","status","crmId","createdAt","notes"');
+    expect(header).toBe('"fullName","firstName","lastName","title","company","email","phone","website","location","linkedinUrl","source","sourceDetail","qualification","status","crmId","createdAt","notes","opportunityAmount","currency"');
     expect(row).toContain('"Expo, Inc."');
     expect(row).toContain('"referral","Bob","raw","pending"');
     expect(row).toContain(`"'=HYPERLINK(""x"")"`);
@@ -119,7 +143,7 @@ describe('CSV and vCard export', () => {
 
   it('quotes every cell', () => {
     const [, row] = leadsToCsv([aLead({ company: 'Acme' })]).split('\r\n');
-    expect(row!.split('","').length).toBe(17);
+    expect(row!.split('","').length).toBe(19);
     expect(row!.startsWith('"') && row!.endsWith('"')).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
+import { parseAmount } from '../lead/amount';
 import { withNameParts } from '../lead/name';
-import { leadInputSchema, type Prospect, type Source } from '../lead/schema';
+import { leadInputSchema, prospectFields, type Prospect, type Source } from '../lead/schema';
 import type { OutboxDb } from '../outbox/db';
 import { addLeads } from '../outbox/outbox';
 
@@ -57,9 +58,12 @@ export function parseCsvInSteps(text: string, onProgress?: (share: number) => vo
   });
 }
 
-export type ColumnMapping = Array<keyof Prospect | ''>;
+/** What a column can hold: a prospect's field, or the opportunity's size and its currency. */
+export type ImportField = keyof Prospect | 'opportunityAmount' | 'currency';
+export type ColumnMapping = Array<ImportField | ''>;
+export const importFields: readonly ImportField[] = [...prospectFields, 'opportunityAmount', 'currency'];
 
-const HEADER_GUESSES: Array<[RegExp, keyof Prospect]> = [
+const HEADER_GUESSES: Array<[RegExp, ImportField]> = [
   [/^(first[\s_-]*name|given[\s_-]*name|vorname|prénom|nombre)$/i, 'firstName'],
   [/^(last[\s_-]*name|surname|family[\s_-]*name|nachname|nom|apellidos?)$/i, 'lastName'],
   [/^(full[\s_-]*name|name|contact|contact[\s_-]*name)$/i, 'fullName'],
@@ -71,6 +75,8 @@ const HEADER_GUESSES: Array<[RegExp, keyof Prospect]> = [
   [/^(linkedin|linkedin[\s_-]*url|linkedin[\s_-]*profile)$/i, 'linkedinUrl'],
   [/^(city|location|address|country|ort)$/i, 'location'],
   [/^(notes?|comments?|remarks)$/i, 'notes'],
+  [/^(opportunity|opportunity[\s_-]*(size|value|amount)|deal[\s_-]*(size|value|amount)|amount|potential[\s_-]*value|estimated[\s_-]*value)$/i, 'opportunityAmount'],
+  [/^(currency|currency[\s_-]*code|ccy|währung|devise|moneda)$/i, 'currency'],
 ];
 
 /** The lead field each column most likely holds; '' for a column left out. Each field is used once. */
@@ -87,9 +93,15 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
 export type ImportRow = { row: number; lead: ReturnType<typeof leadInputSchema.parse> };
 export type RejectedRow = { row: number; reason: string };
 
+/**
+ * How amounts are read: numbers as `locale` writes them (and as a CSV export writes them, with a
+ * point), in `currency` when a row names none.
+ */
+export type AmountReading = { currency: string; locale?: string };
+
 /** Every row as a lead tagged with `source`, or the reason it is not one. */
-export function leadsFromTable(table: CsvTable, mapping: ColumnMapping, source: Source): { good: ImportRow[]; bad: RejectedRow[] } {
-  return leadsFromRows(table.rows, mapping, source);
+export function leadsFromTable(table: CsvTable, mapping: ColumnMapping, source: Source, amounts?: AmountReading): { good: ImportRow[]; bad: RejectedRow[] } {
+  return leadsFromRows(table.rows, mapping, source, amounts);
 }
 
 const CHECK_STEP_ROWS = 1_000;
@@ -99,12 +111,12 @@ export async function leadsFromTableInSteps(
   table: CsvTable,
   mapping: ColumnMapping,
   source: Source,
-  { signal, onProgress }: { signal?: AbortSignal; onProgress?: (checked: number) => void } = {},
+  { signal, onProgress, amounts }: { signal?: AbortSignal; onProgress?: (checked: number) => void; amounts?: AmountReading } = {},
 ): Promise<{ good: ImportRow[]; bad: RejectedRow[] }> {
   const good: ImportRow[] = [];
   const bad: RejectedRow[] = [];
   for (let start = 0; start < table.rows.length && !signal?.aborted; start += CHECK_STEP_ROWS) {
-    const step = leadsFromRows(table.rows.slice(start, start + CHECK_STEP_ROWS), mapping, source);
+    const step = leadsFromRows(table.rows.slice(start, start + CHECK_STEP_ROWS), mapping, source, amounts);
     for (const row of step.good) good.push(row);
     for (const row of step.bad) bad.push(row);
     onProgress?.(Math.min(table.rows.length, start + CHECK_STEP_ROWS));
@@ -113,21 +125,33 @@ export async function leadsFromTableInSteps(
   return { good, bad };
 }
 
-function leadsFromRows(rows: CsvTable['rows'], mapping: ColumnMapping, source: Source): { good: ImportRow[]; bad: RejectedRow[] } {
+/** The row's opportunity, nothing when it has no amount, or why its amount is not one. */
+function opportunityOf(amountCell: string | undefined, currencyCell: string | undefined, amounts: AmountReading | undefined) {
+  if (!amountCell) return {};
+  // A plain number with a point (as exports write it) is read as such in any locale.
+  const amount = /^\d+(\.\d+)?$/.test(amountCell) ? Number(amountCell) : parseAmount(amountCell, amounts?.locale);
+  if (amount === null || !(amount > 0)) return { problem: `opportunityAmount: "${amountCell.slice(0, 40)}" is not an amount, like 25000` };
+  return { opportunity: { amount, currency: (currencyCell ?? amounts?.currency ?? '').toUpperCase() } };
+}
+
+function leadsFromRows(rows: CsvTable['rows'], mapping: ColumnMapping, source: Source, amounts?: AmountReading): { good: ImportRow[]; bad: RejectedRow[] } {
   const good: ImportRow[] = [];
   const bad: RejectedRow[] = [];
   for (const { row, cells } of rows) {
-    const fields: Partial<Record<keyof Prospect, string>> = {};
+    const fields: Partial<Record<ImportField, string>> = {};
     mapping.forEach((field, column) => {
       const value = cells[column]?.trim();
       if (field && value) fields[field] = value;
     });
-    if (fields.website && !/^[a-z][a-z0-9+.-]*:/i.test(fields.website)) fields.website = `https://${fields.website}`;
+    const { opportunityAmount, currency, ...prospect } = fields;
+    if (prospect.website && !/^[a-z][a-z0-9+.-]*:/i.test(prospect.website)) prospect.website = `https://${prospect.website}`;
+    const { opportunity, problem } = opportunityOf(opportunityAmount, currency, amounts);
     // Checked with the name parts the outbox derives already filled in: a full name whose last part
     // is too long for a last name is this row's problem, reported by its line, not the import's.
-    const result = leadInputSchema.safeParse(withNameParts({ ...fields, source }));
-    if (result.success) good.push({ row, lead: result.data });
-    else bad.push({ row, reason: result.error.issues.map((issue) => `${String(issue.path.at(-1) ?? 'row')}: ${issue.message}`).join('; ') });
+    const result = leadInputSchema.safeParse({ ...withNameParts({ ...prospect, source }), ...(opportunity ? { opportunity } : {}) });
+    const reasons = [...(problem ? [problem] : []), ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path[0] === 'opportunity' ? (issue.path.at(-1) === 'amount' ? 'opportunityAmount' : 'currency') : String(issue.path.at(-1) ?? 'row')}: ${issue.message}`))];
+    if (result.success && !problem) good.push({ row, lead: result.data });
+    else bad.push({ row, reason: reasons.join('; ') });
   }
   return { good, bad };
 }

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { amountForInput, browserLocale, parseAmount } from './amount';
 import { withNameParts } from './name';
 import { leadInputSchema, prospectFields, type Lead, type Prospect, type SourceKind } from './schema';
 
@@ -14,6 +15,9 @@ export const sourceDetailFields = {
 
 type SourceDetailField = (typeof sourceDetailFields)[SourceKind][number];
 export type LeadFormValues = Record<keyof Prospect | SourceDetailField, string> & {
+  /** The opportunity's size as typed (the rep's locale), and its currency (blank: the default currency). */
+  opportunityAmount: string;
+  currency: string;
   sourceKind: SourceKind;
   level: 'raw' | 'lukewarm' | 'hot';
   budget: boolean;
@@ -40,7 +44,7 @@ export function emptyLeadForm(sourceKind: SourceKind = 'prospecting'): LeadFormV
   const strings = Object.fromEntries(
     [...prospectFields, ...Object.values(sourceDetailFields).flat()].map((field) => [field, '']),
   ) as Record<keyof Prospect | SourceDetailField, string>;
-  return { ...strings, sourceKind, level: 'raw', budget: false, authority: false, need: false, timing: false };
+  return { ...strings, opportunityAmount: '', currency: '', sourceKind, level: 'raw', budget: false, authority: false, need: false, timing: false };
 }
 
 function clean(value: string): string | undefined {
@@ -57,15 +61,19 @@ export type ParsedLeadForm =
   | { ok: true; lead: z.output<typeof leadInputSchema> }
   | { ok: false; errors: LeadFormErrors };
 
-export function parseLeadForm(values: LeadFormValues): ParsedLeadForm {
+/** The form's lead; an amount is read as `locale` writes numbers (the browser's by default). */
+export function parseLeadForm(values: LeadFormValues, locale = browserLocale()): ParsedLeadForm {
   const prospect = Object.fromEntries(prospectFields.map((field) => [field, clean(values[field])]));
   prospect.website = withScheme(prospect.website);
   const notes = values.notes.trim() === '' ? undefined : values.notes;
   const details = Object.fromEntries(
     sourceDetailFields[values.sourceKind].map((field) => [field, clean(values[field])]),
   );
+  const typedAmount = values.opportunityAmount.trim();
+  const amount = typedAmount ? parseAmount(typedAmount, locale) : undefined;
   // Checked as the outbox stores it, with the first and last name it derives from the full name.
   const result = leadInputSchema.safeParse({
+    ...(typeof amount === 'number' ? { opportunity: { amount, currency: values.currency } } : {}),
     ...withNameParts(prospect as Prospect),
     notes,
     source: { kind: values.sourceKind, ...details },
@@ -77,8 +85,9 @@ export function parseLeadForm(values: LeadFormValues): ParsedLeadForm {
       timing: values.timing,
     },
   });
-  if (result.success) return { ok: true, lead: result.data };
-  const errors = fieldErrors(result.error);
+  const amountProblem: LeadFormErrors = amount === null ? { opportunityAmount: 'Enter an amount, like 25,000 (numbers only)' } : {};
+  if (result.success && amount !== null) return { ok: true, lead: result.data };
+  const errors = { ...(result.success ? {} : fieldErrors(result.error)), ...amountProblem };
   // The form has no first or last name field: a part of the full name that is too long is the full name's problem.
   for (const part of ['firstName', 'lastName'] as const) {
     if (errors[part as keyof LeadFormErrors]) errors.fullName ??= `The ${part === 'firstName' ? 'first' : 'last'} name in this is too long for a CRM (at most 100 characters)`;
@@ -90,7 +99,9 @@ export function parseLeadForm(values: LeadFormValues): ParsedLeadForm {
 export function fieldErrors(error: z.core.$ZodError): LeadFormErrors {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
-    const field = String(issue.path.at(-1) ?? 'form');
+    // The opportunity's amount is the form's "Opportunity size".
+    const last = String(issue.path.at(-1) ?? 'form');
+    const field = issue.path[0] === 'opportunity' && last === 'amount' ? 'opportunityAmount' : last;
     errors[field] ??= issue.message;
   }
   return errors as LeadFormErrors;
@@ -103,5 +114,6 @@ export function leadToForm(lead: Lead): LeadFormValues {
   for (const [field, value] of Object.entries(lead.source)) {
     if (field !== 'kind' && typeof value === 'string') form[field as SourceDetailField] = value;
   }
-  return { ...form, ...lead.qualification };
+  const opportunity = lead.opportunity ? { opportunityAmount: amountForInput(lead.opportunity.amount, browserLocale()), currency: lead.opportunity.currency } : {};
+  return { ...form, ...opportunity, ...lead.qualification };
 }

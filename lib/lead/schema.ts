@@ -131,6 +131,24 @@ export const qualificationSchema = z.object({
 });
 export type Qualification = z.infer<typeof qualificationSchema>;
 
+/** The currencies the browser knows (ISO 4217 codes), which the form offers and the lead model takes. */
+export function knownCurrencies(): readonly string[] {
+  return Intl.supportedValuesOf('currency');
+}
+
+/** The largest opportunity size taken: far above any deal, far below where numbers lose cents. */
+export const MAX_AMOUNT = 1e12;
+
+/** The size of the opportunity the rep sees, when they know it: a positive amount in an ISO 4217 currency. */
+export const opportunitySchema = z.object({
+  amount: z.number({ error: 'Enter an amount, like 25,000' }).check(
+    z.gt(0, { error: 'Enter an amount above 0' }),
+    z.lte(MAX_AMOUNT, { error: 'Enter an amount under a trillion' }),
+  ),
+  currency: z.string({ error: 'Pick a currency' }).check(z.refine((code) => knownCurrencies().includes(code), { error: 'Pick a currency, like EUR or USD' })),
+});
+export type Opportunity = z.infer<typeof opportunitySchema>;
+
 /** Where the lead was captured: the page, and which extractor read it (none for typed leads). */
 export const captureSchema = z.object({
   pageUrl: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2048))),
@@ -191,6 +209,7 @@ export const leadInputSchema = z
       timing: false,
     }),
     capture: z._default(captureSchema, {}),
+    opportunity: z.optional(opportunitySchema),
   })
   .check(z.superRefine(needsNameOrCompany, alongsideOtherIssues));
 export type LeadInput = z.input<typeof leadInputSchema>;
@@ -204,6 +223,7 @@ export const leadSchema = z
     source: sourceSchema,
     qualification: qualificationSchema,
     capture: captureSchema,
+    opportunity: z.optional(opportunitySchema),
     sync: syncStateSchema,
   })
   .check(z.superRefine(needsNameOrCompany, alongsideOtherIssues));

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useReducer, useRef, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, type FormEvent } from 'react';
 import { TextField } from '../../../components/TextField';
 import { captureFromPage, captureFromText } from '../../../lib/capture/capture-page';
 import { takePendingCapture, watchPendingCapture } from '../../../lib/capture/pending';
@@ -22,6 +22,10 @@ import { SourceFields } from './SourceFields';
 import { useCaptureShortcut } from './useCaptureShortcut';
 import { useCrmLookup } from './useCrmLookup';
 
+// The opportunity's size and currency: loaded just after the form first shows (below the fold).
+const loadOpportunityFields = () => import('./OpportunityFields');
+const OpportunityFields = lazy(() => loadOpportunityFields().then((module) => ({ default: module.OpportunityFields })));
+
 type SaveRequest = { lead: LeadInput; editing: Lead | null; known?: KnownRecord };
 
 /** The capture form: what it does lives in lib/capture-form/reducer.ts; this draws it and runs its effects. */
@@ -31,6 +35,10 @@ export function CaptureForm() {
   const shortcut = useCaptureShortcut();
   const formRef = useRef<HTMLFormElement>(null);
   const loaded = values !== null;
+  const onChange = useCallback(<K extends keyof LeadFormValues>(field: K, value: LeadFormValues[K]) => dispatch({ type: 'fieldChanged', field, value }), []);
+
+  // The opportunity's fields, fetched as soon as the form has shown.
+  useEffect(() => void loadOpportunityFields(), []);
 
   useEffect(() => {
     Promise.all([loadDraft(), activeEventItem.getValue()]).then(
@@ -118,7 +126,6 @@ export function CaptureForm() {
 
   if (!values) return null;
 
-  const onChange = <K extends keyof LeadFormValues>(field: K, value: LeadFormValues[K]) => dispatch({ type: 'fieldChanged', field, value });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -174,6 +181,9 @@ export function CaptureForm() {
       <ProspectFields values={values} errors={errors} fromPage={fromPage} onChange={onChange} />
       {duplicate && !editing && <DuplicateNotice lead={duplicate} onOpen={() => dispatch({ type: 'existingOpened', lead: duplicate })} />}
       <QualificationFields values={values} onChange={onChange} />
+      <Suspense fallback={null}>
+        <OpportunityFields values={values} errors={errors} onChange={onChange} />
+      </Suspense>
       <TextField label="Notes" multiline value={values.notes} error={errors.notes} onChange={(value) => onChange('notes', value)} />
       {problemCount > 0 && (
         <p className="form-problem" role="alert">

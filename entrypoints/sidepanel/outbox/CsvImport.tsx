@@ -3,6 +3,7 @@ import { useId, useRef, useState } from 'react';
 import {
   csvFileProblem,
   guessMapping,
+  importFields,
   importInSteps,
   leadsFromTableInSteps,
   parseCsvInSteps,
@@ -10,7 +11,9 @@ import {
   type CsvTable,
   type RejectedRow,
 } from '../../../lib/csv/import';
-import { prospectFields, sourceSchema, type SourceKind } from '../../../lib/lead/schema';
+import { defaultCurrencyItem, defaultCurrencyOr } from '../../../lib/capture-form/currency';
+import { browserLocale } from '../../../lib/lead/amount';
+import { sourceSchema, type SourceKind } from '../../../lib/lead/schema';
 import { outboxDb } from '../../../lib/outbox/db';
 import { SourceKindSelect } from '../capture/SourceKindSelect';
 import { holdOutboxQueries } from '../useOutboxQuery';
@@ -75,7 +78,10 @@ export function CsvImport() {
       cancel.current = controller;
       const release = holdOutboxQueries();
       try {
+        // Amounts as this browser's locale writes them, in the default currency when a row names none.
+        const amounts = { currency: defaultCurrencyOr(await defaultCurrencyItem.getValue()), locale: browserLocale() };
         const checked = await leadsFromTableInSteps(table!, mapping, source.data, {
+          amounts,
           signal: controller.signal,
           onProgress: (done) => setProgress({ label: 'Checking the rows', done, total: rows }),
         });
@@ -127,7 +133,7 @@ export function CsvImport() {
                       onChange={(event) => setMapping(mapping.map((f, i) => (i === column ? (event.target.value as ColumnMapping[number]) : f)))}
                     >
                       <option value="">(leave out)</option>
-                      {prospectFields.map((field) => (
+                      {importFields.map((field) => (
                         <option key={field} value={field}>
                           {field}
                         </option>

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { currencyForLocale, defaultCurrencyOr } from './currency';
+
+describe('the default currency', () => {
+  it('is the one set on the options page, else the browser region\'s, else USD', () => {
+    expect(defaultCurrencyOr('SEK', 'de-CH')).toBe('SEK');
+    expect(defaultCurrencyOr(null, 'de-CH')).toBe('CHF');
+    expect(currencyForLocale('fr')).toBe('EUR');
+    expect(currencyForLocale('en-US')).toBe('USD');
+    expect(currencyForLocale('xx-invalid-locale-!')).toBe('USD');
+  });
+});
