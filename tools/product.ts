@@ -17,13 +17,13 @@ export async function startProduct(options: { port: number; dataDir: string; pro
     throw error;
   }
   const pointedAtReceiver = await session.worker.evaluate(
-    async ({ endpointUrl, lookupUrl }) => {
+    async ({ endpointUrl, lookupUrl, outcomesUrl }) => {
       const { crmSettings } = await chrome.storage.local.get('crmSettings');
       if (crmSettings) return false;
-      await chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl, lookupUrl } });
+      await chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl, lookupUrl, outcomesUrl } });
       return true;
     },
-    { endpointUrl: receiver.webhookUrl, lookupUrl: receiver.lookupUrl },
+    { endpointUrl: receiver.webhookUrl, lookupUrl: receiver.lookupUrl, outcomesUrl: receiver.outcomesUrl },
   );
 
   await session.open('options.html');

@@ -1,5 +1,6 @@
 import type { Lead } from '../lead/schema';
 import type { LookupAnswer, PersonLookup, PersonQuery } from './lookup';
+import type { OutcomeAnswer, OutcomeQuery, OutcomeRead } from './outcomes';
 
 /** What one lead's delivery came to, as the CRM told it; `crmUrl` is the record in the CRM's own web app. */
 export type LeadResult = { id: string; ok: true; crmId?: string; crmUrl?: string } | { id: string; ok: false; message: string };
@@ -42,6 +43,11 @@ export type CrmConnector<Settings> = {
   send(leads: readonly Lead[], settings: Settings, signal: AbortSignal): Promise<SendResult>;
   /** "Already in your CRM?": the records this CRM holds for a person, by email or LinkedIn profile. */
   lookup: PersonLookup<Settings>;
+  /**
+   * Where synced leads stand (meeting, demo, won…), for the Results tab. The webhook reads them
+   * from its Outcomes URL; a CRM without a read yet says so on Refresh outcomes.
+   */
+  outcomes?: OutcomeRead<Settings>;
 };
 
 /** A connector's sending side, with its settings: what the sync engine calls. */
@@ -53,6 +59,7 @@ export type CrmSender = {
 /** A connector together with its settings: what the sync engine and the lookups call. */
 export type Crm = CrmSender & {
   lookup(query: PersonQuery, signal: AbortSignal): Promise<LookupAnswer>;
+  outcomes: { batchSize: number; available: boolean; read(leads: readonly OutcomeQuery[], signal: AbortSignal): Promise<OutcomeAnswer> };
 };
 
 export function bindConnector<Settings>(connector: CrmConnector<Settings>, settings: Settings): Crm {
@@ -60,5 +67,12 @@ export function bindConnector<Settings>(connector: CrmConnector<Settings>, setti
     batchSize: connector.batchSize,
     send: (leads, signal) => connector.send(leads, settings, signal),
     lookup: (query, signal) => connector.lookup(query, settings, signal),
+    outcomes: connector.outcomes
+      ? {
+          batchSize: connector.outcomes.batchSize,
+          available: connector.outcomes.available(settings),
+          read: (leads, signal) => connector.outcomes!.read(leads, settings, signal),
+        }
+      : { batchSize: 1, available: false, read: async () => ({ ok: false, reason: 'Outcomes are not read from this CRM yet' }) },
   };
 }

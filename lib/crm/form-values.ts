@@ -17,6 +17,7 @@ export type FormValues = {
   fieldMap: string;
   /** Webhook: where people are looked up before saving (blank: no lookups). */
   lookupUrl: string;
+  outcomesUrl: string;
   accessToken: string;
   leadSourceProperty: string;
   leadIdProperty: string;
@@ -54,7 +55,7 @@ export type FormValues = {
 /** A message per field; a value in a map (a source's or a level's) under `map.key`. */
 export type FormErrors = Partial<
   Record<
-    | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'lookupUrl' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
+    | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'lookupUrl' | 'outcomesUrl' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
     | 'companyKeyProperty' | 'linkedinProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'linkedinField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot'
     | 'personIdField' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
     string

@@ -86,6 +86,7 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     extraHeaders: (savedWebhook?.extraHeaders ?? []).map(({ name, value }) => `${name}: ${value}`).join('\n'),
     fieldMap: (savedWebhook?.fieldMap ?? []).map(({ to, from }) => `${to} = ${from}`).join('\n'),
     lookupUrl: savedWebhook?.lookupUrl ?? '',
+    outcomesUrl: savedWebhook?.outcomesUrl ?? '',
     accessToken: '',
     leadSourceProperty: savedHubspot?.leadSourceProperty ?? '',
     leadIdProperty: savedHubspot?.leadIdProperty ?? '',

@@ -9,6 +9,7 @@ function fakeCrm(answer: (query: PersonQuery) => LookupAnswer | Promise<LookupAn
   const crm: Crm = {
     batchSize: 1,
     send: async () => ({ kind: 'retry', error: 'not used' }),
+    outcomes: { batchSize: 1, available: false, read: async () => ({ ok: false, reason: 'not used' }) },
     lookup: async (query) => {
       asked.push(query);
       return answer(query);

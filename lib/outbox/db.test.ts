@@ -27,7 +27,7 @@ describe('outbox schema migrations', () => {
 
     const v2 = new OutboxDb(name);
     expect(await v2.leads.toArray()).toEqual([lead]);
-    expect(v2.verno).toBe(7);
+    expect(v2.verno).toBe(8);
     await appendSyncLog(v2, { at: 5, sent: 1, synced: 1, needsAttention: 0, retrying: 0 });
     expect(await v2.syncLog.count()).toBe(1);
   });
@@ -130,7 +130,7 @@ describe('v5 → v6', () => {
     v5.close();
 
     const v6 = new OutboxDb(name);
-    expect(v6.verno).toBe(7);
+    expect(v6.verno).toBe(8);
     expect(await v6.leads.toArray()).toEqual([met, referred].sort((a, b) => a.id.localeCompare(b.id)));
     expect([...v6.backendDB().transaction('leads').objectStore('leads').indexNames].sort()).toEqual(['[sync.status+sync.dueAt]', 'createdAt', 'sync.status']);
     expect(await filterLeadIds(v6, { ...noFilter, source: 'event' })).toEqual([met.id]);
@@ -155,9 +155,33 @@ describe('v5 → v6', () => {
     v6.close();
 
     const v7 = new OutboxDb(name);
-    expect(v7.verno).toBe(7);
+    expect(v7.verno).toBe(8);
     expect(await v7.leads.toArray()).toEqual([lead]);
     await v7.crmLookups.put({ key: 'webhook:email:ola@fjord.example', at: 5, matches: [{ crmId: 'rcv-1', owner: 'Mia' }] });
     expect(await v7.crmLookups.where('at').below(10).primaryKeys()).toEqual(['webhook:email:ola@fjord.example']);
+  });
+});
+
+describe('the outbox at version 8', () => {
+  it('v7 → v8 keeps every lead and adds where synced leads stand in the CRM, apart from them', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v7 = new Dexie(name);
+    v7.version(7).stores({
+      leads: 'id, createdAt, [sync.status+sync.dueAt], sync.status',
+      syncLog: '++id, at',
+      leadSearch: 'id, *words, person, linkedin, kind, event',
+      claims: 'id',
+      crmLookups: 'key, at',
+    });
+    const lead = aLead({ fullName: 'Ola Berg', sync: { status: 'synced', attempts: 1, syncedAt: 2, crmId: 'rcv-1' } });
+    await v7.table('leads').add(lead);
+    v7.close();
+
+    const v8 = new OutboxDb(name);
+    expect(v8.verno).toBe(8);
+    expect(await v8.leads.toArray()).toEqual([lead]);
+    await v8.outcomes.put({ leadId: lead.id, stage: 'won', amount: 25000, currency: 'EUR', wonAt: 9, checkedAt: 10 });
+    expect(await v8.outcomes.get(lead.id)).toMatchObject({ stage: 'won' });
+    expect(await v8.leads.get(lead.id)).toEqual(lead);
   });
 });

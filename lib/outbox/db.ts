@@ -1,6 +1,6 @@
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
 import { leadSchema, type Lead } from '../lead/schema';
-import type { ClaimRow, CrmLookupRow, SyncLogEntry } from './rows';
+import type { ClaimRow, CrmLookupRow, OutcomeRow, SyncLogEntry } from './rows';
 import { searchRowOf, type LeadSearchRow } from './search';
 
 /**
@@ -15,7 +15,7 @@ import { searchRowOf, type LeadSearchRow } from './search';
  * lead and never by a sync: its words, its name+company key, its LinkedIn link and email ("is this
  * person already in the outbox?"), its source kind and event name (filters, events, numbers by
  * source). The sync log keeps the last attempts, by time. `claims` holds the batches the sync
- * engine is sending (one row each, see claims.ts).
+ * engine is sending (one row each, see claims.ts). `outcomes` holds where each synced lead stands.
  */
 export class OutboxDb extends Dexie {
   leads!: EntityTable<Lead, 'id'>;
@@ -23,6 +23,7 @@ export class OutboxDb extends Dexie {
   leadSearch!: EntityTable<LeadSearchRow, 'id'>;
   claims!: EntityTable<ClaimRow, 'id'>;
   crmLookups!: EntityTable<CrmLookupRow, 'key'>;
+  outcomes!: EntityTable<OutcomeRow, 'leadId'>;
 
   constructor(name = 'fieldclip') {
     super(name);
@@ -70,6 +71,9 @@ export class OutboxDb extends Dexie {
       .upgrade(writeSearchRows);
     // v7: the answers of "already in your CRM?", kept a day per email and LinkedIn profile (lib/lookup).
     this.version(7).stores({ crmLookups: 'key, at' });
+    // v8: where synced leads stand in the CRM (lib/outcomes), a row per lead, apart from the lead: a
+    // refresh never rewrites a lead or its indexes, and an edit never touches what the CRM said.
+    this.version(8).stores({ outcomes: 'leadId' });
     this.use(validateLeadWrites);
   }
 }

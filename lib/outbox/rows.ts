@@ -30,3 +30,19 @@ export type CrmLookupRow = {
   at: number;
   matches: Array<{ crmId: string; url?: string; fullName?: string; company?: string; owner?: string; updatedAt?: string }>;
 };
+
+/**
+ * Where a synced lead stands in the CRM, as the last outcome refresh read it (lib/outcomes): its
+ * stage, a deal's value, when the CRM last changed it, and when it was first seen won.
+ */
+export type OutcomeRow = {
+  leadId: string;
+  stage: 'open' | 'meeting' | 'demo' | 'proposal' | 'won' | 'lost';
+  amount?: number;
+  currency?: string;
+  /** The CRM's time of its last change (ISO 8601), when it says. */
+  changedAt?: string;
+  /** When the lead was won: the CRM's time of that change, else when a refresh first saw it won. */
+  wonAt?: number;
+  checkedAt: number;
+};

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { LookupOutcome, PersonQuery } from '../crm/lookup';
+import type { RefreshOutcomesStart } from '../outcomes/status';
 import type { SyncReport } from './engine';
 
 /** The outcome of a "Sync now" as the panel shows it. */
@@ -25,6 +26,10 @@ type ProtocolMap = {
   syncRunning(): boolean;
   /** "Already in your CRM?" for the capture form: answered from the 24-hour cache or the CRM (lib/lookup). */
   lookUpPerson(query: PersonQuery): LookupOutcome;
+  /** "Refresh outcomes" on the Results tab: starts reading where synced leads stand (lib/outcomes). */
+  refreshOutcomes(): RefreshOutcomesStart;
+  /** Stops the running outcome refresh after its current request; true if one was running. */
+  cancelOutcomeRefresh(): boolean;
 };
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -16,6 +16,29 @@ function post(url: string, body: unknown, headers: Record<string, string> = {}) 
 }
 
 describe('the reference receiver', () => {
+  it('answers outcomes for the lead ids it knows, with the stage its page set, and refuses more than 100 ids', async () => {
+    receiver = await startReceiver();
+    await post(receiver.webhookUrl, { leads: [{ id: 'a1', fullName: 'Jane Doe', opportunity: { amount: 5000, currency: 'EUR' } }, { id: 'b2', company: 'Acme' }] });
+    // The page's form: by CRM id, as a form post, redirected back to the record.
+    const form = await fetch(`${receiver.url}/api/stages`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'ref=rcv-1&stage=won&amount=6000&currency=eur' });
+    expect([form.status, form.headers.get('location')]).toEqual([303, '/#rcv-1']);
+    const answer = await post(receiver.outcomesUrl, { ids: ['a1', 'b2', 'zz'] });
+    expect(await answer.json()).toEqual({
+      results: [
+        { id: 'a1', stage: 'won', amount: 6000, currency: 'EUR', updatedAt: expect.any(String) },
+        { id: 'b2', stage: 'open', updatedAt: expect.any(String) },
+      ],
+    });
+    const refused = await post(`${receiver.url}/api/stages`, { ref: 'rcv-2', stage: 'signed' });
+    expect([refused.status, await refused.json()]).toEqual([400, { error: 'The stage is one of open, meeting, demo, proposal, won, lost' }]);
+    const tooMany = await post(receiver.outcomesUrl, { ids: Array.from({ length: 101 }, (_, i) => `id-${i}`) });
+    expect(tooMany.status).toBe(400);
+    expect(receiver.outcomeRequests()).toEqual([['a1', 'b2', 'zz']]);
+    const page = await (await fetch(receiver.url)).text();
+    expect(page).toContain('aria-label="Stage of rcv-1"');
+    expect(page).toContain('5000 EUR');
+  });
+
   it('answers each lead with its CRM id and keeps one record per lead id', async () => {
     receiver = await startReceiver();
     const lead = { id: 'a1', fullName: 'Jane Doe' };

@@ -51,6 +51,12 @@ export type Receiver = {
   addContact(contact: ExistingContact): ReceivedLead;
   /** How many lookup requests arrived. */
   lookupCount(): number;
+  /** Where Fieldclip reads how synced leads are doing (the webhook's Outcomes URL). */
+  outcomesUrl: string;
+  /** Sets a record's stage, as the page's form does: by CRM id or Fieldclip lead id. */
+  setStage(ref: string, outcome: { stage: string; amount?: number; currency?: string }): ReceivedLead;
+  /** The ids each outcome request asked about, in order. */
+  outcomeRequests(): string[][];
   received(): ReceivedLead[];
   /** The next webhook requests get these answers, one each, before normal service resumes. */
   failNext(...faults: Fault[]): void;
@@ -91,6 +97,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   let lastHeaders: IncomingMessage['headers'] = {};
 
   let lookups = 0;
+  const outcomeRequests: string[][] = [];
 
   /** The body of a signed JSON request (the webhook's, a lookup's), or undefined once an error was answered (JSON itself is never undefined). */
   async function signedJson(request: IncomingMessage, response: ServerResponse): Promise<unknown> {
@@ -136,6 +143,37 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       .slice(0, 100)
       .map((person) => ({ ref: person.ref, matches: store.lookup(person, base) }));
     sendJson(response, 200, { results });
+  }
+
+  /** POST /outcomes: `{"ids":["<lead id>", …]}` (at most 100) answered with where each known lead stands. */
+  async function handleOutcomes(request: IncomingMessage, response: ServerResponse) {
+    lastHeaders = request.headers;
+    const ids = await signedList(request, response, 'ids', '{"ids":["<lead id>", …]}');
+    if (ids === null) return;
+    if (ids.length > 100) return sendJson(response, 400, { error: 'At most 100 ids a request' });
+    const asked = ids.filter((id): id is string => typeof id === 'string');
+    outcomeRequests.push(asked);
+    sendJson(response, 200, { results: store.outcomes(asked) });
+  }
+
+  /** POST /api/stages, from the page's form or as JSON: where a record's deal stands. */
+  async function handleStage(request: IncomingMessage, response: ServerResponse) {
+    const raw = await readBody(request);
+    const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    let body: { ref?: string; stage?: string; amount?: string | number; currency?: string };
+    try {
+      body = form ? Object.fromEntries(new URLSearchParams(raw)) : (JSON.parse(raw) as typeof body);
+    } catch {
+      return sendJson(response, 400, { error: 'Send the stage as a form or as JSON' });
+    }
+    const entry = store.setStage(String(body.ref ?? ''), { stage: String(body.stage ?? ''), ...(body.amount !== undefined ? { amount: body.amount } : {}), ...(body.currency !== undefined ? { currency: body.currency } : {}) });
+    if (typeof entry === 'string') return sendJson(response, 400, { error: entry });
+    await store.save();
+    if (form) {
+      response.writeHead(303, { Location: `/${token ? `?token=${encodeURIComponent(token)}` : ''}#${entry.crmId}` });
+      return response.end();
+    }
+    sendJson(response, 200, entry);
   }
 
   /** POST /api/contacts, from the page's form or as JSON: a contact the CRM already had. */
@@ -228,6 +266,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
           return handleLookup(request, response, ownBase(request));
         case 'POST /api/contacts':
           return handleNewContact(request, response);
+        case 'POST /outcomes':
+          return handleOutcomes(request, response);
+        case 'POST /api/stages':
+          return handleStage(request, response);
         case 'GET /api/leads':
           return sendJson(response, 200, { leads: store.all() });
         case 'DELETE /api/leads':
@@ -261,6 +303,14 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       return entry;
     },
     lookupCount: () => lookups,
+    outcomesUrl: `${url}/outcomes`,
+    setStage: (ref, outcome) => {
+      const entry = store.setStage(ref, outcome);
+      if (typeof entry === 'string') throw new Error(entry);
+      void store.save();
+      return entry;
+    },
+    outcomeRequests: () => outcomeRequests.map((ids) => [...ids]),
     received: () => store.all(),
     failNext: (...next) => faults.push(...next),
     requestCount: () => requests,

@@ -13,7 +13,15 @@ export type ReceivedLead = {
   existing?: boolean;
   /** When the record last changed, ISO 8601. */
   updatedAt?: string;
+  /** Where the deal stands, as set on the receiver's page (docs/webhook-contract.md, outcomes). */
+  outcome?: ReceiverOutcome;
 };
+
+export const RECEIVER_STAGES = ['open', 'meeting', 'demo', 'proposal', 'won', 'lost'] as const;
+export type ReceiverOutcome = { stage: (typeof RECEIVER_STAGES)[number]; amount?: number; currency?: string; updatedAt: string };
+
+/** An outcome as the Outcomes URL answers it for one lead id. */
+export type OutcomeResult = { id: string } & ReceiverOutcome;
 
 /** What the page's "existing contact" form gives. */
 export type ExistingContact = { fullName?: string; email?: string; linkedinUrl?: string; company?: string; owner?: string };
@@ -107,6 +115,29 @@ export class LeadStore {
         ...(owner ? { owner } : {}),
         ...(updatedAt ? { updatedAt } : {}),
       }));
+  }
+
+  /** Sets where a record's deal stands; the record by CRM id or by the Fieldclip lead id it holds. */
+  setStage(ref: string, outcome: { stage: string; amount?: number | string; currency?: string }): ReceivedLead | string {
+    const entry = this.records.get(ref) ?? this.records.get(this.byLeadId.get(ref) ?? '');
+    if (!entry) return `No record ${ref}`;
+    const stage = RECEIVER_STAGES.find((known) => known === outcome.stage);
+    if (!stage) return `The stage is one of ${RECEIVER_STAGES.join(', ')}`;
+    const amount = outcome.amount === undefined || outcome.amount === '' ? undefined : Number(outcome.amount);
+    if (amount !== undefined && !(Number.isFinite(amount) && amount >= 0)) return 'The amount is a number, like 25000';
+    const currency = text(outcome.currency)?.toUpperCase();
+    if (amount !== undefined && !/^[A-Z]{3}$/.test(currency ?? '')) return 'An amount needs its currency, like EUR';
+    entry.outcome = { stage, ...(amount !== undefined ? { amount, currency } : {}), updatedAt: new Date().toISOString() };
+    return entry;
+  }
+
+  /** Where each known lead stands (those with no stage set are `open`); ids this CRM does not know are left out. */
+  outcomes(ids: readonly string[]): OutcomeResult[] {
+    return ids.flatMap((id) => {
+      const entry = this.records.get(this.byLeadId.get(id) ?? '');
+      if (!entry) return [];
+      return [{ id, ...(entry.outcome ?? { stage: 'open' as const, updatedAt: entry.updatedAt ?? entry.firstReceivedAt }) }];
+    });
   }
 
   all(): ReceivedLead[] {

@@ -6,7 +6,7 @@ import { TextField } from '../../../components/TextField';
 export function WebhookFields({ values, errors, change, saved }: CrmFieldsProps<'webhook'>) {
   // Secrets saved for another address are not shown as kept: they are not sent to this one.
   // A Lookup URL on a new host would receive them too, so that counts as a new address as well.
-  const newLookup = saved && newAddress([saved.endpointUrl, saved.lookupUrl], [values.lookupUrl]);
+  const newLookup = saved && newAddress([saved.endpointUrl, saved.lookupUrl, saved.outcomesUrl], [values.lookupUrl, values.outcomesUrl]);
   const moved = !saved ? undefined : !sameOrigin(saved.endpointUrl, values.endpointUrl) ? secretLeftBehind(saved.endpointUrl) : newLookup ? secretLeftBehind(saved.endpointUrl, newLookup) : undefined;
   return (
     <>
@@ -36,6 +36,15 @@ export function WebhookFields({ values, errors, change, saved }: CrmFieldsProps<
         value={values.lookupUrl}
         error={errors.lookupUrl}
         onChange={(lookupUrl) => change({ lookupUrl })}
+      />
+      <TextField
+        label="Outcomes URL"
+        type="url"
+        placeholder="https://hooks.example.com/fieldclip/outcomes"
+        hint="Optional. Once a day, and on Refresh outcomes, Fieldclip asks here where synced leads stand (meeting, demo, won…) for the Results tab."
+        value={values.outcomesUrl}
+        error={errors.outcomesUrl}
+        onChange={(outcomesUrl) => change({ outcomesUrl })}
       />
       <details className="advanced" open={Boolean(saved?.signingSecret || saved?.extraHeaders?.length || saved?.fieldMap?.length) || undefined}>
         <summary>Signing, extra headers and field names</summary>

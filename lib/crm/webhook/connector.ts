@@ -6,6 +6,7 @@ import { classifyFailure, classifyFetchError, errorDetail } from '../http';
 import type { fieldMappingSchema, WebhookSettings } from './settings';
 import { postToWebhook } from './http';
 import { webhookLookup } from './lookup';
+import { webhookOutcomes } from './outcomes';
 
 // The generic webhook: the contract written down in docs/webhook-contract.md.
 
@@ -80,6 +81,7 @@ export const WEBHOOK_BATCH_SIZE = 200;
 export const webhookConnector: CrmConnector<WebhookSettings> = {
   batchSize: WEBHOOK_BATCH_SIZE,
   lookup: webhookLookup,
+  outcomes: webhookOutcomes,
 
   async send(leads, settings, signal) {
     let response: Response;

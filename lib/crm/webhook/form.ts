@@ -25,9 +25,9 @@ export function fieldMapFrom(text: string): Array<{ to: string; from: string }> 
 
 export const webhookForm: CrmForm<WebhookSettings> = {
   input(values, saved) {
-    // A secret left blank is kept only for the same addresses: the endpoint's origin, and a Lookup
-    // URL on an origin it was saved with. Both receive the token and the signature.
-    const keep = saved != null && newAddress([saved.endpointUrl, saved.lookupUrl], [values.lookupUrl]) === undefined;
+    // A secret left blank is kept only for the same addresses: the endpoint's origin, and a Lookup or
+    // Outcomes URL on an origin it was saved with. All of them receive the token and the signature.
+    const keep = saved != null && newAddress([saved.endpointUrl, saved.lookupUrl, saved.outcomesUrl], [values.lookupUrl, values.outcomesUrl]) === undefined;
     const kept = (secret: string | undefined) => (keep ? secretFor(secret, saved?.endpointUrl, values.endpointUrl) : undefined);
     const apiToken = values.apiToken.trim() || (values.removeToken ? undefined : kept(saved?.apiToken));
     const signingSecret = values.signingSecret || (values.removeSecret ? undefined : kept(saved?.signingSecret));
@@ -44,6 +44,7 @@ export const webhookForm: CrmForm<WebhookSettings> = {
         ...(extraHeaders.length ? { extraHeaders } : {}),
         ...(fieldMap.length ? { fieldMap } : {}),
         ...(values.lookupUrl.trim() ? { lookupUrl: values.lookupUrl.trim() } : {}),
+        ...(values.outcomesUrl.trim() ? { outcomesUrl: values.outcomesUrl.trim() } : {}),
       },
     };
   },

@@ -21,7 +21,7 @@ export const MAPPABLE_FIELDS = [
   'source.kind', 'source.referredBy', 'source.referrerCompany', 'source.referrerEmail', 'source.relationship',
   'source.eventName', 'source.eventDate', 'source.eventLocation', 'source.closedAccount', 'source.dealReference', 'source.askedContact',
   'qualification.level', 'qualification.budget', 'qualification.authority', 'qualification.need', 'qualification.timing',
-  'capture.pageUrl', 'capture.pageTitle', 'capture.extractor', 'crmId',
+  'capture.pageUrl', 'capture.pageTitle', 'capture.extractor', 'crmId', 'opportunity.amount', 'opportunity.currency',
 ] as const;
 
 export const fieldMappingSchema = z.object({
@@ -42,11 +42,13 @@ export const webhookSettingsSchema = z.object({
   fieldMap: z.optional(z.array(fieldMappingSchema).check(z.maxLength(60))),
   /** Where the capture form asks "is this person already in the CRM?" (docs/webhook-contract.md); none: no lookups. */
   lookupUrl: z.optional(endpointUrlSchema),
+  /** Where Fieldclip reads how synced leads are doing (docs/webhook-contract.md); none: no outcomes. */
+  outcomesUrl: z.optional(endpointUrlSchema),
 });
 export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 
 export const webhookSettingsKind: CrmSettingsKind<WebhookSettings> = {
   label: 'Webhook',
   schema: webhookSettingsSchema,
-  originPermissions: (settings) => [originPermissionFor(settings.endpointUrl), ...(settings.lookupUrl ? [originPermissionFor(settings.lookupUrl)] : [])],
+  originPermissions: (settings) => [settings.endpointUrl, settings.lookupUrl, settings.outcomesUrl].flatMap((url) => (url ? [originPermissionFor(url)] : [])),
 };
