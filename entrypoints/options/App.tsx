@@ -2,11 +2,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { CrmSettingsForm } from './CrmSettingsForm';
 import { createQueryClient } from '../../components/queryClient';
-import { ReminderSettings } from './ReminderSettings';
 
 const queryClient = createQueryClient();
 // Below the CRM's settings, and rarely changed: loaded after the page has shown.
 const CurrencySettings = lazy(() => import('./CurrencySettings').then((module) => ({ default: module.CurrencySettings })));
+const ReminderSettings = lazy(() => import('./ReminderSettings').then((module) => ({ default: module.ReminderSettings })));
 
 export function App() {
   return (
@@ -26,7 +26,9 @@ export function App() {
         </section>
         <section>
           <h2>End-of-day reminder</h2>
-          <ReminderSettings />
+          <Suspense fallback={null}>
+            <ReminderSettings />
+          </Suspense>
         </section>
       </main>
     </QueryClientProvider>

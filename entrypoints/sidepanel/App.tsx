@@ -13,6 +13,8 @@ import { SyncLog } from './sync/SyncLog';
 
 // Loaded when the rep first opens the Today tab.
 const TodayView = lazy(() => import('./today/TodayView').then((module) => ({ default: module.TodayView })));
+// Loaded when the rep first opens the Results tab.
+const ResultsView = lazy(() => import('./results/ResultsView').then((module) => ({ default: module.ResultsView })));
 
 // The referral and ask-at-close flows: loaded just after the panel's first paint, so that Alt+R and
 // Alt+C open them at once, field focused; pressed sooner, they open when loaded.
@@ -41,7 +43,8 @@ function MultiCaptureFlow({ kind, onDone }: FlowProps) {
 
 const queryClient = createQueryClient();
 
-type Tab = 'capture' | 'today';
+const tabs = ['capture', 'today', 'results'] as const;
+type Tab = (typeof tabs)[number];
 type Flow = 'referral' | 'prospecting-at-close' | null;
 
 export function App() {
@@ -72,7 +75,7 @@ export function App() {
     return () => clearTimeout(preload);
   }, []);
 
-  const tabProps = (id: Tab, label: string, keys: string) => (
+  const tabProps = (id: Tab, label: string, keys?: string) => (
     <button
       type="button"
       role="tab"
@@ -84,7 +87,8 @@ export function App() {
       onClick={() => setTab(id)}
       onKeyDown={(event) => {
         if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-          const next = id === 'capture' ? 'today' : 'capture';
+          const step = event.key === 'ArrowRight' ? 1 : tabs.length - 1;
+          const next = tabs[(tabs.indexOf(id) + step) % tabs.length]!;
           setTab(next);
           document.getElementById(`tab-${next}`)?.focus();
         }
@@ -108,6 +112,7 @@ export function App() {
         <div className="tabs" role="tablist" aria-label="Views">
           {tabProps('capture', 'Capture', 'Alt+N')}
           {tabProps('today', 'Today', 'Alt+T')}
+          {tabProps('results', 'Results')}
         </div>
         <div role="tabpanel" id="tabpanel-capture" aria-labelledby="tab-capture" hidden={tab !== 'capture'}>
           <div className="flows">
@@ -131,6 +136,13 @@ export function App() {
           {tab === 'today' && (
             <Suspense fallback={<p className="empty">Loading…</p>}>
               <TodayView />
+            </Suspense>
+          )}
+        </div>
+        <div role="tabpanel" id="tabpanel-results" aria-labelledby="tab-results" hidden={tab !== 'results'}>
+          {tab === 'results' && (
+            <Suspense fallback={<p className="empty">Loading…</p>}>
+              <ResultsView />
             </Suspense>
           )}
         </div>

@@ -6,6 +6,9 @@ import type * as z from 'zod/mini';
 export const crmKinds = ['webhook', 'hubspot', 'salesforce', 'pipedrive', 'twenty'] as const;
 export type CrmKind = (typeof crmKinds)[number];
 
+/** Each CRM's name as the rep knows it. */
+export const crmKindLabels: Record<CrmKind, string> = { webhook: 'Webhook', hubspot: 'HubSpot', salesforce: 'Salesforce', pipedrive: 'Pipedrive', twenty: 'Twenty' };
+
 export type CrmSettingsKind<Settings extends { crm: CrmKind }> = {
   /** The CRM's name as the rep knows it. */
   label: string;

@@ -33,3 +33,8 @@ export function leadsToCsv(leads: readonly Lead[]): string {
   ].map(safe));
   return Papa.unparse({ fields: [...COLUMNS], data: rows }, { quotes: true });
 }
+
+/** Any table as CSV, made as safe as the leads' export: every cell quoted, formulas defused. */
+export function tableToCsv(fields: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>): string {
+  return Papa.unparse({ fields: [...fields], data: rows.map((row) => row.map((cell) => (typeof cell === 'number' ? String(cell) : safe(cell)))) }, { quotes: true });
+}

@@ -38,7 +38,7 @@ beforeAll(async () => {
   receiver = await startReceiver({ port: 0, dataDir: null, rejectEmailDomain: '@blocked.example' });
   session = await launchExtension();
   await serveSites(session.context, { [PROFILE]: 'linkedin-profile-classic.html' });
-  await session.worker.evaluate((url) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl: url } }), receiver.webhookUrl);
+  await session.worker.evaluate((url) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl: url }, defaultCurrency: 'EUR' }), receiver.webhookUrl);
   panel = await session.open('sidepanel.html');
   await panel.setViewportSize(PANEL);
   // An outbox with every status: two synced, one the CRM refused, one failed (retrying), one pending.
@@ -118,6 +118,24 @@ const screens: Screen[] = [
       await expectText(panel.getByRole('region', { name: 'Today' }), 'This week');
     },
     hide: () => panel.getByRole('tab', { name: 'Capture' }).click(),
+  },
+  {
+    name: 'side-panel-results',
+    page: () => panel,
+    show: async () => {
+      const crmIdOf = (name: string) => receiver.received().find((entry) => entry.lead.fullName === name)!.crmId;
+      receiver.setStage(crmIdOf('Ana López'), { stage: 'won', amount: 18000, currency: 'EUR' });
+      receiver.setStage(crmIdOf('Ben Okafor'), { stage: 'meeting' });
+      await session.worker.evaluate((urls) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', ...urls } }), { endpointUrl: receiver.webhookUrl, outcomesUrl: receiver.outcomesUrl });
+      await panel.getByRole('tab', { name: 'Results' }).click();
+      await panel.getByRole('button', { name: 'Refresh outcomes' }).click();
+      await expectText(panel.locator('.results__status'), 'Last refreshed');
+      await expectText(panel.getByRole('table', { name: 'By source' }), '€18,000');
+    },
+    hide: async () => {
+      await session.worker.evaluate((url) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl: url } }), receiver.webhookUrl);
+      await panel.getByRole('tab', { name: 'Capture' }).click();
+    },
   },
   {
     name: 'side-panel-merge',

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { sourceLabels } from '../../lead/describe';
 import { sourceKinds } from '../../lead/kinds';
 import { crmValue } from '../endpoint';
-import type { CrmSettingsKind } from '../settings-kind';
+import { crmKindLabels, type CrmSettingsKind } from '../settings-kind';
 
 // HubSpot's settings, as the options page saves them.
 
@@ -46,7 +46,7 @@ export const hubspotSettingsSchema = z
 export type HubspotSettings = z.infer<typeof hubspotSettingsSchema>;
 
 export const hubspotSettingsKind: CrmSettingsKind<HubspotSettings> = {
-  label: 'HubSpot',
+  label: crmKindLabels.hubspot,
   schema: hubspotSettingsSchema,
   originPermissions: () => [`${HUBSPOT_API}/*`],
 };

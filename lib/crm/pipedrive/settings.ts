@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { sourceKinds } from '../../lead/kinds';
 import { crmValue, endpointUrlSchema, originPermissionFor } from '../endpoint';
-import type { CrmSettingsKind } from '../settings-kind';
+import { crmKindLabels, type CrmSettingsKind } from '../settings-kind';
 
 // Pipedrive's settings, as the options page saves them.
 
@@ -44,7 +44,7 @@ export type PipedriveSettings = z.infer<typeof pipedriveSettingsSchema>;
 
 
 export const pipedriveSettingsKind: CrmSettingsKind<PipedriveSettings> = {
-  label: 'Pipedrive',
+  label: crmKindLabels.pipedrive,
   schema: pipedriveSettingsSchema,
   originPermissions: (settings) => [originPermissionFor(settings.baseUrl)],
 };

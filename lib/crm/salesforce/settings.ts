@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { sourceKinds, type SourceKind } from '../../lead/kinds';
 import { crmValue, endpointUrlSchema, originPermissionFor } from '../endpoint';
-import type { CrmSettingsKind } from '../settings-kind';
+import { crmKindLabels, type CrmSettingsKind } from '../settings-kind';
 
 // Salesforce's settings, as the options page saves them and "Connect to Salesforce" completes them.
 
@@ -43,7 +43,7 @@ export type SalesforceSettings = z.infer<typeof salesforceSettingsSchema>;
 export const SALESFORCE_ORIGINS = ['https://*.salesforce.com/*', 'https://*.force.com/*'];
 
 export const salesforceSettingsKind: CrmSettingsKind<SalesforceSettings> = {
-  label: 'Salesforce',
+  label: crmKindLabels.salesforce,
   schema: salesforceSettingsSchema,
   originPermissions: (settings) => [originPermissionFor(settings.loginUrl), ...SALESFORCE_ORIGINS],
 };

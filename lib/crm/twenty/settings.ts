@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { sourceKinds, type SourceKind } from '../../lead/kinds';
 import { crmValue, endpointUrlSchema, originPermissionFor } from '../endpoint';
-import type { CrmSettingsKind } from '../settings-kind';
+import { crmKindLabels, type CrmSettingsKind } from '../settings-kind';
 
 // Twenty's settings, as the options page saves them.
 
@@ -34,7 +34,7 @@ export const twentySettingsSchema = z.object({
 export type TwentySettings = z.infer<typeof twentySettingsSchema>;
 
 export const twentySettingsKind: CrmSettingsKind<TwentySettings> = {
-  label: 'Twenty',
+  label: crmKindLabels.twenty,
   schema: twentySettingsSchema,
   originPermissions: (settings) => [originPermissionFor(settings.baseUrl)],
 };

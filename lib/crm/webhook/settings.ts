@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { endpointUrlSchema, originPermissionFor } from '../endpoint';
-import type { CrmSettingsKind } from '../settings-kind';
+import { crmKindLabels, type CrmSettingsKind } from '../settings-kind';
 
 // The generic webhook's settings, as the options page saves them.
 
@@ -48,7 +48,7 @@ export const webhookSettingsSchema = z.object({
 export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 
 export const webhookSettingsKind: CrmSettingsKind<WebhookSettings> = {
-  label: 'Webhook',
+  label: crmKindLabels.webhook,
   schema: webhookSettingsSchema,
   originPermissions: (settings) => [settings.endpointUrl, settings.lookupUrl, settings.outcomesUrl].flatMap((url) => (url ? [originPermissionFor(url)] : [])),
 };
