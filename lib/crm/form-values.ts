@@ -1,5 +1,6 @@
 import type { SourceKind } from '../lead/kinds';
 import type { CrmKind } from './settings-kind';
+import type { StageMapCrm } from './stage-map';
 
 // The options page's form values: strings as typed, one set for every CRM. Each CRM's form.ts
 // turns its part into settings; settings-form.ts checks them.
@@ -51,13 +52,15 @@ export type FormValues = {
   externalIdField: string;
   /** Salesforce: the Lead field, Pipedrive: the person field's key, that keeps the LinkedIn profile (blank: none). */
   linkedinField: string;
+  /** Each CRM's stages mapped onto Fieldclip's, a "CRM stage = Fieldclip stage" line each. */
+  stages: Record<StageMapCrm, string>;
 };
 /** A message per field; a value in a map (a source's or a level's) under `map.key`. */
 export type FormErrors = Partial<
   Record<
     | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'lookupUrl' | 'outcomesUrl' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
     | 'companyKeyProperty' | 'linkedinProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'linkedinField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot'
-    | 'personIdField' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
+    | 'personIdField' | 'stages' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
     string
   >
 >;

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { sourceLabels } from '../lead/describe';
+import { defaultStageMaps, stageMapFromLines, stageMapOf, stageMapToLines } from './stage-map';
 import type { CrmForm, FormErrors, FormValues } from './form-values';
 import { hubspotForm } from './hubspot/form';
 import { pipedriveForm } from './pipedrive/form';
@@ -42,7 +43,11 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
   const form = crmForms[values.crm] as CrmForm<CrmSettings>;
   const input = form.input(values, saved?.crm === values.crm ? saved : null);
   if ('errors' in input) return { success: false as const, errors: input.errors };
-  const result = crmSettingsSchema.safeParse(input.settings);
+  const stageMap = values.crm === 'webhook' ? undefined : stageMapFromLines(values.stages[values.crm]);
+  if (typeof stageMap === 'string') return { success: false as const, errors: { stages: stageMap } };
+  // Saved only when it differs from the CRM's defaults, so that better defaults reach everyone else.
+  const ownStages = values.crm !== 'webhook' && stageMap && stageMapToLines(stageMap) !== stageMapToLines(defaultStageMaps[values.crm]);
+  const result = crmSettingsSchema.safeParse(ownStages ? { ...input.settings, stageMap } : input.settings);
   return result.success ? { success: true as const, data: result.data } : { success: false as const, errors: errorsOf(result.error) };
 }
 
@@ -112,5 +117,11 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     clientId: savedSalesforce?.clientId ?? '',
     externalIdField: savedSalesforce?.externalIdField ?? 'Fieldclip_Id__c',
     linkedinField: savedSalesforce?.linkedinField ?? savedPipedrive?.linkedinField ?? '',
+    stages: {
+      hubspot: stageMapToLines(stageMapOf('hubspot', savedHubspot?.stageMap)),
+      salesforce: stageMapToLines(stageMapOf('salesforce', savedSalesforce?.stageMap)),
+      pipedrive: stageMapToLines(stageMapOf('pipedrive', savedPipedrive?.stageMap)),
+      twenty: stageMapToLines(stageMapOf('twenty', savedTwenty?.stageMap)),
+    },
   };
 }

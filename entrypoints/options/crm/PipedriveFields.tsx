@@ -1,5 +1,6 @@
 import type { CreateIdFieldProps, CrmFieldsProps } from './props';
 import { ServerAndKeyFields } from './ServerAndKeyFields';
+import { StageMapField } from './StageMapField';
 import { labelFields } from '../../../lib/crm/settings-form';
 import { sourceLabels } from '../../../lib/lead/describe';
 import { TextField } from '../../../components/TextField';
@@ -53,6 +54,7 @@ export function PipedriveFields({ onCreateIdField, creatingIdField, ...props }: 
         </button>{' '}
         <span className="field__hint">Adds a Text person field, &ldquo;Fieldclip lead id&rdquo;. Needs a user who may add fields.</span>
       </p>
+      <StageMapField crm="pipedrive" what="a deal stage's name" {...props} />
     </>
   );
 }

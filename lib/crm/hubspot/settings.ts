@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { stageMapSchema } from '../stage-map';
 import { sourceLabels } from '../../lead/describe';
 import { sourceKinds } from '../../lead/kinds';
 import { crmValue } from '../endpoint';
@@ -35,6 +36,8 @@ export const hubspotSettingsSchema = z
     leadStatusValues: z._default(z.object({ raw: crmValue, lukewarm: crmValue, hot: crmValue }), { raw: 'NEW', lukewarm: 'OPEN', hot: 'IN_PROGRESS' }),
     /** Private apps may send 100 (Free, Starter) or 190 (Professional, Enterprise) requests per 10 s. */
     requestsPer10Seconds: z._default(z.int().check(z.gte(1), z.lte(190)), 100),
+    /** This CRM's stages mapped onto Fieldclip's, for the Results tab (lib/crm/stage-map.ts); none: the defaults. */
+    stageMap: z.optional(stageMapSchema),
   })
   .check(
     // A contact whose company link failed is sent again whole: only safe when every contact is upserted.

@@ -80,6 +80,17 @@ describe('pipedriveConnector.send', () => {
     expect(seen[2]!.body).toEqual({ title: 'Carla Gómez, Hooli · Event (Web Summit)', person_id: 42, origin_id: carla.id, label_ids: [LABEL_HOT] });
   });
 
+  it('gives the Pipedrive lead the opportunity size as its value', async () => {
+    const seen = recordRequests({
+      'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [] } }),
+      'POST /persons': () => HttpResponse.json({ success: true, data: { id: 43 } }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: pipedriveLead({ value: { amount: 25000, currency: 'EUR' } }) }, { status: 201 }),
+    });
+    const sized = lead({ email: 'dee@stark.example', opportunity: { amount: 25000, currency: 'EUR' } });
+    expect(await pipedriveConnector.send([sized], settings, signal())).toMatchObject({ kind: 'delivered', results: [{ id: sized.id, ok: true }] });
+    expect(seen.at(-1)!.body).toMatchObject({ person_id: 43, value: { amount: 25000, currency: 'EUR' } });
+  });
+
   it('after a lost answer, finds the lead it created by its origin_id and updates it instead of creating another', async () => {
     // Pipedrive's side: the first POST /leads is stored, but its answer never arrives.
     const stored: Array<{ id: string; person_id: number; origin_id: string }> = [];

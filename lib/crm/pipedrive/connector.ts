@@ -6,6 +6,7 @@ import type { PipedriveSettings } from './settings';
 import { channelOf, marketingChannels, wantsChannels, type Channels } from './channels';
 import { cursorSchema, pipedriveCall as call, type PipedriveAnswer as Answer } from './http';
 import { personIdOf, pipedriveLookup, pipedrivePersonUrl } from './lookup';
+import { pipedriveOutcomes } from './outcomes';
 
 // Pipedrive, with a personal API token: persons through API v2 (/api/v2/persons, which replaced the
 // v1 persons endpoints), leads through v1 (/v1/leads, still current). For each lead: find the person,
@@ -185,7 +186,9 @@ async function sendOne(lead: Lead, settings: PipedriveSettings, channels: Channe
   personId ??= Number(idSchema.safeParse(person.data).data?.id);
   const label = settings.labelIds[lead.qualification.level];
   const channel = channelOf(lead, settings, channels);
-  const body = { title: pipedriveLeadTitle(lead), person_id: personId, ...(label ? { label_ids: [label] } : {}), ...(channel !== undefined ? { channel } : {}) };
+  // The opportunity's size is the Pipedrive lead's value (which Pipedrive carries onto the deal it becomes).
+  const value = lead.opportunity ? { value: { amount: lead.opportunity.amount, currency: lead.opportunity.currency } } : {};
+  const body = { title: pipedriveLeadTitle(lead), person_id: personId, ...value, ...(label ? { label_ids: [label] } : {}), ...(channel !== undefined ? { channel } : {}) };
   const earlier = sentBeforeWithoutId(lead) ? await leadCreatedBefore(lead, personId, settings, signal) : undefined;
   if (typeof earlier === 'object') return earlier;
   // A matched person's id is no Pipedrive lead's: the lead is made for them.
@@ -202,6 +205,7 @@ async function sendOne(lead: Lead, settings: PipedriveSettings, channels: Channe
 export const pipedriveConnector: CrmConnector<PipedriveSettings> = {
   batchSize: 10,
   lookup: pipedriveLookup,
+  outcomes: pipedriveOutcomes,
 
   async send(leads, settings, signal) {
     // A channel name Pipedrive does not have is left out (Test connection names it); the source stays in the title.

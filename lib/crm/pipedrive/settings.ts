@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { stageMapSchema } from '../stage-map';
 import { sourceKinds } from '../../lead/kinds';
 import { crmValue, endpointUrlSchema, originPermissionFor } from '../endpoint';
 import { crmKindLabels, type CrmSettingsKind } from '../settings-kind';
@@ -39,6 +40,8 @@ export const pipedriveSettingsSchema = z.object({
   personIdField: z.optional(fieldKey),
   /** The API key of a person text field that keeps the LinkedIn profile, and by which persons are looked up. */
   linkedinField: z.optional(fieldKey),
+  /** This CRM's stages mapped onto Fieldclip's, for the Results tab (lib/crm/stage-map.ts); none: the defaults. */
+  stageMap: z.optional(stageMapSchema),
 });
 export type PipedriveSettings = z.infer<typeof pipedriveSettingsSchema>;
 

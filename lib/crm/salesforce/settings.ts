@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { stageMapSchema } from '../stage-map';
 import { sourceKinds, type SourceKind } from '../../lead/kinds';
 import { crmValue, endpointUrlSchema, originPermissionFor } from '../endpoint';
 import { crmKindLabels, type CrmSettingsKind } from '../settings-kind';
@@ -36,6 +37,8 @@ export const salesforceSettingsSchema = z.object({
   /** Filled in by "Connect to Salesforce". */
   instanceUrl: z.optional(endpointUrlSchema),
   refreshToken: z.optional(z.string().check(z.maxLength(4096))),
+  /** This CRM's stages mapped onto Fieldclip's, for the Results tab (lib/crm/stage-map.ts); none: the defaults. */
+  stageMap: z.optional(stageMapSchema),
 });
 export type SalesforceSettings = z.infer<typeof salesforceSettingsSchema>;
 

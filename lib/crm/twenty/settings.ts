@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { stageMapSchema } from '../stage-map';
 import { sourceKinds, type SourceKind } from '../../lead/kinds';
 import { crmValue, endpointUrlSchema, originPermissionFor } from '../endpoint';
 import { crmKindLabels, type CrmSettingsKind } from '../settings-kind';
@@ -30,6 +31,8 @@ export const twentySettingsSchema = z.object({
   /** A custom People field (select or text) that receives the qualification level. */
   qualificationField: z.optional(twentyFieldName),
   qualificationValues: z._default(z.object({ raw: crmValue, lukewarm: crmValue, hot: crmValue }), TWENTY_DEFAULT_LEVELS),
+  /** This CRM's stages mapped onto Fieldclip's, for the Results tab (lib/crm/stage-map.ts); none: the defaults. */
+  stageMap: z.optional(stageMapSchema),
 });
 export type TwentySettings = z.infer<typeof twentySettingsSchema>;
 
