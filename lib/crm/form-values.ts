@@ -52,8 +52,11 @@ export type FormValues = {
   externalIdField: string;
   /** Salesforce: the Lead field, Pipedrive: the person field's key, that keeps the LinkedIn profile (blank: none). */
   linkedinField: string;
-  /** Each CRM's stages mapped onto Fieldclip's, a "CRM stage = Fieldclip stage" line each. */
-  stages: Record<StageMapCrm, string>;
+  /**
+   * Each CRM's stages mapped onto Fieldclip's, a "CRM stage = Fieldclip stage" line each, once the
+   * rep edits them: not there, the saved map stays; blank, the CRM's defaults.
+   */
+  stages: Partial<Record<StageMapCrm, string>>;
 };
 /** A message per field; a value in a map (a source's or a level's) under `map.key`. */
 export type FormErrors = Partial<

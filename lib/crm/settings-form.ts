@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { sourceLabels } from '../lead/describe';
-import { defaultStageMaps, stageMapFromLines, stageMapOf, stageMapToLines } from './stage-map';
+import type { StageMap } from './outcomes';
+import { stageMapFromLines } from './stage-map';
 import type { CrmForm, FormErrors, FormValues } from './form-values';
 import { hubspotForm } from './hubspot/form';
 import { pipedriveForm } from './pipedrive/form';
@@ -43,12 +44,18 @@ export function settingsFrom(values: FormValues, saved: CrmSettings | null) {
   const form = crmForms[values.crm] as CrmForm<CrmSettings>;
   const input = form.input(values, saved?.crm === values.crm ? saved : null);
   if ('errors' in input) return { success: false as const, errors: input.errors };
-  const stageMap = values.crm === 'webhook' ? undefined : stageMapFromLines(values.stages[values.crm]);
+  const stageMap = stageMapFor(values, saved);
   if (typeof stageMap === 'string') return { success: false as const, errors: { stages: stageMap } };
-  // Saved only when it differs from the CRM's defaults, so that better defaults reach everyone else.
-  const ownStages = values.crm !== 'webhook' && stageMap && stageMapToLines(stageMap) !== stageMapToLines(defaultStageMaps[values.crm]);
-  const result = crmSettingsSchema.safeParse(ownStages ? { ...input.settings, stageMap } : input.settings);
+  const result = crmSettingsSchema.safeParse(stageMap ? { ...input.settings, stageMap } : input.settings);
   return result.success ? { success: true as const, data: result.data } : { success: false as const, errors: errorsOf(result.error) };
+}
+
+/** The stage map to save: the lines the rep edited (blank: none, the defaults), else the saved one. */
+function stageMapFor(values: FormValues, saved: CrmSettings | null): StageMap | string | undefined {
+  if (values.crm === 'webhook') return undefined;
+  const lines = values.stages[values.crm];
+  if (lines === undefined) return saved?.crm === values.crm ? saved.stageMap : undefined;
+  return lines.trim() ? stageMapFromLines(lines) : undefined;
 }
 
 /** The form's field for each level: Pipedrive's lead labels, HubSpot's lead statuses. */
@@ -117,11 +124,6 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     clientId: savedSalesforce?.clientId ?? '',
     externalIdField: savedSalesforce?.externalIdField ?? 'Fieldclip_Id__c',
     linkedinField: savedSalesforce?.linkedinField ?? savedPipedrive?.linkedinField ?? '',
-    stages: {
-      hubspot: stageMapToLines(stageMapOf('hubspot', savedHubspot?.stageMap)),
-      salesforce: stageMapToLines(stageMapOf('salesforce', savedSalesforce?.stageMap)),
-      pipedrive: stageMapToLines(stageMapOf('pipedrive', savedPipedrive?.stageMap)),
-      twenty: stageMapToLines(stageMapOf('twenty', savedTwenty?.stageMap)),
-    },
+    stages: {},
   };
 }

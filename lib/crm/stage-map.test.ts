@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultStageMaps, mappedStage, stageMapFromLines, stageMapSchema, stageMapToLines } from './stage-map';
+import { mappedStage, stageMapFromLines, stageMapSchema, stageMapToLines } from './stage-map';
+import { defaultStageMaps } from './stage-map-defaults';
 
 describe('stage maps', () => {
   it('map each CRM’s default stages, in any case, and anything else to open', () => {

@@ -2,58 +2,16 @@ import * as z from 'zod/mini';
 import { outcomeStages, type OutcomeStage, type StageMap } from './outcomes';
 
 // Each CRM's own stage names mapped onto Fieldclip's stages (lib/crm/outcomes.ts), set on the
-// options page as lines ("Demo Scheduled = demo") and saved with the CRM's settings when they
-// differ from its defaults. Names match in any case.
+// options page as lines ("Demo Scheduled = demo") and saved with the CRM's settings; none saved:
+// the CRM's defaults (stage-map-defaults.ts). Names match in any case.
+
+/** The CRMs whose stages are mapped (a webhook answers in Fieldclip's own stages). */
+export type StageMapCrm = 'hubspot' | 'salesforce' | 'pipedrive' | 'twenty';
 
 export const stageMapSchema = z.record(
   z.string().check(z.minLength(1), z.maxLength(200)),
   z.enum(outcomeStages, { error: `A Fieldclip stage: ${outcomeStages.join(', ')}` }),
 ).check(z.refine((map) => Object.keys(map).length <= 200, { error: 'At most 200 stages' }));
-
-/** Each CRM's defaults: the stages of its default pipeline and statuses, as a new account has them. */
-export const defaultStageMaps = {
-  hubspot: {
-    appointmentscheduled: 'meeting',
-    qualifiedtobuy: 'meeting',
-    presentationscheduled: 'demo',
-    decisionmakerboughtin: 'proposal',
-    contractsent: 'proposal',
-    closedwon: 'won',
-    closedlost: 'lost',
-    opportunity: 'meeting',
-    customer: 'won',
-  },
-  salesforce: {
-    Qualification: 'meeting',
-    'Needs Analysis': 'meeting',
-    'Value Proposition': 'demo',
-    'Id. Decision Makers': 'demo',
-    'Perception Analysis': 'demo',
-    'Proposal/Price Quote': 'proposal',
-    'Negotiation/Review': 'proposal',
-    'Closed Won': 'won',
-    'Closed Lost': 'lost',
-    'Closed - Not Converted': 'lost',
-  },
-  pipedrive: {
-    'Contact Made': 'meeting',
-    'Demo Scheduled': 'demo',
-    'Proposal Made': 'proposal',
-    'Negotiations Started': 'proposal',
-  },
-  twenty: {
-    SCREENING: 'meeting',
-    MEETING: 'meeting',
-    PROPOSAL: 'proposal',
-    CUSTOMER: 'won',
-  },
-} satisfies Record<string, StageMap>;
-export type StageMapCrm = keyof typeof defaultStageMaps;
-
-/** The map a CRM's settings use: the rep's, else the CRM's defaults. */
-export function stageMapOf(crm: StageMapCrm, saved: StageMap | undefined): StageMap {
-  return saved ?? defaultStageMaps[crm];
-}
 
 /** A stage name looked up in any case; a name the map does not hold is `open` (in the CRM, nothing more known). */
 export function mappedStage(map: StageMap, crmStage: string | null | undefined): OutcomeStage {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { furtherStage, type CrmOutcome, type OutcomeAnswer, type OutcomeQuery, type OutcomeRead, type OutcomeStage } from '../outcomes';
-import { mappedStage, stageMapOf } from '../stage-map';
+import { mappedStage } from '../stage-map';
+import { stageMapOf } from '../stage-map-defaults';
 import type { StageMap } from '../outcomes';
 import { pipedriveCall as call, type PipedriveAnswer } from './http';
 import { personIdOf } from './lookup';
