@@ -52,6 +52,10 @@ export type FormValues = {
   externalIdField: string;
   /** Salesforce: the Lead field, Pipedrive: the person field's key, that keeps the LinkedIn profile (blank: none). */
   linkedinField: string;
+  /** Salesforce: the Lead field, HubSpot: the contact property, that receives the opportunity size (blank: none). */
+  opportunityField: string;
+  /** Salesforce: the org's currency, for the amounts of won opportunities (blank: not read). */
+  orgCurrency: string;
   /**
    * Each CRM's stages mapped onto Fieldclip's, a "CRM stage = Fieldclip stage" line each, once the
    * rep edits them: not there, the saved map stays; blank, the CRM's defaults.
@@ -63,7 +67,7 @@ export type FormErrors = Partial<
   Record<
     | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'lookupUrl' | 'outcomesUrl' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
     | 'companyKeyProperty' | 'linkedinProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'linkedinField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot'
-    | 'personIdField' | 'stages' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
+    | 'personIdField' | 'stages' | 'opportunityField' | 'orgCurrency' | 'opportunityProperty' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
     string
   >
 >;

@@ -1,6 +1,7 @@
 import { keptText } from '../lead/kept-text';
 import type { SendResult } from './connector';
 import type { LookupAnswer } from './lookup';
+import type { OutcomeAnswer } from './outcomes';
 
 /** A lookup the CRM could not answer, and why. */
 type LookupFailure = Extract<LookupAnswer, { reason: string }>;
@@ -87,6 +88,12 @@ export async function errorDetail(response: Response): Promise<string> {
     // Not JSON: an HTML error page tells the rep nothing useful.
   }
   return /<[a-z!]/i.test(body) ? '' : keptText(body.replace(/\s+/g, ' ').trim(), 300);
+}
+
+/** An outcome read's failure: said the way the sync says it, with a refused credential and a wait asked for. */
+export async function outcomeFailure(response: Response, credential?: string): Promise<Extract<OutcomeAnswer, { ok: false }>> {
+  const result = classifyFailure(response, await errorDetail(response), credential);
+  return { ok: false, reason: result.error, ...(result.kind === 'unauthorized' ? { unauthorized: true } : {}), ...(result.kind === 'retry' && result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) };
 }
 
 /** A lookup's failure, said the way the sync says it. */

@@ -124,6 +124,8 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     clientId: savedSalesforce?.clientId ?? '',
     externalIdField: savedSalesforce?.externalIdField ?? 'Fieldclip_Id__c',
     linkedinField: savedSalesforce?.linkedinField ?? savedPipedrive?.linkedinField ?? '',
+    opportunityField: savedSalesforce?.opportunityField ?? '',
+    orgCurrency: savedSalesforce?.orgCurrency ?? '',
     stages: {},
   };
 }

@@ -37,6 +37,11 @@ export function sourceInWords(lead: Pick<Lead, 'source'>): string | undefined {
   }
 }
 
+/** The opportunity's size for a CRM's free-text field: "Opportunity size: 25000 EUR". */
+export function opportunityInWords(lead: Pick<Lead, 'opportunity'>): string | undefined {
+  return lead.opportunity ? `Opportunity size: ${lead.opportunity.amount} ${lead.opportunity.currency}` : undefined;
+}
+
 /** "Berlin, Germany" → { city: "Berlin", country: "Germany" }, for CRMs with separate fields. */
 export function cityAndCountry(location: string | undefined): { city?: string; country?: string } {
   const [city, ...rest] = (location ?? '').split(',').map((part) => part.trim());

@@ -2,6 +2,7 @@ import type { ConnectProps, CrmFieldsProps } from './props';
 import { salesforceAppValues } from '../../../lib/crm/salesforce/app';
 import { sourceLabels } from '../../../lib/lead/describe';
 import { TextField } from '../../../components/TextField';
+import { StageMapField } from './StageMapField';
 import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
 
 type Props = CrmFieldsProps<'salesforce'> & ConnectProps;
@@ -76,6 +77,23 @@ export function SalesforceFields({ values, errors, change, saved, onConnect, con
         errorOf={errorIn(errors, 'statusValues')}
         onChange={(salesforceStatuses) => change({ salesforceStatuses })}
       />
+      <TextField
+        label="Opportunity size field"
+        placeholder="Opportunity_Size__c"
+        hint="Optional. A Lead currency or number field that gets the opportunity size the rep captured (it is in the Description either way)."
+        value={values.opportunityField}
+        error={errors.opportunityField}
+        onChange={(opportunityField) => change({ opportunityField })}
+      />
+      <TextField
+        label="Org currency"
+        placeholder="EUR"
+        hint="Optional. Your org's currency: with it, the Results tab shows won opportunities' amounts from Salesforce (else the sizes captured)."
+        value={values.orgCurrency}
+        error={errors.orgCurrency}
+        onChange={(orgCurrency) => change({ orgCurrency })}
+      />
+      <StageMapField crm="salesforce" what="an opportunity stage or Lead status" values={values} errors={errors} change={change} saved={saved} />
     </>
   );
 }

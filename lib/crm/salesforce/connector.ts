@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Lead } from '../../lead/schema';
-import { cityAndCountry, sourceInWords } from '../../lead/describe';
+import { cityAndCountry, opportunityInWords, sourceInWords } from '../../lead/describe';
 import { keptText } from '../../lead/kept-text';
 import type { CrmConnector, LeadResult, SendResult } from '../connector';
 import { classifyFailure, errorDetail } from '../http';
@@ -8,6 +8,7 @@ import type { SalesforceSettings } from './settings';
 import { SALESFORCE_API_VERSION, SALESFORCE_CREDENTIAL, salesforceCall } from './http';
 import { fitToLeadFields, SALESFORCE_LEAD_FIELD_LENGTHS } from './fields';
 import { salesforceLookup, salesforceObjectOf, salesforceRecordUrl } from './lookup';
+import { salesforceOutcomes } from './outcomes';
 
 // Salesforce: OAuth 2.0 (authorization code with PKCE, through identity.launchWebAuthFlow; see
 // auth.ts), then Lead records upserted by an external-id field through the sObject
@@ -35,8 +36,9 @@ export function salesforceLeadFromLead(lead: Lead, settings: SalesforceSettings)
     LeadSource: settings.leadSourceValues[lead.source.kind] || undefined,
     Status: settings.statusValues[lead.qualification.level] || undefined,
     Rating: { raw: 'Cold', lukewarm: 'Warm', hot: 'Hot' }[lead.qualification.level],
-    Description: [sourceInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
+    Description: [sourceInWords(lead), opportunityInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
     ...(settings.linkedinField ? { [settings.linkedinField]: lead.linkedinUrl } : {}),
+    ...(settings.opportunityField && lead.opportunity ? { [settings.opportunityField]: lead.opportunity.amount } : {}),
   };
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
@@ -51,7 +53,7 @@ export function salesforceUpdateFromLead(lead: Lead, crmId: string, settings: Sa
   if (salesforceObjectOf(crmId) === 'Lead') return { ...record, id: crmId };
   // Lead-only fields, the external id and the LinkedIn field (both custom fields of Lead) are left out.
   const { attributes: _lead, Company: _company, Website: _website, Status: _status, Rating: _rating, City, Country, [settings.externalIdField]: _externalId, ...rest } = record;
-  const { [settings.linkedinField ?? '']: _linkedin, ...contact } = rest;
+  const { [settings.linkedinField ?? '']: _linkedin, [settings.opportunityField ?? '']: _size, ...contact } = rest;
   return Object.fromEntries(
     Object.entries({ attributes: { type: 'Contact' }, id: crmId, ...contact, MailingCity: City, MailingCountry: Country }).filter(([, value]) => value !== undefined),
   );
@@ -70,6 +72,7 @@ const collectionAnswerSchema = z.array(
 export const salesforceConnector: CrmConnector<SalesforceSettings> = {
   batchSize: BATCH_LIMIT,
   lookup: salesforceLookup,
+  outcomes: salesforceOutcomes,
 
   async send(leads, settings, signal) {
     // Records Salesforce has are updated by their id; the others upserted by the lead's own id.

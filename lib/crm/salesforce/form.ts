@@ -11,6 +11,8 @@ export const salesforceForm: CrmForm<SalesforceSettings> = {
         clientId: values.clientId,
         externalIdField: values.externalIdField.trim(),
         ...(values.linkedinField.trim() ? { linkedinField: values.linkedinField.trim() } : {}),
+        ...(values.opportunityField.trim() ? { opportunityField: values.opportunityField.trim() } : {}),
+        ...(values.orgCurrency.trim() ? { orgCurrency: values.orgCurrency.trim().toUpperCase() } : {}),
         leadSourceValues: values.salesforceSources,
         statusValues: values.salesforceStatuses,
         // The sign-in stays valid while the org and the connected app stay the same.

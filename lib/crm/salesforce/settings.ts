@@ -34,6 +34,10 @@ export const salesforceSettingsSchema = z.object({
   statusValues: z._default(z.object({ raw: crmValue, lukewarm: crmValue, hot: crmValue }), SALESFORCE_DEFAULT_STATUSES),
   /** A Lead field (URL or text) that receives the LinkedIn profile, and by which leads are looked up. */
   linkedinField: z.optional(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*__c$/, { error: 'A custom field API name, like LinkedIn_URL__c' }))),
+  /** A Lead field (currency or number, custom) that receives the opportunity size, when the lead has one. */
+  opportunityField: z.optional(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*__c$/, { error: 'A custom field API name, like Opportunity_Size__c' }))),
+  /** The org's currency (ISO 4217): opportunity amounts read back for the Results tab are in it; none: not read. */
+  orgCurrency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, { error: 'A currency code, like EUR' }))),
   /** Filled in by "Connect to Salesforce". */
   instanceUrl: z.optional(endpointUrlSchema),
   refreshToken: z.optional(z.string().check(z.maxLength(4096))),
