@@ -1,6 +1,7 @@
 import { sourceLabels } from '../../../lib/lead/describe';
 import type { CrmFieldsProps } from './props';
 import { ServerAndKeyFields } from './ServerAndKeyFields';
+import { StageMapField } from './StageMapField';
 import { TextField } from '../../../components/TextField';
 import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
 
@@ -51,6 +52,7 @@ export function TwentyFields(props: CrmFieldsProps<'twenty'>) {
           onChange={(twentyLevels) => change({ twentyLevels })}
         />
       )}
+      <StageMapField crm="twenty" what="an opportunity stage (its value, like MEETING)" {...props} />
     </>
   );
 }

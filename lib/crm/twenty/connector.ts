@@ -6,6 +6,7 @@ import { classifyFailure, classifyFetchError, errorDetail } from '../http';
 import type { TwentySettings } from './settings';
 import { twentyHeaders, twentyUrl } from './http';
 import { twentyLookup, twentyPersonUrl } from './lookup';
+import { twentyOutcomes, withOpportunities } from './opportunities';
 
 // Twenty (cloud or self-hosted), with an API key. People are upserted in batches with the lead's own
 // UUID as the person's id, so a retry updates the same person; a lead a lookup matched to a person
@@ -93,6 +94,10 @@ async function sendInBatchesItTakes(leads: readonly Lead[], settings: TwentySett
 
 export const twentyConnector: CrmConnector<TwentySettings> = {
   batchSize: TWENTY_BATCH_LIMIT,
-  send: sendInBatchesItTakes,
+  async send(leads, settings, signal) {
+    // Then the opportunity of each lead with a size, its person the point of contact.
+    return withOpportunities(await sendInBatchesItTakes(leads, settings, signal), leads, twentyPersonId, settings, signal);
+  },
   lookup: twentyLookup,
+  outcomes: twentyOutcomes,
 };
