@@ -54,6 +54,10 @@ export type FormValues = {
   linkedinField: string;
   /** Salesforce: the Lead field, HubSpot: the contact property, that receives the opportunity size (blank: none). */
   opportunityField: string;
+  /** HubSpot: "Create a deal for leads with an opportunity size", in this pipeline and stage. */
+  createDeals: boolean;
+  dealPipeline: string;
+  dealStage: string;
   /** Salesforce: the org's currency, for the amounts of won opportunities (blank: not read). */
   orgCurrency: string;
   /**
@@ -67,7 +71,7 @@ export type FormErrors = Partial<
   Record<
     | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'lookupUrl' | 'outcomesUrl' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
     | 'companyKeyProperty' | 'linkedinProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'linkedinField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot'
-    | 'personIdField' | 'stages' | 'opportunityField' | 'orgCurrency' | 'opportunityProperty' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
+    | 'personIdField' | 'stages' | 'opportunityField' | 'orgCurrency' | 'opportunityProperty' | 'dealPipeline' | 'dealStage' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
     string
   >
 >;

@@ -124,7 +124,10 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     clientId: savedSalesforce?.clientId ?? '',
     externalIdField: savedSalesforce?.externalIdField ?? 'Fieldclip_Id__c',
     linkedinField: savedSalesforce?.linkedinField ?? savedPipedrive?.linkedinField ?? '',
-    opportunityField: savedSalesforce?.opportunityField ?? '',
+    opportunityField: savedSalesforce?.opportunityField ?? savedHubspot?.opportunityProperty ?? '',
+    createDeals: savedHubspot?.createDeals ?? false,
+    dealPipeline: savedHubspot?.dealPipeline ?? 'default',
+    dealStage: savedHubspot?.dealStage ?? 'appointmentscheduled',
     orgCurrency: savedSalesforce?.orgCurrency ?? '',
     stages: {},
   };

@@ -3,6 +3,7 @@ import { SecretField } from '../../../components/SecretField';
 import { statusFields } from '../../../lib/crm/settings-form';
 import { sourceLabels } from '../../../lib/lead/describe';
 import { TextField } from '../../../components/TextField';
+import { StageMapField } from './StageMapField';
 import { errorIn, LEVEL_LABELS, ValueMapFields } from './ValueMapFields';
 
 export function HubspotFields({ values, errors, change, saved, onCreateIdField, creatingIdField }: CrmFieldsProps<'hubspot'> & CreateIdFieldProps) {
@@ -73,6 +74,27 @@ export function HubspotFields({ values, errors, change, saved, onCreateIdField, 
         errorOf={(level) => errors[statusFields[level]]}
         onChange={({ raw, lukewarm, hot }) => change({ statusRaw: raw, statusLukewarm: lukewarm, statusHot: hot })}
       />
+      <fieldset className="status-map">
+        <legend>Opportunity size in HubSpot</legend>
+        <label className="check">
+          <input type="checkbox" checked={values.createDeals} onChange={(event) => change({ createDeals: event.target.checked })} />
+          Create a deal for leads with an opportunity size
+        </label>
+        {values.createDeals && (
+          <>
+            <TextField label="Deal pipeline" hint="The pipeline's internal value; default is HubSpot's sales pipeline." value={values.dealPipeline} error={errors.dealPipeline} onChange={(dealPipeline) => change({ dealPipeline })} />
+            <TextField label="Deal stage" hint="The stage new deals start in, by its internal value (appointmentscheduled in the default pipeline)." value={values.dealStage} error={errors.dealStage} onChange={(dealStage) => change({ dealStage })} />
+          </>
+        )}
+        <TextField
+          label="Opportunity size property"
+          hint="Optional. A contact number property that gets the size too (it is in the contact's message either way)."
+          value={values.opportunityField}
+          error={errors.opportunityProperty}
+          onChange={(opportunityField) => change({ opportunityField })}
+        />
+      </fieldset>
+      <StageMapField crm="hubspot" what="a deal stage or lifecycle stage (its internal value)" values={values} errors={errors} change={change} saved={saved} />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
-import { cityAndCountry, sourceInWords } from '../../lead/describe';
+import { cityAndCountry, opportunityInWords, sourceInWords } from '../../lead/describe';
 import { keptText } from '../../lead/kept-text';
 import type { Lead } from '../../lead/schema';
 import type { CrmConnector, LeadResult, SendResult } from '../connector';
 import { linkCompanies } from './companies';
+import { hubspotOutcomes, withDeals } from './deals';
 import { hubspotPost } from './http';
 import { hubspotContactUrl, hubspotLookup, hubspotPortal } from './lookup';
 import { contactsCreatedBefore, worthLookingFor } from './search';
@@ -41,10 +42,11 @@ export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): R
     country,
     // A value left blank is not sent: HubSpot keeps its own.
     hs_lead_status: settings.leadStatusValues[lead.qualification.level] || undefined,
-    message: [sourceInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
+    message: [sourceInWords(lead), opportunityInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
     ...(settings.leadSourceProperty ? { [settings.leadSourceProperty]: settings.sourceValues[lead.source.kind] || undefined } : {}),
     ...(settings.leadIdProperty ? { [settings.leadIdProperty]: lead.id } : {}),
     ...(settings.linkedinProperty ? { [settings.linkedinProperty]: lead.linkedinUrl } : {}),
+    ...(settings.opportunityProperty && lead.opportunity ? { [settings.opportunityProperty]: String(lead.opportunity.amount) } : {}),
   };
   return Object.fromEntries(Object.entries(properties).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
@@ -116,9 +118,12 @@ async function withLinks(result: SendResult, settings: HubspotSettings, signal: 
 export const hubspotConnector: CrmConnector<HubspotSettings> = {
   batchSize: BATCH_LIMIT,
   lookup: hubspotLookup,
+  outcomes: hubspotOutcomes,
 
   async send(leads, settings, signal) {
-    return withLinks(await sendContacts(leads, settings, signal), settings, signal);
+    const contacts = await sendContacts(leads, settings, signal);
+    // Then, when the settings ask for it, a deal for each lead with an opportunity size.
+    return withLinks(await withDeals(contacts, leads, settings, signal), settings, signal);
   },
 };
 

@@ -34,6 +34,12 @@ export const hubspotSettingsSchema = z
     sourceValues: z._default(z.record(z.enum(sourceKinds), crmValue), sourceLabels),
     /** hs_lead_status for each qualification level (HubSpot's own values). */
     leadStatusValues: z._default(z.object({ raw: crmValue, lukewarm: crmValue, hot: crmValue }), { raw: 'NEW', lukewarm: 'OPEN', hot: 'IN_PROGRESS' }),
+    /** A contact property (number) that receives the opportunity size, when the lead has one. */
+    opportunityProperty: z.optional(propertyName),
+    /** "Create a deal for leads with an opportunity size", in this pipeline and stage (their internal values). */
+    createDeals: z._default(z.boolean(), false),
+    dealPipeline: z._default(crmValue, 'default'),
+    dealStage: z._default(crmValue, 'appointmentscheduled'),
     /** Private apps may send 100 (Free, Starter) or 190 (Professional, Enterprise) requests per 10 s. */
     requestsPer10Seconds: z._default(z.int().check(z.gte(1), z.lte(190)), 100),
     /** This CRM's stages mapped onto Fieldclip's, for the Results tab (lib/crm/stage-map.ts); none: the defaults. */

@@ -1,0 +1,152 @@
+import * as z from 'zod/mini';
+import type { Lead } from '../../lead/schema';
+import type { LeadResult, SendResult } from '../connector';
+import { furtherStage, type CrmOutcome, type OutcomeAnswer, type OutcomeRead, type OutcomeStage } from '../outcomes';
+import { mappedStage } from '../stage-map';
+import { stageMapOf } from '../stage-map-defaults';
+import { hubspotPost, type HubspotFailure } from './http';
+import type { HubspotSettings } from './settings';
+
+// HubSpot's deals, both ways (the Deals API addresses deals by their object type id, 0-3):
+// - "Create a deal for leads with an opportunity size": after the contacts, each lead with a size
+//   gets a deal with that amount and currency in the pipeline and stage the settings name,
+//   associated with its contact. A contact that has a deal of that name already (an earlier
+//   attempt's, whose answer was lost) gets none: a retry never makes a second deal.
+// - Where a lead stands: its contact's lifecycle stage and the stage of every deal associated with
+//   it, the furthest through the stage map (defaults: HubSpot's default sales pipeline; closed won
+//   and closed lost deals count as such in any pipeline), a won deal's amount.
+
+/** Deal to contact, HubSpot-defined (Associations v4). */
+const DEAL_TO_CONTACT = 3;
+/** Ids per batch read: HubSpot's batch limit. */
+const BATCH = 100;
+
+/** The name of a lead's deal: who and where, as a rep would write it. */
+export function hubspotDealName(lead: Lead): string {
+  return [lead.fullName ?? [lead.firstName, lead.lastName].filter(Boolean).join(' '), lead.company].filter(Boolean).join(', ') || 'Fieldclip lead';
+}
+
+const associationsSchema = z.looseObject({
+  results: z._default(z.array(z.looseObject({ from: z.looseObject({ id: z.string() }), to: z._default(z.array(z.looseObject({ toObjectId: z.union([z.string(), z.number()]) })), []) })), []),
+});
+const objectsSchema = z.looseObject({
+  results: z._default(z.array(z.looseObject({ id: z.string(), properties: z._default(z.record(z.string(), z.nullable(z.string())), {}) })), []),
+});
+
+type Objects = z.infer<typeof objectsSchema>['results'];
+
+/** Each contact's deal ids. */
+async function dealsOfContacts(contactIds: readonly string[], settings: HubspotSettings, signal: AbortSignal): Promise<Map<string, string[]> | HubspotFailure> {
+  const deals = new Map<string, string[]>();
+  for (let start = 0; start < contactIds.length; start += BATCH) {
+    const inputs = contactIds.slice(start, start + BATCH).map((id) => ({ id }));
+    const answer = await hubspotPost(settings, '/crm/v4/associations/contacts/deals/batch/read', { inputs }, signal);
+    if (!answer.ok) return answer.failure;
+    for (const result of associationsSchema.safeParse(answer.body).data?.results ?? []) deals.set(result.from.id, result.to.map((to) => String(to.toObjectId)));
+  }
+  return deals;
+}
+
+/** Objects of one type by id, with these properties. */
+async function readObjects(path: string, ids: readonly string[], properties: string[], settings: HubspotSettings, signal: AbortSignal): Promise<Objects | HubspotFailure> {
+  const found: Objects = [];
+  for (let start = 0; start < ids.length; start += BATCH) {
+    const inputs = ids.slice(start, start + BATCH).map((id) => ({ id }));
+    const answer = await hubspotPost(settings, path, { inputs, properties, propertiesWithHistory: [] }, signal);
+    if (!answer.ok) return answer.failure;
+    found.push(...(objectsSchema.safeParse(answer.body).data?.results ?? []));
+  }
+  return found;
+}
+
+/**
+ * Creates the deal of each delivered lead that has a size, unless its contact has a deal of that
+ * name. A lead whose deal could not be made is sent again (or, refused, needs attention).
+ */
+export async function withDeals(result: SendResult, leads: readonly Lead[], settings: HubspotSettings, signal: AbortSignal): Promise<SendResult> {
+  if (result.kind !== 'delivered' || !settings.createDeals) return result;
+  const contactOf = new Map(result.results.flatMap((r) => (r.ok && r.crmId ? [[r.id, r.crmId] as const] : [])));
+  const sized = leads.filter((lead) => lead.opportunity && contactOf.has(lead.id));
+  if (!sized.length) return result;
+  const failed = (failure: HubspotFailure) => withoutLeads(result, sized, failure);
+  const deals = await dealsOfContacts(sized.map((lead) => contactOf.get(lead.id)!), settings, signal);
+  if (!(deals instanceof Map)) return failed(deals);
+  const dealIds = [...new Set([...deals.values()].flat())];
+  const named = dealIds.length ? await readObjects('/crm/v3/objects/0-3/batch/read', dealIds, ['dealname'], settings, signal) : [];
+  if (!Array.isArray(named)) return failed(named);
+  const nameOf = new Map(named.map((deal) => [deal.id, deal.properties.dealname ?? '']));
+  const missing = sized.filter((lead) => !(deals.get(contactOf.get(lead.id)!) ?? []).some((id) => nameOf.get(id) === hubspotDealName(lead)));
+  if (!missing.length) return result;
+  const inputs = missing.map((lead) => ({
+    properties: {
+      dealname: hubspotDealName(lead),
+      amount: String(lead.opportunity!.amount),
+      deal_currency_code: lead.opportunity!.currency,
+      pipeline: settings.dealPipeline,
+      dealstage: settings.dealStage,
+    },
+    associations: [{ to: { id: contactOf.get(lead.id)! }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: DEAL_TO_CONTACT }] }],
+  }));
+  const created = await hubspotPost(settings, '/crm/v3/objects/0-3/batch/create', { inputs }, signal);
+  if (!created.ok) return withoutLeads(result, missing, created.failure);
+  const errors = z.looseObject({ errors: z._default(z.array(z.looseObject({ message: z.string() })), []) }).safeParse(created.body).data?.errors ?? [];
+  // A 207 with errors names no input HubSpot can be trusted to echo: the batch's leads go again, deduplicated by name.
+  return errors.length ? withoutLeads(result, missing, { kind: 'refused', error: errors[0]!.message }) : result;
+}
+
+function withoutLeads(result: Extract<SendResult, { kind: 'delivered' }>, leads: readonly Lead[], failure: HubspotFailure): SendResult {
+  const ids = new Set(leads.map((lead) => lead.id));
+  const kept = result.results.filter((r) => !ids.has(r.id));
+  if (failure.kind === 'refused') return { ...result, results: [...kept, ...leads.map((lead): LeadResult => ({ id: lead.id, ok: false, message: `Saved in HubSpot without its deal: ${failure.error}` }))] };
+  return { ...result, results: kept, ...(failure.kind === 'retry' && failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
+}
+
+const DEAL_PROPERTIES = ['dealstage', 'amount', 'deal_currency_code', 'closedate', 'hs_is_closed_won', 'hs_is_closed', 'hs_lastmodifieddate'];
+
+function failureOf(failure: HubspotFailure): Extract<OutcomeAnswer, { ok: false }> {
+  return { ok: false, reason: failure.error, ...(failure.kind === 'unauthorized' ? { unauthorized: true } : {}), ...(failure.kind === 'retry' && failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
+}
+
+const isoTime = (value: string | null | undefined) => (value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined);
+
+export const hubspotOutcomes: OutcomeRead<HubspotSettings> = {
+  batchSize: BATCH,
+  available: () => true,
+  async read(leads, settings, signal) {
+    const contactOf = new Map(leads.flatMap((lead) => (lead.crmId && /^\d{1,20}$/.test(lead.crmId) ? [[lead.id, lead.crmId] as const] : [])));
+    if (!contactOf.size) return { ok: true, outcomes: [] };
+    const contacts = await readObjects('/crm/v3/objects/contacts/batch/read', [...new Set(contactOf.values())], ['lifecyclestage'], settings, signal);
+    if (!Array.isArray(contacts)) return failureOf(contacts);
+    const deals = await dealsOfContacts([...new Set(contactOf.values())], settings, signal);
+    if (!(deals instanceof Map)) return failureOf(deals);
+    const dealIds = [...new Set([...deals.values()].flat())];
+    const dealRecords = dealIds.length ? await readObjects('/crm/v3/objects/0-3/batch/read', dealIds, DEAL_PROPERTIES, settings, signal) : [];
+    if (!Array.isArray(dealRecords)) return failureOf(dealRecords);
+    const map = stageMapOf('hubspot', settings.stageMap);
+    const lifecycle = new Map(contacts.map((contact) => [contact.id, contact.properties.lifecyclestage]));
+    const dealById = new Map(dealRecords.map((deal) => [deal.id, deal.properties]));
+    const outcomes: CrmOutcome[] = [];
+    for (const lead of leads) {
+      const contactId = contactOf.get(lead.id);
+      // A contact HubSpot no longer has (merged away, deleted) is left out.
+      if (!contactId || !lifecycle.has(contactId)) continue;
+      let stage: OutcomeStage = mappedStage(map, lifecycle.get(contactId));
+      let won: Record<string, string | null> | undefined;
+      let latest: string | undefined;
+      for (const id of deals.get(contactId) ?? []) {
+        const deal = dealById.get(id);
+        if (!deal) continue;
+        const dealStage: OutcomeStage = deal.hs_is_closed_won === 'true' ? 'won' : deal.hs_is_closed === 'true' ? 'lost' : mappedStage(map, deal.dealstage);
+        stage = furtherStage(stage, dealStage);
+        if (dealStage === 'won') won ??= deal;
+        const time = isoTime(deal.hs_lastmodifieddate);
+        if (time && (!latest || time > latest)) latest = time;
+      }
+      const amount = Number(won?.amount);
+      const value = stage === 'won' && won && Number.isFinite(amount) && won.deal_currency_code ? { amount, currency: won.deal_currency_code } : {};
+      const updatedAt = stage === 'won' ? (isoTime(won?.closedate) ?? latest) : latest;
+      outcomes.push({ id: lead.id, stage, ...value, ...(updatedAt ? { updatedAt } : {}) });
+    }
+    return { ok: true, outcomes };
+  },
+};
