@@ -43,11 +43,8 @@ export type CrmConnector<Settings> = {
   send(leads: readonly Lead[], settings: Settings, signal: AbortSignal): Promise<SendResult>;
   /** "Already in your CRM?": the records this CRM holds for a person, by email or LinkedIn profile. */
   lookup: PersonLookup<Settings>;
-  /**
-   * Where synced leads stand (meeting, demo, won…), for the Results tab. The webhook reads them
-   * from its Outcomes URL; a CRM without a read yet says so on Refresh outcomes.
-   */
-  outcomes?: OutcomeRead<Settings>;
+  /** Where synced leads stand (meeting, demo, won…), for the Results tab. */
+  outcomes: OutcomeRead<Settings>;
 };
 
 /** A connector's sending side, with its settings: what the sync engine calls. */
@@ -67,12 +64,10 @@ export function bindConnector<Settings>(connector: CrmConnector<Settings>, setti
     batchSize: connector.batchSize,
     send: (leads, signal) => connector.send(leads, settings, signal),
     lookup: (query, signal) => connector.lookup(query, settings, signal),
-    outcomes: connector.outcomes
-      ? {
-          batchSize: connector.outcomes.batchSize,
-          available: connector.outcomes.available(settings),
-          read: (leads, signal) => connector.outcomes!.read(leads, settings, signal),
-        }
-      : { batchSize: 1, available: false, read: async () => ({ ok: false, reason: 'Outcomes are not read from this CRM yet' }) },
+    outcomes: {
+      batchSize: connector.outcomes.batchSize,
+      available: connector.outcomes.available(settings),
+      read: (leads, signal) => connector.outcomes.read(leads, settings, signal),
+    },
   };
 }

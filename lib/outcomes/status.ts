@@ -25,6 +25,6 @@ export type RefreshOutcomesStart =
   | { status: 'started' }
   | { status: 'busy' }
   | { status: 'not-configured' }
-  /** The CRM's settings give no way to read outcomes (a webhook without an Outcomes URL). */
+  /** The CRM's settings give no way to read outcomes: a webhook without an Outcomes URL. */
   | { status: 'unavailable' }
   | { status: 'offline' };

@@ -74,9 +74,8 @@ function startMessage(start: RefreshOutcomesStart, crm: string | undefined): str
     case 'offline':
       return 'You are offline: the outcomes shown are from the last refresh.';
     case 'unavailable':
-      return crm === 'Webhook' || crm === undefined
-        ? 'Set an Outcomes URL in the settings: Fieldclip asks it where synced leads stand.'
-        : `Fieldclip does not read outcomes from ${crm} yet.`;
+      // Only a webhook without an Outcomes URL has no way to say where leads stand.
+      return `Set an Outcomes URL in the settings: Fieldclip asks it where synced leads stand${crm ? ` (${crm})` : ''}.`;
   }
 }
 
