@@ -1,9 +1,7 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useStoredQuery } from '../../../components/useStoredQuery';
-import { loadSavedCrmKind } from '../../../lib/crm/saved-crm';
-import { crmKindLabels } from '../../../lib/crm/settings-kind';
 import { formatMoney } from '../../../lib/lead/amount';
 import { outboxDb } from '../../../lib/outbox/db';
 import { resultPeriodLabels, resultPeriods, resultTables, type Money, type ResultPeriod, type ResultRow } from '../../../lib/outcomes/results';
@@ -63,7 +61,7 @@ function ResultTable({ caption, rows, first }: { caption: string; rows: ResultRo
   );
 }
 
-function startMessage(start: RefreshOutcomesStart, crm: string | undefined): string | null {
+function startMessage(start: RefreshOutcomesStart): string | null {
   switch (start.status) {
     case 'started':
       return null;
@@ -75,7 +73,7 @@ function startMessage(start: RefreshOutcomesStart, crm: string | undefined): str
       return 'You are offline: the outcomes shown are from the last refresh.';
     case 'unavailable':
       // Only a webhook without an Outcomes URL has no way to say where leads stand.
-      return `Set an Outcomes URL in the settings: Fieldclip asks it where synced leads stand${crm ? ` (${crm})` : ''}.`;
+      return 'Set an Outcomes URL in the settings: Fieldclip asks it where synced leads stand.';
   }
 }
 
@@ -104,10 +102,8 @@ export function ResultsView() {
   const [period, setPeriod] = useState<ResultPeriod>('quarter');
   const tables = useOutboxQuery(() => resultTables(outboxDb(), period), [period]);
   const refresh = useStoredQuery(outcomeRefreshItem);
-  const crm = useQuery({ queryKey: ['savedCrm'], queryFn: loadSavedCrmKind });
   const start = useMutation({ mutationFn: () => sendMessage('refreshOutcomes') });
-  const crmLabel = crm.data ? crmKindLabels[crm.data] : undefined;
-  const said = start.isError ? `Could not start: ${start.error instanceof Error ? start.error.message : String(start.error)}` : start.data ? startMessage(start.data, crmLabel) : null;
+  const said = start.isError ? `Could not start: ${start.error instanceof Error ? start.error.message : String(start.error)}` : start.data ? startMessage(start.data) : null;
 
   return (
     <section className="results" aria-label="Results">
