@@ -8,6 +8,7 @@ import { captureFigures } from './capture';
 import { csvImportFigures } from './csv-import';
 import { accuracyFigures, extractionTimes } from './extraction';
 import { lookupFigures } from './lookup';
+import { outcomeFigures } from './outcomes';
 import { panelFigures } from './panel';
 import { printTable, type Figure } from './stats';
 import { syncFigures } from './sync';
@@ -38,6 +39,7 @@ figures.push(...(await captureFigures()));
 figures.push(...(await lookupFigures()));
 figures.push(...(await csvImportFigures()));
 figures.push(...(await syncFigures()));
+figures.push(...(await outcomeFigures()));
 
 console.log(`Machine: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Chromium ${machine.chromium}`);
 printTable('Fieldclip benchmark', figures);

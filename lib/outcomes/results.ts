@@ -114,37 +114,36 @@ class Groups {
   }
 }
 
-const PAGE = 500;
-
-/** The Results tab's tables for leads captured in the period, read a page of leads at a time. */
+/**
+ * The Results tab's tables for leads captured in the period. The leads and outcomes are read in one
+ * go each (IndexedDB's getAll): in the side panel, for 10,000 leads, pages of bulkGet took seconds.
+ */
 export async function resultTables(db: OutboxDb, period: ResultPeriod, now = Date.now()): Promise<ResultTables> {
   const start = periodStart(period, now);
-  const ids = await (start === null ? db.leads.toCollection() : db.leads.where('createdAt').aboveOrEqual(start)).primaryKeys();
+  const [leads, outcomeRows] = await db.transaction('r', db.leads, db.outcomes, () =>
+    Promise.all([(start === null ? db.leads.toCollection() : db.leads.where('createdAt').aboveOrEqual(start)).toArray(), db.outcomes.toArray()]),
+  );
+  const outcomeOf = new Map(outcomeRows.map((row) => [row.leadId, row]));
   const bySource = new Map(sourceKinds.map((kind) => [kind, emptyTally(sourceLabels[kind])]));
   const events = new Groups();
   const referrers = new Groups();
   const accounts = new Groups();
   let withOutcome = 0;
-  for (let i = 0; i < ids.length; i += PAGE) {
-    const page = ids.slice(i, i + PAGE);
-    const [leads, outcomes] = await Promise.all([db.leads.bulkGet(page), db.outcomes.bulkGet(page)]);
-    leads.forEach((lead, j) => {
-      if (!lead) return;
-      const outcome = outcomes[j];
-      if (outcome) withOutcome += 1;
-      countLead(bySource.get(lead.source.kind)!, lead, outcome);
-      const detail = sourceDetail(lead.source);
-      if (!detail) return;
-      const groups = lead.source.kind === 'event' ? events : lead.source.kind === 'referral' ? referrers : accounts;
-      countLead(groups.of(detail, lead.createdAt), lead, outcome);
-    });
+  for (const lead of leads) {
+    const outcome = outcomeOf.get(lead.id);
+    if (outcome) withOutcome += 1;
+    countLead(bySource.get(lead.source.kind)!, lead, outcome);
+    const detail = sourceDetail(lead.source);
+    if (!detail) continue;
+    const groups = lead.source.kind === 'event' ? events : lead.source.kind === 'referral' ? referrers : accounts;
+    countLead(groups.of(detail, lead.createdAt), lead, outcome);
   }
   return {
     bySource: sourceKinds.map((kind) => ({ kind, ...rowOf(bySource.get(kind)!) })),
     byEvent: events.rows(),
     byReferrer: referrers.rows(),
     byClosedAccount: accounts.rows(),
-    leads: ids.length,
+    leads: leads.length,
     withOutcome,
   };
 }
