@@ -3,9 +3,9 @@ import { crmFor } from '../crm/connectors';
 import { loadCrmSettings } from '../crm/stored-settings';
 import { outboxDb } from '../outbox/db';
 import { isOnline } from '../sync/connectivity';
-import { onMessage } from '../sync/messages';
+import { onMessage, type RefreshOutcomesStart } from '../sync/messages';
 import { refreshOutcomes } from './refresh';
-import { outcomeRefreshItem, type OutcomeRefresh, type RefreshOutcomesStart } from './status';
+import { outcomeRefreshItem, type OutcomeRefresh } from './status';
 
 const DAILY_ALARM = 'fieldclip-outcomes';
 const DAY_MINUTES = 24 * 60;

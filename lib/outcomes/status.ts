@@ -19,12 +19,3 @@ export type OutcomeRefresh = {
 
 // Local storage: the last refresh's time and result are worth showing after a restart.
 export const outcomeRefreshItem = storage.defineItem<OutcomeRefresh | null>('local:outcomeRefresh', { fallback: null });
-
-/** What "Refresh outcomes" answers at once; the refresh's progress then shows in outcomeRefreshItem. */
-export type RefreshOutcomesStart =
-  | { status: 'started' }
-  | { status: 'busy' }
-  | { status: 'not-configured' }
-  /** The CRM's settings give no way to read outcomes: a webhook without an Outcomes URL. */
-  | { status: 'unavailable' }
-  | { status: 'offline' };

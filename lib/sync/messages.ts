@@ -1,6 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { LookupOutcome, PersonQuery } from '../crm/lookup';
-import type { RefreshOutcomesStart } from '../outcomes/status';
 import type { SyncReport } from './engine';
 
 /** The outcome of a "Sync now" as the panel shows it. */
@@ -12,6 +11,15 @@ export type SyncNowOutcome =
   /** Automatic syncs wait while the CRM's credentials need the rep. */
   | { status: 'paused' }
   /** The browser has no network: nothing was sent, and a sync starts once it is back. */
+  | { status: 'offline' };
+
+/** What "Refresh outcomes" answers at once; the refresh's progress then shows in outcomeRefreshItem. */
+export type RefreshOutcomesStart =
+  | { status: 'started' }
+  | { status: 'busy' }
+  | { status: 'not-configured' }
+  /** The CRM's settings give no way to read outcomes: a webhook without an Outcomes URL. */
+  | { status: 'unavailable' }
   | { status: 'offline' };
 
 /** Every message between the extension's pages and its service worker. */
