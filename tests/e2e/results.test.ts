@@ -46,7 +46,7 @@ describe('results per source', () => {
     await panel.getByLabel('Opportunity size').fill('25,000.50');
     expect(await panel.getByLabel('Currency').inputValue()).toBe('EUR');
     await panel.getByRole('button', { name: 'Save lead' }).click();
-    await expectText(leadInList(panel, 'Dee Park'), 'Dee Park');
+    await expectText(leadInList(panel, 'Dee Park'), '€25,000.50');
 
     // A bad amount is said at its field, and what was typed stays.
     await typeLead(panel, { 'Full name': 'Gil Ross' });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Lead, Source } from '../../../lib/lead/schema';
 import { sourceDetail, sourceLabels } from '../../../lib/lead/describe';
+import { formatMoney } from '../../../lib/lead/amount';
 import { isEditable } from '../../../lib/outbox/outbox';
 import { download } from './download';
 import { SyncStatusBadge } from './SyncStatusBadge';
@@ -53,6 +54,7 @@ export function OutboxItem({ lead, duplicate, events, onEdit, onDelete, onMerge,
       <div className="lead__meta">
         <span className="lead__source">{sourceLine(lead.source)}</span>
         <span className={`lead__level lead__level--${lead.qualification.level}`}>{lead.qualification.level}</span>
+        {lead.opportunity && <span className="lead__size">{formatMoney(lead.opportunity.amount, lead.opportunity.currency)}</span>}
         <SyncStatusBadge status={lead.sync.status} />
       </div>
       {detail && <p className="lead__detail">{detail}</p>}
