@@ -24,6 +24,29 @@ export function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+/**
+ * The body of a post from the receiver's page (a form) or a script (JSON), or undefined once the
+ * request was answered with why not.
+ */
+export async function formOrJson(request: IncomingMessage, response: ServerResponse, what: string): Promise<{ form: boolean; body: Record<string, unknown> } | undefined> {
+  const raw = await readBody(request);
+  const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+  try {
+    const body: unknown = form ? Object.fromEntries(new URLSearchParams(raw)) : JSON.parse(raw);
+    if (typeof body === 'object' && body !== null) return { form, body: body as Record<string, unknown> };
+  } catch {
+    // Answered below.
+  }
+  sendJson(response, 400, { error: `Send the ${what} as a form or as JSON` });
+  return undefined;
+}
+
+/** After a form post: back to the page, at the record (`token` kept for a receiver that needs one). */
+export function backToRecord(response: ServerResponse, crmId: string, token: string | undefined): void {
+  response.writeHead(303, { Location: `/${token ? `?token=${encodeURIComponent(token)}` : ''}#${crmId}` });
+  response.end();
+}
+
 export function sendJson(response: ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { 'Content-Type': 'application/json' });
   response.end(JSON.stringify(body));

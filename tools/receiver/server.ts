@@ -1,73 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { receivedLeadsPage } from './page';
-import { readBody, sendJson, signatureProblem } from './requests';
+import { backToRecord, formOrJson, readBody, sendJson, signatureProblem } from './requests';
 import { LeadStore, recordUrl, type ExistingContact, type ReceivedLead } from './store';
+import type { Fault, Receiver, ReceiverOptions } from './types';
 
 // The local reference receiver: a small webhook CRM that implements the contract in docs/webhook-contract.md.
 // `npm start` points the extension at it; the browser tests start their own.
 
-export type ReceiverOptions = {
-  host?: string;
-  port?: number;
-  /** Where received leads are kept across restarts; null keeps them in memory only. */
-  dataDir?: string | null;
-  /**
-   * When set, every route needs it: `Authorization: Bearer <token>`, or `?token=<token>` for the
-   * page a browser opens.
-   */
-  token?: string;
-  /** Leads whose email ends with this are answered with a per-lead error, to try "Needs attention". */
-  rejectEmailDomain?: string;
-  /** Wait this long before handling each webhook request: a slow CRM. */
-  delayMs?: number;
-  /**
-   * When set, webhook requests must carry a valid `X-Fieldclip-Signature` made with this secret over
-   * `<X-Fieldclip-Timestamp>.<body>`, and a timestamp no more than five minutes off.
-   */
-  signingSecret?: string;
-};
-
-/** A scripted answer to the next webhook request, for tests of what the sync does with it. */
-export type Fault =
-  | {
-      status: number;
-      headers?: Record<string, string>;
-      body?: string;
-      /** Store the leads first, then answer with the fault: "stored, then answered 500". */
-      storeFirst?: boolean;
-    }
-  /** Cut the connection without an answer. */
-  | { reset: true }
-  /** Never answer: the client's timeout must give up. */
-  | { hang: true };
-
-export type Receiver = {
-  url: string;
-  webhookUrl: string;
-  /** Where Fieldclip asks "is this person in the CRM?" (the webhook's Lookup URL). */
-  lookupUrl: string;
-  /** A contact the CRM "already had", with an owner: what the page's form adds. */
-  addContact(contact: ExistingContact): ReceivedLead;
-  /** How many lookup requests arrived. */
-  lookupCount(): number;
-  /** Where Fieldclip reads how synced leads are doing (the webhook's Outcomes URL). */
-  outcomesUrl: string;
-  /** Sets a record's stage, as the page's form does: by CRM id or Fieldclip lead id. */
-  setStage(ref: string, outcome: { stage: string; amount?: number; currency?: string }): ReceivedLead;
-  /** The ids each outcome request asked about, in order. */
-  outcomeRequests(): string[][];
-  received(): ReceivedLead[];
-  /** The next webhook requests get these answers, one each, before normal service resumes. */
-  failNext(...faults: Fault[]): void;
-  /** How many webhook requests arrived, faulted ones included. */
-  requestCount(): number;
-  /** The most webhook requests it was answering at the same time. */
-  mostAtOnce(): number;
-  /** The headers of the last webhook or lookup request. */
-  lastHeaders(): Record<string, string | string[] | undefined>;
-  close(): Promise<void>;
-};
+export type { Fault, Receiver, ReceiverOptions } from './types';
 
 /** The receiver's own address as the request named it: where its page and records are. */
 function ownBase(request: IncomingMessage): string {
@@ -158,46 +99,27 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
 
   /** POST /api/stages, from the page's form or as JSON: where a record's deal stands. */
   async function handleStage(request: IncomingMessage, response: ServerResponse) {
-    const raw = await readBody(request);
-    const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-    let body: { ref?: string; stage?: string; amount?: string | number; currency?: string };
-    try {
-      body = form ? Object.fromEntries(new URLSearchParams(raw)) : (JSON.parse(raw) as typeof body);
-    } catch {
-      return sendJson(response, 400, { error: 'Send the stage as a form or as JSON' });
-    }
-    const entry = store.setStage(String(body.ref ?? ''), { stage: String(body.stage ?? ''), ...(body.amount !== undefined ? { amount: body.amount } : {}), ...(body.currency !== undefined ? { currency: body.currency } : {}) });
+    const posted = await formOrJson(request, response, 'stage');
+    if (!posted) return;
+    const { ref, stage, amount, currency } = posted.body as { ref?: unknown; stage?: unknown; amount?: string | number; currency?: string };
+    const entry = store.setStage(String(ref ?? ''), { stage: String(stage ?? ''), ...(amount !== undefined ? { amount } : {}), ...(currency !== undefined ? { currency } : {}) });
     if (typeof entry === 'string') return sendJson(response, 400, { error: entry });
     await store.save();
-    if (form) {
-      response.writeHead(303, { Location: `/${token ? `?token=${encodeURIComponent(token)}` : ''}#${entry.crmId}` });
-      return response.end();
-    }
+    if (posted.form) return backToRecord(response, entry.crmId, token);
     sendJson(response, 200, entry);
   }
 
   /** POST /api/contacts, from the page's form or as JSON: a contact the CRM already had. */
   async function handleNewContact(request: IncomingMessage, response: ServerResponse) {
-    const raw = await readBody(request);
-    const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-    let contact: ExistingContact;
-    try {
-      contact = form ? Object.fromEntries(new URLSearchParams(raw)) : (JSON.parse(raw) as ExistingContact);
-    } catch {
-      sendJson(response, 400, { error: 'Send the contact as a form or as JSON' });
-      return;
-    }
-    if (!contact.fullName?.trim() && !contact.email?.trim()) {
-      sendJson(response, 400, { error: 'A contact needs a name or an email' });
-      return;
+    const posted = await formOrJson(request, response, 'contact');
+    if (!posted) return;
+    const contact = posted.body as ExistingContact;
+    if (!(typeof contact.fullName === 'string' && contact.fullName.trim()) && !(typeof contact.email === 'string' && contact.email.trim())) {
+      return sendJson(response, 400, { error: 'A contact needs a name or an email' });
     }
     const entry = store.addContact(contact);
     await store.save();
-    if (form) {
-      response.writeHead(303, { Location: `/${token ? `?token=${encodeURIComponent(token)}` : ''}#${entry.crmId}` });
-      response.end();
-      return;
-    }
+    if (posted.form) return backToRecord(response, entry.crmId, token);
     sendJson(response, 201, entry);
   }
 
