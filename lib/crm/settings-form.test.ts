@@ -27,6 +27,25 @@ describe('the options form', () => {
     expect(settingsFrom({ ...values, endpointUrl: 'https://hooks.example.com:8443/in' }, savedWebhook)).toEqual({ success: true, data: { crm: 'webhook', endpointUrl: 'https://hooks.example.com:8443/in' } });
   });
 
+  it('keeps a CRM’s saved stage map until the rep edits it, saves edited lines, and says what is wrong with a bad one', () => {
+    const savedPipedrive = {
+      crm: 'pipedrive' as const, baseUrl: 'https://acme.pipedrive.com', apiToken: '0123456789abcdef0123456789abcdef01234567', labelIds: {},
+      channelNames: { prospecting: '', referral: '', event: '', 'prospecting-at-close': '' }, stageMap: { Discovery: 'meeting' as const },
+    };
+    const values = initialFormValues(savedPipedrive);
+    expect(values.stages).toEqual({});
+    expect(settingsFrom(values, savedPipedrive)).toMatchObject({ success: true, data: { stageMap: { Discovery: 'meeting' } } });
+    expect(settingsFrom({ ...values, stages: { pipedrive: 'Discovery = demo\nSigned = won' } }, savedPipedrive)).toMatchObject({ success: true, data: { stageMap: { Discovery: 'demo', Signed: 'won' } } });
+    // Blank: back to Pipedrive's defaults, nothing saved.
+    const defaults = settingsFrom({ ...values, stages: { pipedrive: '  ' } }, savedPipedrive);
+    expect(defaults.success && defaults.data).not.toHaveProperty('stageMap');
+    expect(settingsFrom({ ...values, stages: { pipedrive: 'Discovery = signed' } }, savedPipedrive)).toEqual({ success: false, errors: { stages: expect.stringMatching(/is not a Fieldclip stage/) } });
+    // Another CRM chosen: the saved CRM's map does not follow.
+    const twenty = settingsFrom({ ...values, crm: 'twenty', baseUrl: 'https://api.twenty.com', apiKey: 'eyJhbGciOiJIUzI1NiJ9.test' }, savedPipedrive);
+    expect(twenty).toMatchObject({ success: true, data: { crm: 'twenty' } });
+    expect(twenty.success && twenty.data).not.toHaveProperty('stageMap');
+  });
+
   it('does not send a kept secret to a Lookup URL on a new host', () => {
     const values = initialFormValues(savedWebhook);
     // A Lookup URL on the endpoint's origin: kept.
