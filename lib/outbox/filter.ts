@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { sourceKinds, waitingStatuses, type Lead, type SyncStatus } from '../lead/schema';
 import type { OutboxDb } from './db';
 import { wordsOf } from './search';
+import type { WordIndex } from './word-index';
 
 // Search and filters for the outbox list. Every criterion is answered by an index and gives a set
 // of lead ids; the list is the leads in all sets, newest first. No lead is loaded to filter.
@@ -65,7 +66,7 @@ export async function newestIds(db: OutboxDb, limit?: number): Promise<string[]>
  * For each criterion of the filter, the set of lead ids that meet it, from its index. An empty
  * list means no criterion: every lead matches.
  */
-export function matchingSets(db: OutboxDb, filter: LeadFilter, now = Date.now()): Promise<Set<string>[]> {
+export function matchingSets(db: OutboxDb, filter: LeadFilter, now = Date.now(), words?: WordIndex): Promise<Set<string>[]> {
   const keys = (collection: Dexie.Collection<unknown, string>) => collection.primaryKeys().then((ids) => new Set(ids));
   const sets: Promise<Set<string>>[] = [];
   if (filter.date) sets.push(keys(db.leads.where('createdAt').aboveOrEqual(startOfDays(daysOf[filter.date], now))));
@@ -73,7 +74,8 @@ export function matchingSets(db: OutboxDb, filter: LeadFilter, now = Date.now())
   if (filter.event) sets.push(keys(db.leadSearch.where('event').equals(filter.event)));
   if (filter.status) sets.push(keys(db.leads.where('sync.status').anyOf(statusFilters[filter.status].statuses)));
   // Each word typed is the start of a word of the lead: "jan acm" finds Jane Doe at Acme.
-  for (const word of new Set(wordsOf(filter.text))) sets.push(keys(db.leadSearch.where('words').startsWith(word)));
+  // From the panel's in-memory copy of the words when it has one (word-index.ts), else the index.
+  for (const word of new Set(wordsOf(filter.text))) sets.push(words ? Promise.resolve(words.startingWith(word)) : keys(db.leadSearch.where('words').startsWith(word)));
   return Promise.all(sets);
 }
 

@@ -9,6 +9,7 @@ import { deleteLead, leadById, leadsByIds, moveToEvent, restoreLead, undoEdit } 
 import { download } from './download';
 import { LeadList } from './LeadList';
 import { OutboxFilters } from './OutboxFilters';
+import { useWordIndex } from './useWordIndex';
 import { useOutboxQuery } from '../useOutboxQuery';
 
 const UNDO_MS = 10_000;
@@ -47,11 +48,12 @@ function useListIds(filter: LeadFilter): {
     if (!known || known.length !== count || known[0] !== newest[0]) order.current = await newestIds(db);
     return order.current;
   }, [firstPage !== undefined]);
+  const words = useWordIndex(db, all !== undefined);
   const matches = useOutboxQuery(async () => {
     if (!isFiltered(filter) || !all) return undefined;
-    const ids = keepMatching(all, await matchingSets(db, filter));
+    const ids = keepMatching(all, await matchingSets(db, filter, Date.now(), words));
     return { filter, ids, first: await leadsByIds(db, ids.slice(0, FIRST_MATCHES)) };
-  }, [filter, all]);
+  }, [filter, all, words]);
   const current = matches?.filter === filter ? matches : undefined;
   const firstIds = useMemo(() => firstPage?.map((lead) => lead.id), [firstPage]);
   const ids = isFiltered(filter) ? current?.ids : (all ?? firstIds);

@@ -1,0 +1,46 @@
+import Dexie from 'dexie';
+import { useEffect, useState } from 'react';
+import type { OutboxDb } from '../../../lib/outbox/db';
+import { WordIndex } from '../../../lib/outbox/word-index';
+
+/** Quiet this long after the search rows change (an import writes them a thousand at a time) before building again. */
+const QUIET_MS = 1_000;
+
+/**
+ * The outbox's words in memory, for the search box (lib/outbox/word-index.ts): built once the list
+ * has painted, and again once the search rows stop changing. Until it is built, and whenever it may
+ * be out of date, it is undefined and the search asks IndexedDB: never an answer from old words.
+ */
+export function useWordIndex(db: OutboxDb, ready: boolean): WordIndex | undefined {
+  const [index, setIndex] = useState<WordIndex>();
+  useEffect(() => {
+    if (!ready) return;
+    let live = true;
+    let version = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const build = async () => {
+      const building = version;
+      const rows = await db.leadSearch.toArray();
+      // Changed while reading: the next build (already scheduled) takes it.
+      if (live && building === version) setIndex(WordIndex.from(rows));
+    };
+    const schedule = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void build(), ms);
+    };
+    schedule(0);
+    const onMutated = (parts: Record<string, unknown>) => {
+      if (!Object.keys(parts).some((part) => part.startsWith(`idb://${db.name}/leadSearch/`))) return;
+      version += 1;
+      setIndex(undefined);
+      schedule(QUIET_MS);
+    };
+    Dexie.on('storagemutated', onMutated);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
+  }, [db, ready]);
+  return index;
+}
