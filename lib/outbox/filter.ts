@@ -55,6 +55,11 @@ export function leadCount(db: OutboxDb): Promise<number> {
   return db.leads.count();
 }
 
+/** Ids of the leads captured after `createdAt`, newest first: what was saved since the list was read. */
+export async function newerIds(db: OutboxDb, createdAt: number): Promise<string[]> {
+  return (await db.leads.where('createdAt').above(createdAt).primaryKeys()).reverse();
+}
+
 export async function newestIds(db: OutboxDb, limit?: number): Promise<string[]> {
   const newestFirst = db.leads.orderBy('createdAt').reverse();
   if (limit !== undefined) return (limit ? newestFirst.limit(limit) : newestFirst).primaryKeys();

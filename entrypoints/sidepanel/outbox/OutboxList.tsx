@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { eventNames } from '../../../lib/events';
 import type { Lead } from '../../../lib/lead/schema';
 import { outboxDb } from '../../../lib/outbox/db';
-import { isFiltered, keepMatching, leadCount, matchingSets, newestIds, newestLeads, noFilter, type LeadFilter } from '../../../lib/outbox/filter';
+import { isFiltered, keepMatching, leadCount, matchingSets, newerIds, newestIds, newestLeads, noFilter, type LeadFilter } from '../../../lib/outbox/filter';
 import type { MergeChoices } from '../../../lib/outbox/merge';
 import { deleteLead, leadById, leadsByIds, moveToEvent, restoreLead, undoEdit } from '../../../lib/outbox/outbox';
 import { download } from './download';
@@ -39,14 +39,19 @@ function useListIds(filter: LeadFilter): {
   total: number | undefined;
 } {
   const db = outboxDb();
-  const order = useRef<string[] | undefined>(undefined);
+  const order = useRef<{ ids: string[]; newestAt: number } | undefined>(undefined);
   const firstPage = useOutboxQuery(() => newestLeads(db, FIRST_PAGE), []);
   const all = useOutboxQuery(async () => {
     if (!firstPage) return undefined;
-    const [count, newest] = await Promise.all([leadCount(db), newestIds(db, 1)]);
+    const [count, newest] = await Promise.all([leadCount(db), newestLeads(db, 1)]);
     const known = order.current;
-    if (!known || known.length !== count || known[0] !== newest[0]) order.current = await newestIds(db);
-    return order.current;
+    const newestAt = newest[0]?.createdAt ?? 0;
+    if (known && known.ids.length === count && known.ids[0] === newest[0]?.id) return known.ids;
+    // Leads saved since (the usual change): only theirs are read, newest first, before the rest.
+    const added = known ? await newerIds(db, known.newestAt) : [];
+    const ids = known && known.ids.length + added.length === count ? [...added, ...known.ids] : await newestIds(db);
+    order.current = { ids, newestAt };
+    return ids;
   }, [firstPage !== undefined]);
   const words = useWordIndex(db, all !== undefined);
   const matches = useOutboxQuery(async () => {
