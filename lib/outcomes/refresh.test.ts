@@ -66,3 +66,27 @@ describe('refreshOutcomes', () => {
     expect(outcomeRow({ id: 'a', stage: 'lost' }, first, T)).not.toHaveProperty('wonAt');
   });
 });
+
+describe('refreshOutcomes and a CRM that never answers', () => {
+  it('gives a read up after its timeout, says why, and keeps nothing half-read', async () => {
+    const db = await outbox(3);
+    let seen: AbortSignal | undefined;
+    const outcomes: Crm['outcomes'] = {
+      batchSize: 10,
+      available: true,
+      read: (_leads, signal) =>
+        new Promise((resolve) => {
+          seen = signal;
+          signal.addEventListener('abort', () => resolve({ ok: false, reason: 'The CRM did not answer in time' }));
+        }),
+    };
+    const controller = new AbortController();
+    const refreshing = refreshOutcomes(db, outcomes, { signal: controller.signal, wait: async () => controller.abort() });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The read's signal follows the refresh's (and a 30-second timeout).
+    expect(seen?.aborted).toBe(false);
+    controller.abort();
+    expect(await refreshing).toMatchObject({ running: false, asked: 0, error: 'The CRM did not answer in time' });
+    expect(await db.outcomes.count()).toBe(0);
+  });
+});

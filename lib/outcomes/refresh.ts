@@ -13,6 +13,8 @@ import type { OutcomeRefresh } from './status';
 const LONGEST_WAIT_MS = 60_000;
 /** Tries per batch when the CRM asks to wait or fails to answer. */
 const TRIES = 3;
+/** A batch's read that takes longer is given up (and tried again, as a failure). */
+export const READ_TIMEOUT_MS = 30_000;
 
 export type RefreshOptions = {
   signal?: AbortSignal;
@@ -56,7 +58,8 @@ export async function refreshOutcomes(db: OutboxDb, outcomes: Crm['outcomes'], o
     if (signal?.aborted) return finish({ error: 'Stopped' });
     const leads = (await db.leads.bulkGet(ids.slice(start, start + batchSize))).filter((lead): lead is Lead => lead !== undefined && lead.sync.status === 'synced');
     const queries: OutcomeQuery[] = leads.map((lead) => ({ id: lead.id, ...(lead.sync.crmId ? { crmId: lead.sync.crmId } : {}), ...(lead.email ? { email: lead.email } : {}) }));
-    const ask = () => (queries.length ? outcomes.read(queries, signal ?? new AbortController().signal) : Promise.resolve<OutcomeAnswer>({ ok: true, outcomes: [] }));
+    const timed = () => AbortSignal.any([...(signal ? [signal] : []), AbortSignal.timeout(READ_TIMEOUT_MS)]);
+    const ask = () => (queries.length ? outcomes.read(queries, timed()) : Promise.resolve<OutcomeAnswer>({ ok: true, outcomes: [] }));
     let answer = await ask();
     for (let attempt = 1; !answer.ok && !answer.unauthorized && attempt < TRIES && !signal?.aborted; attempt += 1) {
       const asked = answer.retryAfterMs ?? 1_000 * attempt;

@@ -11,10 +11,21 @@ const DAILY_ALARM = 'fieldclip-outcomes';
 const DAY_MINUTES = 24 * 60;
 
 let running: { controller: AbortController; done: Promise<OutcomeRefresh> } | null = null;
+/** Set while a start reads the settings: a second start meanwhile (the alarm, a second panel) is busy too. */
+let starting = false;
 
 /** Starts a refresh unless one runs; the refresh goes on after the answer. */
 export async function startOutcomeRefresh(): Promise<RefreshOutcomesStart> {
-  if (running) return { status: 'busy' };
+  if (running || starting) return { status: 'busy' };
+  starting = true;
+  try {
+    return await start();
+  } finally {
+    starting = false;
+  }
+}
+
+async function start(): Promise<RefreshOutcomesStart> {
   const settings = await loadCrmSettings();
   if (!settings) return { status: 'not-configured' };
   const crm = crmFor(settings);
