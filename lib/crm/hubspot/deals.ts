@@ -90,7 +90,9 @@ export async function withDeals(result: SendResult, leads: readonly Lead[], sett
   const created = await hubspotPost(settings, '/crm/v3/objects/0-3/batch/create', { inputs }, signal);
   if (!created.ok) return withoutLeads(result, missing, created.failure);
   const errors = z.looseObject({ errors: z._default(z.array(z.looseObject({ message: z.string() })), []) }).safeParse(created.body).data?.errors ?? [];
-  // A 207 with errors names no input HubSpot can be trusted to echo: the batch's leads go again, deduplicated by name.
+  // A 207's errors do not say which input they are about (HubSpot does not promise to echo one): the
+  // batch's leads need attention, with HubSpot's message (a wrong pipeline or stage in the
+  // settings, most likely). Sent again after the rep fixes it, a deal made this time is not made twice.
   return errors.length ? withoutLeads(result, missing, { kind: 'refused', error: errors[0]!.message }) : result;
 }
 
