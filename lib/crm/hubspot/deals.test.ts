@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hubspotBatch, hubspotError, hubspotObject, hubspotUpserted } from '../../../tests/unit/crm-answers';
+import { hubspotBatch, hubspotBatchError, hubspotError, hubspotObject, hubspotUpserted } from '../../../tests/unit/crm-answers';
 import { checkRequestsAgainstSpec } from '../../../tests/unit/crm-spec';
 import { aLead } from '../../../tests/unit/leads';
 import { hubspotConnector } from './connector';
@@ -93,6 +93,20 @@ describe('HubSpot deals', () => {
     expect(await hubspotConnector.send([sized], settings, signal())).toMatchObject({ kind: 'delivered', results: [{ id: sized.id, ok: true }] });
     expect(created).toEqual([]);
     expect(paths).toEqual(['contacts upsert', 'associations read', 'deals read dealname']);
+  });
+
+  it('mark the leads as needing attention, with HubSpot’s message, when it refuses their deals', async () => {
+    const sized = aLead({ fullName: 'Dee Park', email: 'dee@stark.example', opportunity: { amount: 100, currency: 'EUR' } });
+    hubspot({ contactIds: ['501'] });
+    server.use(
+      http.post(`${HUBSPOT_API}/crm/v3/objects/0-3/batch/create`, () =>
+        HttpResponse.json(hubspotBatch([], [hubspotBatchError('Property values were not valid: dealstage "bogus" does not exist', { dealstage: ['bogus'] })]), { status: 207 }),
+      ),
+    );
+    expect(await hubspotConnector.send([sized], { ...settings, dealStage: 'bogus' }, signal())).toEqual({
+      kind: 'delivered',
+      results: [{ id: sized.id, ok: false, message: 'Saved in HubSpot without its deal: Property values were not valid: dealstage "bogus" does not exist' }],
+    });
   });
 
   it('make no deal when the settings do not ask for one', async () => {
