@@ -18,4 +18,4 @@ const receiver = await startReceiver({
   token: values.token,
   signingSecret: values['signing-secret'],
 });
-console.log(`Fieldclip reference receiver on ${receiver.url} (webhook: ${receiver.webhookUrl})`);
+console.log(`Fieldclip reference receiver on ${receiver.url} (webhook: ${receiver.webhookUrl}, lookups: ${receiver.lookupUrl}, outcomes: ${receiver.outcomesUrl})`);
