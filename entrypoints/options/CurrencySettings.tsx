@@ -1,9 +1,7 @@
 import { useId } from 'react';
 import { useStoredQuery } from '../../components/useStoredQuery';
-import { defaultCurrencyItem, defaultCurrencyOr } from '../../lib/capture-form/currency';
+import { currencyChoices, defaultCurrencyItem, defaultCurrencyOr } from '../../lib/capture-form/currency';
 import { knownCurrencies } from '../../lib/lead/schema';
-
-const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'currency' }) : undefined;
 
 /** The currency opportunity sizes are in unless the rep picks another. Saved as soon as it changes. */
 export function CurrencySettings() {
@@ -15,10 +13,9 @@ export function CurrencySettings() {
         <label htmlFor={id}>Default currency</label>
       </div>
       <select id={id} value={current} aria-describedby={`${id}-hint`} onChange={(event) => void defaultCurrencyItem.setValue(event.target.value)}>
-        {knownCurrencies().map((code) => (
+        {currencyChoices(knownCurrencies()).map(({ code, label }) => (
           <option key={code} value={code}>
-            {code}
-            {names ? ` – ${names.of(code)}` : ''}
+            {label}
           </option>
         ))}
       </select>

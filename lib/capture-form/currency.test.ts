@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyForLocale, defaultCurrencyOr } from './currency';
+import { currencyChoices, currencyForLocale, defaultCurrencyOr } from './currency';
 
 describe('the default currency', () => {
   it('is the one set on the options page, else the browser region\'s, else USD', () => {
@@ -8,5 +8,9 @@ describe('the default currency', () => {
     expect(currencyForLocale('fr')).toBe('EUR');
     expect(currencyForLocale('en-US')).toBe('USD');
     expect(currencyForLocale('xx-invalid-locale-!')).toBe('USD');
+  });
+
+  it('names each currency in the browser’s language', () => {
+    expect(currencyChoices(['EUR', 'JPY'], 'en')).toEqual([{ code: 'EUR', label: 'EUR – Euro' }, { code: 'JPY', label: 'JPY – Japanese Yen' }]);
   });
 });

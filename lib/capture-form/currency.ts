@@ -28,3 +28,9 @@ export function currencyForLocale(locale: string | undefined): string {
 export function defaultCurrencyOr(stored: string | null | undefined, locale = typeof navigator === 'undefined' ? undefined : navigator.language): string {
   return stored || currencyForLocale(locale);
 }
+
+/** The currencies a rep picks from, each with its name in the browser's language ("EUR – Euro"). */
+export function currencyChoices(codes: readonly string[], locale?: string): Array<{ code: string; label: string }> {
+  const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(locale, { type: 'currency' }) : undefined;
+  return codes.map((code) => ({ code, label: names ? `${code} – ${names.of(code)}` : code }));
+}

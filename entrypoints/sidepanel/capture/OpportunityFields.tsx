@@ -1,7 +1,7 @@
 import { useEffect, useId } from 'react';
 import { TextField } from '../../../components/TextField';
 import { useStoredQuery } from '../../../components/useStoredQuery';
-import { defaultCurrencyItem, defaultCurrencyOr } from '../../../lib/capture-form/currency';
+import { currencyChoices, defaultCurrencyItem, defaultCurrencyOr } from '../../../lib/capture-form/currency';
 import type { LeadFormErrors, LeadFormValues } from '../../../lib/lead/form';
 import { knownCurrencies } from '../../../lib/lead/schema';
 
@@ -10,8 +10,6 @@ type Props = {
   errors: LeadFormErrors;
   onChange: <K extends keyof LeadFormValues>(field: K, value: LeadFormValues[K]) => void;
 };
-
-const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'currency' }) : undefined;
 
 /** "Opportunity size" and its currency: what the rep sees the deal could be worth, when they know. */
 export function OpportunityFields({ values, errors, onChange }: Props) {
@@ -42,10 +40,9 @@ export function OpportunityFields({ values, errors, onChange }: Props) {
           aria-invalid={errors.currency ? true : undefined}
           aria-describedby={errors.currency ? `${currencyId}-message` : undefined}
         >
-          {knownCurrencies().map((code) => (
+          {currencyChoices(knownCurrencies()).map(({ code, label }) => (
             <option key={code} value={code}>
-              {code}
-              {names ? ` – ${names.of(code)}` : ''}
+              {label}
             </option>
           ))}
         </select>
