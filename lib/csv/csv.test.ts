@@ -3,7 +3,8 @@ import { aLead } from '../../tests/unit/leads';
 import { OutboxDb } from '../outbox/db';
 import { leadsToCsv } from './export';
 import { leadToVcard } from './vcard';
-import { csvFileProblem, guessMapping, importInSteps, importLeads, leadsFromTable, leadsFromTableInSteps, parseCsv, parseCsvInSteps } from './import';
+import { csvFileProblem, fillInByBadge, guessMapping, importInSteps, importLeads, leadsFromTable, leadsFromTableInSteps, parseCsv, parseCsvInSteps } from './import';
+import { addLead } from '../outbox/outbox';
 
 const scanner = `First Name,Last Name,Email,Company,Job Title,Phone\r
 Ana,Booth,ana@expo.example,"Expo, Inc.",CTO,+1 415 555 0100\r
@@ -15,7 +16,7 @@ Cleo,Stand,cleo@expo.example,Stand AB,"Head of ""Ops""",`;
 describe('CSV import', () => {
   it('guesses the common headers of badge scanners and spreadsheets', () => {
     expect(guessMapping(['First Name', 'Last Name', 'E-mail', 'Organization', 'Job Title', 'Mobile', 'Badge ID'])).toEqual([
-      'firstName', 'lastName', 'email', 'company', 'title', 'phone', '',
+      'firstName', 'lastName', 'email', 'company', 'title', 'phone', 'badgeId',
     ]);
   });
 
@@ -92,11 +93,31 @@ describe('opportunity sizes in CSV', () => {
   });
 });
 
+describe('the organizer’s list', () => {
+  it('fills in the leads saved with a badge id only, matched by badge id, and adds the other rows', async () => {
+    const db = new OutboxDb(`csv-${crypto.randomUUID()}`);
+    const held = await addLead(db, { badgeId: 'EXPO-17', source: { kind: 'event', eventName: 'Expo' }, notes: 'wants a demo' });
+    const typed = await addLead(db, { badgeId: 'expo-18', fullName: 'Bo Berg', source: { kind: 'event', eventName: 'Expo' } });
+    const synced = await addLead(db, { badgeId: 'EXPO-19', fullName: 'Cy Dahl' });
+    await db.leads.update(synced.id, { sync: { status: 'synced', attempts: 1, syncedAt: 1 } });
+    const table = parseCsv('Badge ID,First Name,Last Name,Email,Company\nEXPO-17,Ana,Lima,ana@acme.example,Acme\nEXPO-18,Robert,Berg,bo@initech.example,Initech\nEXPO-19,Cy,Dahl,cy@globex.example,Globex\nEXPO-20,Di,Eng,di@hooli.example,Hooli');
+    expect(guessMapping(table.headers)).toEqual(['badgeId', 'firstName', 'lastName', 'email', 'company']);
+    const { good } = leadsFromTable(table, guessMapping(table.headers), { kind: 'event', eventName: 'Expo' });
+    const matches = await fillInByBadge(db, good);
+    expect([matches.filled, matches.alreadySynced, matches.rest.map(({ lead }) => lead.badgeId)]).toEqual([2, 1, ['EXPO-20']]);
+    // The held lead has its details now, keeps its notes and source, and is due for the CRM.
+    expect(await db.leads.get(held.id)).toMatchObject({ fullName: 'Ana Lima', email: 'ana@acme.example', company: 'Acme', notes: 'wants a demo', source: { eventName: 'Expo' }, sync: { status: 'pending' } });
+    // What the rep typed stays; only empty fields are filled in.
+    expect(await db.leads.get(typed.id)).toMatchObject({ fullName: 'Bo Berg', email: 'bo@initech.example', company: 'Initech' });
+    expect(await db.leads.count()).toBe(3);
+  });
+});
+
 describe('CSV and vCard export', () => {
   it('writes one row per lead, quoting what needs it and defusing spreadsheet formulas', () => {
     const csv = leadsToCsv([aLead({ company: 'Expo, Inc.', notes: '=HYPERLINK("x")', source: { kind: 'referral', referredBy: 'Bob' } })]);
     const [header, row] = csv.split('\r\n');
-    expect(header).toBe('"fullName","firstName","lastName","title","company","email","phone","website","location","linkedinUrl","source","sourceDetail","qualification","status","crmId","createdAt","notes","opportunityAmount","currency"');
+    expect(header).toBe('"fullName","firstName","lastName","title","company","email","phone","website","location","linkedinUrl","source","sourceDetail","qualification","status","crmId","createdAt","notes","opportunityAmount","currency","badgeId"');
     expect(row).toContain('"Expo, Inc."');
     expect(row).toContain('"referral","Bob","raw","pending"');
     expect(row).toContain(`"'=HYPERLINK(""x"")"`);
@@ -143,7 +164,7 @@ describe('CSV and vCard export', () => {
 
   it('quotes every cell', () => {
     const [, row] = leadsToCsv([aLead({ company: 'Acme' })]).split('\r\n');
-    expect(row!.split('","').length).toBe(19);
+    expect(row!.split('","').length).toBe(20);
     expect(row!.startsWith('"') && row!.endsWith('"')).toBe(true);
   });
 

@@ -9,7 +9,7 @@ import type { Lead } from '../lead/schema';
 
 const COLUMNS = [
   'fullName', 'firstName', 'lastName', 'title', 'company', 'email', 'phone', 'website', 'location', 'linkedinUrl',
-  'source', 'sourceDetail', 'qualification', 'status', 'crmId', 'createdAt', 'notes', 'opportunityAmount', 'currency',
+  'source', 'sourceDetail', 'qualification', 'status', 'crmId', 'createdAt', 'notes', 'opportunityAmount', 'currency', 'badgeId',
 ] as const;
 
 const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/;
@@ -29,7 +29,7 @@ export function leadsToCsv(leads: readonly Lead[]): string {
     lead.fullName, lead.firstName, lead.lastName, lead.title, lead.company, lead.email, lead.phone, lead.website,
     lead.location, lead.linkedinUrl, lead.source.kind, sourceDetail(lead.source), lead.qualification.level, lead.sync.status,
     lead.sync.crmId, new Date(lead.createdAt).toISOString(), lead.notes, lead.opportunity ? String(lead.opportunity.amount) : undefined,
-    lead.opportunity?.currency,
+    lead.opportunity?.currency, lead.badgeId,
   ].map(safe));
   return Papa.unparse({ fields: [...COLUMNS], data: rows }, { quotes: true });
 }

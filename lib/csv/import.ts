@@ -3,7 +3,7 @@ import { parseAmount } from '../lead/amount';
 import { withNameParts } from '../lead/name';
 import { leadInputSchema, prospectFields, type Prospect, type Source } from '../lead/schema';
 import type { OutboxDb } from '../outbox/db';
-import { addLeads } from '../outbox/outbox';
+import { addLeads, isEditable, updateLead } from '../outbox/outbox';
 
 // CSV in: badge-scanner exports and spreadsheets. Columns are mapped to lead fields (guessed from
 // common headers, changeable by the rep), every row is checked by the lead model, good rows are
@@ -75,6 +75,7 @@ const HEADER_GUESSES: Array<[RegExp, ImportField]> = [
   [/^(linkedin|linkedin[\s_-]*url|linkedin[\s_-]*profile)$/i, 'linkedinUrl'],
   [/^(city|location|address|country|ort)$/i, 'location'],
   [/^(notes?|comments?|remarks)$/i, 'notes'],
+  [/^(badge|badge[\s_-]*(id|number|no\.?|#)|registration[\s_-]*(id|number)|attendee[\s_-]*id)$/i, 'badgeId'],
   [/^(opportunity|opportunity[\s_-]*(size|value|amount)|deal[\s_-]*(size|value|amount)|amount|potential[\s_-]*value|estimated[\s_-]*value)$/i, 'opportunityAmount'],
   [/^(currency|currency[\s_-]*code|ccy|währung|devise|moneda)$/i, 'currency'],
 ];
@@ -154,6 +155,42 @@ function leadsFromRows(rows: CsvTable['rows'], mapping: ColumnMapping, source: S
     else bad.push({ row, reason: reasons.join('; ') });
   }
   return { good, bad };
+}
+
+/** What the organizer's list did to leads saved with a badge id only. */
+export type BadgeMatches = { filled: number; alreadySynced: number; rest: ImportRow[] };
+
+const badgeKey = (badgeId: string) => badgeId.trim().toLowerCase();
+
+/**
+ * The organizer's list: a row whose badge id is a lead's in the outbox fills in that lead's empty
+ * fields (it keeps its source and what the rep typed) instead of adding another, and a lead that
+ * needed its details is then due for the CRM. A row for a lead the CRM has already is left out
+ * (the CRM's record is the one to change). The other rows are returned, to be added.
+ */
+export async function fillInByBadge(db: OutboxDb, rows: readonly ImportRow[], now = Date.now()): Promise<BadgeMatches> {
+  if (!rows.some(({ lead }) => lead.badgeId)) return { filled: 0, alreadySynced: 0, rest: [...rows] };
+  const byBadge = new Map((await db.leads.toArray()).filter((lead) => lead.badgeId).map((lead) => [badgeKey(lead.badgeId!), lead]));
+  let filled = 0;
+  let alreadySynced = 0;
+  const rest: ImportRow[] = [];
+  for (const row of rows) {
+    const lead = row.lead.badgeId ? byBadge.get(badgeKey(row.lead.badgeId)) : undefined;
+    if (!lead) {
+      rest.push(row);
+      continue;
+    }
+    if (!isEditable(lead)) {
+      alreadySynced += 1;
+      continue;
+    }
+    const { id, createdAt: _created, updatedAt: _updated, sync: _sync, ...current } = lead;
+    const missing = Object.fromEntries(Object.entries(row.lead).filter(([field, value]) => field !== 'source' && field !== 'qualification' && field !== 'capture' && value !== undefined && current[field as keyof typeof current] === undefined));
+    const updated = await updateLead(db, id, { ...current, ...missing }, now);
+    byBadge.set(badgeKey(lead.badgeId!), updated);
+    filled += 1;
+  }
+  return { filled, alreadySynced, rest };
 }
 
 /** Adds the good rows in one transaction: an import is whole or not at all. */

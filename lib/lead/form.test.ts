@@ -33,8 +33,8 @@ describe('parseLeadForm', () => {
       errors: {
         email: 'Enter a valid email address, like jane@acme.com',
         referredBy: 'Enter who referred this lead',
-        fullName: "Enter the person's name or their company",
-        company: "Enter the person's name or their company",
+        fullName: "Enter the person's name or their company (or their badge id)",
+        company: "Enter the person's name or their company (or their badge id)",
       },
     });
   });

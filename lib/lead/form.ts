@@ -38,6 +38,7 @@ export const VISIBLE_PROSPECT_FIELDS: Array<{ field: keyof Prospect; label: stri
   { field: 'linkedinUrl', label: 'LinkedIn URL', type: 'url', placeholder: 'https://www.linkedin.com/in/…' },
   { field: 'website', label: 'Website', type: 'url', placeholder: 'acme.com' },
   { field: 'location', label: 'Location' },
+  { field: 'badgeId', label: 'Badge ID', placeholder: 'From an event badge' },
 ];
 
 export function emptyLeadForm(sourceKind: SourceKind = 'prospecting'): LeadFormValues {

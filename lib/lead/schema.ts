@@ -89,6 +89,8 @@ export const prospectSchema = z.object({
     linkedinUrl(canonicalLinkedinCompanyUrl, 'Enter a LinkedIn company link, like https://www.linkedin.com/company/acme'),
   ),
   notes: z.optional(z.string().check(z.overwrite(plainLines), z.maxLength(5000, { error: 'Keep notes under 5000 characters' }))),
+  /** The visitor's badge id at an event (from the badge's code, or typed): enough to save, the details come later. */
+  badgeId: z.optional(text(100)),
 });
 export type Prospect = z.infer<typeof prospectSchema>;
 export const prospectFields = Object.keys(prospectSchema.shape) as (keyof Prospect)[];
@@ -180,19 +182,29 @@ export const syncStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('failed'), attempts, dueAt: time, notBefore: z.optional(time), lastError: z.string().check(z.maxLength(SYNC_MESSAGE_MAX)), crmId, crmUrl }),
   z.object({ status: z.literal('rejected'), attempts, message: z.string().check(z.maxLength(SYNC_MESSAGE_MAX)), crmId, crmUrl }),
   z.object({ status: z.literal('synced'), attempts, crmId, crmUrl, syncedAt: time }),
+  // A lead known by its badge id only: kept, shown as "Needs details", and sent once it has a name or an email.
+  z.object({ status: z.literal('held'), attempts, crmId, crmUrl }),
 ]);
 export type SyncState = z.infer<typeof syncStateSchema>;
 export type SyncStatus = SyncState['status'];
-export const syncStatuses = ['pending', 'failed', 'rejected', 'synced'] as const satisfies readonly SyncStatus[];
+export const syncStatuses = ['pending', 'failed', 'rejected', 'synced', 'held'] as const satisfies readonly SyncStatus[];
 /** Statuses of leads that have not reached the CRM yet and will be sent again without the rep. */
 export const waitingStatuses = ['pending', 'failed'] as const satisfies readonly SyncStatus[];
 
 function needsNameOrCompany(prospect: Prospect, ctx: z.core.$RefinementCtx<Prospect>) {
   if (typeof prospect !== 'object' || prospect === null) return;
-  if (!prospect.fullName && !prospect.firstName && !prospect.lastName && !prospect.company) {
-    ctx.addIssue({ code: 'custom', path: ['fullName'], message: "Enter the person's name or their company" });
-    ctx.addIssue({ code: 'custom', path: ['company'], message: "Enter the person's name or their company" });
+  if (!prospect.fullName && !prospect.firstName && !prospect.lastName && !prospect.company && !prospect.badgeId) {
+    ctx.addIssue({ code: 'custom', path: ['fullName'], message: "Enter the person's name or their company (or their badge id)" });
+    ctx.addIssue({ code: 'custom', path: ['company'], message: "Enter the person's name or their company (or their badge id)" });
   }
+}
+
+/**
+ * A lead with a badge id but neither a name nor an email: it waits for its details (typed, or
+ * from the organizer's list) before it goes to the CRM.
+ */
+export function needsDetails(lead: Pick<Prospect, 'badgeId' | 'fullName' | 'firstName' | 'lastName' | 'email'>): boolean {
+  return Boolean(lead.badgeId) && !lead.fullName && !lead.firstName && !lead.lastName && !lead.email;
 }
 // Runs even when other fields are invalid, so the rep sees every problem in one pass.
 const alongsideOtherIssues = { when: () => true };

@@ -11,6 +11,7 @@ import type { WordIndex } from './word-index';
 export const statusFilters = {
   waiting: { label: 'Waiting to sync', statuses: waitingStatuses },
   attention: { label: 'Needs attention', statuses: ['rejected'] },
+  details: { label: 'Needs details', statuses: ['held'] },
   synced: { label: 'Synced', statuses: ['synced'] },
 } as const satisfies Record<string, { label: string; statuses: readonly SyncStatus[] }>;
 

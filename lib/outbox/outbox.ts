@@ -1,5 +1,5 @@
 import { withNameParts } from '../lead/name';
-import { leadInputSchema, type Lead, type LeadInput, type SourceKind, waitingStatuses } from '../lead/schema';
+import { leadInputSchema, needsDetails, type Lead, type LeadInput, type SourceKind, waitingStatuses } from '../lead/schema';
 import { beingSent } from './claims';
 import type { OutboxDb } from './db';
 import { fold, personKey, searchRowOf } from './search';
@@ -49,7 +49,8 @@ function writeNewLeads(db: OutboxDb, parsed: ReadonlyArray<ReturnType<typeof che
     const first = Math.max(now - parsed.length + 1, newest === undefined ? -Infinity : newest + 1);
     const leads = parsed.map((lead, i): Lead => {
       const at = first + i;
-      return { ...lead, id: crypto.randomUUID(), createdAt: at, updatedAt: at, sync: { status: 'pending', attempts: 0, dueAt: Math.min(at, now), ...record } };
+      const sync: Lead['sync'] = needsDetails(lead) ? { status: 'held', attempts: 0, ...record } : { status: 'pending', attempts: 0, dueAt: Math.min(at, now), ...record };
+      return { ...lead, id: crypto.randomUUID(), createdAt: at, updatedAt: at, sync };
     });
     await db.leads.bulkAdd(leads);
     await db.leadSearch.bulkPut(leads.map(searchRowOf));
@@ -84,9 +85,12 @@ export async function updateLead(db: OutboxDb, id: string, input: LeadInput, now
   return db.transaction('rw', db.leads, db.leadSearch, async () => {
     const existing = await db.leads.get(id);
     if (!existing) throw new Error('That lead is no longer in the outbox');
-    const sync: Lead['sync'] =
-      existing.sync.status === 'synced' || existing.sync.status === 'rejected'
-        ? { status: 'pending', attempts: existing.sync.attempts, dueAt: now, ...crmIdOf(existing.sync) }
+    const known = crmIdOf(existing.sync);
+    // Still known by its badge id only: it waits. Given its details (or synced, refused before): due now.
+    const sync: Lead['sync'] = needsDetails(parsed)
+      ? { status: 'held', attempts: existing.sync.attempts, ...known }
+      : existing.sync.status === 'synced' || existing.sync.status === 'rejected' || existing.sync.status === 'held'
+        ? { status: 'pending', attempts: existing.sync.attempts, dueAt: now, ...known }
         : existing.sync;
     const lead: Lead = { ...parsed, id, createdAt: existing.createdAt, updatedAt: now, sync };
     await putLead(db, lead);

@@ -48,7 +48,7 @@ describe('capturing a lead by hand in the side panel', () => {
     await expectError('Phone', 'Enter a phone number, like +1 415 555 0100');
     await expectError('LinkedIn URL', 'Enter a LinkedIn profile link, like https://www.linkedin.com/in/jane-doe');
     await expectError('Event name', 'Enter the event name');
-    await expectError('Full name', "Enter the person's name or their company");
+    await expectError('Full name', "Enter the person's name or their company (or their badge id)");
     expect(await panel.getByLabel('Email', { exact: true }).inputValue()).toBe('jane@');
     expect(await panel.getByText('No leads yet').isVisible()).toBe(true);
 

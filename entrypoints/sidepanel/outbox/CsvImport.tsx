@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import {
   csvFileProblem,
+  fillInByBadge,
   guessMapping,
   importFields,
   importInSteps,
@@ -30,7 +31,7 @@ const LISTED_ROWS = 50;
 
 /** How far a step is: rows of a total, or per cent of the file read. */
 type Progress = { label: string; done: number; total: number; percent?: true };
-type Report = { imported: number; bad: RejectedRow[]; cancelled: boolean; total: number };
+type Report = { imported: number; bad: RejectedRow[]; cancelled: boolean; total: number; filled: number; alreadySynced: number };
 
 /** A badge-scanner export or a spreadsheet into the outbox: map the columns, tag the source, import. */
 export function CsvImport() {
@@ -85,11 +86,13 @@ export function CsvImport() {
           signal: controller.signal,
           onProgress: (done) => setProgress({ label: 'Checking the rows', done, total: rows }),
         });
-        const { imported, cancelled } = await importInSteps(outboxDb(), checked.good, {
+        // The organizer's list: rows for leads saved with a badge id only fill those leads in.
+        const badges = await fillInByBadge(outboxDb(), checked.good);
+        const { imported, cancelled } = await importInSteps(outboxDb(), badges.rest, {
           signal: controller.signal,
-          onProgress: (done) => setProgress({ label: 'Importing', done, total: checked.good.length }),
+          onProgress: (done) => setProgress({ label: 'Importing', done, total: badges.rest.length }),
         });
-        return { imported, bad: checked.bad, cancelled: cancelled || controller.signal.aborted, total: rows };
+        return { imported, bad: checked.bad, cancelled: cancelled || controller.signal.aborted, total: rows, filled: badges.filled, alreadySynced: badges.alreadySynced };
       } finally {
         release();
         cancel.current = null;
@@ -180,6 +183,8 @@ export function CsvImport() {
           <p>
             {result.cancelled && `Import cancelled: the leads imported before it stay. `}
             Imported {result.imported} lead{result.imported === 1 ? '' : 's'}.
+            {result.filled > 0 && ` Filled in ${result.filled} lead${result.filled === 1 ? '' : 's'} saved with a badge id (matched by badge id).`}
+            {result.alreadySynced > 0 && ` ${result.alreadySynced} row${result.alreadySynced === 1 ? ' matches a lead' : 's match leads'} the CRM has already: left as ${result.alreadySynced === 1 ? 'it is' : 'they are'}.`}
             {result.bad.length > 0 && ` ${result.bad.length} row${result.bad.length === 1 ? ' was' : 's were'} not imported (numbered as in the spreadsheet, the header being row 1):`}
           </p>
           {result.bad.length > 0 && (

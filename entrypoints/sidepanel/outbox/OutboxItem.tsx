@@ -19,6 +19,8 @@ function syncDetail(sync: Lead['sync']): string | null {
       return `${sync.lastError}. Next try at ${time.format(sync.dueAt)}.`;
     case 'rejected':
       return sync.message;
+    case 'held':
+      return 'Known by its badge id only: add a name or an email (or import the organizer’s list) to send it.';
     case 'synced':
       return sync.crmId ? `CRM id ${sync.crmId}` : null;
     default:

@@ -5,6 +5,7 @@ export const syncStatusLabels: Record<SyncStatus, string> = {
   synced: 'Synced',
   failed: 'Will retry',
   rejected: 'Needs attention',
+  held: 'Needs details',
 };
 
 export function SyncStatusBadge({ status }: { status: SyncStatus }) {

@@ -17,7 +17,7 @@ export const extraHeaderSchema = z.object({
 /** What a field-mapping line may name on the Fieldclip side: a top-level field or a nested one. */
 export const MAPPABLE_FIELDS = [
   'id', 'createdAt', 'updatedAt', 'fullName', 'firstName', 'lastName', 'title', 'headline', 'company', 'companyDomain',
-  'website', 'email', 'phone', 'location', 'linkedinUrl', 'companyLinkedinUrl', 'notes',
+  'website', 'email', 'phone', 'location', 'linkedinUrl', 'companyLinkedinUrl', 'notes', 'badgeId',
   'source.kind', 'source.referredBy', 'source.referrerCompany', 'source.referrerEmail', 'source.relationship',
   'source.eventName', 'source.eventDate', 'source.eventLocation', 'source.closedAccount', 'source.dealReference', 'source.askedContact',
   'qualification.level', 'qualification.budget', 'qualification.authority', 'qualification.need', 'qualification.timing',
