@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimDueLeads } from './claims';
 import { OutboxDb } from './db';
-import { addLead, updateLead } from './outbox';
+import { addLead, undoEdit, updateLead } from './outbox';
 
 const T0 = Date.UTC(2026, 11, 5, 9);
 
@@ -22,6 +22,10 @@ describe('a lead known by its badge id only', () => {
     // Its details taken away again: it waits again.
     const emptied = await updateLead(db, badge.id, { ...input }, T0 + 30);
     expect(emptied.sync).toEqual({ status: 'held', attempts: 0 });
+    // Undo of the edit that gave it an email: it waits again, rather than going without it.
+    const again = await updateLead(db, badge.id, { ...input, email: 'visitor@expo.example' }, T0 + 40);
+    const undone = await undoEdit(db, emptied, again, T0 + 50);
+    expect(undone.sync).toEqual({ status: 'held', attempts: 0 });
   });
 
   it('needs a badge id, a name or a company: nothing is not a lead', async () => {

@@ -76,6 +76,18 @@ async function putLead(db: OutboxDb, lead: Lead): Promise<void> {
 }
 
 /**
+ * A lead's sync state once its values change: known by its badge id only, it waits ('held'); given
+ * its details, a held lead is due now. `resend`: an edit, which also sends again a lead the CRM has
+ * (or refused); an undo keeps those as they are.
+ */
+function syncAfterEdit(values: Parameters<typeof needsDetails>[0], sync: Lead['sync'], resend: boolean, now: number): Lead['sync'] {
+  const known = crmIdOf(sync);
+  if (needsDetails(values)) return sync.status === 'synced' && !resend ? sync : { status: 'held', attempts: sync.attempts, ...known };
+  if (sync.status === 'held' || (resend && (sync.status === 'synced' || sync.status === 'rejected'))) return { status: 'pending', attempts: sync.attempts, dueAt: now, ...known };
+  return sync;
+}
+
+/**
  * Replaces what the rep can edit of a lead, keeping its id (so the CRM updates the same record)
  * and its creation time. A lead the CRM already had, or refused, goes back to pending so the
  * change reaches it.
@@ -85,13 +97,7 @@ export async function updateLead(db: OutboxDb, id: string, input: LeadInput, now
   return db.transaction('rw', db.leads, db.leadSearch, async () => {
     const existing = await db.leads.get(id);
     if (!existing) throw new Error('That lead is no longer in the outbox');
-    const known = crmIdOf(existing.sync);
-    // Still known by its badge id only: it waits. Given its details (or synced, refused before): due now.
-    const sync: Lead['sync'] = needsDetails(parsed)
-      ? { status: 'held', attempts: existing.sync.attempts, ...known }
-      : existing.sync.status === 'synced' || existing.sync.status === 'rejected' || existing.sync.status === 'held'
-        ? { status: 'pending', attempts: existing.sync.attempts, dueAt: now, ...known }
-        : existing.sync;
+    const sync = syncAfterEdit(parsed, existing.sync, true, now);
     const lead: Lead = { ...parsed, id, createdAt: existing.createdAt, updatedAt: now, sync };
     await putLead(db, lead);
     return lead;
@@ -171,7 +177,7 @@ export function undoEdit(db: OutboxDb, before: Lead, after: Lead, now = Date.now
       throw new Error(`${current.fullName ?? current.company} has reached your CRM since, as it is now: edit it to change it there too`);
     }
     const { id: _id, createdAt: _created, updatedAt: _updated, sync: _sync, ...values } = before;
-    const lead: Lead = { ...values, id: current.id, createdAt: current.createdAt, updatedAt: now, sync: current.sync };
+    const lead: Lead = { ...values, id: current.id, createdAt: current.createdAt, updatedAt: now, sync: syncAfterEdit(values, current.sync, false, now) };
     await putLead(db, lead);
     return lead;
   });
