@@ -1,4 +1,5 @@
-import { newAddress, sameOrigin, secretLeftBehind } from '../../../lib/crm/endpoint';
+import { sameOrigin, secretLeftBehind } from '../../../lib/crm/endpoint';
+import { newWebhookAddress } from '../../../lib/crm/webhook/form';
 import type { CrmFieldsProps } from './props';
 import { SecretField } from '../../../components/SecretField';
 import { TextField } from '../../../components/TextField';
@@ -6,7 +7,7 @@ import { TextField } from '../../../components/TextField';
 export function WebhookFields({ values, errors, change, saved }: CrmFieldsProps<'webhook'>) {
   // Secrets saved for another address are not shown as kept: they are not sent to this one.
   // A Lookup URL on a new host would receive them too, so that counts as a new address as well.
-  const newLookup = saved && newAddress([saved.endpointUrl, saved.lookupUrl, saved.outcomesUrl], [values.lookupUrl, values.outcomesUrl]);
+  const newLookup = saved && newWebhookAddress(saved, values);
   const moved = !saved ? undefined : !sameOrigin(saved.endpointUrl, values.endpointUrl) ? secretLeftBehind(saved.endpointUrl) : newLookup ? secretLeftBehind(saved.endpointUrl, newLookup) : undefined;
   return (
     <>

@@ -1,5 +1,5 @@
 import { newAddress, secretFor } from '../endpoint';
-import type { CrmForm } from '../form-values';
+import type { CrmForm, FormValues } from '../form-values';
 import type { WebhookSettings } from './settings';
 
 /** One entry per non-empty line, as `pattern` splits it; a line that is not one is reported, not dropped. */
@@ -23,11 +23,19 @@ export function fieldMapFrom(text: string): Array<{ to: string; from: string }> 
   return entriesFrom(text, /^([^=]+)=(.+)$/, (to, from) => ({ to, from }), 'Write one mapping per line, like first_name = firstName');
 }
 
+/**
+ * The first Lookup or Outcomes URL on an origin the saved secrets were not saved with: they would
+ * newly go there, so they are not kept for it (the endpoint's own origin is checked by secretFor).
+ */
+export function newWebhookAddress(saved: WebhookSettings, values: Pick<FormValues, 'lookupUrl' | 'outcomesUrl'>): string | undefined {
+  return newAddress([saved.endpointUrl, saved.lookupUrl, saved.outcomesUrl], [values.lookupUrl, values.outcomesUrl]);
+}
+
 export const webhookForm: CrmForm<WebhookSettings> = {
   input(values, saved) {
     // A secret left blank is kept only for the same addresses: the endpoint's origin, and a Lookup or
     // Outcomes URL on an origin it was saved with. All of them receive the token and the signature.
-    const keep = saved != null && newAddress([saved.endpointUrl, saved.lookupUrl, saved.outcomesUrl], [values.lookupUrl, values.outcomesUrl]) === undefined;
+    const keep = saved != null && newWebhookAddress(saved, values) === undefined;
     const kept = (secret: string | undefined) => (keep ? secretFor(secret, saved?.endpointUrl, values.endpointUrl) : undefined);
     const apiToken = values.apiToken.trim() || (values.removeToken ? undefined : kept(saved?.apiToken));
     const signingSecret = values.signingSecret || (values.removeSecret ? undefined : kept(saved?.signingSecret));
