@@ -47,6 +47,23 @@ export type CrmConnector<Settings> = {
   outcomes: OutcomeRead<Settings>;
 };
 
+/**
+ * A delivered answer once a follow-up request for some of its leads (a deal, an opportunity) has
+ * failed: refused, those leads need attention, said by `refusedAs`; otherwise they are left out,
+ * so the engine sends them again (after the wait asked for), the rest staying delivered.
+ */
+export function withoutLeads(
+  result: Extract<SendResult, { kind: 'delivered' }>,
+  leads: ReadonlyArray<{ id: string }>,
+  failure: Exclude<SendResult, { kind: 'delivered' }>,
+  refusedAs: (error: string) => string,
+): SendResult {
+  const ids = new Set(leads.map((lead) => lead.id));
+  const kept = result.results.filter((r) => !ids.has(r.id));
+  if (failure.kind === 'refused') return { ...result, results: [...kept, ...leads.map((lead): LeadResult => ({ id: lead.id, ok: false, message: refusedAs(failure.error) }))] };
+  return { ...result, results: kept, ...(failure.kind === 'retry' && failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
+}
+
 /** A connector's sending side, with its settings: what the sync engine calls. */
 export type CrmSender = {
   batchSize: number;

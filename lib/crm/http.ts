@@ -1,7 +1,7 @@
 import { keptText } from '../lead/kept-text';
 import type { SendResult } from './connector';
 import type { LookupAnswer } from './lookup';
-import type { OutcomeAnswer } from './outcomes';
+import { outcomeFailureOf, type OutcomeAnswer } from './outcomes';
 
 /** A lookup the CRM could not answer, and why. */
 type LookupFailure = Extract<LookupAnswer, { reason: string }>;
@@ -92,8 +92,7 @@ export async function errorDetail(response: Response): Promise<string> {
 
 /** An outcome read's failure: said the way the sync says it, with a refused credential and a wait asked for. */
 export async function outcomeFailure(response: Response, credential?: string): Promise<Extract<OutcomeAnswer, { ok: false }>> {
-  const result = classifyFailure(response, await errorDetail(response), credential);
-  return { ok: false, reason: result.error, ...(result.kind === 'unauthorized' ? { unauthorized: true } : {}), ...(result.kind === 'retry' && result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) };
+  return outcomeFailureOf(classifyFailure(response, await errorDetail(response), credential));
 }
 
 /** A lookup's failure, said the way the sync says it. */

@@ -78,3 +78,47 @@ export function furtherStage(a: OutcomeStage, b: OutcomeStage): OutcomeStage {
   const rank = (stage: OutcomeStage) => (stage === 'lost' ? 0.5 : outcomeStages.indexOf(stage));
   return rank(a) >= rank(b) ? a : b;
 }
+
+/** A CRM's time as ISO 8601: a date alone as its midday UTC, a time without a zone as UTC, `+0000` read as `+00:00`. */
+export function isoTime(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? `${value}T12:00:00Z`
+    : /[zZ]$|[+-]\d\d:?\d\d$/.test(value)
+      ? value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
+      : `${value.replace(' ', 'T')}Z`;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** One deal (or opportunity) as an outcome read sees it; times ISO 8601. */
+export type DealState = { stage: OutcomeStage; amount?: number; currency?: string; wonAt?: string; changedAt?: string };
+
+/**
+ * Where a lead with these deals stands: from `start` (a stage the CRM gives the person, as
+ * HubSpot's lifecycle stage), the furthest; won, with the first won deal's value and the time it
+ * was won, else the time of the latest change.
+ */
+export function outcomeOfDeals(id: string, deals: readonly DealState[], start: OutcomeStage = 'open'): CrmOutcome {
+  let stage = start;
+  let won: DealState | undefined;
+  let latest: string | undefined;
+  for (const deal of deals) {
+    stage = furtherStage(stage, deal.stage);
+    if (deal.stage === 'won') won ??= deal;
+    if (deal.changedAt && (!latest || deal.changedAt > latest)) latest = deal.changedAt;
+  }
+  const value = stage === 'won' && won?.amount !== undefined && Number.isFinite(won.amount) && won.currency ? { amount: won.amount, currency: won.currency } : {};
+  const updatedAt = stage === 'won' ? (won?.wonAt ?? latest) : latest;
+  return { id, stage, ...value, ...(updatedAt ? { updatedAt } : {}) };
+}
+
+/** An outcome read's failure, from what a failed request means for the sync. */
+export function outcomeFailureOf(failure: { kind: 'retry' | 'unauthorized' | 'refused'; error: string; retryAfterMs?: number }): Extract<OutcomeAnswer, { ok: false }> {
+  return {
+    ok: false,
+    reason: failure.error,
+    ...(failure.kind === 'unauthorized' ? { unauthorized: true } : {}),
+    ...(failure.kind === 'retry' && failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
+  };
+}

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Lead } from '../../lead/schema';
-import type { LeadResult, SendResult } from '../connector';
-import { furtherStage, type CrmOutcome, type OutcomeAnswer, type OutcomeRead, type OutcomeStage } from '../outcomes';
+import { withoutLeads, type SendResult } from '../connector';
+import { isoTime, outcomeFailureOf, outcomeOfDeals, type CrmOutcome, type DealState, type OutcomeRead, type OutcomeStage } from '../outcomes';
 import { mappedStage } from '../stage-map';
 import { stageMapOf } from '../stage-map-defaults';
 import { hubspotPost, type HubspotFailure } from './http';
@@ -15,6 +15,8 @@ import type { HubspotSettings } from './settings';
 // - Where a lead stands: its contact's lifecycle stage and the stage of every deal associated with
 //   it, the furthest through the stage map (defaults: HubSpot's default sales pipeline; closed won
 //   and closed lost deals count as such in any pipeline), a won deal's amount.
+
+const refusedAs = (error: string) => `Saved in HubSpot without its deal: ${error}`;
 
 /** Deal to contact, HubSpot-defined (Associations v4). */
 const DEAL_TO_CONTACT = 3;
@@ -68,7 +70,7 @@ export async function withDeals(result: SendResult, leads: readonly Lead[], sett
   const contactOf = new Map(result.results.flatMap((r) => (r.ok && r.crmId ? [[r.id, r.crmId] as const] : [])));
   const sized = leads.filter((lead) => lead.opportunity && contactOf.has(lead.id));
   if (!sized.length) return result;
-  const failed = (failure: HubspotFailure) => withoutLeads(result, sized, failure);
+  const failed = (failure: HubspotFailure) => withoutLeads(result, sized, failure, refusedAs);
   const deals = await dealsOfContacts(sized.map((lead) => contactOf.get(lead.id)!), settings, signal);
   if (!(deals instanceof Map)) return failed(deals);
   const dealIds = [...new Set([...deals.values()].flat())];
@@ -88,28 +90,16 @@ export async function withDeals(result: SendResult, leads: readonly Lead[], sett
     associations: [{ to: { id: contactOf.get(lead.id)! }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: DEAL_TO_CONTACT }] }],
   }));
   const created = await hubspotPost(settings, '/crm/v3/objects/0-3/batch/create', { inputs }, signal);
-  if (!created.ok) return withoutLeads(result, missing, created.failure);
+  if (!created.ok) return withoutLeads(result, missing, created.failure, refusedAs);
   const errors = z.looseObject({ errors: z._default(z.array(z.looseObject({ message: z.string() })), []) }).safeParse(created.body).data?.errors ?? [];
   // A 207's errors do not say which input they are about (HubSpot does not promise to echo one): the
   // batch's leads need attention, with HubSpot's message (a wrong pipeline or stage in the
   // settings, most likely). Sent again after the rep fixes it, a deal made this time is not made twice.
-  return errors.length ? withoutLeads(result, missing, { kind: 'refused', error: errors[0]!.message }) : result;
-}
-
-function withoutLeads(result: Extract<SendResult, { kind: 'delivered' }>, leads: readonly Lead[], failure: HubspotFailure): SendResult {
-  const ids = new Set(leads.map((lead) => lead.id));
-  const kept = result.results.filter((r) => !ids.has(r.id));
-  if (failure.kind === 'refused') return { ...result, results: [...kept, ...leads.map((lead): LeadResult => ({ id: lead.id, ok: false, message: `Saved in HubSpot without its deal: ${failure.error}` }))] };
-  return { ...result, results: kept, ...(failure.kind === 'retry' && failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
+  return errors.length ? withoutLeads(result, missing, { kind: 'refused', error: errors[0]!.message }, refusedAs) : result;
 }
 
 const DEAL_PROPERTIES = ['dealstage', 'amount', 'deal_currency_code', 'closedate', 'hs_is_closed_won', 'hs_is_closed', 'hs_lastmodifieddate'];
 
-function failureOf(failure: HubspotFailure): Extract<OutcomeAnswer, { ok: false }> {
-  return { ok: false, reason: failure.error, ...(failure.kind === 'unauthorized' ? { unauthorized: true } : {}), ...(failure.kind === 'retry' && failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
-}
-
-const isoTime = (value: string | null | undefined) => (value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined);
 
 export const hubspotOutcomes: OutcomeRead<HubspotSettings> = {
   batchSize: BATCH,
@@ -118,12 +108,12 @@ export const hubspotOutcomes: OutcomeRead<HubspotSettings> = {
     const contactOf = new Map(leads.flatMap((lead) => (lead.crmId && /^\d{1,20}$/.test(lead.crmId) ? [[lead.id, lead.crmId] as const] : [])));
     if (!contactOf.size) return { ok: true, outcomes: [] };
     const contacts = await readObjects('/crm/v3/objects/contacts/batch/read', [...new Set(contactOf.values())], ['lifecyclestage'], settings, signal);
-    if (!Array.isArray(contacts)) return failureOf(contacts);
+    if (!Array.isArray(contacts)) return outcomeFailureOf(contacts);
     const deals = await dealsOfContacts([...new Set(contactOf.values())], settings, signal);
-    if (!(deals instanceof Map)) return failureOf(deals);
+    if (!(deals instanceof Map)) return outcomeFailureOf(deals);
     const dealIds = [...new Set([...deals.values()].flat())];
     const dealRecords = dealIds.length ? await readObjects('/crm/v3/objects/0-3/batch/read', dealIds, DEAL_PROPERTIES, settings, signal) : [];
-    if (!Array.isArray(dealRecords)) return failureOf(dealRecords);
+    if (!Array.isArray(dealRecords)) return outcomeFailureOf(dealRecords);
     const map = stageMapOf('hubspot', settings.stageMap);
     const lifecycle = new Map(contacts.map((contact) => [contact.id, contact.properties.lifecyclestage]));
     const dealById = new Map(dealRecords.map((deal) => [deal.id, deal.properties]));
@@ -132,22 +122,15 @@ export const hubspotOutcomes: OutcomeRead<HubspotSettings> = {
       const contactId = contactOf.get(lead.id);
       // A contact HubSpot no longer has (merged away, deleted) is left out.
       if (!contactId || !lifecycle.has(contactId)) continue;
-      let stage: OutcomeStage = mappedStage(map, lifecycle.get(contactId));
-      let won: Record<string, string | null> | undefined;
-      let latest: string | undefined;
-      for (const id of deals.get(contactId) ?? []) {
+      const states = (deals.get(contactId) ?? []).flatMap((id): DealState[] => {
         const deal = dealById.get(id);
-        if (!deal) continue;
-        const dealStage: OutcomeStage = deal.hs_is_closed_won === 'true' ? 'won' : deal.hs_is_closed === 'true' ? 'lost' : mappedStage(map, deal.dealstage);
-        stage = furtherStage(stage, dealStage);
-        if (dealStage === 'won') won ??= deal;
-        const time = isoTime(deal.hs_lastmodifieddate);
-        if (time && (!latest || time > latest)) latest = time;
-      }
-      const amount = Number(won?.amount);
-      const value = stage === 'won' && won && Number.isFinite(amount) && won.deal_currency_code ? { amount, currency: won.deal_currency_code } : {};
-      const updatedAt = stage === 'won' ? (isoTime(won?.closedate) ?? latest) : latest;
-      outcomes.push({ id: lead.id, stage, ...value, ...(updatedAt ? { updatedAt } : {}) });
+        if (!deal) return [];
+        const stage: OutcomeStage = deal.hs_is_closed_won === 'true' ? 'won' : deal.hs_is_closed === 'true' ? 'lost' : mappedStage(map, deal.dealstage);
+        const wonAt = stage === 'won' ? isoTime(deal.closedate) : undefined;
+        const changedAt = isoTime(deal.hs_lastmodifieddate);
+        return [{ stage, amount: Number(deal.amount), ...(deal.deal_currency_code ? { currency: deal.deal_currency_code } : {}), ...(wonAt ? { wonAt } : {}), ...(changedAt ? { changedAt } : {}) }];
+      });
+      outcomes.push(outcomeOfDeals(lead.id, states, mappedStage(map, lifecycle.get(contactId))));
     }
     return { ok: true, outcomes };
   },

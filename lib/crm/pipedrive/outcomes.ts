@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { furtherStage, type CrmOutcome, type OutcomeAnswer, type OutcomeQuery, type OutcomeRead, type OutcomeStage } from '../outcomes';
+import { isoTime, outcomeFailureOf, outcomeOfDeals, type CrmOutcome, type OutcomeAnswer, type OutcomeQuery, type OutcomeRead } from '../outcomes';
 import { mappedStage } from '../stage-map';
 import { stageMapOf } from '../stage-map-defaults';
 import type { StageMap } from '../outcomes';
@@ -32,10 +32,7 @@ const dealSchema = z.looseObject({
 const dealsSchema = z.array(dealSchema);
 const stagesSchema = z.array(z.looseObject({ id: z.number(), name: z.optional(z.nullable(z.string())) }));
 
-function failureOf(answer: Extract<PipedriveAnswer, { ok: false }>): Failure {
-  const { result } = answer;
-  return { ok: false, reason: result.error, ...(result.kind === 'unauthorized' ? { unauthorized: true } : {}), ...('retryAfterMs' in result && result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) };
-}
+const failureOf = (answer: Extract<PipedriveAnswer, { ok: false }>): Failure => outcomeFailureOf(answer.result);
 
 /** Every stage's name by id, all pipelines (a page of 500 holds any account's). */
 async function stageNames(settings: PipedriveSettings, signal: AbortSignal): Promise<Map<number, string> | Failure> {
@@ -44,29 +41,17 @@ async function stageNames(settings: PipedriveSettings, signal: AbortSignal): Pro
   return new Map((stagesSchema.safeParse(answer.data).data ?? []).map((stage) => [stage.id, stage.name ?? '']));
 }
 
-/** A Pipedrive time ("2026-12-01T10:00:00Z", or v1's "2026-12-01 10:00:00", UTC) as ISO 8601. */
-function isoTime(time: string | null | undefined): string | undefined {
-  if (!time) return undefined;
-  const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(time) ? time : `${time.replace(' ', 'T')}Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
 /** Where a set of deals leaves the lead: the furthest stage, a won deal's value and time. */
-export function outcomeOfDeals(id: string, deals: ReadonlyArray<z.infer<typeof dealSchema>>, stages: Map<number, string>, map: StageMap): CrmOutcome {
-  let stage: OutcomeStage = 'open';
-  let won: z.infer<typeof dealSchema> | undefined;
-  let latest: string | undefined;
-  for (const deal of deals) {
-    const dealStage: OutcomeStage = deal.status === 'won' ? 'won' : deal.status === 'lost' ? 'lost' : mappedStage(map, stages.get(deal.stage_id ?? -1));
-    stage = furtherStage(stage, dealStage);
-    if (deal.status === 'won') won ??= deal;
-    const time = isoTime(deal.update_time);
-    if (time && (!latest || time > latest)) latest = time;
-  }
-  const wonAt = isoTime(won?.won_time);
-  const value = won && typeof won.value === 'number' && won.currency ? { amount: won.value, currency: won.currency } : {};
-  const updatedAt = stage === 'won' ? (wonAt ?? latest) : latest;
-  return { id, stage, ...(stage === 'won' ? value : {}), ...(updatedAt ? { updatedAt } : {}) };
+export function outcomeOfPipedriveDeals(id: string, deals: ReadonlyArray<z.infer<typeof dealSchema>>, stages: Map<number, string>, map: StageMap): CrmOutcome {
+  return outcomeOfDeals(
+    id,
+    deals.map((deal) => ({
+      stage: deal.status === 'won' ? 'won' : deal.status === 'lost' ? 'lost' : mappedStage(map, stages.get(deal.stage_id ?? -1)),
+      ...(typeof deal.value === 'number' && deal.currency ? { amount: deal.value, currency: deal.currency } : {}),
+      ...(isoTime(deal.won_time) ? { wonAt: isoTime(deal.won_time) } : {}),
+      ...(isoTime(deal.update_time) ? { changedAt: isoTime(deal.update_time) } : {}),
+    })),
+  );
 }
 
 async function outcomeOf(query: OutcomeQuery, settings: PipedriveSettings, stages: Map<number, string>, signal: AbortSignal): Promise<CrmOutcome | undefined | Failure> {
@@ -92,7 +77,7 @@ async function outcomeOf(query: OutcomeQuery, settings: PipedriveSettings, stage
   const deals = dealsSchema.safeParse(answer.data).data ?? [];
   const own = leadId ? deals.filter((deal) => deal.source_lead_id === leadId) : [];
   const counted = own.length ? own : leadOpen ? [] : deals;
-  return outcomeOfDeals(query.id, counted, stages, stageMapOf('pipedrive', settings.stageMap));
+  return outcomeOfPipedriveDeals(query.id, counted, stages, stageMapOf('pipedrive', settings.stageMap));
 }
 
 export const pipedriveOutcomes: OutcomeRead<PipedriveSettings> = {

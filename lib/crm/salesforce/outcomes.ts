@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { outcomeFailure } from '../http';
-import { furtherStage, type CrmOutcome, type OutcomeAnswer, type OutcomeQuery, type OutcomeRead, type OutcomeStage } from '../outcomes';
+import { isoTime, outcomeFailureOf, outcomeOfDeals, type CrmOutcome, type OutcomeAnswer, type OutcomeQuery, type OutcomeRead, type OutcomeStage } from '../outcomes';
 import { mappedStage } from '../stage-map';
 import { stageMapOf } from '../stage-map-defaults';
 import { SALESFORCE_API_VERSION, SALESFORCE_CREDENTIAL, salesforceCall } from './http';
@@ -33,21 +33,10 @@ type Opportunity = z.infer<typeof opportunitySchema>;
 
 async function query<T extends z.ZodMiniType>(settings: SalesforceSettings, soql: string, record: T, signal: AbortSignal): Promise<Array<z.infer<T>> | Failure> {
   const response = await salesforceCall(settings, 'GET', `/services/data/${SALESFORCE_API_VERSION}/query?q=${encodeURIComponent(soql)}`, undefined, signal);
-  if (!(response instanceof Response)) {
-    const error = 'error' in response ? response.error : 'Salesforce could not be asked';
-    return { ok: false, reason: error, ...(response.kind === 'unauthorized' ? { unauthorized: true } : {}) };
-  }
+  if (!(response instanceof Response)) return response.kind === 'delivered' ? { ok: false, reason: 'Salesforce could not be asked' } : outcomeFailureOf(response);
   if (!response.ok) return outcomeFailure(response, SALESFORCE_CREDENTIAL);
   const answer = answerSchema(record).safeParse(await response.json().catch(() => null));
   return answer.success ? (answer.data.records as Array<z.infer<T>>) : { ok: false, reason: 'Salesforce answered the query with something unexpected' };
-}
-
-/** Salesforce's `…+0000` offset as ISO 8601; a date (CloseDate) as its midday UTC. */
-function isoTime(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 function stageOfOpportunity(opportunity: Opportunity, settings: SalesforceSettings): OutcomeStage {
@@ -56,13 +45,21 @@ function stageOfOpportunity(opportunity: Opportunity, settings: SalesforceSettin
   return mappedStage(stageMapOf('salesforce', settings.stageMap), opportunity.StageName);
 }
 
+/** Opportunities as outcomes see them; amounts in the org's currency, when the settings name it. */
 function outcomeOfOpportunities(id: string, opportunities: Opportunity[], settings: SalesforceSettings): CrmOutcome {
-  let stage: OutcomeStage = 'open';
-  for (const opportunity of opportunities) stage = furtherStage(stage, stageOfOpportunity(opportunity, settings));
-  const won = opportunities.find((opportunity) => opportunity.IsWon);
-  const amount = stage === 'won' && settings.orgCurrency && typeof won?.Amount === 'number' ? { amount: won.Amount, currency: settings.orgCurrency } : {};
-  const updatedAt = isoTime(stage === 'won' ? (won?.CloseDate ?? won?.LastModifiedDate) : opportunities.map((o) => o.LastModifiedDate).sort().at(-1));
-  return { id, stage, ...amount, ...(updatedAt ? { updatedAt } : {}) };
+  return outcomeOfDeals(
+    id,
+    opportunities.map((opportunity) => {
+      const wonAt = opportunity.IsWon ? isoTime(opportunity.CloseDate ?? opportunity.LastModifiedDate) : undefined;
+      const changedAt = isoTime(opportunity.LastModifiedDate);
+      return {
+        stage: stageOfOpportunity(opportunity, settings),
+        ...(typeof opportunity.Amount === 'number' && settings.orgCurrency ? { amount: opportunity.Amount, currency: settings.orgCurrency } : {}),
+        ...(wonAt ? { wonAt } : {}),
+        ...(changedAt ? { changedAt } : {}),
+      };
+    }),
+  );
 }
 
 const OPPORTUNITY_FIELDS = ['StageName', 'IsWon', 'IsClosed', 'Amount', 'CloseDate', 'LastModifiedDate'];

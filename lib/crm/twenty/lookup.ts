@@ -31,12 +31,12 @@ export function twentyPersonUrl(settings: TwentySettings, id: string): string {
 }
 
 /** A value in a Twenty REST filter: double-quoted, its quotes and backslashes escaped. */
-const quoted = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+export const filterValue = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 export const twentyLookup: PersonLookup<TwentySettings> = async (person, settings, signal) => {
   const conditions = [
-    ...(person.email ? [`emails.primaryEmail[eq]:${quoted(person.email)}`] : []),
-    ...(person.linkedinUrl ? [`linkedinLink.primaryLinkUrl[eq]:${quoted(person.linkedinUrl)}`] : []),
+    ...(person.email ? [`emails.primaryEmail[eq]:${filterValue(person.email)}`] : []),
+    ...(person.linkedinUrl ? [`linkedinLink.primaryLinkUrl[eq]:${filterValue(person.linkedinUrl)}`] : []),
   ];
   if (conditions.length === 0) return { ok: false, unsupported: true };
   const filter = conditions.length === 1 ? conditions[0]! : `or(${conditions.join(',')})`;

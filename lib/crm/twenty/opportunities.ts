@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import type { Lead } from '../../lead/schema';
-import type { LeadResult, SendResult } from '../connector';
+import { withoutLeads, type SendResult } from '../connector';
 import { classifyFailure, classifyFetchError, errorDetail, outcomeFailure } from '../http';
-import { furtherStage, type CrmOutcome, type OutcomeRead, type OutcomeStage } from '../outcomes';
+import { furtherStage, isoTime, type CrmOutcome, type OutcomeRead, type OutcomeStage } from '../outcomes';
 import { mappedStage } from '../stage-map';
 import { stageMapOf } from '../stage-map-defaults';
 import { twentyHeaders, twentyUrl } from './http';
+import { filterValue } from './lookup';
 import type { TwentySettings } from './settings';
 
 // Twenty's opportunities, both ways:
@@ -14,6 +15,8 @@ import type { TwentySettings } from './settings';
 //   or an edit updates the same opportunity, and the stage the team set is never sent, so never reset;
 // - where a lead stands: its person's opportunities (as point of contact), the furthest stage,
 //   through the stage map (defaults: Twenty's standard stages; CUSTOMER is won).
+
+const refusedAs = (error: string) => `Saved in Twenty without its opportunity: ${error}`;
 
 /** Twenty keeps amounts in millionths. */
 const MICROS = 1_000_000;
@@ -56,21 +59,10 @@ export async function withOpportunities(result: SendResult, leads: readonly Lead
     response = await fetch(twentyUrl(settings, '/rest/batch/opportunities?upsert=true'), { method: 'POST', headers: twentyHeaders(settings), body: JSON.stringify(body), credentials: 'omit', signal });
   } catch (error) {
     const failure = classifyFetchError(error);
-    return withoutLeads(result, sized, failure);
+    return withoutLeads(result, sized, failure, refusedAs);
   }
   if (response.ok) return result;
-  return withoutLeads(result, sized, classifyFailure(response, await errorDetail(response), 'the API key'));
-}
-
-function withoutLeads(result: Extract<SendResult, { kind: 'delivered' }>, sized: readonly Lead[], failure: Exclude<SendResult, { kind: 'delivered' }>): SendResult {
-  const ids = new Set(sized.map((lead) => lead.id));
-  const kept = result.results.filter((r) => !ids.has(r.id));
-  if (failure.kind === 'refused') {
-    const refused = sized.map((lead): LeadResult => ({ id: lead.id, ok: false, message: `Saved in Twenty without its opportunity: ${failure.error}` }));
-    return { ...result, results: [...kept, ...refused] };
-  }
-  // Busy, unreachable or unauthorized: these leads go again (the engine sends what an answer leaves out).
-  return { ...result, results: kept, ...(failure.kind === 'retry' && failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
+  return withoutLeads(result, sized, classifyFailure(response, await errorDetail(response), 'the API key'), refusedAs);
 }
 
 const opportunitiesSchema = z.looseObject({
@@ -87,8 +79,6 @@ const opportunitiesSchema = z.looseObject({
   }),
 });
 
-const quoted = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-
 export const twentyOutcomes: OutcomeRead<TwentySettings> = {
   // 60 people a request, Twenty's documented batch and page size: their opportunities fit a page
   // unless people have several each; the rest of the list is read page by page.
@@ -96,7 +86,7 @@ export const twentyOutcomes: OutcomeRead<TwentySettings> = {
   available: () => true,
   async read(leads, settings, signal) {
     const personOf = new Map(leads.map((lead) => [lead.crmId ?? lead.id, lead.id]));
-    const filter = `pointOfContactId[in]:[${[...personOf.keys()].map(quoted).join(',')}]`;
+    const filter = `pointOfContactId[in]:[${[...personOf.keys()].map(filterValue).join(',')}]`;
     const found: Array<z.infer<typeof opportunitiesSchema>['data']['opportunities'][number]> = [];
     let after: string | undefined;
     for (let page = 0; page < 20; page += 1) {
@@ -131,7 +121,7 @@ export const twentyOutcomes: OutcomeRead<TwentySettings> = {
       const micros = opportunity.amount?.amountMicros;
       const amount = stage === 'won' && typeof micros === 'number' && opportunity.amount?.currencyCode ? { amount: micros / MICROS, currency: opportunity.amount.currencyCode } : {};
       const when = stage === 'won' ? (opportunity.closeDate ?? opportunity.updatedAt) : opportunity.updatedAt;
-      const updatedAt = when && !Number.isNaN(Date.parse(when)) ? new Date(when).toISOString() : undefined;
+      const updatedAt = isoTime(when);
       byLead.set(leadId, { id: leadId, stage: further, ...amount, ...(updatedAt ? { updatedAt } : {}) });
     }
     // Every lead asked about was synced as a person: one with no opportunity is in Twenty, nothing more (open).

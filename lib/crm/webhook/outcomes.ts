@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { classifyFailure, classifyFetchError, errorDetail } from '../http';
+import { classifyFetchError, outcomeFailure } from '../http';
 import { keptOutcome, type CrmOutcome, type OutcomeRead } from '../outcomes';
 import { postSigned } from './http';
 import type { WebhookSettings } from './settings';
@@ -23,10 +23,7 @@ export const webhookOutcomes: OutcomeRead<WebhookSettings> = {
     } catch (error) {
       return { ok: false, reason: classifyFetchError(error).error };
     }
-    if (!response.ok) {
-      const failure = classifyFailure(response, await errorDetail(response));
-      return { ok: false, reason: failure.error, ...(failure.kind === 'unauthorized' ? { unauthorized: true } : {}), ...('retryAfterMs' in failure && failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
-    }
+    if (!response.ok) return outcomeFailure(response);
     let json: unknown;
     try {
       json = JSON.parse(await response.text());
