@@ -14,18 +14,51 @@ export const COMPANY_SUFFIX = /\b(?:inc|llc|ltd|limited|gmbh|ag|kg|sa|sas|sarl|s
 const TITLE_WORDS = /\b(?:ceo|cto|cfo|coo|cmo|cro|vp|svp|evp|president|founder|co-founder|owner|partner|director|head|lead|manager|chief|officer|engineer|consultant|specialist|executive|associate|representative|account|sales|marketing|procurement|purchasing|buyer|analyst|architect|designer|geschäftsführer(?:in)?|leiter(?:in)?|vertrieb|einkauf|directeur|directrice|responsable|gerente|jefe|direttore|responsabile)\b/iu;
 const NAME = /^(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Mag|Ing|Dipl\.-Ing)\.?\s+)*([\p{Lu}][\p{L}'’.-]+(?:\s+(?:van|von|der|de|da|del|di|du|la|le|[\p{Lu}][\p{L}'’.-]+)){1,4})$/u;
 
+/**
+ * A card's or signature's label before a number, an address or a link: `T`, `M`, `E`, `W`, `Tel.`,
+ * `Mobile:`, `E-mail:`, `Web:` and their usual translations. Only before what it labels, so an
+ * initial ("E. Smith") stays.
+ */
+const LABEL =
+  /^(?:t|m|p|f|e|w|tel|tél|phone|telefon|teléfono|mobile|mob|cell|handy|mobil|portable|móvil|cellulare|fax|office|direct|email|e-mail|mail|web|website|url|internet)\s*[:.]?\s*(?=[+(\d]|[^\s@]+@|https?:\/\/|www\.|[\p{L}\p{N}-]+\.[a-z]{2,}\b)/iu;
+/** A label that says the number is a mobile's. */
+const MOBILE_LABEL = /^(?:m|mobile|mob|cell|handy|mobil|portable|móvil|cellulare)\s*[:.]?\s*[+(\d]/iu;
+const FAX_LABEL = /^(?:f|fax)\s*[:.]?\s*[+(\d]/iu;
+/** Letters after a name that are no part of it: degrees and post-nominals. */
+const POST_NOMINALS = /,?\s+(?:ph\.?\s?d|mba|msc|m\.sc|bsc|ma|ba|md|cpa|pmp|cfa|esq|jr|sr|ii|iii)\.?$/iu;
+
+const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Mag|Ing|Dipl\.-Ing)\.?\s/u;
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Whether an email's address spells the name on the line: each of its parts a word of the line, or its initial. */
+function spelledBy(email: string | undefined, line: string): boolean {
+  const local = email?.split('@')[0];
+  if (!local) return false;
+  const parts = folded(local).split(/[._-]+/).filter((part) => /^[a-z]+$/.test(part));
+  const words = folded(line).split(/[^a-z]+/);
+  const known = parts.filter((part) => words.some((word) => word === part || (part.length === 1 && word.startsWith(part))));
+  return known.length >= 2 || (known.length === 1 && parts.length === 1 && known[0]!.length > 2);
+}
+
 function lines(text: string): string[] {
   return text
     .split(/\r?\n|\s+[|•·]\s+(?=\S)/)
-    .map((line) => cleanText(line.replace(/^[-–—>*\s]+/, ''), 200))
-    .filter((line): line is string => !!line && !/^(?:--|best|regards|kind regards|mit freundlichen grüßen|cordialement|saludos|thanks)/i.test(line));
+    .map((line) => cleanText(line.replace(/^[-–—>*\s]+/, '').replace(LABEL, ''), 200))
+    .filter((line): line is string => !!line && !/^[+()\d\s./-]{6,}$/.test(line) && !/^(?:--|best|regards|kind regards|mit freundlichen grüßen|cordialement|saludos|thanks)/i.test(line));
+}
+
+/** The number to call: a mobile's when a label says which is, never a fax's, else the first. */
+function bestPhone(input: string, country?: CountryCode) {
+  const found = findPhoneNumbersInText(input, country);
+  const labelOf = (startsAt: number) => input.slice(input.lastIndexOf('\n', startsAt - 1) + 1, startsAt + 1).trim();
+  return found.find(({ startsAt }) => MOBILE_LABEL.test(labelOf(startsAt))) ?? found.find(({ startsAt }) => !FAX_LABEL.test(labelOf(startsAt))) ?? found[0];
 }
 
 export function parseContactText(text: string, country?: CountryCode): ReaderFields {
   const input = text.slice(0, 5_000);
   const fields: ReaderFields = {};
   fields.email = EMAIL.exec(input)?.[0];
-  const phone = findPhoneNumbersInText(input, country)[0];
+  const phone = bestPhone(input, country);
   fields.phone = phone ? phone.number.number : undefined;
   const website = input
     .split(/\s+/)
@@ -34,8 +67,10 @@ export function parseContactText(text: string, country?: CountryCode): ReaderFie
   if (website) fields.website = /^https?:\/\//i.test(website) ? website : `https://${website}`;
 
   const rest = lines(input).filter((line) => !EMAIL.test(line) && !(phone && line.includes(phone.number.nationalNumber.slice(-4))) && !(website && line.includes(website.replace(/^https?:\/\//i, ''))));
-  const nameLine = rest.find((line) => NAME.test(line) && !TITLE_WORDS.test(line) && !COMPANY_SUFFIX.test(line));
-  if (nameLine) fields.fullName = NAME.exec(nameLine)?.[1];
+  const candidates = rest.filter((line) => NAME.test(line.replace(POST_NOMINALS, '')) && !TITLE_WORDS.test(line) && !COMPANY_SUFFIX.test(line));
+  // The line the email spells ("priya.raman@…"), else one with an honorific, else the first.
+  const nameLine = candidates.find((line) => spelledBy(fields.email, line)) ?? candidates.find((line) => HONORIFIC.test(line)) ?? candidates[0];
+  if (nameLine) fields.fullName = NAME.exec(nameLine.replace(POST_NOMINALS, ''))?.[1];
   const others = rest.filter((line) => line !== nameLine);
   for (const line of others) {
     const role = roleFromHeadline(line);

@@ -126,6 +126,31 @@ Tel. +49 89 1234 5678 · anna.schmidt@mueller-mb.example`;
     expect(draft.extractor).toBe('contact-text');
   });
 
+  it('reads a card’s one-letter and spelled-out labels, takes the mobile over the desk and never the fax', () => {
+    const text = `Kenji Sato
+Initech KK
+T +44 20 7946 0958
+F +44 20 7946 0959
+Mobile: +44 7911 123456
+E kenji@initech.example
+W initech.example`;
+    expect(draftFields(extractFromText(text))).toMatchObject({ fullName: 'Kenji Sato', company: 'Initech KK', phone: '+447911123456', email: 'kenji@initech.example', website: 'https://initech.example' });
+    expect(draftFields(extractFromText('Ana Lima\nFax: +1 415 555 0199\nTel: +1 415 555 0100'))).toMatchObject({ phone: '+14155550100' });
+  });
+
+  it('takes the name the email spells over a company printed like a name, and drops degrees', () => {
+    const text = `Bluewater Marine Logistics
+Priya Raman, PhD
+Director of Operations
+priya.raman@bluewater.example`;
+    expect(draftFields(extractFromText(text))).toMatchObject({ fullName: 'Priya Raman', company: 'Bluewater Marine Logistics', title: 'Director of Operations' });
+  });
+
+  it('keeps an initial that is no label', () => {
+    expect(draftFields(extractFromText('E. Smith\nAcme Ltd'))).toMatchObject({ company: 'Acme Ltd' });
+    expect(extractFromText('E. Smith\nAcme Ltd').email).toBeUndefined();
+  });
+
   it('returns nothing invalid from junk', () => {
     const draft = extractFromText('<script>alert(1)</script> @@@ +++ javascript:void(0)');
     expect(z.strictObject(prospectSchema.shape).safeParse(draftFields(draft)).success).toBe(true);

@@ -20,9 +20,12 @@ export type { ProspectDraft } from './types';
 // run, in order of trust; each field takes the first value that passes the lead model's checks.
 
 type Family = NonNullable<ProspectDraft['extractor']>;
+type PageFamily = Exclude<Family, 'contact-text' | 'badge' | 'card'>;
+/** Readers of something other than a page: a text, a badge's code. */
+type TextReaderId = 'contact-text' | 'badge-code';
 
 /** Every reader of a page, by its id: a new id is a type error here until it has its reader. */
-export const pageReaders: Record<Exclude<ExtractorId, 'contact-text'>, FieldReader> = {
+export const pageReaders: Record<Exclude<ExtractorId, TextReaderId>, FieldReader> = {
   'linkedin-profile': linkedinProfileReader,
   'linkedin-company': linkedinCompanyReader,
   'json-ld': jsonLdReader,
@@ -34,7 +37,7 @@ export const pageReaders: Record<Exclude<ExtractorId, 'contact-text'>, FieldRead
   meta: metaReader,
 };
 
-const FAMILIES: Record<Exclude<Family, 'contact-text'>, FieldReader[]> = {
+const FAMILIES: Record<PageFamily, FieldReader[]> = {
   'linkedin-profile': [linkedinProfileReader, jsonLdReader],
   'linkedin-company': [linkedinCompanyReader, jsonLdReader],
   'company-website': [jsonLdReader, microdataReader, rdfaReader, microformatsReader, contactLinksReader, addressReader, metaReader],
@@ -43,7 +46,7 @@ const FAMILIES: Record<Exclude<Family, 'contact-text'>, FieldReader[]> = {
 const DRAFT_FIELDS = Object.keys(prospectSchema.shape).filter((field) => field !== 'notes') as DraftField[];
 const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|javascript:|data:text\/html/i;
 
-export function familyOf(url: URL): Exclude<Family, 'contact-text'> | null {
+export function familyOf(url: URL): PageFamily | null {
   if (/(^|\.)linkedin\.com$/i.test(url.hostname)) {
     if (/^\/in\/[^/]+/.test(url.pathname)) return 'linkedin-profile';
     if (/^\/company\/[^/]+/.test(url.pathname)) return 'linkedin-company';
@@ -148,6 +151,20 @@ export function extractProspect(doc: Document, url: string): ProspectDraft {
     if (!family) return { fieldSources: {}, extractor: null };
     const found = FAMILIES[family].map((reader) => ({ id: reader.id, fields: read(reader, doc, base) }));
     return merge(found, base, family);
+  } catch {
+    return { fieldSources: {}, extractor: null };
+  }
+}
+
+/**
+ * What a badge's code said (`badge-code`) or a card's text read (`contact-text`), cleaned and
+ * checked as a page's fields are. `country` hints how to read phone numbers written without +.
+ */
+export function extractFromFields(fields: ReaderFields, id: TextReaderId, extractor: 'badge' | 'card'): ProspectDraft {
+  try {
+    // A card or a badge writes its site without a scheme: `northwind.example`, `www.acme.com`.
+    const website = fields.website && !/^[a-z][a-z0-9+.-]*:/i.test(fields.website) ? `https://${fields.website}` : fields.website;
+    return merge([{ id, fields: { ...fields, website } }], new URL('https://example.invalid/'), extractor);
   } catch {
     return { fieldSources: {}, extractor: null };
   }

@@ -16,14 +16,15 @@ export const extractorIds = [
   'contact-links',
   'address',
   'contact-text',
+  'badge-code',
 ] as const;
 export type ExtractorId = (typeof extractorIds)[number];
 
 /** What a page yields: the lead model's field names, and which extractor produced each field. */
 export type ProspectDraft = RawFields & {
   fieldSources: Partial<Record<DraftField, ExtractorId>>;
-  /** The site family that read the page: `linkedin-profile`, `linkedin-company`, `company-website`, or null. */
-  extractor: 'linkedin-profile' | 'linkedin-company' | 'company-website' | 'contact-text' | null;
+  /** The site family that read the page (`linkedin-profile`, `linkedin-company`, `company-website`), a text, a badge's code or a card's picture; or null. */
+  extractor: 'linkedin-profile' | 'linkedin-company' | 'company-website' | 'contact-text' | 'badge' | 'card' | null;
 };
 
 /** Raw values, and a hint of the country (ISO code or name) for telling phone numbers apart. */

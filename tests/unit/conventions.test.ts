@@ -23,9 +23,11 @@ const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--excl
 /** Every extractor id a golden draft names as the source of one of its fields. */
 function idsInGoldens(): Set<string> {
   const ids = new Set<string>();
-  for (const dir of ['tests/fixtures/pages', 'tests/fixtures/texts']) {
+  for (const dir of ['tests/fixtures/pages', 'tests/fixtures/texts', 'tests/fixtures/badges']) {
     for (const name of readdirSync(join(root, dir)).filter((file) => file.endsWith('.expected.json'))) {
-      const draft = JSON.parse(read(`${dir}/${name}`)) as { fieldSources: Record<string, string> };
+      // A badge's golden keeps its payload's format beside the draft.
+      const golden = JSON.parse(read(`${dir}/${name}`)) as { fieldSources: Record<string, string> } | { draft: { fieldSources: Record<string, string> } };
+      const draft = 'draft' in golden ? golden.draft : golden;
       for (const id of Object.values(draft.fieldSources)) ids.add(id);
     }
   }
@@ -36,6 +38,7 @@ describe('page readers', () => {
   const inGoldens = idsInGoldens();
   it.each([...extractorIds])('%s has its reader and a golden fixture whose draft it fills', (id: ExtractorId) => {
     if (id === 'contact-text') expect(existsSync(join(root, 'lib/extract/contact-text.ts'))).toBe(true);
+    else if (id === 'badge-code') expect(existsSync(join(root, 'lib/scan/payload.ts'))).toBe(true);
     else {
       expect(pageReaders[id].id).toBe(id);
       expect(existsSync(join(root, `lib/extract/${id}.ts`)), `lib/extract/${id}.ts`).toBe(true);
