@@ -1,9 +1,49 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { OCR_LANGUAGES } from './lib/scan/language-list';
 
-// The manifest a store reviewer sees. Every permission here is listed, with its reason, in README.md.
+const require = createRequire(import.meta.url);
+
+/**
+ * Files the scanner loads from the extension itself (nothing is fetched at run time):
+ * - ZXing's WebAssembly, from the zxing-wasm that barcode-detector pins (its own copy when it nests one);
+ * - tesseract.js's worker, its SIMD LSTM core (loader and .wasm side by side, where the worker
+ *   looks) and the language data (LSTM "best_int" models, gzipped as they are published).
+ * The languages are lib/scan/language-list.ts's.
+ */
+function scannerFiles(): Array<{ absoluteSrc: string; relativeDest: string }> {
+  // A package's folder as Node would find it from `from` (a nested copy first); exports maps do not apply.
+  const here = (pkg: string, from = require) => {
+    const folder = (from.resolve.paths(pkg) ?? []).map((root) => join(root, pkg)).find((dir) => existsSync(join(dir, 'package.json')));
+    if (!folder) throw new Error(`wxt.config.ts: ${pkg} is not installed (npm install)`);
+    return folder;
+  };
+  const detector = here('barcode-detector');
+  const zxing = here('zxing-wasm', createRequire(join(detector, 'package.json')));
+  const tesseract = here('tesseract.js');
+  const core = here('tesseract.js-core', createRequire(join(tesseract, 'package.json')));
+  return [
+    { absoluteSrc: join(zxing, 'dist/reader/zxing_reader.wasm'), relativeDest: 'scan/zxing_reader.wasm' },
+    { absoluteSrc: join(tesseract, 'dist/worker.min.js'), relativeDest: 'ocr/worker.min.js' },
+    { absoluteSrc: join(core, 'tesseract-core-simd-lstm.js'), relativeDest: 'ocr/tesseract-core-simd-lstm.js' },
+    { absoluteSrc: join(core, 'tesseract-core-simd-lstm.wasm'), relativeDest: 'ocr/tesseract-core-simd-lstm.wasm' },
+    ...OCR_LANGUAGES.map(({ code, data }) => ({
+      absoluteSrc: join(here(data), '4.0.0_best_int', `${code}.traineddata.gz`),
+      relativeDest: `ocr/lang/${code}.traineddata.gz`,
+    })),
+  ];
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...scannerFiles());
+    },
+  },
   // What both pages load up front goes in one chunk: the libraries (React, TanStack Query, Zod, the
   // browser API), the shared components, the sync state, and two small modules
   // several lazy parts share too (Vite's preload helper, keptText). Left to itself the
@@ -54,6 +94,12 @@ export default defineConfig({
       ? { optional_host_permissions: ['https://*/*'], optional_permissions: ['identity'] }
       : { optional_permissions: ['https://*/*'] }),
     action: { default_title: 'Open Fieldclip' },
+    // 'wasm-unsafe-eval': the badge scanner's code reader is WebAssembly shipped in the extension,
+    // which the default policy refuses to compile. No remote script, no eval of JavaScript.
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" }
+        : "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -7,8 +7,8 @@ type Props = {
   error?: string;
   hint?: string;
   required?: boolean;
-  /** Filled from the page: marked so the rep checks it before saving. */
-  fromPage?: boolean;
+  /** Filled from the page, a badge's code or a card's picture: marked so the rep checks it before saving. */
+  filledFrom?: 'page' | 'badge' | 'card';
   multiline?: boolean;
   type?: InputHTMLAttributes<HTMLInputElement>['type'];
   autoComplete?: string;
@@ -19,9 +19,9 @@ type Props = {
 };
 
 /** A labelled input with its message underneath; the message is tied to the input for screen readers. */
-export function TextField({ label, value, onChange, error, hint: givenHint, required, fromPage, multiline, shortcut, ...input }: Props) {
+export function TextField({ label, value, onChange, error, hint: givenHint, required, filledFrom, multiline, shortcut, ...input }: Props) {
   const id = useId();
-  const hint = fromPage ? 'Filled from the page: check it' : givenHint;
+  const hint = filledFrom ? `Filled from the ${filledFrom}: check it` : givenHint;
   const messageId = `${id}-message`;
   const common = {
     id,
@@ -33,11 +33,11 @@ export function TextField({ label, value, onChange, error, hint: givenHint, requ
     'aria-keyshortcuts': shortcut,
   };
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${fromPage ? ' field--from-page' : ''}`}>
+    <div className={`field${error ? ' field--invalid' : ''}${filledFrom ? ' field--from-page' : ''}`}>
       <div className="field__label">
         <label htmlFor={id}>{label}</label>
         {required && <span className="field__required">required</span>}
-        {fromPage && <span className="field__tag">from page</span>}
+        {filledFrom && <span className="field__tag">from {filledFrom}</span>}
       </div>
       {multiline ? (
         <textarea {...common} rows={3} onChange={(event) => onChange(event.target.value)} />

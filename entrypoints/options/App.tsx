@@ -6,6 +6,7 @@ import { createQueryClient } from '../../components/queryClient';
 const queryClient = createQueryClient();
 // Below the CRM's settings, and rarely changed: loaded after the page has shown.
 const CurrencySettings = lazy(() => import('./CurrencySettings').then((module) => ({ default: module.CurrencySettings })));
+const CardLanguageSettings = lazy(() => import('./CardLanguageSettings').then((module) => ({ default: module.CardLanguageSettings })));
 const ReminderSettings = lazy(() => import('./ReminderSettings').then((module) => ({ default: module.ReminderSettings })));
 
 export function App() {
@@ -22,6 +23,12 @@ export function App() {
           <h2>Opportunity size</h2>
           <Suspense fallback={null}>
             <CurrencySettings />
+          </Suspense>
+        </section>
+        <section>
+          <h2>Scanning business cards</h2>
+          <Suspense fallback={null}>
+            <CardLanguageSettings />
           </Suspense>
         </section>
         <section>

@@ -89,6 +89,16 @@ describe('the capture form', () => {
     expect(state.readNote).toEqual({ ok: false, text: 'Nothing to capture on this page: type the lead in.' });
   });
 
+  it('marks what a badge or a card gave as such, and keeps what the rep typed in the fields it did not give', () => {
+    let state = run(loaded(), type('notes', 'asked for pricing'), type('company', 'Typed Co'));
+    state = captureFormReducer(state, { type: 'pageRead', draft: page({ badgeId: 'EXPO-7', email: 'ana@acme.example' }), capture: { extractor: 'badge code_128:badge-id' }, origin: 'badge' });
+    expect(state.filledFrom).toBe('badge');
+    expect(state.values).toMatchObject({ badgeId: 'EXPO-7', email: 'ana@acme.example', company: 'Typed Co', notes: 'asked for pricing' });
+    expect(state.readNote).toEqual({ ok: true, text: 'Filled 2 fields from the badge. Check them, then save.' });
+    state = captureFormReducer(state, { type: 'pageRead', draft: page({}), capture: {}, origin: 'card' });
+    expect(state.readNote).toEqual({ ok: false, text: 'Nothing to fill from this card: type the lead in.' });
+  });
+
   it('unmarks a field from the page once the rep edits it', () => {
     const state = run(loaded(), { type: 'pageRead', draft: page({ fullName: 'Page Name', company: 'Acme' }), capture: {} }, type('fullName', 'Jane'));
     expect([...state.fromPage]).toEqual(['company']);

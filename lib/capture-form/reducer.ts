@@ -9,6 +9,9 @@ import type { ProspectDraft } from '../extract/types';
 
 export const SOURCE_DETAILS = Object.values(sourceDetailFields).flat();
 
+/** Where the fields just filled were read: the page (or a pasted text), a badge's code, a card's picture. */
+export type FillOrigin = 'page' | 'badge' | 'card';
+
 /** What reading the page (or a pasted text) gave, shown under its button: the rep's eyes are there. */
 export type ReadNote = { ok: boolean; text: string };
 
@@ -16,8 +19,9 @@ export type CaptureFormState = {
   /** Null until the saved draft is read. */
   values: LeadFormValues | null;
   errors: LeadFormErrors;
-  /** Fields filled from the page and not edited since: marked "from page". */
+  /** Fields filled from the page (or a badge, a card) and not edited since: marked "from page" ("from badge", "from card"). */
   fromPage: ReadonlySet<keyof Prospect>;
+  filledFrom: FillOrigin;
   /** Where the lead was captured (the page's address and title, the reader). */
   capture: Capture;
   /** The stored lead the form is updating, if any. */
@@ -36,7 +40,7 @@ export type CaptureFormAction =
   | { type: 'editRequested'; lead: Lead }
   | { type: 'readStarted' }
   | { type: 'readFailed'; message: string }
-  | { type: 'pageRead'; draft: ProspectDraft; capture: Capture }
+  | { type: 'pageRead'; draft: ProspectDraft; capture: Capture; origin?: FillOrigin }
   | { type: 'fieldChanged'; field: keyof LeadFormValues; value: LeadFormValues[keyof LeadFormValues] }
   | { type: 'existingOpened'; lead: Lead }
   | { type: 'editingCancelled' }
@@ -49,6 +53,7 @@ export const initialCaptureForm: CaptureFormState = {
   values: null,
   errors: {},
   fromPage: new Set(),
+  filledFrom: 'page',
   capture: {},
   editing: null,
   message: '',
@@ -92,7 +97,7 @@ export function nextForm(saved: LeadFormValues): LeadFormValues {
 }
 
 /** What the rep typed stays unless the page has that field; what the last page gave goes. */
-function fillFromPage(state: CaptureFormState, draft: ProspectDraft, capture: Capture): CaptureFormState {
+function fillFromPage(state: CaptureFormState, draft: ProspectDraft, capture: Capture, origin: FillOrigin): CaptureFormState {
   const found = prospectFields.filter((field) => field !== 'notes' && typeof draft[field as keyof ProspectDraft] === 'string');
   const values = state.values && { ...state.values };
   if (values) {
@@ -104,13 +109,14 @@ function fillFromPage(state: CaptureFormState, draft: ProspectDraft, capture: Ca
     ...state,
     values,
     fromPage: new Set(found),
+    filledFrom: origin,
     capture,
     errors: {},
     message: '',
     readNote:
       shown === 0
-        ? { ok: false, text: 'Nothing to capture on this page: type the lead in.' }
-        : { ok: true, text: `Filled ${shown} field${shown === 1 ? '' : 's'} from the page. Check them, then save.` },
+        ? { ok: false, text: origin === 'page' ? 'Nothing to capture on this page: type the lead in.' : `Nothing to fill from this ${origin}: type the lead in.` }
+        : { ok: true, text: `Filled ${shown} field${shown === 1 ? '' : 's'} from the ${origin}. Check them, then save.` },
   };
 }
 
@@ -144,7 +150,7 @@ export function captureFormReducer(state: CaptureFormState, action: CaptureFormA
     case 'readFailed':
       return { ...state, readNote: { ok: false, text: action.message } };
     case 'pageRead':
-      return fillFromPage(state, action.draft, action.capture);
+      return fillFromPage(state, action.draft, action.capture, action.origin ?? 'page');
     case 'fieldChanged': {
       if (!state.values) return state;
       const field = action.field;

@@ -1,5 +1,6 @@
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/min';
 import { roleFromHeadline } from './headline';
+import { countryFrom } from './phone';
 import { cleanText } from './text';
 import type { ReaderFields } from './types';
 
@@ -54,9 +55,24 @@ function bestPhone(input: string, country?: CountryCode) {
   return found.find(({ startsAt }) => MOBILE_LABEL.test(labelOf(startsAt))) ?? found.find(({ startsAt }) => !FAX_LABEL.test(labelOf(startsAt))) ?? found[0];
 }
 
-export function parseContactText(text: string, country?: CountryCode): ReaderFields {
+/** The country an address on the text names ("… 80339 München · Deutschland"): its last part, by name. */
+function namedCountry(text: string): CountryCode | undefined {
+  for (const line of text.split(/\r?\n/).reverse()) {
+    const last = line.split(/\s[-–·|•]\s|,/).at(-1)?.trim();
+    if (last && last.length > 3) {
+      const found = countryFrom(last);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** `country`: how to read numbers written without + when the text names no country of its own. */
+export function parseContactText(text: string, hint?: CountryCode): ReaderFields {
   const input = text.slice(0, 5_000);
-  const fields: ReaderFields = {};
+  const own = namedCountry(input);
+  const country = own ?? hint;
+  const fields: ReaderFields = own ? { country: own } : {};
   fields.email = EMAIL.exec(input)?.[0];
   const phone = bestPhone(input, country);
   fields.phone = phone ? phone.number.number : undefined;

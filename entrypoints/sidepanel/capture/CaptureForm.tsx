@@ -17,10 +17,12 @@ import { DuplicateNotice } from './DuplicateNotice';
 import { onEditRequest } from './leadEditor';
 import { PasteBox } from './PasteBox';
 import { ProspectFields } from './ProspectFields';
+import { ScanBox } from './ScanBox';
 import { QualificationFields } from './QualificationFields';
 import { SourceFields } from './SourceFields';
 import { useCaptureShortcut } from './useCaptureShortcut';
 import { useCrmLookup } from './useCrmLookup';
+import { useScan } from './useScan';
 
 // The opportunity's size and currency: loaded just after the form first shows (below the fold).
 const loadOpportunityFields = () => import('./OpportunityFields');
@@ -114,6 +116,11 @@ export function CaptureForm() {
     return watchPendingCapture(apply);
   }, [loaded, readSource]);
 
+  // "Scan badge or card": a picture chosen, pasted, dropped or taken with the camera.
+  const scanInput = useRef<HTMLInputElement>(null);
+  const { scan, dragging, preload: preloadScanner } = useScan(dispatch, loaded && !editing);
+  const busy = read.isPending || scan.isPending;
+
   const save = useMutation({
     mutationFn: ({ lead, editing: existing, known }: SaveRequest) =>
       existing ? updateLead(outboxDb(), existing.id, { ...lead, capture: existing.capture }) : addLead(outboxDb(), { ...lead, capture }, Date.now(), known),
@@ -153,7 +160,7 @@ export function CaptureForm() {
         </div>
       ) : (
         <div className="capture__from-page">
-          <button type="button" onClick={() => read.mutate({})} disabled={read.isPending} aria-keyshortcuts={shortcut || undefined}>
+          <button type="button" onClick={() => read.mutate({})} disabled={busy} aria-keyshortcuts={shortcut || undefined}>
             {read.isPending ? 'Reading the page…' : 'Capture from page'}
           </button>
           {shortcut && <span className="shortcut">{shortcut}</span>}
@@ -164,7 +171,17 @@ export function CaptureForm() {
           {readNote?.text}
         </p>
       )}
-      {!editing && <PasteBox busy={read.isPending} onFill={(text) => read.mutate({ text })} />}
+      {!editing && (
+        <ScanBox
+          busy={scan.isPending}
+          dragging={dragging}
+          cardText={state.filledFrom === 'card' && state.fromPage.size > 0 ? scan.data?.text : undefined}
+          onImage={(image) => scan.mutate(image)}
+          onPreload={preloadScanner}
+          inputRef={scanInput}
+        />
+      )}
+      {!editing && <PasteBox busy={busy} onFill={(text) => read.mutate({ text })} />}
       {!editing && <CrmLookupNotice outcome={inCrm.outcome} checking={inCrm.checking} />}
       {showsEventSummary(state) ? (
         <div className="source source--summary">
@@ -178,7 +195,7 @@ export function CaptureForm() {
       ) : (
         <SourceFields values={values} errors={errors} onChange={onChange} />
       )}
-      <ProspectFields values={values} errors={errors} fromPage={fromPage} onChange={onChange} />
+      <ProspectFields values={values} errors={errors} fromPage={fromPage} filledFrom={state.filledFrom} onChange={onChange} />
       {duplicate && !editing && <DuplicateNotice lead={duplicate} onOpen={() => dispatch({ type: 'existingOpened', lead: duplicate })} />}
       <QualificationFields values={values} onChange={onChange} />
       <Suspense fallback={null}>

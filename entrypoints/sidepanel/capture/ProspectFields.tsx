@@ -1,16 +1,19 @@
 import { VISIBLE_PROSPECT_FIELDS, type LeadFormErrors, type LeadFormValues } from '../../../lib/lead/form';
 import type { Prospect } from '../../../lib/lead/schema';
+import type { FillOrigin } from '../../../lib/capture-form/reducer';
 import { TextField } from '../../../components/TextField';
 
 type Props = {
   values: LeadFormValues;
   errors: LeadFormErrors;
   fromPage: ReadonlySet<keyof Prospect>;
+  /** Where those fields were read: the page, a badge's code, a card's picture. */
+  filledFrom: FillOrigin;
   onChange: (field: keyof Prospect, value: string) => void;
 };
 
 /** The prospect's own fields, in the order a rep reads a card. */
-export function ProspectFields({ values, errors, fromPage, onChange }: Props) {
+export function ProspectFields({ values, errors, fromPage, filledFrom, onChange }: Props) {
   return (
     <>
       {VISIBLE_PROSPECT_FIELDS.map(({ field, label, type, placeholder }) => (
@@ -22,7 +25,7 @@ export function ProspectFields({ values, errors, fromPage, onChange }: Props) {
           autoComplete="off"
           value={values[field]}
           error={errors[field]}
-          fromPage={fromPage.has(field)}
+          filledFrom={fromPage.has(field) ? filledFrom : undefined}
           onChange={(value) => onChange(field, value)}
           shortcut={field === 'fullName' ? 'Alt+N' : undefined}
         />

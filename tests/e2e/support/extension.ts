@@ -21,8 +21,8 @@ export type ExtensionSession = {
   worker: Worker;
   extensionId: string;
   userDataDir: string;
-  /** Opens one of the extension's pages (sidepanel.html, options.html) in a tab. */
-  open(page: 'sidepanel.html' | 'options.html'): Promise<Page>;
+  /** Opens one of the extension's pages (sidepanel.html, options.html, camera.html) in a tab. */
+  open(page: 'sidepanel.html' | 'options.html' | 'camera.html'): Promise<Page>;
   /** Clicks Fieldclip's toolbar icon on a tab, as a rep would: it grants activeTab on that tab. */
   clickToolbarIcon(tab: Page): Promise<void>;
   /** Closes the browser; the profile stays unless `discard` is set. */
@@ -56,7 +56,7 @@ async function buildWithGrants({ origins = [], permissions = [] }: GrantedAtInst
  * `userDataDir` when a test reopens the same profile; `grantedAtInstall`: see buildWithGrants.
  */
 export async function launchExtension(
-  options: { userDataDir?: string; headless?: boolean; grantedAtInstall?: GrantedAtInstall } = {},
+  options: { userDataDir?: string; headless?: boolean; grantedAtInstall?: GrantedAtInstall; extraArgs?: readonly string[] } = {},
 ): Promise<ExtensionSession> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'fieldclip-e2e-')));
   const extensionPath = options.grantedAtInstall ? await buildWithGrants(options.grantedAtInstall) : EXTENSION_PATH;
@@ -69,6 +69,7 @@ export async function launchExtension(
       `--load-extension=${extensionPath}`,
       // Lets a test click the toolbar icon through the DevTools protocol (Extensions.triggerAction).
       '--enable-unsafe-extension-debugging',
+      ...(options.extraArgs ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
