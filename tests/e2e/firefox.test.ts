@@ -1,10 +1,11 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../tools/receiver/server';
 import { clickButton, fieldValue, fillField, launchFirefoxExtension, openSavedSite, waitForText, type FirefoxSession } from './support/firefox';
+import { codePng } from './support/images';
 import { seedLeads, statusCounts, storedLeads } from './support/outbox';
 import { startFakeSalesforce } from './support/salesforce';
 
@@ -283,5 +284,35 @@ describe('Fieldclip in Firefox', () => {
     const reopened = await firefox.open('sidepanel.html');
     await waitForText(reopened, '[aria-label="Leads"]', 'Otto Offline');
     await waitForText(reopened, '.sync-bar__count', '1 waiting to sync');
+  });
+
+  it('scans a badge’s QR code and reads a business card in the sidebar, all on this computer', async () => {
+    const panel = await firefox.open('sidepanel.html');
+    const pictures = await mkdtemp(join(tmpdir(), 'fieldclip-ff-scan-'));
+    // Chosen with "Badge or card image" (Firefox gives a script's paste event no files, so the file input it is).
+    const choose = async (name: string, png: Buffer) => {
+      await writeFile(join(pictures, name), png);
+      const input = await panel.$('input[type=file]');
+      await input!.uploadFile(join(pictures, name));
+    };
+    try {
+      await choose('badge.png', await codePng('qrcode', 'MECARD:N:Fox,Fiona;ORG:Gecko GmbH;EMAIL:fiona@gecko.example;;'));
+      await waitForText(panel, '.capture__read', 'Filled 3 fields from the badge.', 30_000);
+      expect(await fieldValue(panel, 'Full name')).toBe('Fiona Fox');
+      expect(await fieldValue(panel, 'Company')).toBe('Gecko GmbH');
+
+      const card = await firefox.browser.newPage();
+      await card.setViewport({ width: 1400, height: 800 });
+      await card.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0}</style></head><body>${await readFile('tests/fixtures/cards/two-columns.html', 'utf8')}</body></html>`);
+      const png = Buffer.from(await card.screenshot({ type: 'png' }));
+      await card.close();
+      await choose('card.png', png);
+      await waitForText(panel, '.capture__read', 'from the card', 90_000);
+      expect(await fieldValue(panel, 'Full name')).toBe('Amelia Hart');
+      expect(await fieldValue(panel, 'Email')).toBe('amelia.hart@northwind.example');
+      expect(await fieldValue(panel, 'Company')).toBe('Northwind Industrial Systems Ltd');
+    } finally {
+      await rm(pictures, { recursive: true, force: true });
+    }
   });
 });
