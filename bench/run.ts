@@ -10,6 +10,7 @@ import { accuracyFigures, extractionTimes } from './extraction';
 import { lookupFigures } from './lookup';
 import { outcomeFigures } from './outcomes';
 import { panelFigures } from './panel';
+import { scanFigures } from './scan';
 import { printTable, type Figure } from './stats';
 import { syncFigures } from './sync';
 
@@ -36,6 +37,7 @@ for (const [entry, bytes] of Object.entries(await entrySizes()) as Array<[keyof 
 figures.push(...accuracyFigures(values['schemaorg-examples']));
 figures.push(...(await panelFigures()));
 figures.push(...(await captureFigures()));
+figures.push(...(await scanFigures()));
 figures.push(...(await lookupFigures()));
 figures.push(...(await csvImportFigures()));
 figures.push(...(await syncFigures()));
