@@ -1,25 +1,26 @@
 import { storage } from 'wxt/utils/storage';
-import * as z from 'zod/mini';
 import type { OutboxDb } from './outbox/db';
 import { eachLeadOfKind } from './outbox/outbox';
 
 // Event mode: the rep starts an event once; until it ends, every new lead is tagged with it.
+// Starting one (its checks, its questions) is event-start.ts, loaded when the rep starts one.
 
-export const activeEventSchema = z.object({
-  eventName: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the event name' }), z.maxLength(200)),
-  eventDate: z.optional(z.iso.date({ error: 'Enter the date as YYYY-MM-DD' })),
-  eventLocation: z.optional(z.string().check(z.trim(), z.maxLength(200))),
-  startedAt: z.number(),
-});
-export type ActiveEvent = z.infer<typeof activeEventSchema>;
+/** How a qualifying question is answered: a few words, one choice, several choices, or 1 to 5. */
+export type QuestionKind = 'text' | 'choice' | 'choices' | 'rating';
+export type Question = { text: string; kind: QuestionKind; /** For `choice` and `choices`. */ options: string[] };
+/** The running event, as event-start.ts checks it before it is stored. */
+export type ActiveEvent = {
+  eventName: string;
+  eventDate?: string;
+  eventLocation?: string;
+  /** Qualifying questions asked of every visitor (absent on events started before there were any). */
+  questions?: Question[];
+  /** Rapid mode: after each save the form clears and the scanner is ready for the next visitor. */
+  rapid?: boolean;
+  startedAt: number;
+};
 
 export const activeEventItem = storage.defineItem<ActiveEvent | null>('local:activeEvent', { fallback: null });
-
-export async function startEvent(input: Omit<ActiveEvent, 'startedAt'>, now = Date.now()): Promise<ActiveEvent> {
-  const event = activeEventSchema.parse({ ...input, startedAt: now });
-  await activeEventItem.setValue(event);
-  return event;
-}
 
 export function endEvent(): Promise<void> {
   return activeEventItem.setValue(null);
@@ -43,6 +44,11 @@ export async function pastEvents(db: OutboxDb): Promise<EventSummary[]> {
 /** The names of every event leads were tagged with, A to Z: for filters and "move to event". */
 export function eventNames(db: OutboxDb): Promise<string[]> {
   return db.leadSearch.orderBy('event').uniqueKeys() as Promise<string[]>;
+}
+
+/** How many leads are tagged with this event: counted on the search index, not by reading the leads. */
+export function eventLeadCount(db: OutboxDb, eventName: string): Promise<number> {
+  return db.leadSearch.where('event').equals(eventName).count();
 }
 
 /** Whether any lead was tagged with an event: one index key read, whatever the outbox's size. */

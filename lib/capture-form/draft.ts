@@ -15,6 +15,12 @@ export async function loadDraft(): Promise<LeadFormValues> {
     if (typeof value === typeof empty) draft[field] = value;
   }
   if (!sourceKinds.includes(draft.sourceKind as never)) draft.sourceKind = form.sourceKind;
+  // Answers: question → the strings answered; anything else in it is dropped.
+  draft.answers = Object.fromEntries(
+    Object.entries(draft.answers && !Array.isArray(draft.answers) ? (draft.answers as Record<string, unknown>) : {}).filter(
+      (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((part) => typeof part === 'string'),
+    ),
+  );
   if (!qualificationLevels.includes(draft.level as never)) draft.level = form.level;
   return draft as LeadFormValues;
 }

@@ -162,6 +162,7 @@ export function captureFormReducer(state: CaptureFormState, action: CaptureFormA
       // The existing lead, with whatever the rep has just captured or typed on top.
       const merged = leadToForm(action.lead);
       for (const field of prospectFields) if (state.values[field].trim()) merged[field] = state.values[field];
+      for (const [question, parts] of Object.entries(state.values.answers)) if (parts.some((part) => part.trim())) merged.answers[question] = parts;
       return { ...state, values: merged, editing: action.lead, errors: {}, message: '', readNote: null };
     }
     case 'editingCancelled':

@@ -94,6 +94,22 @@ describe('opportunity sizes in CSV', () => {
 });
 
 describe('the organizer’s list', () => {
+  it('writes the event’s answers a line each and reads them back', () => {
+    const lead = aLead({ answers: [{ question: 'Budget?', answer: 'Yes' }, { question: 'Interested in', answer: 'Scanners, Software' }] });
+    const csv = leadsToCsv([lead]);
+    expect(csv).toContain('"Budget?: Yes\nInterested in: Scanners, Software"');
+    const table = parseCsv(csv);
+    const { good } = leadsFromTable(table, guessMapping(table.headers), { kind: 'event', eventName: 'Expo' });
+    expect(good[0]?.lead.answers).toEqual(lead.answers);
+  });
+
+  it('says which row has an answer too long, by its column', () => {
+    const table = parseCsv(`Name,Answers\nAna Lima,"Notes: ${'x'.repeat(600)}"`);
+    const { good, bad } = leadsFromTable(table, guessMapping(table.headers), { kind: 'prospecting' });
+    expect(good).toHaveLength(0);
+    expect(bad[0]?.reason).toBe('answers: Keep an answer under 500 characters');
+  });
+
   it('fills in the leads saved with a badge id only, matched by badge id, and adds the other rows', async () => {
     const db = new OutboxDb(`csv-${crypto.randomUUID()}`);
     const held = await addLead(db, { badgeId: 'EXPO-17', source: { kind: 'event', eventName: 'Expo' }, notes: 'wants a demo' });
@@ -117,7 +133,7 @@ describe('CSV and vCard export', () => {
   it('writes one row per lead, quoting what needs it and defusing spreadsheet formulas', () => {
     const csv = leadsToCsv([aLead({ company: 'Expo, Inc.', notes: '=HYPERLINK("x")', source: { kind: 'referral', referredBy: 'Bob' } })]);
     const [header, row] = csv.split('\r\n');
-    expect(header).toBe('"fullName","firstName","lastName","title","company","email","phone","website","location","linkedinUrl","source","sourceDetail","qualification","status","crmId","createdAt","notes","opportunityAmount","currency","badgeId"');
+    expect(header).toBe('"fullName","firstName","lastName","title","company","email","phone","website","location","linkedinUrl","source","sourceDetail","qualification","status","crmId","createdAt","notes","opportunityAmount","currency","badgeId","answers"');
     expect(row).toContain('"Expo, Inc."');
     expect(row).toContain('"referral","Bob","raw","pending"');
     expect(row).toContain(`"'=HYPERLINK(""x"")"`);
@@ -164,7 +180,7 @@ describe('CSV and vCard export', () => {
 
   it('quotes every cell', () => {
     const [, row] = leadsToCsv([aLead({ company: 'Acme' })]).split('\r\n');
-    expect(row!.split('","').length).toBe(20);
+    expect(row!.split('","').length).toBe(21);
     expect(row!.startsWith('"') && row!.endsWith('"')).toBe(true);
   });
 

@@ -10,6 +10,7 @@ import type { Lead } from '../lead/schema';
 const COLUMNS = [
   'fullName', 'firstName', 'lastName', 'title', 'company', 'email', 'phone', 'website', 'location', 'linkedinUrl',
   'source', 'sourceDetail', 'qualification', 'status', 'crmId', 'createdAt', 'notes', 'opportunityAmount', 'currency', 'badgeId',
+  'answers',
 ] as const;
 
 const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/;
@@ -30,6 +31,8 @@ export function leadsToCsv(leads: readonly Lead[]): string {
     lead.location, lead.linkedinUrl, lead.source.kind, sourceDetail(lead.source), lead.qualification.level, lead.sync.status,
     lead.sync.crmId, new Date(lead.createdAt).toISOString(), lead.notes, lead.opportunity ? String(lead.opportunity.amount) : undefined,
     lead.opportunity?.currency, lead.badgeId,
+    // The event's questions and answers, a line each: `Question: answer` (import reads them back).
+    lead.answers?.map(({ question, answer }) => `${question}: ${answer}`).join('\n'),
   ].map(safe));
   return Papa.unparse({ fields: [...COLUMNS], data: rows }, { quotes: true });
 }

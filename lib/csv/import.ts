@@ -59,9 +59,9 @@ export function parseCsvInSteps(text: string, onProgress?: (share: number) => vo
 }
 
 /** What a column can hold: a prospect's field, or the opportunity's size and its currency. */
-export type ImportField = keyof Prospect | 'opportunityAmount' | 'currency';
+export type ImportField = keyof Prospect | 'opportunityAmount' | 'currency' | 'answers';
 export type ColumnMapping = Array<ImportField | ''>;
-export const importFields: readonly ImportField[] = [...prospectFields, 'opportunityAmount', 'currency'];
+export const importFields: readonly ImportField[] = [...prospectFields, 'opportunityAmount', 'currency', 'answers'];
 
 const HEADER_GUESSES: Array<[RegExp, ImportField]> = [
   [/^(first[\s_-]*name|given[\s_-]*name|vorname|prénom|nombre)$/i, 'firstName'],
@@ -75,6 +75,7 @@ const HEADER_GUESSES: Array<[RegExp, ImportField]> = [
   [/^(linkedin|linkedin[\s_-]*url|linkedin[\s_-]*profile)$/i, 'linkedinUrl'],
   [/^(city|location|address|country|ort)$/i, 'location'],
   [/^(notes?|comments?|remarks)$/i, 'notes'],
+  [/^(answers|qualifying[\s_-]*(answers|questions)|survey[\s_-]*answers)$/i, 'answers'],
   [/^(badge|badge[\s_-]*(id|number|no\.?|#)|registration[\s_-]*(id|number)|attendee[\s_-]*id)$/i, 'badgeId'],
   [/^(opportunity|opportunity[\s_-]*(size|value|amount)|deal[\s_-]*(size|value|amount)|amount|potential[\s_-]*value|estimated[\s_-]*value)$/i, 'opportunityAmount'],
   [/^(currency|currency[\s_-]*code|ccy|währung|devise|moneda)$/i, 'currency'],
@@ -126,6 +127,18 @@ export async function leadsFromTableInSteps(
   return { good, bad };
 }
 
+/** Answers as the export writes them: a line each, `Question: answer`. A line without a question is a note-like answer to "Answer". */
+export function answersOf(cell: string | undefined): Array<{ question: string; answer: string }> {
+  return (cell ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const colon = line.indexOf(': ');
+      return colon > 0 ? { question: line.slice(0, colon).trim(), answer: line.slice(colon + 2).trim() } : { question: 'Answer', answer: line };
+    });
+}
+
 /** The row's opportunity, nothing when it has no amount, or why its amount is not one. */
 function opportunityOf(amountCell: string | undefined, currencyCell: string | undefined, amounts: AmountReading | undefined) {
   if (!amountCell) return {};
@@ -144,13 +157,16 @@ function leadsFromRows(rows: CsvTable['rows'], mapping: ColumnMapping, source: S
       const value = cells[column]?.trim();
       if (field && value) fields[field] = value;
     });
-    const { opportunityAmount, currency, ...prospect } = fields;
+    const { opportunityAmount, currency, answers: answersCell, ...prospect } = fields;
+    const answers = answersOf(answersCell);
     if (prospect.website && !/^[a-z][a-z0-9+.-]*:/i.test(prospect.website)) prospect.website = `https://${prospect.website}`;
     const { opportunity, problem } = opportunityOf(opportunityAmount, currency, amounts);
     // Checked with the name parts the outbox derives already filled in: a full name whose last part
     // is too long for a last name is this row's problem, reported by its line, not the import's.
-    const result = leadInputSchema.safeParse({ ...withNameParts({ ...prospect, source }), ...(opportunity ? { opportunity } : {}) });
-    const reasons = [...(problem ? [problem] : []), ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path[0] === 'opportunity' ? (issue.path.at(-1) === 'amount' ? 'opportunityAmount' : 'currency') : String(issue.path.at(-1) ?? 'row')}: ${issue.message}`))];
+    const result = leadInputSchema.safeParse({ ...withNameParts({ ...prospect, source }), ...(opportunity ? { opportunity } : {}), ...(answers.length ? { answers } : {}) });
+    const columnOf = (path: readonly PropertyKey[]) =>
+      path[0] === 'opportunity' ? (path.at(-1) === 'amount' ? 'opportunityAmount' : 'currency') : path[0] === 'answers' ? 'answers' : String(path.at(-1) ?? 'row');
+    const reasons = [...(problem ? [problem] : []), ...(result.success ? [] : result.error.issues.map((issue) => `${columnOf(issue.path)}: ${issue.message}`))];
     if (result.success && !problem) good.push({ row, lead: result.data });
     else bad.push({ row, reason: reasons.join('; ') });
   }

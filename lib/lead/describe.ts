@@ -47,3 +47,8 @@ export function cityAndCountry(location: string | undefined): { city?: string; c
   const [city, ...rest] = (location ?? '').split(',').map((part) => part.trim());
   return { ...(city ? { city } : {}), ...(rest.length && rest.at(-1) ? { country: rest.at(-1) } : {}) };
 }
+
+/** The visitor's answers to the event's questions, for a CRM's free-text field: a line each, `Question: answer`. */
+export function answersInWords(lead: Pick<Lead, 'answers'>): string | undefined {
+  return lead.answers?.length ? ['Qualifying answers:', ...lead.answers.map(({ question, answer }) => `- ${question}: ${answer}`)].join('\n') : undefined;
+}

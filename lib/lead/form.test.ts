@@ -57,6 +57,24 @@ describe('parseLeadForm', () => {
   });
 });
 
+describe('answers to the event’s questions', () => {
+  it('keeps the answered ones in the order asked, joins several choices, and leaves out the unanswered', () => {
+    const form = { ...emptyLeadForm('event'), fullName: 'Ana Lima', eventName: 'Expo North', answers: { 'Budget?': ['Yes'], 'Interested in': ['Scanners', 'Software'], Timeline: ['  '], 'How warm?': [] } };
+    const parsed = parseLeadForm(form);
+    expect(parsed.ok && parsed.lead.answers).toEqual([
+      { question: 'Budget?', answer: 'Yes' },
+      { question: 'Interested in', answer: 'Scanners, Software' },
+    ]);
+    expect(parseLeadForm({ ...form, answers: {} }).ok && 'answers' in (parseLeadForm({ ...form, answers: {} }) as { lead: object }).lead).toBe(false);
+  });
+
+  it('says an answer is too long at the questions, and keeps it', () => {
+    const form = { ...emptyLeadForm('event'), fullName: 'Ana Lima', eventName: 'Expo North', answers: { Notes: ['x'.repeat(501)] } };
+    expect(parseLeadForm(form)).toEqual({ ok: false, errors: { answers: 'Keep an answer under 500 characters' } });
+    expect(form.answers.Notes[0]).toHaveLength(501);
+  });
+});
+
 describe('leadToForm', () => {
   it('shows a stored lead in the form, and parsing it back gives the same lead', () => {
     const lead = leadSchema.parse({
@@ -69,6 +87,7 @@ describe('leadToForm', () => {
       source: { kind: 'event', eventName: 'Web Summit', eventDate: '2026-11-12' },
       qualification: { level: 'hot', budget: true, authority: false, need: true, timing: false },
       capture: {},
+      answers: [{ question: 'Interested in', answer: 'Scanners, Software' }],
       sync: { status: 'pending', attempts: 0, dueAt: 1 },
     });
     const form = leadToForm(lead);
@@ -79,6 +98,7 @@ describe('leadToForm', () => {
       company: 'Acme',
       source: lead.source,
       qualification: lead.qualification,
+      answers: lead.answers,
     });
   });
 });

@@ -18,6 +18,8 @@ export type LeadFormValues = Record<keyof Prospect | SourceDetailField, string> 
   /** The opportunity's size as typed (the rep's locale), and its currency (blank: the default currency). */
   opportunityAmount: string;
   currency: string;
+  /** Answers to the event's qualifying questions, by question, in the order asked (several for "several choices"). */
+  answers: Record<string, string[]>;
   sourceKind: SourceKind;
   level: 'raw' | 'lukewarm' | 'hot';
   budget: boolean;
@@ -45,7 +47,7 @@ export function emptyLeadForm(sourceKind: SourceKind = 'prospecting'): LeadFormV
   const strings = Object.fromEntries(
     [...prospectFields, ...Object.values(sourceDetailFields).flat()].map((field) => [field, '']),
   ) as Record<keyof Prospect | SourceDetailField, string>;
-  return { ...strings, opportunityAmount: '', currency: '', sourceKind, level: 'raw', budget: false, authority: false, need: false, timing: false };
+  return { ...strings, opportunityAmount: '', currency: '', answers: {}, sourceKind, level: 'raw', budget: false, authority: false, need: false, timing: false };
 }
 
 function clean(value: string): string | undefined {
@@ -72,8 +74,12 @@ export function parseLeadForm(values: LeadFormValues, locale = browserLocale()):
   );
   const typedAmount = values.opportunityAmount.trim();
   const amount = typedAmount ? parseAmount(typedAmount, locale) : undefined;
+  const answers = Object.entries(values.answers)
+    .map(([question, parts]) => ({ question, answer: parts.map((part) => part.trim()).filter(Boolean).join(', ') }))
+    .filter(({ answer }) => answer !== '');
   // Checked as the outbox stores it, with the first and last name it derives from the full name.
   const result = leadInputSchema.safeParse({
+    ...(answers.length > 0 ? { answers } : {}),
     ...(typeof amount === 'number' ? { opportunity: { amount, currency: values.currency } } : {}),
     ...withNameParts(prospect as Prospect),
     notes,
@@ -102,7 +108,8 @@ export function fieldErrors(error: z.core.$ZodError): LeadFormErrors {
   for (const issue of error.issues) {
     // The opportunity's amount is the form's "Opportunity size".
     const last = String(issue.path.at(-1) ?? 'form');
-    const field = issue.path[0] === 'opportunity' && last === 'amount' ? 'opportunityAmount' : last;
+    // An answer's problem is shown at the questions; the opportunity's amount is "Opportunity size".
+    const field = issue.path[0] === 'answers' ? 'answers' : issue.path[0] === 'opportunity' && last === 'amount' ? 'opportunityAmount' : last;
     errors[field] ??= issue.message;
   }
   return errors as LeadFormErrors;
@@ -116,5 +123,6 @@ export function leadToForm(lead: Lead): LeadFormValues {
     if (field !== 'kind' && typeof value === 'string') form[field as SourceDetailField] = value;
   }
   const opportunity = lead.opportunity ? { opportunityAmount: amountForInput(lead.opportunity.amount, browserLocale()), currency: lead.opportunity.currency } : {};
-  return { ...form, ...opportunity, ...lead.qualification };
+  const answers = Object.fromEntries((lead.answers ?? []).map(({ question, answer }) => [question, [answer]]));
+  return { ...form, ...opportunity, answers, ...lead.qualification };
 }

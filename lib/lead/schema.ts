@@ -151,6 +151,20 @@ export const opportunitySchema = z.object({
 });
 export type Opportunity = z.infer<typeof opportunitySchema>;
 
+/** The most qualifying questions an event asks, and so the most answers a lead carries. */
+export const MAX_QUESTIONS = 8;
+
+/** A visitor's answers to the event's qualifying questions, each with the question as it was asked. */
+export const answersSchema = z
+  .array(
+    z.object({
+      question: text(200, 'A question cannot be empty'),
+      answer: z.string().check(z.overwrite(plainLines), z.trim(), z.minLength(1), z.maxLength(500, { error: 'Keep an answer under 500 characters' })),
+    }),
+  )
+  .check(z.maxLength(MAX_QUESTIONS, { error: `At most ${MAX_QUESTIONS} answers` }));
+export type Answers = z.infer<typeof answersSchema>;
+
 /** Where the lead was captured: the page, and which extractor read it (none for typed leads). */
 export const captureSchema = z.object({
   pageUrl: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2048))),
@@ -222,6 +236,7 @@ export const leadInputSchema = z
     }),
     capture: z._default(captureSchema, {}),
     opportunity: z.optional(opportunitySchema),
+    answers: z.optional(answersSchema),
   })
   .check(z.superRefine(needsNameOrCompany, alongsideOtherIssues));
 export type LeadInput = z.input<typeof leadInputSchema>;
@@ -236,6 +251,7 @@ export const leadSchema = z
     qualification: qualificationSchema,
     capture: captureSchema,
     opportunity: z.optional(opportunitySchema),
+    answers: z.optional(answersSchema),
     sync: syncStateSchema,
   })
   .check(z.superRefine(needsNameOrCompany, alongsideOtherIssues));

@@ -3,7 +3,7 @@ import { extractFromFields, type ProspectDraft } from '../extract';
 import type { Capture } from '../lead/schema';
 import { draftFromCard } from './card';
 import { decodeCodes, preloadDecoder, type DecodedCode } from './decode';
-import type { OcrLanguage } from './languages';
+import { cardLanguagesItem, cardLanguagesOr, localeRegion, type OcrLanguage } from './languages';
 import { readCardLines } from './ocr';
 import { parseBadgePayload, type BadgeFields } from './payload';
 
@@ -98,4 +98,9 @@ export async function scanImage(image: Blob, options: ScanOptions): Promise<Scan
 /** Starts the code reader (its WebAssembly compiled) as the rep reaches for a picture. */
 export function preloadScanner(): void {
   preloadDecoder();
+}
+
+/** Reads a picture in the languages picked on the options page, numbers read as in the rep's region. */
+export async function scanWithSettings(image: Blob): Promise<ScanResult> {
+  return scanImage(image, { languages: cardLanguagesOr(await cardLanguagesItem.getValue()), region: localeRegion() });
 }

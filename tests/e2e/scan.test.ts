@@ -210,3 +210,55 @@ describe('scanning a business card', () => {
     expect(await field('Phone').inputValue()).toMatch(/^\+49/);
   });
 });
+
+describe('qualifying questions and rapid mode at an event', () => {
+  it('sets up questions and rapid mode, asks them after the source, clears for the next visitor and counts the event’s leads', async () => {
+    await panel.reload();
+    // The badge tests' event ends first (when they ran).
+    await panel.getByRole('button', { name: /^(End event|Start an event…)$/ }).waitFor();
+    if (await panel.getByRole('button', { name: 'End event' }).isVisible()) await panel.getByRole('button', { name: 'End event' }).click();
+    await panel.getByRole('button', { name: 'Start an event…' }).click();
+    const setup = panel.getByRole('form', { name: 'Start an event' });
+    await setup.getByLabel('Event name').fill('Hall 7 Meetup');
+    await setup.getByRole('button', { name: 'Add a question' }).click();
+    await setup.getByLabel('Question 1', { exact: true }).fill('Budget this year?');
+    await setup.getByLabel('Answer for question 1').selectOption({ label: 'One choice' });
+    await setup.getByLabel('Choices for question 1, one per line').fill('Only one');
+    await setup.getByRole('button', { name: 'Add a question' }).click();
+    await setup.getByLabel('Question 2', { exact: true }).fill('How warm?');
+    await setup.getByLabel('Answer for question 2').selectOption({ label: 'Rating 1–5' });
+    await setup.getByLabel(/^Rapid mode/).check();
+    await setup.getByRole('button', { name: 'Start event' }).click();
+    // A choice needs two: said at its field, nothing typed lost.
+    await expectText(setup.locator('.field--invalid'), 'Give at least two choices, one per line');
+    await setup.getByLabel('Choices for question 1, one per line').fill('Yes\nNo\nNot sure');
+    await setup.getByRole('button', { name: 'Start event' }).click();
+    const banner = panel.getByRole('region', { name: 'Event mode' });
+    await expectText(banner, 'Hall 7 Meetup');
+    await expectText(banner, '0 leads so far. 2 qualifying questions. Rapid mode.');
+
+    await scanFile('badge.png', await codePng('qrcode', 'MECARD:N:Berg,Bo;ORG:Initech;EMAIL:bo@initech.example;;'));
+    await expectText(readNote(), 'from the badge', 30_000);
+    const questions = panel.getByRole('region', { name: 'Qualifying questions' });
+    await questions.getByRole('group', { name: 'Budget this year?' }).getByLabel('Yes').check();
+    await questions.getByRole('group', { name: 'How warm?' }).getByLabel('4').check();
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await expectText(banner, '1 lead so far');
+    // Rapid mode: the form is empty for the next visitor, the event and its questions stay, the scanner has the focus.
+    expect(await field('Full name').inputValue()).toBe('');
+    await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('type'))).toBe('file');
+    await expectText(panel.locator('.source--summary'), 'Hall 7 Meetup');
+    expect(await questions.getByRole('group', { name: 'Budget this year?' }).getByLabel('Yes').isChecked()).toBe(false);
+
+    const row = leadInList(panel, 'Bo Berg');
+    await expectText(row, 'Budget this year?: Yes');
+    await expectText(row, 'How warm?: 4');
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(row, 'Synced');
+    const sent = receiver.received().find((entry) => entry.lead.email === 'bo@initech.example');
+    expect((sent?.lead as { answers?: unknown } | undefined)?.answers).toEqual([
+      { question: 'Budget this year?', answer: 'Yes' },
+      { question: 'How warm?', answer: '4' },
+    ]);
+  });
+});

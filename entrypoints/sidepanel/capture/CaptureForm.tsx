@@ -4,8 +4,8 @@ import { TextField } from '../../../components/TextField';
 import { captureFromPage, captureFromText } from '../../../lib/capture/capture-page';
 import { takePendingCapture, watchPendingCapture } from '../../../lib/capture/pending';
 import { clearDraft, loadDraft, saveDraft } from '../../../lib/capture-form/draft';
-import { captureFormReducer, initialCaptureForm, showsEventSummary } from '../../../lib/capture-form/reducer';
-import { activeEventItem } from '../../../lib/events';
+import { captureFormReducer, initialCaptureForm, isEventSource, showsEventSummary } from '../../../lib/capture-form/reducer';
+import { activeEventItem, type Question } from '../../../lib/events';
 import { emptyLeadForm, parseLeadForm, type LeadFormValues } from '../../../lib/lead/form';
 import { canonicalLinkedinProfileUrl } from '../../../lib/lead/linkedin-url';
 import type { Lead, LeadInput } from '../../../lib/lead/schema';
@@ -27,6 +27,8 @@ import { useScan } from './useScan';
 // The opportunity's size and currency: loaded just after the form first shows (below the fold).
 const loadOpportunityFields = () => import('./OpportunityFields');
 const OpportunityFields = lazy(() => loadOpportunityFields().then((module) => ({ default: module.OpportunityFields })));
+// The event's qualifying questions: loaded when an event asks some.
+const EventAnswers = lazy(() => import('./EventAnswers').then((module) => ({ default: module.EventAnswers })));
 
 type SaveRequest = { lead: LeadInput; editing: Lead | null; known?: KnownRecord };
 
@@ -118,6 +120,7 @@ export function CaptureForm() {
 
   // "Scan badge or card": a picture chosen, pasted, dropped or taken with the camera.
   const scanInput = useRef<HTMLInputElement>(null);
+  const rapid = state.activeEvent?.rapid === true;
   const { scan, dragging, preload: preloadScanner } = useScan(dispatch, loaded && !editing);
   const busy = read.isPending || scan.isPending;
 
@@ -127,7 +130,9 @@ export function CaptureForm() {
     onSuccess: async (lead, { editing: existing }) => {
       dispatch({ type: 'saved', lead, updated: existing !== null });
       await clearDraft();
-      formRef.current?.querySelector<HTMLElement>('input')?.focus();
+      // Rapid mode at an event: straight back to the scanner for the next visitor.
+      if (rapid && !existing) scanInput.current?.focus();
+      else formRef.current?.querySelector<HTMLElement>('input')?.focus();
     },
   });
 
@@ -145,6 +150,14 @@ export function CaptureForm() {
     save.mutate({ lead: parsed.lead, editing, known: onlyMatch && { crmId: onlyMatch.crmId, crmUrl: onlyMatch.url } });
   };
 
+  // The running event's questions for a new lead of that event; a stored lead's own answers too.
+  const eventQuestions = !editing && state.activeEvent && isEventSource(values, state.activeEvent) ? (state.activeEvent.questions ?? []) : [];
+  const questions: Question[] = [
+    ...eventQuestions,
+    ...Object.keys(values.answers)
+      .filter((text) => !eventQuestions.some((question) => question.text === text) && values.answers[text]?.some((part) => part.trim()))
+      .map((text) => ({ text, kind: 'text' as const, options: [] })),
+  ];
   const problemCount = Object.keys(errors).length;
   const who = editing && (editing.fullName ?? editing.company);
   return (
@@ -194,6 +207,11 @@ export function CaptureForm() {
         </div>
       ) : (
         <SourceFields values={values} errors={errors} onChange={onChange} />
+      )}
+      {questions.length > 0 && (
+        <Suspense fallback={null}>
+          <EventAnswers questions={questions} answers={values.answers} error={errors.answers} onChange={(answers) => onChange('answers', answers)} />
+        </Suspense>
       )}
       <ProspectFields values={values} errors={errors} fromPage={fromPage} filledFrom={state.filledFrom} onChange={onChange} />
       {duplicate && !editing && <DuplicateNotice lead={duplicate} onOpen={() => dispatch({ type: 'existingOpened', lead: duplicate })} />}

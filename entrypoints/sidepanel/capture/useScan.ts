@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type Dispatch } from 'react';
 import type { CaptureFormAction } from '../../../lib/capture-form/reducer';
-import { cardLanguagesItem, cardLanguagesOr, localeRegion } from '../../../lib/scan/languages';
 
 const loadScanner = () => import('../../../lib/scan/scan-image');
 
@@ -18,10 +17,7 @@ function pictureIn(data: DataTransfer | null): File | undefined {
 export function useScan(dispatch: Dispatch<CaptureFormAction>, enabled: boolean) {
   const [dragging, setDragging] = useState(false);
   const scan = useMutation({
-    mutationFn: async (image: Blob) => {
-      const [{ scanImage }, stored] = await Promise.all([loadScanner(), cardLanguagesItem.getValue()]);
-      return scanImage(image, { languages: cardLanguagesOr(stored), region: localeRegion() });
-    },
+    mutationFn: async (image: Blob) => (await loadScanner()).scanWithSettings(image),
     onMutate: () => dispatch({ type: 'readStarted' }),
     onSuccess: ({ draft, capture, origin }) => dispatch({ type: 'pageRead', draft, capture, origin }),
     onError: (error) => dispatch({ type: 'readFailed', message: error instanceof Error ? error.message : String(error) }),

@@ -59,6 +59,15 @@ export function OutboxItem({ lead, duplicate, events, onEdit, onDelete, onMerge,
         {lead.opportunity && <span className="lead__size">{formatMoney(lead.opportunity.amount, lead.opportunity.currency)}</span>}
         <SyncStatusBadge status={lead.sync.status} />
       </div>
+      {lead.answers && (
+        <ul className="outbox-item__answers" aria-label={`Answers of ${name || lead.badgeId}`}>
+          {lead.answers.map(({ question, answer }) => (
+            <li key={question}>
+              {question}: <strong>{answer}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
       {detail && <p className="lead__detail">{detail}</p>}
       {duplicate && (
         <p className="lead__duplicate">

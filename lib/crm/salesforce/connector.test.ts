@@ -70,6 +70,11 @@ describe('salesforceLeadFromLead', () => {
     });
   });
 
+  it('writes the visitor’s answers to the event’s questions into the Description, a line each', () => {
+    const asked = lead({ answers: [{ question: 'Budget this year?', answer: 'Yes' }, { question: 'Interested in', answer: 'Scanners, Software' }] });
+    expect(salesforceLeadFromLead(asked, settingsWith('r1')).Description).toBe('Met at Dreamforce\nQualifying answers:\n- Budget this year?: Yes\n- Interested in: Scanners, Software');
+  });
+
   it("uses the org's own picklist values, and leaves a blank one to the org's default", () => {
     const settings = { ...settingsWith('r1'), leadSourceValues: { prospecting: 'Web', referral: 'Customer Referral', event: 'Conference', 'prospecting-at-close': '' }, statusValues: { raw: 'New', lukewarm: 'Nurturing', hot: '' } };
     expect(salesforceLeadFromLead(lead(), settings)).toMatchObject({ LeadSource: 'Conference', Status: 'Nurturing' });

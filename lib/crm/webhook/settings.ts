@@ -21,7 +21,7 @@ export const MAPPABLE_FIELDS = [
   'source.kind', 'source.referredBy', 'source.referrerCompany', 'source.referrerEmail', 'source.relationship',
   'source.eventName', 'source.eventDate', 'source.eventLocation', 'source.closedAccount', 'source.dealReference', 'source.askedContact',
   'qualification.level', 'qualification.budget', 'qualification.authority', 'qualification.need', 'qualification.timing',
-  'capture.pageUrl', 'capture.pageTitle', 'capture.extractor', 'crmId', 'opportunity.amount', 'opportunity.currency',
+  'capture.pageUrl', 'capture.pageTitle', 'capture.extractor', 'crmId', 'opportunity.amount', 'opportunity.currency', 'answers',
 ] as const;
 
 export const fieldMappingSchema = z.object({
