@@ -52,6 +52,8 @@ export type FormValues = {
   externalIdField: string;
   /** Salesforce: the Lead field, Pipedrive: the person field's key, that keeps the LinkedIn profile (blank: none). */
   linkedinField: string;
+  /** Pipedrive: the person field's key, Twenty: the People field, that gets the notes, answers and badge id (blank: none). */
+  notesField: string;
   /** Salesforce: the Lead field, HubSpot: the contact property, that receives the opportunity size (blank: none). */
   opportunityField: string;
   /** HubSpot: "Create a deal for leads with an opportunity size", in this pipeline and stage. */
@@ -71,7 +73,7 @@ export type FormErrors = Partial<
   Record<
     | 'endpointUrl' | 'apiToken' | 'signingSecret' | 'extraHeaders' | 'fieldMap' | 'lookupUrl' | 'outcomesUrl' | 'accessToken' | 'leadSourceProperty' | 'leadIdProperty'
     | 'companyKeyProperty' | 'linkedinProperty' | 'baseUrl' | 'apiKey' | 'clientId' | 'externalIdField' | 'linkedinField' | 'loginUrl' | 'labelRaw' | 'labelLukewarm' | 'labelHot'
-    | 'personIdField' | 'stages' | 'opportunityField' | 'orgCurrency' | 'opportunityProperty' | 'dealPipeline' | 'dealStage' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
+    | 'personIdField' | 'notesField' | 'stages' | 'opportunityField' | 'orgCurrency' | 'opportunityProperty' | 'dealPipeline' | 'dealStage' | `channelNames.${SourceKind}` | 'sourceField' | 'qualificationField' | `qualificationValues.${Level}` | 'statusRaw' | 'statusLukewarm' | 'statusHot' | `${'sourceValues' | 'leadSourceValues'}.${SourceKind}` | `statusValues.${Level}`,
     string
   >
 >;

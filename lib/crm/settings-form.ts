@@ -124,6 +124,7 @@ export function initialFormValues(saved: CrmSettings | null): FormValues {
     clientId: savedSalesforce?.clientId ?? '',
     externalIdField: savedSalesforce?.externalIdField ?? 'Fieldclip_Id__c',
     linkedinField: savedSalesforce?.linkedinField ?? savedPipedrive?.linkedinField ?? '',
+    notesField: savedPipedrive?.notesField ?? savedTwenty?.notesField ?? '',
     opportunityField: savedSalesforce?.opportunityField ?? savedHubspot?.opportunityProperty ?? '',
     createDeals: savedHubspot?.createDeals ?? false,
     dealPipeline: savedHubspot?.dealPipeline ?? 'default',

@@ -52,3 +52,16 @@ export function cityAndCountry(location: string | undefined): { city?: string; c
 export function answersInWords(lead: Pick<Lead, 'answers'>): string | undefined {
   return lead.answers?.length ? ['Qualifying answers:', ...lead.answers.map(({ question, answer }) => `- ${question}: ${answer}`)].join('\n') : undefined;
 }
+
+/** A visitor's badge id, for a CRM's free-text field. */
+export function badgeInWords(lead: Pick<Lead, 'badgeId'>): string | undefined {
+  return lead.badgeId ? `Badge ID: ${lead.badgeId}` : undefined;
+}
+
+/**
+ * What the rep knows beyond the CRM's own fields, as one text for a notes field: the source's
+ * detail, the event's answers, the badge id and the rep's notes.
+ */
+export function leadNoteText(lead: Pick<Lead, 'source' | 'answers' | 'badgeId' | 'notes'>): string | undefined {
+  return [sourceInWords(lead), answersInWords(lead), badgeInWords(lead), lead.notes].filter(Boolean).join('\n') || undefined;
+}

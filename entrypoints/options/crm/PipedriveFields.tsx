@@ -54,6 +54,13 @@ export function PipedriveFields({ onCreateIdField, creatingIdField, ...props }: 
         </button>{' '}
         <span className="field__hint">Adds a Text person field, &ldquo;Fieldclip lead id&rdquo;. Needs a user who may add fields.</span>
       </p>
+      <TextField
+        label="Notes field key"
+        hint="Optional. The API key of a person field of type Large text that gets the source's detail, the event's qualifying answers, the badge id and the rep's notes."
+        value={values.notesField}
+        error={errors.notesField}
+        onChange={(notesField) => change({ notesField })}
+      />
       <StageMapField crm="pipedrive" what="a deal stage's name" {...props} />
     </>
   );

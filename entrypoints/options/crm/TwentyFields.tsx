@@ -52,6 +52,14 @@ export function TwentyFields(props: CrmFieldsProps<'twenty'>) {
           onChange={(twentyLevels) => change({ twentyLevels })}
         />
       )}
+      <TextField
+        label="Notes field"
+        placeholder="fieldclipNotes"
+        hint="Optional. The API name of a People text field that gets the source's detail, the event's qualifying answers, the badge id and the rep's notes."
+        value={values.notesField}
+        error={errors.notesField}
+        onChange={(notesField) => change({ notesField })}
+      />
       <StageMapField crm="twenty" what="an opportunity stage (its value, like MEETING)" {...props} />
     </>
   );

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { answersInWords, cityAndCountry, opportunityInWords, sourceInWords } from '../../lead/describe';
+import { answersInWords, badgeInWords, cityAndCountry, opportunityInWords, sourceInWords } from '../../lead/describe';
 import { keptText } from '../../lead/kept-text';
 import type { Lead } from '../../lead/schema';
 import type { CrmConnector, LeadResult, SendResult } from '../connector';
@@ -42,7 +42,7 @@ export function hubspotContactFromLead(lead: Lead, settings: HubspotSettings): R
     country,
     // A value left blank is not sent: HubSpot keeps its own.
     hs_lead_status: settings.leadStatusValues[lead.qualification.level] || undefined,
-    message: [sourceInWords(lead), opportunityInWords(lead), answersInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
+    message: [sourceInWords(lead), opportunityInWords(lead), answersInWords(lead), badgeInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
     ...(settings.leadSourceProperty ? { [settings.leadSourceProperty]: settings.sourceValues[lead.source.kind] || undefined } : {}),
     ...(settings.leadIdProperty ? { [settings.leadIdProperty]: lead.id } : {}),
     ...(settings.linkedinProperty ? { [settings.linkedinProperty]: lead.linkedinUrl } : {}),

@@ -91,6 +91,20 @@ describe('pipedriveConnector.send', () => {
     expect(seen.at(-1)!.body).toMatchObject({ person_id: 43, value: { amount: 25000, currency: 'EUR' } });
   });
 
+  it('writes the source detail, the event’s answers, the badge id and the notes into the person’s notes field', async () => {
+    const NOTES = 'f0e1d2c3b4a5968778695a4b3c2d1e0f12345678';
+    const seen = recordRequests({
+      'GET /persons/search': () => HttpResponse.json({ success: true, data: { items: [] } }),
+      'POST /persons': () => HttpResponse.json({ success: true, data: { id: 44 } }),
+      'POST /leads': () => HttpResponse.json({ success: true, data: pipedriveLead({}) }, { status: 201 }),
+    });
+    const visitor = lead({ email: 'vi@expo.example', badgeId: 'EXPO-7', notes: 'Call in March', answers: [{ question: 'Budget?', answer: 'Yes' }] });
+    await pipedriveConnector.send([visitor], pipedriveSettingsSchema.parse({ ...settings, notesField: NOTES }), signal());
+    expect(seen.find((request) => request.method === 'POST' && request.path === '/persons')?.body).toMatchObject({
+      custom_fields: { [NOTES]: 'Met at Web Summit\nQualifying answers:\n- Budget?: Yes\nBadge ID: EXPO-7\nCall in March' },
+    });
+  });
+
   it('after a lost answer, finds the lead it created by its origin_id and updates it instead of creating another', async () => {
     // Pipedrive's side: the first POST /leads is stored, but its answer never arrives.
     const stored: Array<{ id: string; person_id: number; origin_id: string }> = [];

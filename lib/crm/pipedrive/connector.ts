@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { sourceDetail, sourceLabels } from '../../lead/describe';
+import { leadNoteText, sourceDetail, sourceLabels } from '../../lead/describe';
 import type { Lead } from '../../lead/schema';
 import { CLOCK_SLACK_MS, type CrmConnector, type LeadResult } from '../connector';
 import type { PipedriveSettings } from './settings';
@@ -30,12 +30,16 @@ export function pipedriveLeadTitle(lead: Lead): string {
 
 /**
  * The person's fields (API v2); a new person also gets the lead's id in the custom field named for
- * it, and any person the LinkedIn profile in the field named for that.
+ * it, and any person the LinkedIn profile and the lead's notes (source detail, answers, badge id,
+ * the rep's notes) in the fields named for those.
  */
-export function pipedrivePersonFromLead(lead: Lead, leadIdField?: string, linkedinField?: string) {
+export function pipedrivePersonFromLead(lead: Lead, fields: { leadIdField?: string; linkedinField?: string; notesField?: string } = {}) {
+  const { leadIdField, linkedinField, notesField } = fields;
+  const notes = notesField ? leadNoteText(lead) : undefined;
   const custom = {
     ...(leadIdField ? { [leadIdField]: lead.id } : {}),
     ...(linkedinField && lead.linkedinUrl ? { [linkedinField]: lead.linkedinUrl } : {}),
+    ...(notesField && notes ? { [notesField]: notes } : {}),
   };
   return {
     name: lead.fullName ?? lead.company ?? '',
@@ -180,8 +184,8 @@ async function sendOne(lead: Lead, settings: PipedriveSettings, channels: Channe
   if (typeof existing === 'object') return existing;
   let personId = existing;
   const person = personId
-    ? await call(settings, 'PATCH', `/api/v2/persons/${personId}`, pipedrivePersonFromLead(lead, undefined, settings.linkedinField), signal)
-    : await call(settings, 'POST', '/api/v2/persons', pipedrivePersonFromLead(lead, settings.personIdField, settings.linkedinField), signal);
+    ? await call(settings, 'PATCH', `/api/v2/persons/${personId}`, pipedrivePersonFromLead(lead, { linkedinField: settings.linkedinField, notesField: settings.notesField }), signal)
+    : await call(settings, 'POST', '/api/v2/persons', pipedrivePersonFromLead(lead, { leadIdField: settings.personIdField, linkedinField: settings.linkedinField, notesField: settings.notesField }), signal);
   if (!person.ok) return person;
   personId ??= Number(idSchema.safeParse(person.data).data?.id);
   const label = settings.labelIds[lead.qualification.level];

@@ -13,6 +13,7 @@ export const pipedriveForm: CrmForm<PipedriveSettings> = {
         labelIds: { raw: label(values.labelRaw), lukewarm: label(values.labelLukewarm), hot: label(values.labelHot) },
         ...(values.personIdField.trim() ? { personIdField: values.personIdField.trim() } : {}),
         ...(values.linkedinField.trim() ? { linkedinField: values.linkedinField.trim() } : {}),
+        ...(values.notesField.trim() ? { notesField: values.notesField.trim() } : {}),
         channelNames: values.pipedriveChannels,
       },
     };

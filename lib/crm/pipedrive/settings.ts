@@ -40,6 +40,8 @@ export const pipedriveSettingsSchema = z.object({
   personIdField: z.optional(fieldKey),
   /** The API key of a person text field that keeps the LinkedIn profile, and by which persons are looked up. */
   linkedinField: z.optional(fieldKey),
+  /** The API key of a person large-text field that gets the source's detail, the event's answers, the badge id and the notes. */
+  notesField: z.optional(fieldKey),
   /** This CRM's stages mapped onto Fieldclip's, for the Results tab (lib/crm/stage-map.ts); none: the defaults. */
   stageMap: z.optional(stageMapSchema),
 });

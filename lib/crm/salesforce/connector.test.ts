@@ -70,9 +70,9 @@ describe('salesforceLeadFromLead', () => {
     });
   });
 
-  it('writes the visitor’s answers to the event’s questions into the Description, a line each', () => {
-    const asked = lead({ answers: [{ question: 'Budget this year?', answer: 'Yes' }, { question: 'Interested in', answer: 'Scanners, Software' }] });
-    expect(salesforceLeadFromLead(asked, settingsWith('r1')).Description).toBe('Met at Dreamforce\nQualifying answers:\n- Budget this year?: Yes\n- Interested in: Scanners, Software');
+  it('writes the visitor’s answers to the event’s questions and the badge id into the Description, a line each', () => {
+    const asked = lead({ badgeId: 'DF-0042', answers: [{ question: 'Budget this year?', answer: 'Yes' }, { question: 'Interested in', answer: 'Scanners, Software' }] });
+    expect(salesforceLeadFromLead(asked, settingsWith('r1')).Description).toBe('Met at Dreamforce\nQualifying answers:\n- Budget this year?: Yes\n- Interested in: Scanners, Software\nBadge ID: DF-0042');
   });
 
   it("uses the org's own picklist values, and leaves a blank one to the org's default", () => {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Lead } from '../../lead/schema';
-import { answersInWords, cityAndCountry, opportunityInWords, sourceInWords } from '../../lead/describe';
+import { answersInWords, badgeInWords, cityAndCountry, opportunityInWords, sourceInWords } from '../../lead/describe';
 import { keptText } from '../../lead/kept-text';
 import type { CrmConnector, LeadResult, SendResult } from '../connector';
 import { classifyFailure, errorDetail } from '../http';
@@ -36,7 +36,7 @@ export function salesforceLeadFromLead(lead: Lead, settings: SalesforceSettings)
     LeadSource: settings.leadSourceValues[lead.source.kind] || undefined,
     Status: settings.statusValues[lead.qualification.level] || undefined,
     Rating: { raw: 'Cold', lukewarm: 'Warm', hot: 'Hot' }[lead.qualification.level],
-    Description: [sourceInWords(lead), opportunityInWords(lead), answersInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
+    Description: [sourceInWords(lead), opportunityInWords(lead), answersInWords(lead), badgeInWords(lead), lead.linkedinUrl, lead.notes].filter(Boolean).join('\n') || undefined,
     ...(settings.linkedinField ? { [settings.linkedinField]: lead.linkedinUrl } : {}),
     ...(settings.opportunityField && lead.opportunity ? { [settings.opportunityField]: lead.opportunity.amount } : {}),
   };

@@ -48,6 +48,13 @@ describe('twentyPersonFromLead', () => {
     expect(atClose).not.toHaveProperty('leadSource');
     expect(twentyPersonFromLead(zoe, settings)).not.toHaveProperty('leadSource');
   });
+
+  it('writes the source detail, the event’s answers, the badge id and the notes into the notes field the settings name', () => {
+    const withNotes = twentySettingsSchema.parse({ ...settings, notesField: 'fieldclipNotes' });
+    const visitor = lead({ source: { kind: 'event', eventName: 'Expo North' }, badgeId: 'EXPO-7', notes: 'Call in March', answers: [{ question: 'Budget?', answer: 'Yes' }] });
+    expect(twentyPersonFromLead(visitor, withNotes)).toMatchObject({ fieldclipNotes: 'Met at Expo North\nQualifying answers:\n- Budget?: Yes\nBadge ID: EXPO-7\nCall in March' });
+    expect(twentyPersonFromLead(visitor, settings)).not.toHaveProperty('fieldclipNotes');
+  });
 });
 
 describe('twentyConnector', () => {
@@ -183,6 +190,16 @@ describe('twentyConnector', () => {
         ok: false,
         message: 'Connected, but the select field "leadSource" has no option "PROSPECTING" (its options are "OUTBOUND", "REFERRAL", "EVENT"): use its option values, or leave a value blank',
       });
+    });
+
+    it('checks the notes field takes free text', async () => {
+      workspace({ leadSource: allSources, leadTemperature: { type: 'string' }, fieldclipNotes: select('A', 'B') });
+      expect(await testTwentyConnection({ ...withFields, notesField: 'fieldclipNotes' }, signal())).toEqual({
+        ok: false,
+        message: 'Connected, but the field "fieldclipNotes" is a select field: the notes need a text field',
+      });
+      workspace({ leadSource: allSources, leadTemperature: { type: 'string' }, fieldclipNotes: { type: 'string' } });
+      expect(await testTwentyConnection({ ...withFields, notesField: 'fieldclipNotes' }, signal())).toMatchObject({ ok: true });
     });
 
     it('refuses a multi-select or a field that takes no text, and reports both fields at once', async () => {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Lead } from '../../lead/schema';
-import { cityAndCountry } from '../../lead/describe';
+import { cityAndCountry, leadNoteText } from '../../lead/describe';
 import type { CrmConnector, LeadResult, SendResult } from '../connector';
 import { classifyFailure, classifyFetchError, errorDetail } from '../http';
 import type { TwentySettings } from './settings';
@@ -30,6 +30,7 @@ export function twentyPersonFromLead(lead: Lead, settings: TwentySettings) {
   const { city } = cityAndCountry(lead.location);
   const source = settings.sourceField && settings.sourceValues[lead.source.kind];
   const level = settings.qualificationField && settings.qualificationValues[lead.qualification.level];
+  const notes = settings.notesField ? leadNoteText(lead) : undefined;
   return {
     id: twentyPersonId(lead),
     name: { firstName: lead.firstName ?? '', lastName: lead.lastName ?? '' },
@@ -41,6 +42,7 @@ export function twentyPersonFromLead(lead: Lead, settings: TwentySettings) {
     // A value left blank is not sent.
     ...(settings.sourceField && source ? { [settings.sourceField]: source } : {}),
     ...(settings.qualificationField && level ? { [settings.qualificationField]: level } : {}),
+    ...(settings.notesField && notes ? { [settings.notesField]: notes } : {}),
   };
 }
 

@@ -43,6 +43,14 @@ function fieldProblem(name: string, field: FieldShape | undefined, values: reado
   return `the select field "${name}" has no option ${quoted(unknown)}${offered}: use its option values, or leave a value blank`;
 }
 
+/** Why this field cannot take a lead's notes (free text), or null when it can. */
+function textFieldProblem(name: string, field: FieldShape | undefined): string | null {
+  if (!field) return `people in Twenty have no field named "${name}": use the API name of a text field (Settings → Data model → People), or leave it blank`;
+  if (field.type !== undefined && field.type !== 'string') return `the field "${name}" is not a text field, so it cannot take the notes`;
+  if (field.enum) return `the field "${name}" is a select field: the notes need a text field`;
+  return null;
+}
+
 /** What is wrong with the fields the settings name (null: nothing), given the People fields. */
 export function customFieldsProblem(settings: TwentySettings, fields: Record<string, FieldShape>): string | null {
   const field = (name: string) => (Object.hasOwn(fields, name) ? fields[name] : undefined);
@@ -51,6 +59,7 @@ export function customFieldsProblem(settings: TwentySettings, fields: Record<str
     settings.qualificationField
       ? fieldProblem(settings.qualificationField, field(settings.qualificationField), Object.values(settings.qualificationValues), 'qualification level')
       : null,
+    settings.notesField ? textFieldProblem(settings.notesField, field(settings.notesField)) : null,
   ].filter((problem): problem is string => problem !== null);
   return problems.length ? `Connected, but ${problems.join('; and ')}` : null;
 }

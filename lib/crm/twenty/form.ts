@@ -12,6 +12,7 @@ export const twentyForm: CrmForm<TwentySettings> = {
         ...(values.twentySourceField.trim() ? { sourceField: values.twentySourceField.trim() } : {}),
         sourceValues: values.twentySources,
         ...(values.twentyQualificationField.trim() ? { qualificationField: values.twentyQualificationField.trim() } : {}),
+        ...(values.notesField.trim() ? { notesField: values.notesField.trim() } : {}),
         qualificationValues: values.twentyLevels,
       },
     };

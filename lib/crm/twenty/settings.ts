@@ -30,6 +30,8 @@ export const twentySettingsSchema = z.object({
   sourceValues: z._default(z.record(z.enum(sourceKinds), crmValue), TWENTY_DEFAULT_SOURCES),
   /** A custom People field (select or text) that receives the qualification level. */
   qualificationField: z.optional(twentyFieldName),
+  /** A custom People text field that gets the source's detail, the event's answers, the badge id and the notes. */
+  notesField: z.optional(twentyFieldName),
   qualificationValues: z._default(z.object({ raw: crmValue, lukewarm: crmValue, hot: crmValue }), TWENTY_DEFAULT_LEVELS),
   /** This CRM's stages mapped onto Fieldclip's, for the Results tab (lib/crm/stage-map.ts); none: the defaults. */
   stageMap: z.optional(stageMapSchema),
