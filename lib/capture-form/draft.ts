@@ -1,9 +1,27 @@
 import { storage } from 'wxt/utils/storage';
 import { emptyLeadForm, type LeadFormValues } from '../lead/form';
-import { sourceKinds, qualificationLevels } from '../lead/schema';
+import { prospectFields, sourceKinds, qualificationLevels, type Prospect } from '../lead/schema';
 
-// What the rep is typing survives the panel closing: it is kept until the lead is saved.
+// What the rep is typing survives the panel closing: it is kept until the lead is saved. So do the
+// marks on the fields a page, a badge or a card filled: the next read replaces those fields (not
+// leaving the last person's LinkedIn profile beside the next one's name) and the rep still sees
+// what to check.
 const draftItem = storage.defineItem<Record<string, unknown>>('local:captureDraft');
+const marksItem = storage.defineItem<{ fields: unknown; from: unknown }>('local:captureDraftMarks');
+
+/** Which fields were filled by a read, and from what. */
+export type DraftMarks = { fields: Array<keyof Prospect>; from: 'page' | 'badge' | 'card' };
+
+export async function loadDraftMarks(): Promise<DraftMarks> {
+  const saved = await marksItem.getValue();
+  const fields = Array.isArray(saved?.fields) ? saved.fields.filter((field): field is keyof Prospect => prospectFields.includes(field as keyof Prospect)) : [];
+  const from = saved?.from === 'badge' || saved?.from === 'card' ? saved.from : 'page';
+  return { fields, from };
+}
+
+export function saveDraftMarks(marks: DraftMarks): Promise<void> {
+  return marks.fields.length ? marksItem.setValue(marks) : marksItem.removeValue();
+}
 
 /** The saved draft over an empty form; anything of the wrong type is dropped, not trusted. */
 export async function loadDraft(): Promise<LeadFormValues> {
@@ -29,6 +47,6 @@ export function saveDraft(values: LeadFormValues): Promise<void> {
   return draftItem.setValue(values);
 }
 
-export function clearDraft(): Promise<void> {
-  return draftItem.removeValue();
+export async function clearDraft(): Promise<void> {
+  await Promise.all([draftItem.removeValue(), marksItem.removeValue()]);
 }

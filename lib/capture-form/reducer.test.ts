@@ -99,6 +99,14 @@ describe('the capture form', () => {
     expect(state.readNote).toEqual({ ok: false, text: 'Nothing to fill from this card: type the lead in.' });
   });
 
+  it('brings back the marks of a draft’s filled fields, so the next read replaces them rather than mixing two people', () => {
+    const draft = { ...emptyLeadForm(), fullName: 'Page Person', linkedinUrl: 'https://www.linkedin.com/in/page-person', notes: 'typed' };
+    let state = captureFormReducer(initialCaptureForm, { type: 'draftLoaded', draft, event: null, marks: { fields: ['fullName', 'linkedinUrl', 'company'], from: 'page' } });
+    expect([...state.fromPage]).toEqual(['fullName', 'linkedinUrl']);
+    state = captureFormReducer(state, { type: 'pageRead', draft: page({ fullName: 'Badge Person', email: 'b@x.example' }), capture: {}, origin: 'badge' });
+    expect(state.values).toMatchObject({ fullName: 'Badge Person', email: 'b@x.example', linkedinUrl: '', notes: 'typed' });
+  });
+
   it('unmarks a field from the page once the rep edits it', () => {
     const state = run(loaded(), { type: 'pageRead', draft: page({ fullName: 'Page Name', company: 'Acme' }), capture: {} }, type('fullName', 'Jane'));
     expect([...state.fromPage]).toEqual(['company']);

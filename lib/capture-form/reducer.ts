@@ -35,7 +35,7 @@ export type CaptureFormState = {
 };
 
 export type CaptureFormAction =
-  | { type: 'draftLoaded'; draft: LeadFormValues; event: ActiveEvent | null }
+  | { type: 'draftLoaded'; draft: LeadFormValues; event: ActiveEvent | null; marks?: { fields: ReadonlyArray<keyof Prospect>; from: FillOrigin } }
   | { type: 'eventChanged'; event: ActiveEvent | null }
   | { type: 'editRequested'; lead: Lead }
   | { type: 'readStarted' }
@@ -133,8 +133,17 @@ function withoutErrorAt(errors: LeadFormErrors, field: keyof LeadFormValues): Le
 
 export function captureFormReducer(state: CaptureFormState, action: CaptureFormAction): CaptureFormState {
   switch (action.type) {
-    case 'draftLoaded':
-      return { ...state, activeEvent: action.event, values: action.event ? withEvent(action.draft, action.event) : action.draft };
+    case 'draftLoaded': {
+      // Marks only on fields that still hold something.
+      const marked = (action.marks?.fields ?? []).filter((field) => action.draft[field]?.trim());
+      return {
+        ...state,
+        activeEvent: action.event,
+        values: action.event ? withEvent(action.draft, action.event) : action.draft,
+        fromPage: new Set(marked),
+        filledFrom: action.marks?.from ?? 'page',
+      };
+    }
     case 'eventChanged':
       // While an event runs, new leads are tagged with it; a lead being updated keeps its source.
       return {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../tools/receiver/server';
 import { seriousViolations } from './support/axe';
 import { launchExtension, type ExtensionSession } from './support/extension';
+import { codePng } from './support/images';
 import { expectText, leadInList, startEvent, typeLead } from './support/panel';
 import { serveSites } from './support/sites';
 
@@ -109,6 +110,40 @@ const screens: Screen[] = [
       await startEvent(panel, 'Web Summit Lisbon', 'Lisbon');
     },
     hide: () => panel.getByRole('button', { name: 'End event' }).click(),
+  },
+  {
+    // At a show: questions set up, a badge scanned, its fields marked "from badge", two questions answered.
+    name: 'side-panel-event-badge',
+    page: () => panel,
+    show: async () => {
+      await session.worker.evaluate(() =>
+        chrome.storage.local.set({
+          activeEvent: {
+            eventName: 'Expo North',
+            eventDate: '2026-12-06',
+            eventLocation: 'Hall 7',
+            startedAt: Date.now(),
+            rapid: true,
+            questions: [
+              { text: 'Budget this year?', kind: 'choice', options: ['Yes', 'No', 'Not sure'] },
+              { text: 'Interested in', kind: 'choices', options: ['Scanners', 'Software', 'Service'] },
+              { text: 'How warm?', kind: 'rating', options: [] },
+            ],
+          },
+        }),
+      );
+      const badge = await codePng('qrcode', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dr. Amelia Hart\r\nORG:Northwind Industrial\r\nTITLE:Head of Procurement\r\nEMAIL:amelia.hart@northwind.example\r\nEND:VCARD');
+      await panel.getByLabel('Badge or card image').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: badge });
+      await expectText(panel.locator('.capture__read'), 'from the badge', 30_000);
+      const questions = panel.getByRole('region', { name: 'Qualifying questions' });
+      await questions.getByRole('group', { name: 'Budget this year?' }).getByLabel('Yes').check();
+      await questions.getByRole('group', { name: 'Interested in' }).getByLabel('Software').check();
+    },
+    hide: async () => {
+      await panel.getByRole('button', { name: 'End event' }).click();
+      await panel.reload();
+      await panel.getByRole('heading', { name: 'Outbox' }).waitFor();
+    },
   },
   {
     name: 'side-panel-today',

@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, type FormEv
 import { TextField } from '../../../components/TextField';
 import { captureFromPage, captureFromText } from '../../../lib/capture/capture-page';
 import { takePendingCapture, watchPendingCapture } from '../../../lib/capture/pending';
-import { clearDraft, loadDraft, saveDraft } from '../../../lib/capture-form/draft';
+import { clearDraft, loadDraft, loadDraftMarks, saveDraft, saveDraftMarks } from '../../../lib/capture-form/draft';
 import { captureFormReducer, initialCaptureForm, isEventSource, showsEventSummary } from '../../../lib/capture-form/reducer';
 import { activeEventItem, type Question } from '../../../lib/events';
 import { emptyLeadForm, parseLeadForm, type LeadFormValues } from '../../../lib/lead/form';
@@ -45,17 +45,17 @@ export function CaptureForm() {
   useEffect(() => void loadOpportunityFields(), []);
 
   useEffect(() => {
-    Promise.all([loadDraft(), activeEventItem.getValue()]).then(
-      ([draft, event]) => dispatch({ type: 'draftLoaded', draft, event }),
+    Promise.all([loadDraft(), activeEventItem.getValue(), loadDraftMarks()]).then(
+      ([draft, event, marks]) => dispatch({ type: 'draftLoaded', draft, event, marks }),
       () => dispatch({ type: 'draftLoaded', draft: emptyLeadForm(), event: null }),
     );
   }, []);
 
   useEffect(() => {
     if (!values || editing) return;
-    const timer = setTimeout(() => void saveDraft(values), 250);
+    const timer = setTimeout(() => void Promise.all([saveDraft(values), saveDraftMarks({ fields: [...fromPage], from: state.filledFrom })]), 250);
     return () => clearTimeout(timer);
-  }, [values, editing]);
+  }, [values, editing, fromPage, state.filledFrom]);
 
   useEffect(() => {
     if (Object.keys(errors).length === 0) return;
