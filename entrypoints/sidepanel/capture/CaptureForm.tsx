@@ -11,6 +11,7 @@ import { canonicalLinkedinProfileUrl } from '../../../lib/lead/linkedin-url';
 import type { Lead, LeadInput } from '../../../lib/lead/schema';
 import { outboxDb } from '../../../lib/outbox/db';
 import { addLead, findDuplicate, updateLead, type KnownRecord } from '../../../lib/outbox/outbox';
+import { announceSaved } from '../savedLeads';
 import { useOutboxQuery } from '../useOutboxQuery';
 import { CrmLookupNotice } from './CrmLookupNotice';
 import { DuplicateNotice } from './DuplicateNotice';
@@ -128,6 +129,8 @@ export function CaptureForm() {
     mutationFn: ({ lead, editing: existing, known }: SaveRequest) =>
       existing ? updateLead(outboxDb(), existing.id, { ...lead, capture: existing.capture }) : addLead(outboxDb(), { ...lead, capture }, Date.now(), known),
     onSuccess: async (lead, { editing: existing }) => {
+      // The list shows it now, not after its next read of the outbox.
+      announceSaved(lead);
       dispatch({ type: 'saved', lead, updated: existing !== null });
       await clearDraft();
       // Rapid mode at an event: straight back to the scanner for the next visitor.

@@ -6,6 +6,7 @@ import type { MergeChoices } from '../../../lib/outbox/merge';
 import { leadsByIds, likelyDuplicates } from '../../../lib/outbox/outbox';
 import { requestEdit } from '../capture/leadEditor';
 import { OutboxItem } from './OutboxItem';
+import { newer } from '../savedLeads';
 import { useOutboxQuery } from '../useOutboxQuery';
 
 export type LeadActions = {
@@ -86,7 +87,8 @@ export function LeadList({ ids, firstRows, events, actions }: Props) {
           onResize={onScrollOrResize}
         >
           {(id) => {
-            const lead = rows?.get(id) ?? firstRows?.find((first) => first.id === id);
+            // A row read before a save the form announced (firstRows) may be older than what was saved.
+            const lead = newer(rows?.get(id), firstRows?.find((first) => first.id === id));
             if (!lead) {
               return (
                 <div key={id} className="lead lead--loading" aria-busy="true">

@@ -10,6 +10,7 @@ import { download } from './download';
 import { LeadList } from './LeadList';
 import { OutboxFilters } from './OutboxFilters';
 import { useWordIndex } from './useWordIndex';
+import { onSaved } from '../savedLeads';
 import { useOutboxQuery } from '../useOutboxQuery';
 
 const UNDO_MS = 10_000;
@@ -61,13 +62,24 @@ function useListIds(filter: LeadFilter): {
   }, [filter, all, words]);
   const current = matches?.filter === filter ? matches : undefined;
   const firstIds = useMemo(() => firstPage?.map((lead) => lead.id), [firstPage]);
-  const ids = isFiltered(filter) ? current?.ids : (all ?? firstIds);
-  const firstRows = isFiltered(filter) ? current?.first : firstPage;
+  // Leads the form has just saved, shown before the order is read again (then they are in it).
+  const [justSaved, setJustSaved] = useState<readonly Lead[]>([]);
+  useEffect(() => onSaved((lead) => setJustSaved((before) => [lead, ...before.filter((other) => other.id !== lead.id)])), []);
+  const readIds = all ?? firstIds;
+  const read = useMemo(() => new Set(readIds), [readIds]);
+  // Once a read has them they are the order's like any other (deleting one later removes it).
+  if (readIds && justSaved.some((lead) => read.has(lead.id))) setJustSaved(justSaved.filter((lead) => !read.has(lead.id)));
+  const unread = justSaved;
+  const unfilteredIds = useMemo(() => (readIds && unread.length ? [...unread.map((lead) => lead.id), ...readIds] : readIds), [readIds, unread]);
+  const ids = isFiltered(filter) ? current?.ids : unfilteredIds;
+  const withUnread = useMemo(() => (unread.length && firstPage ? [...unread, ...firstPage] : firstPage), [unread, firstPage]);
+  const firstRows = isFiltered(filter) ? current?.first : withUnread;
   // While a new filter is being answered the list keeps what it showed (the count says "Searching…").
   const [previous, setPrevious] = useState<{ ids: string[]; firstRows: Lead[] | undefined }>();
   if (ids && (previous?.ids !== ids || previous.firstRows !== firstRows)) setPrevious({ ids, firstRows });
   // Until the full order is read, a first page shorter than a page is the whole outbox.
-  const total = all?.length ?? (firstPage && firstPage.length < FIRST_PAGE ? firstPage.length : undefined);
+  const counted = all?.length ?? (firstPage && firstPage.length < FIRST_PAGE ? firstPage.length : undefined);
+  const total = counted === undefined ? undefined : counted + unread.length;
   return { ids, shownIds: ids ?? previous?.ids, firstPage, firstRows: ids ? firstRows : previous?.firstRows, total };
 }
 
@@ -138,7 +150,7 @@ export function OutboxList({ shown = true }: { shown?: boolean }) {
           Export CSV
         </button>
       </div>
-      {firstPage.length > 0 && <OutboxFilters filter={filter} events={events} onChange={setFilter} />}
+      {(firstPage.length > 0 || !!shownIds?.length) && <OutboxFilters filter={filter} events={events} onChange={setFilter} />}
       {undoable && (
         <div className="undo" role="status">
           {undoable.message}{' '}
@@ -157,7 +169,7 @@ export function OutboxList({ shown = true }: { shown?: boolean }) {
           Not undone: {problem(undo.error)}
         </p>
       )}
-      {firstPage.length === 0 ? (
+      {firstPage.length === 0 && !shownIds?.length ? (
         <p className="empty">No leads yet. Save one above; it stays here until your CRM has it.</p>
       ) : !shownIds ? (
         <p className="empty">Loading…</p>
