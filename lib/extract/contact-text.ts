@@ -55,14 +55,29 @@ function bestPhone(input: string, country?: CountryCode) {
   return found.find(({ startsAt }) => MOBILE_LABEL.test(labelOf(startsAt))) ?? found.find(({ startsAt }) => !FAX_LABEL.test(labelOf(startsAt))) ?? found[0];
 }
 
-/** The country an address on the text names ("… 80339 München · Deutschland"): its last part, by name. */
-function namedCountry(text: string): CountryCode | undefined {
+/** The place in an address part with its postcode: `80339 München`, `1100-053 Lisboa`, `London E16 1AA`. */
+function placeIn(part: string): string | undefined {
+  const postcodeFirst = /^(?:[A-Z]{1,2}-)?\d{3,5}(?:-\d{3})?\s+(\p{L}[\p{L} .'’-]*)$/u.exec(part)?.[1];
+  const postcodeAfter = /^(\p{L}[\p{L} .'’-]*?)\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}$/u.exec(part)?.[1];
+  return postcodeFirst ?? postcodeAfter;
+}
+
+/**
+ * The address line of a card or signature, found by its last part naming a country
+ * ("Industriestraße 12 · 80339 München · Deutschland"): that country, and the place as the lead
+ * keeps it ("München, Deutschland").
+ */
+function addressLine(text: string): { line: string; country: CountryCode; location: string } | undefined {
   for (const line of text.split(/\r?\n/).reverse()) {
-    const last = line.split(/\s[-–·|•]\s|,/).at(-1)?.trim();
-    if (last && last.length > 3) {
-      const found = countryFrom(last);
-      if (found) return found;
-    }
+    const parts = line.split(/\s[-–·|•]\s|,/).map((part) => part.trim()).filter(Boolean);
+    const last = parts.at(-1);
+    if (!last || last.length <= 3) continue;
+    const country = countryFrom(last);
+    if (!country) continue;
+    // The part with a postcode, else the part just before the country when it has no digits ("Lisbon, Portugal").
+    const before = parts.at(-2);
+    const place = parts.slice(0, -1).reverse().map(placeIn).find(Boolean) ?? (before && !/\d/.test(before) ? before : undefined);
+    return { line: line.trim(), country, location: place ? `${place}, ${last}` : last };
   }
   return undefined;
 }
@@ -70,9 +85,10 @@ function namedCountry(text: string): CountryCode | undefined {
 /** `country`: how to read numbers written without + when the text names no country of its own. */
 export function parseContactText(text: string, hint?: CountryCode): ReaderFields {
   const input = text.slice(0, 5_000);
-  const own = namedCountry(input);
+  const address = addressLine(input);
+  const own = address?.country;
   const country = own ?? hint;
-  const fields: ReaderFields = own ? { country: own } : {};
+  const fields: ReaderFields = address ? { country: address.country, location: address.location } : {};
   fields.email = EMAIL.exec(input)?.[0];
   const phone = bestPhone(input, country);
   fields.phone = phone ? phone.number.number : undefined;
@@ -82,7 +98,7 @@ export function parseContactText(text: string, hint?: CountryCode): ReaderFields
     .find((word) => !word.includes('@') && WEBSITE.test(word) && /\.[a-z]{2,}/i.test(word) && !/^\+?\d/.test(word));
   if (website) fields.website = /^https?:\/\//i.test(website) ? website : `https://${website}`;
 
-  const rest = lines(input).filter((line) => !EMAIL.test(line) && !(phone && line.includes(phone.number.nationalNumber.slice(-4))) && !(website && line.includes(website.replace(/^https?:\/\//i, ''))));
+  const rest = lines(input).filter((line) => !address?.line.includes(line) && !EMAIL.test(line) && !(phone && line.includes(phone.number.nationalNumber.slice(-4))) && !(website && line.includes(website.replace(/^https?:\/\//i, ''))));
   const candidates = rest.filter((line) => NAME.test(line.replace(POST_NOMINALS, '')) && !TITLE_WORDS.test(line) && !COMPANY_SUFFIX.test(line));
   // The line the email spells ("priya.raman@…"), else one with an honorific, else the first.
   const nameLine = candidates.find((line) => spelledBy(fields.email, line)) ?? candidates.find((line) => HONORIFIC.test(line)) ?? candidates[0];

@@ -146,6 +146,12 @@ priya.raman@bluewater.example`;
     expect(draftFields(extractFromText(text))).toMatchObject({ fullName: 'Priya Raman', company: 'Bluewater Marine Logistics', title: 'Director of Operations' });
   });
 
+  it('reads the place from an address line that names its country, and leaves that line out of the company', () => {
+    const draft = extractFromText('Ana Lima\nLuz Saúde · Rua Augusta 10 · 1100-053 Lisboa · Portugal\nana@luz.example');
+    expect(draftFields(draft)).toMatchObject({ fullName: 'Ana Lima', location: 'Lisboa, Portugal' });
+    expect(draftFields(extractFromText('Tom Baker\nAcme Ltd\n1 Dock Road, London E16 1AA, United Kingdom'))).toMatchObject({ company: 'Acme Ltd', location: 'London, United Kingdom' });
+  });
+
   it('keeps an initial that is no label', () => {
     expect(draftFields(extractFromText('E. Smith\nAcme Ltd'))).toMatchObject({ company: 'Acme Ltd' });
     expect(extractFromText('E. Smith\nAcme Ltd').email).toBeUndefined();
