@@ -13,7 +13,6 @@ import { outboxDb } from '../../../lib/outbox/db';
 import { addLead, findDuplicate, updateLead, type KnownRecord } from '../../../lib/outbox/outbox';
 import { announceSaved } from '../savedLeads';
 import { useOutboxQuery } from '../useOutboxQuery';
-import { CrmLookupNotice } from './CrmLookupNotice';
 import { DuplicateNotice } from './DuplicateNotice';
 import { onEditRequest } from './leadEditor';
 import { PasteBox } from './PasteBox';
@@ -28,6 +27,8 @@ import { useScan } from './useScan';
 // The opportunity's size and currency: loaded just after the form first shows (below the fold).
 const loadOpportunityFields = () => import('./OpportunityFields');
 const OpportunityFields = lazy(() => loadOpportunityFields().then((module) => ({ default: module.OpportunityFields })));
+// "Already in your CRM?": loaded when there is first something to say (a CRM with lookups, an email typed).
+const CrmLookupNotice = lazy(() => import('./CrmLookupNotice').then((module) => ({ default: module.CrmLookupNotice })));
 // The event's qualifying questions: loaded when an event asks some.
 const EventAnswers = lazy(() => import('./EventAnswers').then((module) => ({ default: module.EventAnswers })));
 
@@ -198,7 +199,11 @@ export function CaptureForm() {
         />
       )}
       {!editing && <PasteBox busy={busy} onFill={(text) => read.mutate({ text })} />}
-      {!editing && <CrmLookupNotice outcome={inCrm.outcome} checking={inCrm.checking} />}
+      {!editing && (inCrm.checking || (inCrm.outcome && inCrm.outcome.status !== 'off')) && (
+        <Suspense fallback={null}>
+          <CrmLookupNotice outcome={inCrm.outcome} checking={inCrm.checking} />
+        </Suspense>
+      )}
       {showsEventSummary(state) ? (
         <div className="source source--summary">
           <p>

@@ -42,18 +42,21 @@ function useListIds(filter: LeadFilter): {
   const db = outboxDb();
   const order = useRef<{ ids: string[]; newestAt: number } | undefined>(undefined);
   const firstPage = useOutboxQuery(() => newestLeads(db, FIRST_PAGE), []);
-  const all = useOutboxQuery(async () => {
+  const allRead = useOutboxQuery(async () => {
     if (!firstPage) return undefined;
+    // When this read began: a lead saved before then is in it, unless it was deleted since.
+    const startedAt = performance.now();
     const [count, newest] = await Promise.all([leadCount(db), newestLeads(db, 1)]);
     const known = order.current;
     const newestAt = newest[0]?.createdAt ?? 0;
-    if (known && known.ids.length === count && known.ids[0] === newest[0]?.id) return known.ids;
+    if (known && known.ids.length === count && known.ids[0] === newest[0]?.id) return { ids: known.ids, startedAt };
     // Leads saved since (the usual change): only theirs are read, newest first, before the rest.
     const added = known ? await newerIds(db, known.newestAt) : [];
     const ids = known && known.ids.length + added.length === count ? [...added, ...known.ids] : await newestIds(db);
     order.current = { ids, newestAt };
-    return ids;
+    return { ids, startedAt };
   }, [firstPage !== undefined]);
+  const all = allRead?.ids;
   const words = useWordIndex(db, all !== undefined);
   const matches = useOutboxQuery(async () => {
     if (!isFiltered(filter) || !all) return undefined;
@@ -62,14 +65,15 @@ function useListIds(filter: LeadFilter): {
   }, [filter, all, words]);
   const current = matches?.filter === filter ? matches : undefined;
   const firstIds = useMemo(() => firstPage?.map((lead) => lead.id), [firstPage]);
-  // Leads the form has just saved, shown before the order is read again (then they are in it).
-  const [justSaved, setJustSaved] = useState<readonly Lead[]>([]);
-  useEffect(() => onSaved((lead) => setJustSaved((before) => [lead, ...before.filter((other) => other.id !== lead.id)])), []);
+  // Leads the form has just saved, shown before the order is read again: a read of the order that
+  // began after the save has them (or they were deleted since), and then they are the order's.
+  const [justSaved, setJustSaved] = useState<ReadonlyArray<{ lead: Lead; at: number }>>([]);
+  useEffect(() => onSaved((lead) => setJustSaved((before) => [{ lead, at: performance.now() }, ...before.filter((other) => other.lead.id !== lead.id)])), []);
   const readIds = all ?? firstIds;
   const read = useMemo(() => new Set(readIds), [readIds]);
-  // Once a read has them they are the order's like any other (deleting one later removes it).
-  if (readIds && justSaved.some((lead) => read.has(lead.id))) setJustSaved(justSaved.filter((lead) => !read.has(lead.id)));
-  const unread = justSaved;
+  const settled = ({ lead, at }: { lead: Lead; at: number }) => read.has(lead.id) || (allRead !== undefined && allRead.startedAt > at);
+  if (readIds && justSaved.some(settled)) setJustSaved(justSaved.filter((entry) => !settled(entry)));
+  const unread = useMemo(() => justSaved.map((entry) => entry.lead), [justSaved]);
   const unfilteredIds = useMemo(() => (readIds && unread.length ? [...unread.map((lead) => lead.id), ...readIds] : readIds), [readIds, unread]);
   const ids = isFiltered(filter) ? current?.ids : unfilteredIds;
   const withUnread = useMemo(() => (unread.length && firstPage ? [...unread, ...firstPage] : firstPage), [unread, firstPage]);
