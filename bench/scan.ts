@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from '../tests/e2e/support/extension';
-import { codePng, dataUrl, renderPng } from '../tests/e2e/support/images';
+import { launchExtension } from '../tests/e2e/support/extension';
+import { badgePhoto, codePng, renderPng } from '../tests/e2e/support/images';
 import { median, type Figure } from './stats';
 
 // The event kit's scanner (#28), as the rep meets it: from choosing a picture to the filled form.
@@ -13,22 +13,6 @@ import { median, type Figure } from './stats';
 
 const RUNS = 6;
 const spread = (values: number[]) => `${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))}`;
-
-async function badgePhoto(session: ExtensionSession, text: string): Promise<Buffer> {
-  const code = await codePng('qrcode', text, 3);
-  return renderPng(
-    session.context,
-    `<div style="width:1200px;height:900px;background:linear-gradient(135deg,#8a8f98,#c5c9cf);display:flex;align-items:center;justify-content:center;font-family:'DejaVu Sans',sans-serif">
-       <div style="transform:rotate(17deg);background:#fff;width:520px;height:700px;border-radius:18px;padding:30px;box-sizing:border-box;text-align:center">
-         <div style="background:#0b3d91;color:#fff;font-size:30px;padding:14px">EXPO NORTH 2026</div>
-         <div style="font-size:44px;font-weight:bold;margin-top:40px">Visitor</div>
-         <img src="${dataUrl(code)}" style="width:190px;margin-top:90px;image-rendering:pixelated">
-       </div>
-     </div>`,
-    1200,
-    900,
-  );
-}
 
 /** Milliseconds from choosing the picture to the form's Full name reading `expected`. */
 async function timeScan(panel: Page, picture: Buffer, expected: string): Promise<number> {
@@ -69,7 +53,8 @@ export async function scanFigures(): Promise<Figure[]> {
   for (let profile = 0; profile < 3; profile++) {
     const session = await launchExtension();
     try {
-      const badges = await Promise.all(names.map((name) => badgePhoto(session, `MECARD:N:${name.split(' ').reverse().join(',')};EMAIL:${name.split(' ')[0]!.toLowerCase()}@expo.example;;`)));
+      const mecard = (name: string) => `MECARD:N:${name.split(' ').reverse().join(',')};EMAIL:${name.split(' ')[0]!.toLowerCase()}@expo.example;;`;
+      const badges = await Promise.all(names.map(async (name) => badgePhoto(session.context, await codePng('qrcode', mecard(name), 3), 17)));
       const cardPictures = await Promise.all(cards.map((html) => renderPng(session.context, html, 1400, 800)));
       const panel = await session.open('sidepanel.html');
       await panel.getByLabel('Badge or card image').waitFor();

@@ -6,7 +6,7 @@ import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../tools/receiver/server';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchExtension, type ExtensionSession } from './support/extension';
-import { codePng, dataUrl, renderPng, type CodeKind } from './support/images';
+import { badgePhoto, codePng, dataUrl, renderPng, type CodeKind } from './support/images';
 import { expectText, leadInList, startEvent } from './support/panel';
 
 // At a show the rep scans a badge's code or photographs a business card; the form fills, marked
@@ -24,24 +24,6 @@ const readNote = () => panel.locator('.capture__read');
 
 async function scanFile(name: string, buffer: Buffer, mimeType = 'image/png') {
   await panel.getByLabel('Badge or card image').setInputFiles({ name, mimeType, buffer });
-}
-
-/** A 1200×900 photo of a whole badge on a desk: the code small and turned, printed text around it. */
-async function badgePhoto(code: Buffer, degrees: number): Promise<Buffer> {
-  return renderPng(
-    session.context,
-    `<div style="width:1200px;height:900px;background:linear-gradient(135deg,#8a8f98,#c5c9cf);display:flex;align-items:center;justify-content:center;font-family:'DejaVu Sans',sans-serif">
-       <div style="transform:rotate(${degrees}deg);background:#fff;width:520px;height:700px;border-radius:18px;padding:30px;box-sizing:border-box;text-align:center;box-shadow:0 8px 30px #0006">
-         <div style="background:#0b3d91;color:#fff;font-size:30px;padding:14px;border-radius:8px">EXPO NORTH 2026</div>
-         <div style="font-size:44px;font-weight:bold;margin-top:40px">Amelia</div>
-         <div style="font-size:30px;margin-top:6px">Northwind Industrial</div>
-         <img src="${dataUrl(code)}" style="width:190px;margin-top:60px;image-rendering:pixelated">
-         <div style="font-size:18px;margin-top:30px;color:#555">VISITOR</div>
-       </div>
-     </div>`,
-    1200,
-    900,
-  );
 }
 
 /** A video of `png` for Chromium's fake camera: YUV4MPEG2, 4:2:0, a few identical frames. */
@@ -95,7 +77,7 @@ describe('scanning a badge', () => {
   it('reads a small, turned QR code on a photo of the whole badge, marks the fields "from badge", and saves only when the rep saves', async () => {
     await startEvent(panel, 'Expo North');
     await field('Notes').fill('Met at the Northwind stand');
-    await scanFile('badge.png', await badgePhoto(await codePng('qrcode', AMELIA_VCARD, 3), 17));
+    await scanFile('badge.png', await badgePhoto(session.context, await codePng('qrcode', AMELIA_VCARD, 3), 17, 'Amelia'));
     await expectText(readNote(), 'Filled 5 fields from the badge. Check them, then save.', 30_000);
     expect(await field('Full name').inputValue()).toBe('Amelia Hart');
     expect(await field('Job title').inputValue()).toBe('Head of Procurement');

@@ -27,3 +27,23 @@ export async function renderPng(context: BrowserContext, html: string, width: nu
 
 /** A data: URL of a PNG, for an <img> in rendered HTML. */
 export const dataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+
+/**
+ * A 1200×900 photo of a whole badge on a desk, its code small (190 px) and turned `degrees`, printed
+ * text around it: what a rep photographs at a stand. Shared by the browser test and the bench.
+ */
+export async function badgePhoto(context: BrowserContext, code: Buffer, degrees: number, printedName = 'Visitor'): Promise<Buffer> {
+  return renderPng(
+    context,
+    `<div style="width:1200px;height:900px;background:linear-gradient(135deg,#8a8f98,#c5c9cf);display:flex;align-items:center;justify-content:center;font-family:'DejaVu Sans',sans-serif">
+       <div style="transform:rotate(${degrees}deg);background:#fff;width:520px;height:700px;border-radius:18px;padding:30px;box-sizing:border-box;text-align:center;box-shadow:0 8px 30px #0006">
+         <div style="background:#0b3d91;color:#fff;font-size:30px;padding:14px;border-radius:8px">EXPO NORTH 2026</div>
+         <div style="font-size:44px;font-weight:bold;margin-top:40px">${printedName}</div>
+         <img src="${dataUrl(code)}" style="width:190px;margin-top:60px;image-rendering:pixelated">
+         <div style="font-size:18px;margin-top:30px;color:#555">VISITOR</div>
+       </div>
+     </div>`,
+    1200,
+    900,
+  );
+}
