@@ -20,6 +20,19 @@ const START_TIMEOUT_MS = 60_000;
 
 let current: { languages: string; worker: Promise<Worker> } | undefined;
 
+/** The card reader holds its model in memory (tens of MB): let go of it after this long unused. */
+const IDLE_MS = 5 * 60_000;
+let idle: ReturnType<typeof setTimeout> | undefined;
+
+function stopWhenIdle(): void {
+  clearTimeout(idle);
+  idle = setTimeout(() => {
+    const stopping = current?.worker;
+    current = undefined;
+    void stopping?.then((old) => old.terminate()).catch(() => undefined);
+  }, IDLE_MS);
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(message)), ms);
@@ -77,12 +90,14 @@ export function preloadOcr(languages: readonly OcrLanguage[]): void {
 /** The lines of text on a card image, each with its box. Throws with a message for the rep when the reader cannot run. */
 export async function readCardLines(image: Blob, languages: readonly OcrLanguage[]): Promise<OcrLine[]> {
   let ocr: Worker;
+  // Not let go of while it reads.
+  clearTimeout(idle);
   try {
     ocr = await worker(languages);
   } catch (error) {
     throw new Error(`The card reader could not start: ${error instanceof Error ? error.message : String(error)}.`);
   }
-  const { data } = await ocr.recognize(image, {}, { text: false, blocks: true });
+  const { data } = await ocr.recognize(image, {}, { text: false, blocks: true }).finally(stopWhenIdle);
   const lines: OcrLine[] = [];
   for (const block of data.blocks ?? []) {
     for (const paragraph of block.paragraphs) {
