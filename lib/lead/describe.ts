@@ -65,3 +65,8 @@ export function badgeInWords(lead: Pick<Lead, 'badgeId'>): string | undefined {
 export function leadNoteText(lead: Pick<Lead, 'source' | 'answers' | 'badgeId' | 'notes'>): string | undefined {
   return [sourceInWords(lead), answersInWords(lead), badgeInWords(lead), lead.notes].filter(Boolean).join('\n') || undefined;
 }
+
+/** The name a lead's deal or opportunity gets in a CRM: who and where, as a rep would write it. */
+export function dealNameOf(lead: Pick<Lead, 'fullName' | 'firstName' | 'lastName' | 'company'>): string {
+  return [lead.fullName ?? [lead.firstName, lead.lastName].filter(Boolean).join(' '), lead.company].filter(Boolean).join(', ') || 'Fieldclip lead';
+}

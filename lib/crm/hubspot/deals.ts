@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dealNameOf } from '../../lead/describe';
 import type { Lead } from '../../lead/schema';
 import { withoutLeads, type SendResult } from '../connector';
 import { isoTime, outcomeFailureOf, outcomeOfDeals, type CrmOutcome, type DealState, type OutcomeRead, type OutcomeStage } from '../outcomes';
@@ -23,10 +24,8 @@ const DEAL_TO_CONTACT = 3;
 /** Ids per batch read: HubSpot's batch limit. */
 const BATCH = 100;
 
-/** The name of a lead's deal: who and where, as a rep would write it. */
-export function hubspotDealName(lead: Lead): string {
-  return [lead.fullName ?? [lead.firstName, lead.lastName].filter(Boolean).join(' '), lead.company].filter(Boolean).join(', ') || 'Fieldclip lead';
-}
+/** The name of a lead's deal (lib/lead/describe.ts), by which an existing deal is found again. */
+export const hubspotDealName = dealNameOf;
 
 const associationsSchema = z.looseObject({
   results: z._default(z.array(z.looseObject({ from: z.looseObject({ id: z.string() }), to: z._default(z.array(z.looseObject({ toObjectId: z.union([z.string(), z.number()]) })), []) })), []),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dealNameOf } from '../../lead/describe';
 import type { Lead } from '../../lead/schema';
 import { withoutLeads, type SendResult } from '../connector';
 import { classifyFailure, classifyFetchError, errorDetail, outcomeFailure } from '../http';
@@ -31,10 +32,6 @@ export async function twentyOpportunityId(leadId: string): Promise<string> {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** The name a lead's opportunity gets: who and where, as the rep would write it. */
-export function twentyOpportunityName(lead: Lead): string {
-  return [lead.fullName ?? [lead.firstName, lead.lastName].filter(Boolean).join(' '), lead.company].filter(Boolean).join(', ') || 'Fieldclip lead';
-}
 
 /**
  * Upserts the opportunity of each delivered lead that has a size. A lead whose opportunity could
@@ -49,7 +46,7 @@ export async function withOpportunities(result: SendResult, leads: readonly Lead
   const body = await Promise.all(
     sized.map(async (lead) => ({
       id: await twentyOpportunityId(lead.id),
-      name: twentyOpportunityName(lead),
+      name: dealNameOf(lead),
       amount: { amountMicros: Math.round(lead.opportunity!.amount * MICROS), currencyCode: lead.opportunity!.currency },
       pointOfContactId: personOf(lead),
     })),
