@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { parseAmount } from '../lead/amount';
 import { withNameParts } from '../lead/name';
-import { leadInputSchema, prospectFields, type Prospect, type Source } from '../lead/schema';
+import { formFieldOf } from '../lead/form';
+import { leadInputSchema, prospectFields, withScheme, type Prospect, type Source } from '../lead/schema';
 import type { OutboxDb } from '../outbox/db';
 import { addLeads, isEditable, updateLead } from '../outbox/outbox';
 
@@ -159,14 +160,12 @@ function leadsFromRows(rows: CsvTable['rows'], mapping: ColumnMapping, source: S
     });
     const { opportunityAmount, currency, answers: answersCell, ...prospect } = fields;
     const answers = answersOf(answersCell);
-    if (prospect.website && !/^[a-z][a-z0-9+.-]*:/i.test(prospect.website)) prospect.website = `https://${prospect.website}`;
+    if (prospect.website) prospect.website = withScheme(prospect.website);
     const { opportunity, problem } = opportunityOf(opportunityAmount, currency, amounts);
     // Checked with the name parts the outbox derives already filled in: a full name whose last part
     // is too long for a last name is this row's problem, reported by its line, not the import's.
     const result = leadInputSchema.safeParse({ ...withNameParts({ ...prospect, source }), ...(opportunity ? { opportunity } : {}), ...(answers.length ? { answers } : {}) });
-    const columnOf = (path: readonly PropertyKey[]) =>
-      path[0] === 'opportunity' ? (path.at(-1) === 'amount' ? 'opportunityAmount' : 'currency') : path[0] === 'answers' ? 'answers' : String(path.at(-1) ?? 'row');
-    const reasons = [...(problem ? [problem] : []), ...(result.success ? [] : result.error.issues.map((issue) => `${columnOf(issue.path)}: ${issue.message}`))];
+    const reasons = [...(problem ? [problem] : []), ...(result.success ? [] : result.error.issues.map((issue) => `${formFieldOf(issue.path, 'row')}: ${issue.message}`))];
     if (result.success && !problem) good.push({ row, lead: result.data });
     else bad.push({ row, reason: reasons.join('; ') });
   }

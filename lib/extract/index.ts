@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { prospectSchema } from '../lead/schema';
+import { prospectSchema, withScheme } from '../lead/schema';
 import { addressReader } from './address';
 import { parseContactText } from './contact-text';
 import { contactLinksReader } from './contact-links';
@@ -163,8 +163,7 @@ export function extractProspect(doc: Document, url: string): ProspectDraft {
 export function extractFromFields(fields: ReaderFields, id: TextReaderId, extractor: 'badge' | 'card'): ProspectDraft {
   try {
     // A card or a badge writes its site without a scheme: `northwind.example`, `www.acme.com`.
-    const website = fields.website && !/^[a-z][a-z0-9+.-]*:/i.test(fields.website) ? `https://${fields.website}` : fields.website;
-    return merge([{ id, fields: { ...fields, website } }], new URL('https://example.invalid/'), extractor);
+    return merge([{ id, fields: { ...fields, website: withScheme(fields.website) } }], new URL('https://example.invalid/'), extractor);
   } catch {
     return { fieldSources: {}, extractor: null };
   }

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { amountForInput, browserLocale, parseAmount } from './amount';
 import { withNameParts } from './name';
-import { leadInputSchema, prospectFields, type Lead, type Prospect, type SourceKind } from './schema';
+import { leadInputSchema, prospectFields, withScheme, type Lead, type Prospect, type SourceKind } from './schema';
 
 // The capture form works in strings; this turns them into a LeadInput, or into one
 // message per field. The rep's strings themselves are never changed or dropped here.
@@ -55,11 +55,6 @@ function clean(value: string): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-function withScheme(url: string | undefined): string | undefined {
-  if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  return `https://${url}`;
-}
-
 export type ParsedLeadForm =
   | { ok: true; lead: z.output<typeof leadInputSchema> }
   | { ok: false; errors: LeadFormErrors };
@@ -102,16 +97,20 @@ export function parseLeadForm(values: LeadFormValues, locale = browserLocale()):
   return { ok: false, errors };
 }
 
+/**
+ * The form field (or CSV column) a problem at this path of a lead belongs to: an answer's at the
+ * questions (`answers`), the opportunity's amount at "Opportunity size", others at their own name;
+ * `whole` for a problem of the whole lead.
+ */
+export function formFieldOf(path: readonly PropertyKey[], whole: string): string {
+  const last = String(path.at(-1) ?? whole);
+  return path[0] === 'answers' ? 'answers' : path[0] === 'opportunity' && last === 'amount' ? 'opportunityAmount' : last;
+}
+
 /** One message per form field: the first issue Zod reports at that field's path. */
 export function fieldErrors(error: z.core.$ZodError): LeadFormErrors {
   const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    // The opportunity's amount is the form's "Opportunity size".
-    const last = String(issue.path.at(-1) ?? 'form');
-    // An answer's problem is shown at the questions; the opportunity's amount is "Opportunity size".
-    const field = issue.path[0] === 'answers' ? 'answers' : issue.path[0] === 'opportunity' && last === 'amount' ? 'opportunityAmount' : last;
-    errors[field] ??= issue.message;
-  }
+  for (const issue of error.issues) errors[formFieldOf(issue.path, 'form')] ??= issue.message;
   return errors as LeadFormErrors;
 }
 

@@ -63,6 +63,12 @@ export const websiteSchema = z.url({
   error: 'Enter a web address, like https://acme.com',
 });
 
+/** A web address as reps and cards write it (`acme.com`), with the scheme the website field needs. */
+export function withScheme(url: string | undefined): string | undefined {
+  if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  return `https://${url}`;
+}
+
 export const companyDomainSchema = z.string().check(
   z.maxLength(253),
   z.regex(/^(?!-)[\p{L}\p{N}-]{1,63}(?:\.(?!-)[\p{L}\p{N}-]{1,63})+$/u, {
