@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
-import { OCR_LANGUAGES } from './lib/scan/language-list';
+import { OCR_CORE, OCR_LANGUAGES, OCR_WORKER, ocrModel, ZXING_WASM } from './lib/scan/shipped';
 
 const require = createRequire(import.meta.url);
 
@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
  * - ZXing's WebAssembly, from the zxing-wasm that barcode-detector pins (its own copy when it nests one);
  * - tesseract.js's worker, its SIMD LSTM core (loader and .wasm side by side, where the worker
  *   looks) and the language data (LSTM "best_int" models, gzipped as they are published).
- * The languages are lib/scan/language-list.ts's.
+ * Where each goes is lib/scan/shipped.ts's, as are the languages.
  */
 function scannerFiles(): Array<{ absoluteSrc: string; relativeDest: string }> {
   // A package's folder as Node would find it from `from` (a nested copy first); exports maps do not apply.
@@ -25,13 +25,13 @@ function scannerFiles(): Array<{ absoluteSrc: string; relativeDest: string }> {
   const tesseract = here('tesseract.js');
   const core = here('tesseract.js-core', createRequire(join(tesseract, 'package.json')));
   return [
-    { absoluteSrc: join(zxing, 'dist/reader/zxing_reader.wasm'), relativeDest: 'scan/zxing_reader.wasm' },
-    { absoluteSrc: join(tesseract, 'dist/worker.min.js'), relativeDest: 'ocr/worker.min.js' },
-    { absoluteSrc: join(core, 'tesseract-core-simd-lstm.js'), relativeDest: 'ocr/tesseract-core-simd-lstm.js' },
-    { absoluteSrc: join(core, 'tesseract-core-simd-lstm.wasm'), relativeDest: 'ocr/tesseract-core-simd-lstm.wasm' },
+    { absoluteSrc: join(zxing, 'dist/reader/zxing_reader.wasm'), relativeDest: ZXING_WASM },
+    { absoluteSrc: join(tesseract, 'dist/worker.min.js'), relativeDest: OCR_WORKER },
+    { absoluteSrc: join(core, 'tesseract-core-simd-lstm.js'), relativeDest: `${OCR_CORE}.js` },
+    { absoluteSrc: join(core, 'tesseract-core-simd-lstm.wasm'), relativeDest: `${OCR_CORE}.wasm` },
     ...OCR_LANGUAGES.map(({ code, data }) => ({
       absoluteSrc: join(here(data), '4.0.0_best_int', `${code}.traineddata.gz`),
-      relativeDest: `ocr/lang/${code}.traineddata.gz`,
+      relativeDest: ocrModel(code),
     })),
   ];
 }

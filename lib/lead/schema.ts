@@ -169,7 +169,6 @@ export const answersSchema = z
     }),
   )
   .check(z.maxLength(MAX_QUESTIONS, { error: `At most ${MAX_QUESTIONS} answers` }));
-export type Answers = z.infer<typeof answersSchema>;
 
 /** Where the lead was captured: the page, and which extractor read it (none for typed leads). */
 export const captureSchema = z.object({

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { ZXING_WASM } from './shipped';
 
 // Reading the codes on a badge or a card: QR, PDF417, Aztec, Data Matrix and Code 128. The
 // browser's own BarcodeDetector where it has one that reads them (Chromium on macOS, Android);
@@ -7,10 +8,6 @@ import { browser } from 'wxt/browser';
 // scans; nothing leaves the machine.
 
 export const BADGE_FORMATS = ['qr_code', 'pdf417', 'aztec', 'data_matrix', 'code_128'] as const;
-export type BadgeFormat = (typeof BADGE_FORMATS)[number];
-
-/** Where the build puts ZXing's WebAssembly (wxt.config.ts copies it there). */
-export const ZXING_WASM = 'scan/zxing_reader.wasm';
 
 export type DecodedCode = { format: string; text: string };
 

@@ -1,11 +1,11 @@
 import { storage } from 'wxt/utils/storage';
-import { OCR_LANGUAGES, type OcrLanguage } from './language-list';
+import { OCR_LANGUAGES, type OcrLanguage } from './shipped';
 
 // The languages the card reader knows: their data ships with the extension (wxt.config.ts copies
 // each one), nothing is downloaded. The rep picks which to read cards in on the options page;
 // until then English, with the browser's own language when it is one of these.
 
-export { OCR_LANGUAGES, type OcrLanguage } from './language-list';
+export { OCR_LANGUAGES, type OcrLanguage } from './shipped';
 
 const codes = new Set<string>(OCR_LANGUAGES.map(({ code }) => code));
 export const isOcrLanguage = (code: string): code is OcrLanguage => codes.has(code);

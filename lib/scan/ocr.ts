@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Worker } from 'tesseract.js';
 import { simd } from 'wasm-feature-detect';
 import type { OcrLanguage } from './languages';
+import { OCR_CORE, OCR_LANG_DIR, OCR_WORKER } from './shipped';
 
 // Reading a business card's text: tesseract.js with its LSTM engine, every file it needs shipped in
 // the extension (wxt.config.ts copies them to ocr/): the worker script, the SIMD core's loader and
@@ -9,9 +10,6 @@ import type { OcrLanguage } from './languages';
 // data. Blob workers are off and nothing is cached or fetched elsewhere: the image and its text
 // stay on this machine. Loaded the first time a card is scanned, kept for the next.
 
-/** Where the build puts tesseract's files. */
-export const OCR_DIR = 'ocr';
-export const OCR_CORE = 'tesseract-core-simd-lstm';
 /** A line of text the OCR found, where it is on the image (pixels) and how sure it is (0–100). */
 export type OcrLine = { text: string; x0: number; y0: number; x1: number; y1: number; confidence: number };
 
@@ -53,11 +51,11 @@ async function startWorker(languages: readonly OcrLanguage[]): Promise<Worker> {
   if (!(await simd())) throw new Error('this browser cannot run the card reader (WebAssembly SIMD is off)');
   const { createWorker, OEM, PSM } = await import('tesseract.js');
   // Files the build adds (wxt.config.ts), so not among the paths WXT types.
-  const url = (path: string) => (browser.runtime.getURL as (path: string) => string)(`/${OCR_DIR}/${path}`);
+  const url = (path: string) => (browser.runtime.getURL as (path: string) => string)(`/${path}`);
   const worker = await createWorker([...languages], OEM.LSTM_ONLY, {
-    workerPath: url('worker.min.js'),
+    workerPath: url(OCR_WORKER),
     corePath: url(`${OCR_CORE}.js`),
-    langPath: url('lang'),
+    langPath: url(OCR_LANG_DIR),
     workerBlobURL: false,
     gzip: true,
     cacheMethod: 'none',
@@ -80,11 +78,6 @@ function worker(languages: readonly OcrLanguage[]): Promise<Worker> {
     });
   }
   return current.worker;
-}
-
-/** Starts the card reader (core and language data) before the rep's image arrives. */
-export function preloadOcr(languages: readonly OcrLanguage[]): void {
-  void worker(languages).catch(() => undefined);
 }
 
 /** The lines of text on a card image, each with its box. Throws with a message for the rep when the reader cannot run. */

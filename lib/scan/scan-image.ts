@@ -21,11 +21,8 @@ export type ScanResult = {
   text?: string;
 };
 
-/** A picture that cannot be read, with what to do about it. */
-export class ScanError extends Error {}
-
 /** Larger files are not photos of a badge (a phone's photo is 2–8 MB). */
-export const MAX_IMAGE_BYTES = 30 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 30 * 1024 * 1024;
 /** The card reader gets at most this many pixels on the long side: enough for a card's print, quicker. */
 const OCR_LONG_SIDE = 2000;
 
@@ -50,13 +47,13 @@ export function fieldsFromCodes(codes: readonly DecodedCode[]): { fields: BadgeF
 }
 
 async function bitmapOf(image: Blob): Promise<ImageBitmap> {
-  if (image.type && !image.type.startsWith('image/')) throw new ScanError(`That file is not a picture (${image.type}): choose a photo or a screenshot of the badge or card.`);
-  if (image.size > MAX_IMAGE_BYTES) throw new ScanError(`That picture is ${Math.round(image.size / 1024 / 1024)} MB: choose one under ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
-  if (image.size === 0) throw new ScanError('That picture is empty.');
+  if (image.type && !image.type.startsWith('image/')) throw new Error(`That file is not a picture (${image.type}): choose a photo or a screenshot of the badge or card.`);
+  if (image.size > MAX_IMAGE_BYTES) throw new Error(`That picture is ${Math.round(image.size / 1024 / 1024)} MB: choose one under ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+  if (image.size === 0) throw new Error('That picture is empty.');
   try {
     return await createImageBitmap(image);
   } catch {
-    throw new ScanError('That picture could not be opened: use a PNG, JPEG or WebP photo or screenshot.');
+    throw new Error('That picture could not be opened: use a PNG, JPEG or WebP photo or screenshot.');
   }
 }
 
@@ -69,7 +66,7 @@ async function forOcr(image: Blob, bitmap: ImageBitmap): Promise<Blob> {
   return canvas.convertToBlob({ type: 'image/png' });
 }
 
-/** Reads a badge's code or a card's text. Throws a ScanError with what to do when there is nothing to fill. */
+/** Reads a badge's code or a card's text. Throws an error saying what to do when there is nothing to fill. */
 export async function scanImage(image: Blob, options: ScanOptions): Promise<ScanResult> {
   const bitmap = await bitmapOf(image);
   try {
@@ -82,13 +79,13 @@ export async function scanImage(image: Blob, options: ScanOptions): Promise<Scan
     const country = options.region && isSupportedCountry(options.region) ? (options.region as CountryCode) : undefined;
     const { draft, text } = draftFromCard(await readCardLines(await forOcr(image, bitmap), options.languages), country);
     if (!text) {
-      throw new ScanError(
+      throw new Error(
         problem
           ? `${problem}, and no printed text was found.`
           : 'No code and no text found in this picture. Hold the badge or card flat, fill the frame with it, and try again.',
       );
     }
-    if (Object.keys(draft.fieldSources).length === 0) throw new ScanError('The card’s text was read, but no name, company, email or phone was found in it: type the lead in.');
+    if (Object.keys(draft.fieldSources).length === 0) throw new Error('The card’s text was read, but no name, company, email or phone was found in it: type the lead in.');
     return { origin: 'card', draft, capture: { extractor: 'card' }, text };
   } finally {
     bitmap.close();

@@ -53,8 +53,8 @@ describe('the Chrome build’s manifest', () => {
 
 describe('the scanner’s files, shipped in the build', () => {
   it('has the code reader’s WebAssembly, the card reader’s worker, core and every language it offers, each small enough for the add-on stores', async () => {
-    const { OCR_LANGUAGES } = await import('../../lib/scan/language-list');
-    const files = ['scan/zxing_reader.wasm', 'ocr/worker.min.js', 'ocr/tesseract-core-simd-lstm.js', 'ocr/tesseract-core-simd-lstm.wasm', ...OCR_LANGUAGES.map(({ code }) => `ocr/lang/${code}.traineddata.gz`)];
+    const { OCR_CORE, OCR_LANGUAGES, OCR_WORKER, ocrModel, ZXING_WASM } = await import('../../lib/scan/shipped');
+    const files = [ZXING_WASM, OCR_WORKER, `${OCR_CORE}.js`, `${OCR_CORE}.wasm`, ...OCR_LANGUAGES.map(({ code }) => ocrModel(code))];
     for (const build of ['.output/chrome-mv3', '.output/firefox-mv2']) {
       for (const file of files) {
         const size = statSync(`${build}/${file}`).size;
