@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from 'react';
+import type { FillOrigin } from '../lib/capture-form/reducer';
 
 type Props = {
   label: string;
@@ -8,7 +9,7 @@ type Props = {
   hint?: string;
   required?: boolean;
   /** Filled from the page, a badge's code or a card's picture: marked so the rep checks it before saving. */
-  filledFrom?: 'page' | 'badge' | 'card';
+  filledFrom?: FillOrigin;
   multiline?: boolean;
   type?: InputHTMLAttributes<HTMLInputElement>['type'];
   autoComplete?: string;

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { emptyLeadForm, type LeadFormValues } from '../lead/form';
 import { prospectFields, sourceKinds, qualificationLevels, type Prospect } from '../lead/schema';
+import type { FillOrigin } from './reducer';
 
 // What the rep is typing survives the panel closing: it is kept until the lead is saved. So do the
 // marks on the fields a page, a badge or a card filled: the next read replaces those fields (not
@@ -10,7 +11,7 @@ const draftItem = storage.defineItem<Record<string, unknown>>('local:captureDraf
 const marksItem = storage.defineItem<{ fields: unknown; from: unknown }>('local:captureDraftMarks');
 
 /** Which fields were filled by a read, and from what. */
-export type DraftMarks = { fields: Array<keyof Prospect>; from: 'page' | 'badge' | 'card' };
+export type DraftMarks = { fields: Array<keyof Prospect>; from: FillOrigin };
 
 export async function loadDraftMarks(): Promise<DraftMarks> {
   const saved = await marksItem.getValue();

@@ -45,12 +45,16 @@ async function stageNames(settings: PipedriveSettings, signal: AbortSignal): Pro
 export function outcomeOfPipedriveDeals(id: string, deals: ReadonlyArray<z.infer<typeof dealSchema>>, stages: Map<number, string>, map: StageMap): CrmOutcome {
   return outcomeOfDeals(
     id,
-    deals.map((deal) => ({
-      stage: deal.status === 'won' ? 'won' : deal.status === 'lost' ? 'lost' : mappedStage(map, stages.get(deal.stage_id ?? -1)),
-      ...(typeof deal.value === 'number' && deal.currency ? { amount: deal.value, currency: deal.currency } : {}),
-      ...(isoTime(deal.won_time) ? { wonAt: isoTime(deal.won_time) } : {}),
-      ...(isoTime(deal.update_time) ? { changedAt: isoTime(deal.update_time) } : {}),
-    })),
+    deals.map((deal) => {
+      const wonAt = isoTime(deal.won_time);
+      const changedAt = isoTime(deal.update_time);
+      return {
+        stage: deal.status === 'won' ? 'won' : deal.status === 'lost' ? 'lost' : mappedStage(map, stages.get(deal.stage_id ?? -1)),
+        ...(typeof deal.value === 'number' && deal.currency ? { amount: deal.value, currency: deal.currency } : {}),
+        ...(wonAt ? { wonAt } : {}),
+        ...(changedAt ? { changedAt } : {}),
+      };
+    }),
   );
 }
 
