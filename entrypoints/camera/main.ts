@@ -1,4 +1,5 @@
 import '../../components/theme.css';
+import { cameraTrouble } from '../../lib/scan/camera';
 
 // Asks for the camera once, on an extension page in a tab (the side panel cannot show the
 // browser's prompt); the grant belongs to the extension, so the side panel's camera works after.
@@ -19,13 +20,11 @@ allow?.addEventListener('click', () => {
       if (allow) allow.disabled = true;
     },
     (error: unknown) => {
-      const name = error instanceof DOMException ? error.name : '';
+      const trouble = cameraTrouble(error);
       say(
-        name === 'NotAllowedError'
+        trouble.kind === 'blocked'
           ? 'The camera was not allowed. To change that, open the site settings from the icon at the left of the address bar and allow the camera.'
-          : name === 'NotFoundError'
-            ? 'No camera was found on this computer.'
-            : `The camera did not start (${error instanceof Error ? error.message : String(error)}).`,
+          : trouble.message,
       );
     },
   );

@@ -1,16 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { cameraTrouble, type CameraTrouble } from '../../../lib/scan/camera';
 
-type CameraState = { kind: 'starting' } | { kind: 'live' } | { kind: 'blocked' } | { kind: 'failed'; message: string };
-
-/** Why the camera did not start, for the rep. */
-function cameraProblem(error: unknown): CameraState {
-  const name = error instanceof DOMException ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return { kind: 'blocked' };
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return { kind: 'failed', message: 'No camera was found on this computer: choose a picture instead.' };
-  if (name === 'NotReadableError') return { kind: 'failed', message: 'The camera is in use by another program: close it there, then try again.' };
-  return { kind: 'failed', message: `The camera did not start (${error instanceof Error ? error.message : String(error)}).` };
-}
+type CameraState = { kind: 'starting' } | { kind: 'live' } | CameraTrouble;
 
 /**
  * A live view of the camera and "Take picture". The side panel cannot show the browser's camera
@@ -37,7 +29,7 @@ export function CameraCapture({ onPicture, onClose }: { onPicture: (picture: Blo
           if (video.current) video.current.srcObject = media;
           setState({ kind: 'live' });
         },
-        (error: unknown) => !stopped && setState(cameraProblem(error)),
+        (error: unknown) => !stopped && setState(cameraTrouble(error)),
       );
     return () => {
       stopped = true;
