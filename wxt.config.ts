@@ -44,7 +44,7 @@ export default defineConfig({
       files.push(...scannerFiles());
     },
   },
-  // What both pages load up front goes in one chunk: the libraries (React, TanStack Query, Zod, the
+  // What both pages load up front goes in one chunk: the libraries (React, TanStack Query, the
   // browser API), the shared components, the sync state, and two small modules
   // several lazy parts share too (Vite's preload helper, keptText). Left to itself the
   // bundler cuts these into a chunk per set of pages and lazy parts that use them, and many small
@@ -61,7 +61,7 @@ export default defineConfig({
       rolldownOptions: {
         output: {
           advancedChunks: {
-            groups: [{ name: 'shared', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack|zod|wxt)[\\/]|components[\\/]|lib[\\/]sync[\\/]status|preload-helper|lib[\\/]lead[\\/]kept-text/ }],
+            groups: [{ name: 'shared', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack|wxt)[\\/]|components[\\/]|lib[\\/]sync[\\/]status|preload-helper|lib[\\/]lead[\\/]kept-text/ }],
           },
         },
       },

@@ -1,4 +1,5 @@
-import { qualificationLevels, sourceKinds, type Lead, type SourceKind } from './lead/schema';
+import type { Lead } from './lead/schema';
+import { qualificationLevels, sourceKinds, type SourceKind } from './lead/terms';
 import type { OutboxDb } from './outbox/db';
 import { startOfDays } from './outbox/filter';
 import { waitingCount } from './outbox/outbox';

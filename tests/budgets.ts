@@ -13,7 +13,9 @@ const KB = 1024;
 export type Entry = 'side panel' | 'options' | 'background' | 'injected';
 
 export const budgets: Record<Entry, number> = {
-  'side panel': 150 * KB,
+  // #29's target. 150 KB until the lead schema (Zod) left the first load: the panel loads it once
+  // the form has shown, and each write awaits it (lib/lead/load-schema.ts).
+  'side panel': 140 * KB,
   // Every CRM's settings checks (the form is checked and saved on this page), each CRM's section
   // loaded with its CRM; 100 KB until the CRMs gained opportunity and stage settings (#27).
   options: 104 * KB,

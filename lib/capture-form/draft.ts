@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { emptyLeadForm, type LeadFormValues } from '../lead/form';
-import { prospectFields, sourceKinds, qualificationLevels, type Prospect } from '../lead/schema';
+import type { Prospect } from '../lead/schema';
+import { prospectFields, sourceKinds, qualificationLevels } from '../lead/terms';
 import type { FillOrigin } from './reducer';
 
 // What the rep is typing survives the panel closing: it is kept until the lead is saved. So do the

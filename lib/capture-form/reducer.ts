@@ -1,6 +1,7 @@
 import type { ActiveEvent } from '../events';
 import { emptyLeadForm, leadToForm, sourceDetailFields, VISIBLE_PROSPECT_FIELDS, type LeadFormErrors, type LeadFormValues } from '../lead/form';
-import { prospectFields, type Capture, type Lead, type Prospect } from '../lead/schema';
+import type { Capture, Lead, Prospect } from '../lead/schema';
+import { prospectFields } from '../lead/terms';
 import type { ProspectDraft } from '../extract/types';
 
 // What the capture form does with what happens to it, without React: what survives a save, how

@@ -1,13 +1,9 @@
 import { storage } from 'wxt/utils/storage';
-import * as z from 'zod/mini';
+import type { PendingCapture } from './pending-schema';
 
 // A capture the rep asked for outside the panel (context menu, keyboard shortcut), handed from the
 // service worker to the panel. Session storage: it never outlives the browser session.
-const pendingCaptureSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('page'), tabId: z.int(), at: z.number() }),
-  z.object({ kind: z.literal('text'), text: z.string().check(z.maxLength(5000)), pageUrl: z.optional(z.string()), pageTitle: z.optional(z.string()), at: z.number() }),
-]);
-export type PendingCapture = z.infer<typeof pendingCaptureSchema>;
+export type { PendingCapture };
 
 const pendingItem = storage.defineItem<unknown>('session:pendingCapture');
 
@@ -20,6 +16,7 @@ export async function takePendingCapture(): Promise<PendingCapture | null> {
   const value = await pendingItem.getValue();
   if (value == null) return null;
   await pendingItem.removeValue();
+  const { pendingCaptureSchema } = await import('./pending-schema');
   const parsed = pendingCaptureSchema.safeParse(value);
   // A request older than a minute was not meant for a panel opened now.
   return parsed.success && Date.now() - parsed.data.at < 60_000 ? parsed.data : null;

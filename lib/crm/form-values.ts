@@ -1,4 +1,4 @@
-import type { SourceKind } from '../lead/kinds';
+import type { SourceKind } from '../lead/terms';
 import type { CrmKind } from './settings-kind';
 import type { StageMapCrm } from './stage-map';
 

@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { parseAmount } from '../lead/amount';
 import { withNameParts } from '../lead/name';
 import { formFieldOf } from '../lead/form';
-import { leadInputSchema, prospectFields, withScheme, type Prospect, type Source } from '../lead/schema';
+import { leadInputSchema, type Prospect, type Source } from '../lead/schema';
+import { prospectFields, withScheme } from '../lead/terms';
 import type { OutboxDb } from '../outbox/db';
 import { addLeads, isEditable, updateLead } from '../outbox/outbox';
 

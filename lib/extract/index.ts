@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { prospectSchema, withScheme } from '../lead/schema';
+import { prospectSchema } from '../lead/schema';
+import { withScheme } from '../lead/terms';
 import { addressReader } from './address';
 import { parseContactText } from './contact-text';
 import { contactLinksReader } from './contact-links';

@@ -1,4 +1,5 @@
-import type { Lead, Source, SourceKind } from './schema';
+import type { Lead, Source } from './schema';
+import type { SourceKind } from './terms';
 
 /** The sources as the rep reads them, in the panel and in CRMs' free-text fields. */
 export const sourceLabels: Record<SourceKind, string> = {

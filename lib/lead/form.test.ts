@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLeadForm, leadToForm, parseLeadForm } from './form';
-import { leadSchema } from './schema';
+import * as schemas from './schema';
 
 describe('parseLeadForm', () => {
   it('trims what was typed and leaves empty fields out', () => {
-    const result = parseLeadForm({ ...emptyLeadForm(), fullName: '  Jane Doe ', company: ' Acme ', title: '   ' });
+    const result = parseLeadForm(schemas, { ...emptyLeadForm(), fullName: '  Jane Doe ', company: ' Acme ', title: '   ' });
     expect(result).toEqual({
       ok: true,
       lead: expect.objectContaining({ fullName: 'Jane Doe', company: 'Acme', title: undefined }),
@@ -12,12 +12,12 @@ describe('parseLeadForm', () => {
   });
 
   it('adds https:// to a bare website', () => {
-    const result = parseLeadForm({ ...emptyLeadForm(), company: 'Acme', website: 'acme.com/contact' });
+    const result = parseLeadForm(schemas, { ...emptyLeadForm(), company: 'Acme', website: 'acme.com/contact' });
     expect(result.ok && result.lead.website).toBe('https://acme.com/contact');
   });
 
   it('keeps only the details of the chosen source', () => {
-    const result = parseLeadForm({
+    const result = parseLeadForm(schemas, {
       ...emptyLeadForm('referral'),
       fullName: 'Jane',
       referredBy: 'Bob Smith',
@@ -27,7 +27,7 @@ describe('parseLeadForm', () => {
   });
 
   it('reports one message per field, at the field', () => {
-    const result = parseLeadForm({ ...emptyLeadForm('referral'), email: 'not-an-email' });
+    const result = parseLeadForm(schemas, { ...emptyLeadForm('referral'), email: 'not-an-email' });
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -41,12 +41,12 @@ describe('parseLeadForm', () => {
 
   it('reports a full name whose last part is too long for a last name at the full name, keeping what was typed', () => {
     const values = { ...emptyLeadForm(), fullName: `Hubert ${'Wolfeschlegelsteinhausenbergerdorff'.repeat(3)}` };
-    expect(parseLeadForm(values)).toEqual({ ok: false, errors: { fullName: 'The last name in this is too long for a CRM (at most 100 characters)', lastName: 'Keep this under 100 characters' } });
+    expect(parseLeadForm(schemas, values)).toEqual({ ok: false, errors: { fullName: 'The last name in this is too long for a CRM (at most 100 characters)', lastName: 'Keep this under 100 characters' } });
     expect(values.fullName).toMatch(/^Hubert Wolfe/);
   });
 
   it('carries the qualification and BANT flags', () => {
-    const result = parseLeadForm({ ...emptyLeadForm(), company: 'Acme', level: 'hot', need: true, budget: true });
+    const result = parseLeadForm(schemas, { ...emptyLeadForm(), company: 'Acme', level: 'hot', need: true, budget: true });
     expect(result.ok && result.lead.qualification).toEqual({
       level: 'hot',
       budget: true,
@@ -60,24 +60,24 @@ describe('parseLeadForm', () => {
 describe('answers to the event’s questions', () => {
   it('keeps the answered ones in the order asked, joins several choices, and leaves out the unanswered', () => {
     const form = { ...emptyLeadForm('event'), fullName: 'Ana Lima', eventName: 'Expo North', answers: { 'Budget?': ['Yes'], 'Interested in': ['Scanners', 'Software'], Timeline: ['  '], 'How warm?': [] } };
-    const parsed = parseLeadForm(form);
+    const parsed = parseLeadForm(schemas, form);
     expect(parsed.ok && parsed.lead.answers).toEqual([
       { question: 'Budget?', answer: 'Yes' },
       { question: 'Interested in', answer: 'Scanners, Software' },
     ]);
-    expect(parseLeadForm({ ...form, answers: {} }).ok && 'answers' in (parseLeadForm({ ...form, answers: {} }) as { lead: object }).lead).toBe(false);
+    expect(parseLeadForm(schemas, { ...form, answers: {} }).ok && 'answers' in (parseLeadForm(schemas, { ...form, answers: {} }) as { lead: object }).lead).toBe(false);
   });
 
   it('says an answer is too long at the questions, and keeps it', () => {
     const form = { ...emptyLeadForm('event'), fullName: 'Ana Lima', eventName: 'Expo North', answers: { Notes: ['x'.repeat(501)] } };
-    expect(parseLeadForm(form)).toEqual({ ok: false, errors: { answers: 'Keep an answer under 500 characters' } });
+    expect(parseLeadForm(schemas, form)).toEqual({ ok: false, errors: { answers: 'Keep an answer under 500 characters' } });
     expect(form.answers.Notes[0]).toHaveLength(501);
   });
 });
 
 describe('leadToForm', () => {
   it('shows a stored lead in the form, and parsing it back gives the same lead', () => {
-    const lead = leadSchema.parse({
+    const lead = schemas.leadSchema.parse({
       id: '0b0e4f7e-8f5b-4c1e-9d7a-2b1f3c4d5e6f',
       createdAt: 1,
       updatedAt: 1,
@@ -92,7 +92,7 @@ describe('leadToForm', () => {
     });
     const form = leadToForm(lead);
     expect(form).toMatchObject({ fullName: 'Jane Doe', sourceKind: 'event', eventName: 'Web Summit', level: 'hot', budget: true });
-    const parsed = parseLeadForm(form);
+    const parsed = parseLeadForm(schemas, form);
     expect(parsed.ok && parsed.lead).toMatchObject({
       fullName: 'Jane Doe',
       company: 'Acme',

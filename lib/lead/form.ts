@@ -1,7 +1,9 @@
 import type * as z from 'zod/mini';
 import { amountForInput, browserLocale, parseAmount } from './amount';
+import type { LeadSchemas } from './load-schema';
 import { withNameParts } from './name';
-import { leadInputSchema, prospectFields, withScheme, type Lead, type Prospect, type SourceKind } from './schema';
+import type { Lead, Prospect } from './schema';
+import { prospectFields, withScheme, type SourceKind } from './terms';
 
 // The capture form works in strings; this turns them into a LeadInput, or into one
 // message per field. The rep's strings themselves are never changed or dropped here.
@@ -56,11 +58,14 @@ function clean(value: string): string | undefined {
 }
 
 export type ParsedLeadForm =
-  | { ok: true; lead: z.output<typeof leadInputSchema> }
+  | { ok: true; lead: z.output<LeadSchemas['leadInputSchema']> }
   | { ok: false; errors: LeadFormErrors };
 
-/** The form's lead; an amount is read as `locale` writes numbers (the browser's by default). */
-export function parseLeadForm(values: LeadFormValues, locale = browserLocale()): ParsedLeadForm {
+/**
+ * The form's lead, checked by the lead schema (the side panel loads it on demand, see
+ * load-schema.ts); an amount is read as `locale` writes numbers (the browser's by default).
+ */
+export function parseLeadForm({ leadInputSchema }: LeadSchemas, values: LeadFormValues, locale = browserLocale()): ParsedLeadForm {
   const prospect = Object.fromEntries(prospectFields.map((field) => [field, clean(values[field])]));
   prospect.website = withScheme(prospect.website);
   const notes = values.notes.trim() === '' ? undefined : values.notes;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { SYNC_MESSAGE_MAX } from './kept-text';
 import { canonicalLinkedinCompanyUrl, canonicalLinkedinProfileUrl } from './linkedin-url';
+import { CRM_ID_MAX, prospectFields, qualificationLevels, syncStatuses } from './terms';
 
 // The one definition of a lead. Every type in the product comes from these schemas (z.infer).
 
@@ -63,12 +64,6 @@ export const websiteSchema = z.url({
   error: 'Enter a web address, like https://acme.com',
 });
 
-/** A web address as reps and cards write it (`acme.com`), with the scheme the website field needs. */
-export function withScheme(url: string | undefined): string | undefined {
-  if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  return `https://${url}`;
-}
-
 export const companyDomainSchema = z.string().check(
   z.maxLength(253),
   z.regex(/^(?!-)[\p{L}\p{N}-]{1,63}(?:\.(?!-)[\p{L}\p{N}-]{1,63})+$/u, {
@@ -99,9 +94,12 @@ export const prospectSchema = z.object({
   badgeId: z.optional(text(100)),
 });
 export type Prospect = z.infer<typeof prospectSchema>;
-export const prospectFields = Object.keys(prospectSchema.shape) as (keyof Prospect)[];
+// terms.ts names every prospect field and sync status for code that does not load this schema:
+// the two agree (the build fails otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const everyProspectField: Same<keyof Prospect, (typeof prospectFields)[number]> = true;
+void everyProspectField;
 
-export { sourceKinds, type SourceKind } from './kinds';
 
 export const sourceSchema = z.discriminatedUnion('kind', [
   // Self-sourced while browsing.
@@ -129,7 +127,6 @@ export const sourceSchema = z.discriminatedUnion('kind', [
 ]);
 export type Source = z.infer<typeof sourceSchema>;
 
-export const qualificationLevels = ['raw', 'lukewarm', 'hot'] as const;
 export const qualificationSchema = z.object({
   level: z._default(z.enum(qualificationLevels), 'raw'),
   budget: z._default(z.boolean(), false),
@@ -180,8 +177,7 @@ export type Capture = z.infer<typeof captureSchema>;
 
 const attempts = z.int().check(z.nonnegative());
 const time = z.int().check(z.nonnegative());
-/** The longest CRM id and sync message the outbox keeps (lib/outbox/claims.ts fits what a CRM says to them). */
-export const CRM_ID_MAX = 200;
+/** The longest sync message the outbox keeps (lib/outbox/claims.ts fits what a CRM says to it). */
 export { SYNC_MESSAGE_MAX };
 /** The CRM's id for the lead, once it has one: kept through later edits so an update finds the record. */
 const crmId = z.optional(z.string().check(z.maxLength(CRM_ID_MAX)));
@@ -206,9 +202,8 @@ export const syncStateSchema = z.discriminatedUnion('status', [
 ]);
 export type SyncState = z.infer<typeof syncStateSchema>;
 export type SyncStatus = SyncState['status'];
-export const syncStatuses = ['pending', 'failed', 'rejected', 'synced', 'held'] as const satisfies readonly SyncStatus[];
-/** Statuses of leads that have not reached the CRM yet and will be sent again without the rep. */
-export const waitingStatuses = ['pending', 'failed'] as const satisfies readonly SyncStatus[];
+const everySyncStatus: Same<SyncStatus, (typeof syncStatuses)[number]> = true;
+void everySyncStatus;
 
 function needsNameOrCompany(prospect: Prospect, ctx: z.core.$RefinementCtx<Prospect>) {
   if (typeof prospect !== 'object' || prospect === null) return;
@@ -218,13 +213,6 @@ function needsNameOrCompany(prospect: Prospect, ctx: z.core.$RefinementCtx<Prosp
   }
 }
 
-/**
- * A lead with a badge id but neither a name nor an email: it waits for its details (typed, or
- * from the organizer's list) before it goes to the CRM.
- */
-export function needsDetails(lead: Pick<Prospect, 'badgeId' | 'fullName' | 'firstName' | 'lastName' | 'email'>): boolean {
-  return Boolean(lead.badgeId) && !lead.fullName && !lead.firstName && !lead.lastName && !lead.email;
-}
 // Runs even when other fields are invalid, so the rep sees every problem in one pass.
 const alongsideOtherIssues = { when: () => true };
 

@@ -1,6 +1,7 @@
 import { keptText } from '../lead/kept-text';
-import { leadSchema, type Lead } from '../lead/schema';
-import { allowStoredLeadsAsTheyAre, type OutboxDb } from './db';
+import type { LeadSchemas } from '../lead/load-schema';
+import type { Lead } from '../lead/schema';
+import { allowStoredLeadsAsTheyAre, writingLeads, type OutboxDb } from './db';
 import type { ClaimRow } from './rows';
 import { crmIdOf, keptRecord, withStatus } from './sync-state';
 
@@ -11,7 +12,7 @@ import { crmIdOf, keptRecord, withStatus } from './sync-state';
 export type ClaimedBatch = { claimId: string; leads: Lead[] };
 
 /** What today's checks find wrong with a stored lead, or nothing. */
-function problemsOf(lead: Lead): string[] {
+function problemsOf({ leadSchema }: LeadSchemas, lead: Lead): string[] {
   const result = leadSchema.safeParse(lead);
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || 'lead'}: ${issue.message}`);
 }
@@ -51,7 +52,7 @@ export type ClaimOptions = {
  * `recordDeliveries`, or gives the claim back with `releaseClaim`.
  */
 export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs }: ClaimOptions): Promise<ClaimedBatch | null> {
-  return db.transaction('rw', db.leads, db.claims, async () => {
+  return writingLeads(db, [db.leads, db.claims], async (schemas) => {
     const claims = await db.claims.toArray();
     const lapsed = claims.filter((claim) => claim.leaseUntil <= now);
     if (lapsed.length > 0) await db.claims.bulkDelete(lapsed.map((claim) => claim.id));
@@ -64,7 +65,7 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs }: ClaimOption
         const found = (await withStatus(db, status, now).limit(limit - due.length + held.size + taken.size).toArray()).filter(
           (lead) => !held.has(lead.id) && !taken.has(lead.id),
         );
-        const invalid = found.map((lead) => ({ lead, problems: problemsOf(lead) })).filter(({ problems }) => problems.length > 0);
+        const invalid = found.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0);
         await setAside(db, invalid);
         const valid = found.filter((lead) => !invalid.some((bad) => bad.lead === lead)).slice(0, limit - due.length);
         for (const lead of valid) taken.add(lead.id);
@@ -102,7 +103,7 @@ export type Delivery =
  * rep edited while it was on its way goes again too, so the CRM gets the newer version.
  */
 export function recordDeliveries(db: OutboxDb, claimId: string, deliveries: readonly Delivery[], now = Date.now()): Promise<void> {
-  return db.transaction('rw', db.leads, db.claims, async () => {
+  return writingLeads(db, [db.leads, db.claims], async (schemas) => {
     const claim = await db.claims.get(claimId);
     if (!claim) return;
     await db.claims.delete(claimId);
@@ -121,7 +122,7 @@ export function recordDeliveries(db: OutboxDb, claimId: string, deliveries: read
           case 'synced': {
             // An id longer than any CRM's is no id: cut, it would name another record. The lead is synced all the same.
             // The record's link comes with its id; the same record keeps the link it had when the answer gives none.
-            const answered = keptRecord(delivery.crmId, delivery.crmUrl, delivery.crmId === known.crmId ? known.crmUrl : undefined);
+            const answered = keptRecord(schemas, delivery.crmId, delivery.crmUrl, delivery.crmId === known.crmId ? known.crmUrl : undefined);
             const crmId = answered.crmId ? answered : known;
             if (edited) return { status: 'pending', attempts, dueAt: now, ...crmId };
             return { status: 'synced', attempts, syncedAt: now, ...crmId };
@@ -143,7 +144,7 @@ export function recordDeliveries(db: OutboxDb, claimId: string, deliveries: read
       updated.push({ ...lead, sync });
     });
     // Each lead checked on its own: one that fails cannot undo what the others' answers recorded.
-    const invalid = updated.map((lead) => ({ lead, problems: problemsOf(lead) })).filter(({ problems }) => problems.length > 0);
+    const invalid = updated.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0);
     await setAside(db, invalid);
     allowStoredLeadsAsTheyAre();
     await db.leads.bulkPut(updated.filter((lead) => !invalid.some((bad) => bad.lead === lead)));

@@ -1,5 +1,6 @@
-import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
-import { leadSchema, type Lead } from '../lead/schema';
+import Dexie, { type DBCore, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
+import { leadSchemas, loadedLeadSchemas, type LeadSchemas } from '../lead/load-schema';
+import type { Lead } from '../lead/schema';
 import type { ClaimRow, CrmLookupRow, OutcomeRow, SyncLogEntry } from './rows';
 import { searchRowOf, type LeadSearchRow } from './search';
 
@@ -45,16 +46,18 @@ export class OutboxDb extends Dexie {
     // per attempt instead of two). Leads a claim held under v3 are pending again, in capture order.
     this.version(4)
       .stores({ claims: 'id' })
-      .upgrade((tx) =>
-        tx
+      .upgrade((tx) => {
+        // Stored leads are moved as they are: one that fails today's checks is set aside at the next sync (claims.ts).
+        settingAside.add(tx.idbtrans);
+        return tx
           .table('leads')
           .where('sync.status')
           .equals('syncing')
           .modify((lead: { createdAt: number; sync: Record<string, unknown> }) => {
             const { crmId, attempts } = lead.sync;
             lead.sync = { status: 'pending', attempts, dueAt: lead.createdAt, ...(crmId ? { crmId } : {}) };
-          }),
-      );
+          });
+      });
     // v5: no index on `email`. The duplicate check finds an email through the search index (one
     // lookup, whatever its case); the email index cost a write with every lead written, syncs included.
     this.version(5).stores({
@@ -86,7 +89,7 @@ async function writeSearchRows(tx: Transaction): Promise<void> {
 }
 
 /**
- * Transactions allowed to write leads without the check below. Only claims.ts opens them: to set
+ * Transactions allowed to write leads without the check below: upgrades, and claims.ts's, to set
  * aside, as it is, a stored lead that fails today's schema (an older version's, or one edited by
  * hand), marking it as needing attention rather than losing it or letting it stop every sync; and
  * to write a batch's outcomes, which it has checked lead by lead itself.
@@ -100,7 +103,9 @@ export function allowStoredLeadsAsTheyAre(): void {
 }
 
 // Every add or put of a lead, whatever code path it comes from, is checked against the
-// lead schema before it reaches IndexedDB; an invalid lead fails its whole transaction.
+// lead schema before it reaches IndexedDB; an invalid lead fails its whole transaction. The schema
+// is loaded on demand (lib/lead/load-schema.ts): a write whose code did not await it first fails
+// too, with a message naming the mistake, rather than going unchecked.
 const validateLeadWrites: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'validateLeadWrites',
@@ -113,8 +118,10 @@ const validateLeadWrites: Middleware<DBCore> = {
         ...table,
         mutate: (request) => {
           if ((request.type === 'add' || request.type === 'put') && !settingAside.has(request.trans)) {
+            const schemas = loadedLeadSchemas();
+            if (!schemas) return Promise.reject(new Error('A lead was written before the lead schema was loaded: await leadSchemas() before the transaction'));
             for (const value of request.values) {
-              const result = leadSchema.safeParse(value);
+              const result = schemas.leadSchema.safeParse(value);
               if (!result.success) {
                 return Promise.reject(new InvalidLeadError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)));
               }
@@ -126,6 +133,16 @@ const validateLeadWrites: Middleware<DBCore> = {
     },
   }),
 };
+
+/**
+ * A read-write transaction over `tables` that writes leads: the lead schema is loaded first (the
+ * check above needs it at hand) and given to `body`. Inside another such transaction it is
+ * already loaded, and nothing is awaited outside IndexedDB.
+ */
+export async function writingLeads<T>(db: OutboxDb, tables: Table[], body: (schemas: LeadSchemas) => Promise<T>): Promise<T> {
+  const schemas = loadedLeadSchemas() ?? (await leadSchemas());
+  return db.transaction('rw', tables, () => body(schemas));
+}
 
 export class InvalidLeadError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,6 +1,6 @@
 import type Dexie from 'dexie';
-import * as z from 'zod/mini';
-import { sourceKinds, waitingStatuses, type Lead, type SyncStatus } from '../lead/schema';
+import type { Lead, SyncStatus } from '../lead/schema';
+import { sourceKinds, waitingStatuses, type SourceKind } from '../lead/terms';
 import type { OutboxDb } from './db';
 import { wordsOf } from './search';
 import type { WordIndex } from './word-index';
@@ -21,15 +21,35 @@ export const dateFilters = {
   month: 'Last 30 days',
 } as const;
 
-export const leadFilterSchema = z.object({
-  text: z._default(z.string().check(z.maxLength(200)), ''),
-  source: z._default(z.union([z.enum(sourceKinds), z.literal('')]), ''),
-  event: z._default(z.string().check(z.maxLength(200)), ''),
-  status: z._default(z.union([z.enum(Object.keys(statusFilters) as [keyof typeof statusFilters]), z.literal('')]), ''),
-  date: z._default(z.union([z.enum(Object.keys(dateFilters) as [keyof typeof dateFilters]), z.literal('')]), ''),
-});
-export type LeadFilter = z.infer<typeof leadFilterSchema>;
-export const noFilter: LeadFilter = leadFilterSchema.parse({});
+/** The list's search and filters; '' is "any". */
+export type LeadFilter = {
+  text: string;
+  source: SourceKind | '';
+  event: string;
+  status: keyof typeof statusFilters | '';
+  date: keyof typeof dateFilters | '';
+};
+export const noFilter: LeadFilter = { text: '', source: '', event: '', status: '', date: '' };
+
+/** The longest search or event name a filter holds (the search box's own limit). */
+export const FILTER_TEXT_MAX = 200;
+
+const offered = (choices: readonly string[], value: string) => (choices.includes(value) ? value : '');
+
+/**
+ * The filter with one criterion set as the list's controls set it: text cut to its limit, a
+ * source, status or date the list does not offer taken as "any".
+ */
+export function withCriterion(filter: LeadFilter, field: keyof LeadFilter, value: string): LeadFilter {
+  const criteria = {
+    text: () => ({ text: value.slice(0, FILTER_TEXT_MAX) }),
+    event: () => ({ event: value.slice(0, FILTER_TEXT_MAX) }),
+    source: () => ({ source: offered(sourceKinds, value) as LeadFilter['source'] }),
+    status: () => ({ status: offered(Object.keys(statusFilters), value) as LeadFilter['status'] }),
+    date: () => ({ date: offered(Object.keys(dateFilters), value) as LeadFilter['date'] }),
+  } satisfies Record<keyof LeadFilter, () => Partial<LeadFilter>>;
+  return { ...filter, ...criteria[field]() };
+}
 
 export function isFiltered(filter: LeadFilter): boolean {
   return Object.values(filter).some((value) => value.trim() !== '');

@@ -1,5 +1,6 @@
-import { prospectFields, qualificationLevels, type Lead, type LeadInput, type Prospect } from '../lead/schema';
-import type { OutboxDb } from './db';
+import type { Lead, LeadInput, Prospect } from '../lead/schema';
+import { prospectFields, qualificationLevels } from '../lead/terms';
+import { writingLeads, type OutboxDb } from './db';
 import { beingSent } from './claims';
 import { isEditable, restoreLead, undoEdit, updateLead } from './outbox';
 
@@ -59,7 +60,7 @@ export type MergeResult = { merged: Lead; before: [Lead, Lead] };
 
 /** Merges `dropId` into `keepId` in one transaction: both change, or neither. */
 export function mergeLeads(db: OutboxDb, keepId: string, dropId: string, choices: MergeChoices = {}, now = Date.now()): Promise<MergeResult> {
-  return db.transaction('rw', db.leads, db.leadSearch, db.claims, async () => {
+  return writingLeads(db, [db.leads, db.leadSearch, db.claims], async () => {
     const [keep, drop] = await db.leads.bulkGet([keepId, dropId]);
     if (!keep || !drop) throw new Error('One of these leads is no longer in the outbox');
     if (!isEditable(drop)) throw new Error('The lead to merge away is synced; merge the other way round');
@@ -76,7 +77,7 @@ export function mergeLeads(db: OutboxDb, keepId: string, dropId: string, choices
  * back, keeping the sync state it has now (refused once it has reached the CRM since, see undoEdit).
  */
 export function unmerge(db: OutboxDb, { merged, before }: MergeResult, now = Date.now()): Promise<void> {
-  return db.transaction('rw', db.leads, db.leadSearch, async () => {
+  return writingLeads(db, [db.leads, db.leadSearch], async () => {
     const [keep, drop] = before;
     await undoEdit(db, keep, merged, now);
     await restoreLead(db, drop);

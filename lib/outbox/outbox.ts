@@ -1,7 +1,9 @@
+import { leadSchemas, type LeadSchemas } from '../lead/load-schema';
 import { withNameParts } from '../lead/name';
-import { leadInputSchema, needsDetails, type Lead, type LeadInput, type SourceKind, waitingStatuses } from '../lead/schema';
+import type { Lead, LeadInput } from '../lead/schema';
+import { needsDetails, type SourceKind, waitingStatuses } from '../lead/terms';
 import { beingSent } from './claims';
-import type { OutboxDb } from './db';
+import { writingLeads, type OutboxDb } from './db';
 import { fold, personKey, searchRowOf } from './search';
 import { crmIdOf, keptRecord, withStatus } from './sync-state';
 
@@ -11,9 +13,9 @@ function withoutUndefined<T extends object>(value: T): T {
 
 /**
  * The input as a lead's fields, checked once more after the name parts are derived: a derived part
- * over its limit is a ZodError for this input, before any write, never a refused transaction.
+ * over its limit is a ZodError for this input, thrown before anything is written.
  */
-function checkedInput(input: LeadInput) {
+function checkedInput({ leadInputSchema }: LeadSchemas, input: LeadInput) {
   const parsed = withoutUndefined(leadInputSchema.parse(input));
   const derived = withNameParts(parsed);
   // Checked again only when a part was derived (a CSV row comes with its parts already checked).
@@ -38,13 +40,16 @@ function plainWhenFull(error: unknown): never {
  * is due later than now, so a "Sync now" right after an import sends them all rather than leaving
  * the last ones for the next alarm.
  */
-export async function addLeads(db: OutboxDb, inputs: readonly LeadInput[], now = Date.now()): Promise<Lead[]> {
-  const parsed = inputs.map(checkedInput);
-  return writeNewLeads(db, parsed, now).catch(plainWhenFull);
+export function addLeads(db: OutboxDb, inputs: readonly LeadInput[], now = Date.now()): Promise<Lead[]> {
+  return writeNewLeads(db, inputs, now).catch(plainWhenFull);
 }
 
-function writeNewLeads(db: OutboxDb, parsed: ReadonlyArray<ReturnType<typeof checkedInput>>, now: number, record: { crmId?: string; crmUrl?: string } = {}): Promise<Lead[]> {
-  return db.transaction('rw', db.leads, db.leadSearch, async () => {
+async function writeNewLeads(db: OutboxDb, inputs: readonly LeadInput[], now: number, known?: KnownRecord): Promise<Lead[]> {
+  // Checked before the transaction: checking a big import holds no lock on the outbox.
+  const schemas = await leadSchemas();
+  const parsed = inputs.map((input) => checkedInput(schemas, input));
+  const record = keptRecord(schemas, known?.crmId, known?.crmUrl);
+  return writingLeads(db, [db.leads, db.leadSearch], async () => {
     const newest = (await db.leads.orderBy('createdAt').lastKey()) as number | undefined;
     const first = Math.max(now - parsed.length + 1, newest === undefined ? -Infinity : newest + 1);
     const leads = parsed.map((lead, i): Lead => {
@@ -63,9 +68,7 @@ export type KnownRecord = { crmId: string; crmUrl?: string };
 
 /** Stores a new lead, pending sync. Throws a ZodError for input that is not a valid lead. */
 export async function addLead(db: OutboxDb, input: LeadInput, now = Date.now(), known?: KnownRecord): Promise<Lead> {
-  const parsed = checkedInput(input);
-  const record = keptRecord(known?.crmId, known?.crmUrl);
-  const [lead] = await writeNewLeads(db, [parsed], now, record).catch(plainWhenFull);
+  const [lead] = await writeNewLeads(db, [input], now, known).catch(plainWhenFull);
   return lead!;
 }
 
@@ -92,9 +95,9 @@ function syncAfterEdit(values: Parameters<typeof needsDetails>[0], sync: Lead['s
  * and its creation time. A lead the CRM already had, or refused, goes back to pending so the
  * change reaches it.
  */
-export async function updateLead(db: OutboxDb, id: string, input: LeadInput, now = Date.now()): Promise<Lead> {
-  const parsed = checkedInput(input);
-  return db.transaction('rw', db.leads, db.leadSearch, async () => {
+export function updateLead(db: OutboxDb, id: string, input: LeadInput, now = Date.now()): Promise<Lead> {
+  return writingLeads(db, [db.leads, db.leadSearch], async (schemas) => {
+    const parsed = checkedInput(schemas, input);
     const existing = await db.leads.get(id);
     if (!existing) throw new Error('That lead is no longer in the outbox');
     const sync = syncAfterEdit(parsed, existing.sync, true, now);
@@ -108,7 +111,7 @@ export type EventTag = { eventName: string; eventDate?: string; eventLocation?: 
 
 /** Re-tags a lead with another event (met at the party, not the show): same lead, new source. */
 export function moveToEvent(db: OutboxDb, id: string, event: EventTag, now = Date.now()): Promise<Lead> {
-  return db.transaction('rw', db.leads, db.leadSearch, async () => {
+  return writingLeads(db, [db.leads, db.leadSearch], async () => {
     const lead = await db.leads.get(id);
     if (!lead) throw new Error('That lead is no longer in the outbox');
     if (!isEditable(lead)) throw new Error('A synced lead stays, read-only');
@@ -170,7 +173,7 @@ function reachedCrmSince(after: Lead, now: Lead): boolean {
  * lead has reached the CRM since the change, the undo is refused, saying why.
  */
 export function undoEdit(db: OutboxDb, before: Lead, after: Lead, now = Date.now()): Promise<Lead> {
-  return db.transaction('rw', db.leads, db.leadSearch, async () => {
+  return writingLeads(db, [db.leads, db.leadSearch], async () => {
     const current = await db.leads.get(before.id);
     if (!current) throw new Error('That lead is no longer in the outbox');
     if (reachedCrmSince(after, current)) {
@@ -185,7 +188,7 @@ export function undoEdit(db: OutboxDb, before: Lead, after: Lead, now = Date.now
 
 /** Undo of a delete: the lead comes back exactly as it was, id and all. */
 export function restoreLead(db: OutboxDb, lead: Lead): Promise<void> {
-  return db.transaction('rw', db.leads, db.leadSearch, () => putLead(db, lead));
+  return writingLeads(db, [db.leads, db.leadSearch], () => putLead(db, lead));
 }
 
 /**
@@ -229,11 +232,11 @@ export async function waitingCount(db: OutboxDb): Promise<number> {
  */
 export async function makeRetriesDueNow(db: OutboxDb, now: number): Promise<{ count: number; until: number } | undefined> {
   let held: { count: number; until: number } | undefined;
-  await withStatus(db, 'failed').modify((lead: Lead) => {
+  await writingLeads(db, [db.leads], () => withStatus(db, 'failed').modify((lead: Lead) => {
     if (lead.sync.status !== 'failed') return;
     lead.sync.dueAt = Math.min(lead.sync.dueAt, Math.max(now, lead.sync.notBefore ?? 0));
     if (lead.sync.dueAt > now) held = { count: (held?.count ?? 0) + 1, until: Math.min(held?.until ?? Infinity, lead.sync.dueAt) };
-  });
+  }));
   return held;
 }
 

@@ -1,4 +1,5 @@
-import type { Lead, SourceKind } from '../lead/schema';
+import type { Lead } from '../lead/schema';
+import type { SourceKind } from '../lead/terms';
 
 // The outbox's search index: one row per lead, kept in the same transaction as the lead, so a
 // search, a filter or a duplicate check is an index lookup rather than a scan of every lead. What

@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
-import { CRM_ID_MAX, crmUrlSchema, type Lead, type SyncStatus } from '../lead/schema';
+import type { LeadSchemas } from '../lead/load-schema';
+import type { Lead, SyncStatus } from '../lead/schema';
+import { CRM_ID_MAX } from '../lead/terms';
 import type { OutboxDb } from './db';
 
 // Reading a lead's sync state: shared by the outbox's own functions and the sync engine's claims.
@@ -10,7 +12,7 @@ export function crmIdOf(sync: Lead['sync']): { crmId?: string; crmUrl?: string }
 }
 
 /** A link to a CRM record as the outbox keeps it: an http(s) address of sensible length, else nothing. */
-export function keptCrmUrl(url: string | undefined): { crmUrl?: string } {
+function keptCrmUrl({ crmUrlSchema }: LeadSchemas, url: string | undefined): { crmUrl?: string } {
   return url !== undefined && crmUrlSchema.safeParse(url).success ? { crmUrl: url } : {};
 }
 
@@ -18,9 +20,9 @@ export function keptCrmUrl(url: string | undefined): { crmUrl?: string } {
  * A CRM record as the outbox keeps it: its id and its link, or nothing when the id is longer than any
  * CRM's (cut, it would name another record). `fallbackUrl` is kept when the link given is not one.
  */
-export function keptRecord(crmId: string | undefined, crmUrl: string | undefined, fallbackUrl?: string): { crmId?: string; crmUrl?: string } {
+export function keptRecord(schemas: LeadSchemas, crmId: string | undefined, crmUrl: string | undefined, fallbackUrl?: string): { crmId?: string; crmUrl?: string } {
   if (!crmId || crmId.length > CRM_ID_MAX) return {};
-  const link = keptCrmUrl(crmUrl);
+  const link = keptCrmUrl(schemas, crmUrl);
   return { crmId, ...(link.crmUrl ? link : fallbackUrl ? { crmUrl: fallbackUrl } : {}) };
 }
 

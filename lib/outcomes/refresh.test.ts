@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
+import { leadSchemas } from '../lead/load-schema';
 import type { Crm } from '../crm/connector';
 import type { OutcomeAnswer, OutcomeQuery } from '../crm/outcomes';
 import { OutboxDb } from '../outbox/db';
 import { outcomeRow, refreshOutcomes } from './refresh';
 import type { OutcomeRefresh } from './status';
+
+// The leads below are written straight into the outbox, which checks each with the lead schema:
+// loaded first, as the outbox's own write functions do (lib/lead/load-schema.ts).
+beforeAll(async () => void (await leadSchemas()));
 
 const T = Date.UTC(2026, 11, 5);
 const synced = (crmId: string) => ({ status: 'synced' as const, attempts: 1, syncedAt: T, crmId });

@@ -1,5 +1,6 @@
 import { sourceDetail, sourceLabels } from '../lead/describe';
-import { sourceKinds, type Lead, type SourceKind } from '../lead/schema';
+import type { Lead } from '../lead/schema';
+import { sourceKinds, type SourceKind } from '../lead/terms';
 import type { OutboxDb } from '../outbox/db';
 import type { OutcomeRow } from '../outbox/rows';
 

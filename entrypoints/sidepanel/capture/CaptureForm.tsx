@@ -6,9 +6,10 @@ import { takePendingCapture, watchPendingCapture } from '../../../lib/capture/pe
 import { clearDraft, loadDraft, loadDraftMarks, saveDraft, saveDraftMarks } from '../../../lib/capture-form/draft';
 import { captureFormReducer, initialCaptureForm, isEventSource, showsEventSummary } from '../../../lib/capture-form/reducer';
 import { activeEventItem, type Question } from '../../../lib/events';
-import { emptyLeadForm, parseLeadForm, type LeadFormValues } from '../../../lib/lead/form';
+import { emptyLeadForm, parseLeadForm, type LeadFormErrors, type LeadFormValues } from '../../../lib/lead/form';
 import { canonicalLinkedinProfileUrl } from '../../../lib/lead/linkedin-url';
-import type { Lead, LeadInput } from '../../../lib/lead/schema';
+import { leadSchemas } from '../../../lib/lead/load-schema';
+import type { Lead } from '../../../lib/lead/schema';
 import { outboxDb } from '../../../lib/outbox/db';
 import { addLead, findDuplicate, updateLead, type KnownRecord } from '../../../lib/outbox/outbox';
 import { announceSaved } from '../savedLeads';
@@ -32,7 +33,8 @@ const CrmLookupNotice = lazy(() => import('./CrmLookupNotice').then((module) => 
 // The event's qualifying questions: loaded when an event asks some.
 const EventAnswers = lazy(() => import('./EventAnswers').then((module) => ({ default: module.EventAnswers })));
 
-type SaveRequest = { lead: LeadInput; editing: Lead | null; known?: KnownRecord };
+type SaveRequest = { values: LeadFormValues; editing: Lead | null; known?: KnownRecord };
+type SaveResult = { saved: Lead } | { refused: LeadFormErrors };
 
 /** The capture form: what it does lives in lib/capture-form/reducer.ts; this draws it and runs its effects. */
 export function CaptureForm() {
@@ -43,8 +45,12 @@ export function CaptureForm() {
   const loaded = values !== null;
   const onChange = useCallback(<K extends keyof LeadFormValues>(field: K, value: LeadFormValues[K]) => dispatch({ type: 'fieldChanged', field, value }), []);
 
-  // The opportunity's fields, fetched as soon as the form has shown.
-  useEffect(() => void loadOpportunityFields(), []);
+  // Fetched as soon as the form has shown: the opportunity's fields, and the lead schema that
+  // checks the form on "Save lead" (a failed fetch is tried again then, and said if it fails again).
+  useEffect(() => {
+    void loadOpportunityFields();
+    leadSchemas().catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     Promise.all([loadDraft(), activeEventItem.getValue(), loadDraftMarks()]).then(
@@ -126,10 +132,23 @@ export function CaptureForm() {
   const { scan, dragging, preload: preloadScanner } = useScan(dispatch, loaded && !editing);
   const busy = read.isPending || scan.isPending;
 
+  // "Save lead": the form checked (one message per field, nothing written) and, when it passes, written.
   const save = useMutation({
-    mutationFn: ({ lead, editing: existing, known }: SaveRequest) =>
-      existing ? updateLead(outboxDb(), existing.id, { ...lead, capture: existing.capture }) : addLead(outboxDb(), { ...lead, capture }, Date.now(), known),
-    onSuccess: async (lead, { editing: existing }) => {
+    mutationFn: async ({ values: typed, editing: existing, known }: SaveRequest): Promise<SaveResult> => {
+      const parsed = parseLeadForm(await leadSchemas(), typed);
+      if (!parsed.ok) return { refused: parsed.errors };
+      const { lead } = parsed;
+      return {
+        saved: existing ? await updateLead(outboxDb(), existing.id, { ...lead, capture: existing.capture }) : await addLead(outboxDb(), { ...lead, capture }, Date.now(), known),
+      };
+    },
+    onSuccess: async (result, { editing: existing }) => {
+      if ('refused' in result) {
+        dispatch({ type: 'refused', errors: result.refused });
+        return;
+      }
+      const lead = result.saved;
+      dispatch({ type: 'submitted' });
       // The list shows it now, not after its next read of the outbox.
       announceSaved(lead);
       dispatch({ type: 'saved', lead, updated: existing !== null });
@@ -145,13 +164,9 @@ export function CaptureForm() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseLeadForm(values);
-    if (!parsed.ok) {
-      dispatch({ type: 'refused', errors: parsed.errors });
-      return;
-    }
-    dispatch({ type: 'submitted' });
-    save.mutate({ lead: parsed.lead, editing, known: onlyMatch && { crmId: onlyMatch.crmId, crmUrl: onlyMatch.url } });
+    // One save at a time: a second Enter (or Ctrl+Enter) while the first is written adds nothing.
+    if (save.isPending) return;
+    save.mutate({ values, editing, known: onlyMatch && { crmId: onlyMatch.crmId, crmUrl: onlyMatch.url } });
   };
 
   // The running event's questions for a new lead of that event; a stored lead's own answers too.

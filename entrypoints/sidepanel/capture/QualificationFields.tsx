@@ -1,6 +1,6 @@
 import type { LeadFormValues } from '../../../lib/lead/form';
 import { suggestedLevel } from '../../../lib/lead/qualification';
-import { qualificationLevels } from '../../../lib/lead/schema';
+import { qualificationLevels } from '../../../lib/lead/terms';
 
 const levelLabels: Record<LeadFormValues['level'], string> = { raw: 'Raw', lukewarm: 'Lukewarm', hot: 'Hot' };
 const bant = [

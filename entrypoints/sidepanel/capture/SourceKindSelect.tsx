@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { sourceLabels } from '../../../lib/lead/describe';
-import { sourceKinds, type SourceKind } from '../../../lib/lead/schema';
+import { sourceKinds, type SourceKind } from '../../../lib/lead/terms';
 
 /** Where a lead came from, as a labelled choice of the four sources. */
 export function SourceKindSelect({ label, value, onChange }: { label: string; value: SourceKind; onChange: (kind: SourceKind) => void }) {

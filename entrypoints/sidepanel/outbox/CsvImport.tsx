@@ -14,7 +14,8 @@ import {
 } from '../../../lib/csv/import';
 import { defaultCurrencyItem, defaultCurrencyOr } from '../../../lib/capture-form/currency';
 import { browserLocale } from '../../../lib/lead/amount';
-import { sourceSchema, type SourceKind } from '../../../lib/lead/schema';
+import { sourceSchema } from '../../../lib/lead/schema';
+import type { SourceKind } from '../../../lib/lead/terms';
 import { outboxDb } from '../../../lib/outbox/db';
 import { SourceKindSelect } from '../capture/SourceKindSelect';
 import { holdOutboxQueries } from '../useOutboxQuery';

@@ -1,12 +1,12 @@
 import { sourceLabels } from '../../../lib/lead/describe';
-import { sourceKinds } from '../../../lib/lead/schema';
-import { dateFilters, isFiltered, leadFilterSchema, noFilter, statusFilters, type LeadFilter } from '../../../lib/outbox/filter';
+import { sourceKinds } from '../../../lib/lead/terms';
+import { dateFilters, FILTER_TEXT_MAX, isFiltered, noFilter, statusFilters, withCriterion, type LeadFilter } from '../../../lib/outbox/filter';
 
 type Props = { filter: LeadFilter; events: readonly string[]; onChange: (filter: LeadFilter) => void };
 
 /** Search and filters over the outbox. The search box answers "/" from anywhere in the panel. */
 export function OutboxFilters({ filter, events, onChange }: Props) {
-  const set = (field: keyof LeadFilter, value: string) => onChange(leadFilterSchema.parse({ ...filter, [field]: value }));
+  const set = (field: keyof LeadFilter, value: string) => onChange(withCriterion(filter, field, value));
   return (
     <div className="outbox-filters" role="search" aria-label="Search the outbox">
       <label className="outbox-filters__search">
@@ -16,7 +16,7 @@ export function OutboxFilters({ filter, events, onChange }: Props) {
           id="outbox-search"
           placeholder="Search name, company, email, notes…"
           value={filter.text}
-          maxLength={200}
+          maxLength={FILTER_TEXT_MAX}
           aria-keyshortcuts="/"
           data-shortcut="/"
           onChange={(event) => set('text', event.target.value)}

@@ -1,5 +1,5 @@
 import { sourceLabels } from '../../../lib/lead/describe';
-import { sourceKinds } from '../../../lib/lead/schema';
+import { sourceKinds } from '../../../lib/lead/terms';
 import type { DayNumbers } from '../../../lib/today';
 
 const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });

@@ -1,5 +1,5 @@
 import { sourceLabels } from '../../../lib/lead/describe';
-import { qualificationLevels, sourceKinds } from '../../../lib/lead/schema';
+import { qualificationLevels, sourceKinds } from '../../../lib/lead/terms';
 import { outboxDb } from '../../../lib/outbox/db';
 import { dayNumbers, type BySource } from '../../../lib/today';
 import { SourceChart } from './SourceChart';

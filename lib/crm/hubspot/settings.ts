@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { stageMapSchema } from '../stage-map';
 import { sourceLabels } from '../../lead/describe';
-import { sourceKinds } from '../../lead/kinds';
+import { sourceKinds } from '../../lead/terms';
 import { crmValue } from '../endpoint';
 import { crmKindLabels, type CrmSettingsKind } from '../settings-kind';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { stageMapSchema } from '../stage-map';
-import { sourceKinds } from '../../lead/kinds';
+import { sourceKinds } from '../../lead/terms';
 import { crmValue, endpointUrlSchema, originPermissionFor } from '../endpoint';
 import { crmKindLabels, type CrmSettingsKind } from '../settings-kind';
 

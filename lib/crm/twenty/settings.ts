@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { stageMapSchema } from '../stage-map';
-import { sourceKinds, type SourceKind } from '../../lead/kinds';
+import { sourceKinds, type SourceKind } from '../../lead/terms';
 import { crmValue, endpointUrlSchema, originPermissionFor } from '../endpoint';
 import { crmKindLabels, type CrmSettingsKind } from '../settings-kind';
 

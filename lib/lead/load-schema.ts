@@ -1,0 +1,27 @@
+// The lead schema (Zod and the lead's checks) is about 12 KB gzipped: the side panel paints its
+// first screen without it and loads it on the first write, or once the panel is idle. Every path
+// that writes a lead awaits `leadSchemas()` before its transaction; the outbox's write check
+// (lib/outbox/db.ts) then finds it loaded. The service worker bundles it (its build inlines import()).
+
+export type LeadSchemas = typeof import('./schema');
+
+let loaded: LeadSchemas | undefined;
+let loading: Promise<LeadSchemas> | undefined;
+
+/** The lead schema, loaded once. */
+export function leadSchemas(): Promise<LeadSchemas> {
+  loading ??= import('./schema').then(
+    (schemas) => (loaded = schemas),
+    (error: unknown) => {
+      // A failed load (the extension updated under an open panel) is tried again next time.
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** The lead schema if `leadSchemas()` has loaded it, for code that cannot wait (inside a transaction). */
+export function loadedLeadSchemas(): LeadSchemas | undefined {
+  return loaded;
+}
