@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { aLead } from '../../tests/unit/leads';
-import { OutboxDb } from './db';
+import { OutboxDb, writingLeads } from './db';
 import { filterLeadIds, noFilter } from './filter';
-import { findDuplicate } from './outbox';
+import { findDuplicate, updateLead } from './outbox';
 import { searchRowOf } from './search';
 import { appendSyncLog, recentSyncLog, SYNC_LOG_SIZE } from './sync-log';
 
@@ -183,5 +183,19 @@ describe('the outbox at version 8', () => {
     await v8.outcomes.put({ leadId: lead.id, stage: 'won', amount: 25000, currency: 'EUR', wonAt: 9, checkedAt: 10 });
     expect(await v8.outcomes.get(lead.id)).toMatchObject({ stage: 'won' });
     expect(await v8.leads.get(lead.id)).toEqual(lead);
+  });
+});
+
+describe('writingLeads', () => {
+  it('inside another transaction, takes part in it: the transaction stays current for what follows', async () => {
+    const db = new OutboxDb(`writing-${crypto.randomUUID()}`);
+    const lead = aLead();
+    await writingLeads(db, [db.leads], async () => void (await db.leads.add(lead)));
+    await db.transaction('rw', db.leads, db.leadSearch, async () => {
+      const outer = Dexie.currentTransaction;
+      await updateLead(db, lead.id, { fullName: 'Jane Roe', company: 'Acme' });
+      expect(Dexie.currentTransaction).toBe(outer);
+      expect((await db.leads.get(lead.id))?.fullName).toBe('Jane Roe');
+    });
   });
 });

@@ -136,12 +136,14 @@ const validateLeadWrites: Middleware<DBCore> = {
 
 /**
  * A read-write transaction over `tables` that writes leads: the lead schema is loaded first (the
- * check above needs it at hand) and given to `body`. Inside another such transaction it is
- * already loaded, and nothing is awaited outside IndexedDB.
+ * check above needs it at hand) and given to `body`. Once it is loaded (always, inside another
+ * such transaction), this is Dexie's own transaction and promise: nothing else is awaited, so a
+ * transaction it runs inside stays current.
  */
-export async function writingLeads<T>(db: OutboxDb, tables: Table[], body: (schemas: LeadSchemas) => Promise<T>): Promise<T> {
-  const schemas = loadedLeadSchemas() ?? (await leadSchemas());
-  return db.transaction('rw', tables, () => body(schemas));
+export function writingLeads<T>(db: OutboxDb, tables: Table[], body: (schemas: LeadSchemas) => Promise<T>): Promise<T> {
+  const schemas = loadedLeadSchemas();
+  if (schemas) return db.transaction('rw', tables, () => body(schemas));
+  return leadSchemas().then((loaded) => db.transaction('rw', tables, () => body(loaded)));
 }
 
 export class InvalidLeadError extends Error {
