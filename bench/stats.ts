@@ -14,14 +14,31 @@ export function percentile(values: readonly number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
 }
 
-export type Figure = { key?: string; name: string; value: number; unit: string; target?: string; meets?: boolean };
+/**
+ * `value` is the median of the runs (or the percentile the name says); `spread` the least and the
+ * most of them, for figures measured more than once (`fromRuns`).
+ */
+export type Figure = { key?: string; name: string; value: number; unit: string; spread?: readonly [number, number]; runs?: number; target?: string; meets?: boolean };
+
+/** A figure's value and spread from its runs: the median (or `pick`), and the least and the most. */
+export function fromRuns(runs: readonly number[], pick: (values: readonly number[]) => number = median): Pick<Figure, 'value' | 'spread' | 'runs'> {
+  return { value: pick(runs), spread: [Math.min(...runs), Math.max(...runs)], runs: runs.length };
+}
 
 export function printTable(title: string, figures: readonly Figure[]): void {
   console.log(`\n${title}`);
-  const rows = figures.map((f) => [f.name, `${f.value.toFixed(f.unit === 'ms' || f.unit === 's' ? 2 : 1)} ${f.unit}`, f.target ?? '', f.meets === undefined ? '' : f.meets ? 'yes' : 'NO']);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'median', 'target', 'meets'][i]!.length, ...rows.map((r) => r[i]!.length)]));
+  const digits = (unit: string) => (unit === 'ms' || unit === 's' ? 2 : 1);
+  const rows = figures.map((f) => [
+    f.name,
+    `${f.value.toFixed(digits(f.unit))} ${f.unit}`,
+    f.spread ? `${f.spread[0].toFixed(digits(f.unit))}–${f.spread[1].toFixed(digits(f.unit))} (${f.runs} runs)` : '',
+    f.target ?? '',
+    f.meets === undefined ? '' : f.meets ? 'yes' : 'NO',
+  ]);
+  const headings = ['figure', 'median', 'spread', 'target', 'meets'];
+  const widths = headings.map((heading, i) => Math.max(heading.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
-  console.log(line(['figure', 'median', 'target', 'meets']));
+  console.log(line(headings));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
 }

@@ -3,7 +3,8 @@ import { startReceiver, type Receiver } from '../tools/receiver/server';
 import { launchExtension, type ExtensionSession } from '../tests/e2e/support/extension';
 import { seededLead, seedLeads } from '../tests/e2e/support/outbox';
 import { sampleWorkerHeap, workerHeapHeldBy } from './heap';
-import { median, type Figure } from './stats';
+import { syncMeasureName, syncParts, type SyncPart } from '../lib/outbox/timings';
+import { fromRuns, median, type Figure } from './stats';
 import { CHUNKED_OUTBOX, LEADS, NARROWEST_RECORD_PER_LEAD, READ_AND_SEND, RECORD_EACH_LEAD_ONCE, WHOLE_OUTBOX, type ChunkedFloor } from './sync-floors';
 
 const RUNS = 3;
@@ -17,6 +18,15 @@ async function untilSynced(session: ExtensionSession, count: number): Promise<vo
     if (progress && progress.running === false && progress.synced === count) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** What the worker's last sync spent on each of its parts (lib/outbox/timings.ts), in ms. */
+async function partsOfLastSync(session: ExtensionSession): Promise<Record<SyncPart, number>> {
+  const names = Object.fromEntries(syncParts.map((part) => [part, syncMeasureName(part)]));
+  return session.worker.evaluate(
+    (names) => Object.fromEntries(Object.entries(names).map(([part, name]) => [part, performance.getEntriesByName(name).reduce((sum, entry) => sum + entry.duration, 0)])),
+    names,
+  ) as Promise<Record<SyncPart, number>>;
 }
 
 /** A fresh profile with `count` leads waiting, the panel open on them and the receiver emptied. */
@@ -62,6 +72,7 @@ async function heapDuringSync(receiver: Receiver, count: number, { readWholeOutb
 export async function syncFigures(): Promise<Figure[]> {
   const receiver = await startReceiver();
   const engine: number[] = [];
+  const parts: Array<Record<SyncPart, number>> = [];
   const bare: number[] = [];
   const readAndSend: number[] = [];
   const recordOnce: number[] = [];
@@ -82,6 +93,7 @@ export async function syncFigures(): Promise<Figure[]> {
         await untilSynced(session, LEADS);
         engine.push(performance.now() - start);
         if (receiver.received().length !== LEADS) throw new Error(`The receiver has ${receiver.received().length} leads`);
+        parts.push(await partsOfLastSync(session));
 
         await fetch(`${receiver.url}/api/leads`, { method: 'DELETE' });
         // The same leads as the outbox held, in the webhook's own form, sent from memory.
@@ -133,6 +145,19 @@ export async function syncFigures(): Promise<Figure[]> {
   const engineMs = median(engine);
   const bareMs = median(bare);
   const overhead = (engineMs / bareMs - 1) * 100;
+  // #29: the engine against its honest floor, run by run: sending the payload (the bare loop) and
+  // writing each lead back once.
+  const overFloor = engine.map((ms, run) => ms / (bare[run]! + recordOnce[run]!));
+  const floorMs = median(bare.map((ms, run) => ms + recordOnce[run]!));
+  const seconds = (runs: readonly number[]) => runs.map((ms) => ms / 1000);
+  const partNames: Record<SyncPart, string> = {
+    claim: 'taking each batch (reading due leads, checking them, the claim row)',
+    check: '… of which checking the leads against the lead schema',
+    send: "the connector's requests (mapping, sending, reading the answers)",
+    record: "writing each lead's outcome and ending the claim",
+    log: "the sync log's lines",
+    batchTransaction: 'the transactions recording each batch, its log line and the next claim, to commit',
+  };
   const readMs = median(readAndSend);
   const recordMs = median(recordOnce);
   const narrowestMs = median(narrowest);
@@ -142,9 +167,20 @@ export async function syncFigures(): Promise<Figure[]> {
   // What a whole-table load of the extra leads would add to the worker's heap.
   const growthIfLoaded = ((heapLarge.wholeOutbox ?? 0) * (LEADS - HEAP_SMALL)) / LEADS;
   return [
-    { key: 'sync.engine', name: `sync ${LEADS} leads (engine)`, value: engineMs / 1000, unit: 's', target: '≤ 10 s', meets: engineMs <= 10_000 },
-    { key: 'sync.bareLoop', name: `same payload, bare fetch loop`, value: bareMs / 1000, unit: 's' },
-    { name: 'engine overhead over the bare loop', value: overhead, unit: '%', target: '≤ 25 %', meets: overhead <= 25 },
+    {
+      key: 'sync.engine',
+      name: `sync ${LEADS} leads (engine, panel open)`,
+      ...fromRuns(seconds(engine)),
+      unit: 's',
+      target: `≤ 1.5 × floor (${((1.5 * floorMs) / 1000).toFixed(2)} s)`,
+      meets: median(overFloor) <= 1.5,
+    },
+    { name: 'engine ÷ floor (bare loop + writing each lead once), run by run', ...fromRuns(overFloor), unit: '×', target: '≤ 1.5 ×', meets: median(overFloor) <= 1.5 },
+    ...syncParts.map((part): Figure => ({ name: `  engine part: ${partNames[part]}`, ...fromRuns(seconds(parts.map((run) => run[part]))), unit: 's' })),
+    { key: 'sync.bareLoop', name: `same payload, bare fetch loop`, ...fromRuns(seconds(bare)), unit: 's' },
+    // The sync issue's first target (≤ 25 % over the bare loop), withdrawn in #29 as below any
+    // outbox's floor; kept to compare with earlier runs.
+    { name: 'engine overhead over the bare loop', value: overhead, unit: '%' },
     // Why the 25 % is out of reach here. First: reading each batch from the outbox, and writing
     // nothing back, already costs more than 25 % over a loop that has the payload in memory.
     { name: 'same loop, each batch read from the outbox first (no writes)', value: readMs / 1000, unit: 's' },
@@ -152,7 +188,7 @@ export async function syncFigures(): Promise<Figure[]> {
     // Then: writing each lead's outcome once, with nothing else, already
     // costs this much. An engine that keeps each lead's outcome in the outbox ("never lose a lead")
     // pays at least the bare loop and this.
-    { key: 'sync.writeOnce', name: `write each of ${LEADS} leads back once (raw IndexedDB, ${WEBHOOK_BATCH_SIZE} a transaction)`, value: recordMs / 1000, unit: 's' },
+    { key: 'sync.writeOnce', name: `write each of ${LEADS} leads back once (raw IndexedDB, ${WEBHOOK_BATCH_SIZE} a transaction)`, ...fromRuns(seconds(recordOnce)), unit: 's' },
     { name: 'least overhead of an engine that records each lead', value: (recordMs / bareMs) * 100, unit: '%' },
     // And with the outbox reshaped as far as it goes: one two-field record per lead, no index.
     { name: `write a two-field record for each of ${LEADS} leads (no index, ${WEBHOOK_BATCH_SIZE} a transaction)`, value: narrowestMs / 1000, unit: 's' },
@@ -177,8 +213,8 @@ export async function syncFigures(): Promise<Figure[]> {
       name: `worker heap: the ${LEADS - HEAP_SMALL} more leads add (median)`,
       value: heapLarge.median - heapSmall.median,
       unit: 'MB',
-      target: `flat: < ¼ of what reading them would (${(growthIfLoaded / 4).toFixed(1)} MB)`,
-      meets: heapLarge.median - heapSmall.median < growthIfLoaded / 4,
+      target: `≤ 1 MB (reading them would add ${growthIfLoaded.toFixed(1)} MB)`,
+      meets: heapLarge.median - heapSmall.median <= 1,
     },
   ];
 }

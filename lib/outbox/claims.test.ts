@@ -19,10 +19,31 @@ describe('claimDueLeads and recordDeliveries', () => {
     await addLead(db, { company: 'C' }, T0 + 2);
     const claim = await claimDueLeads(db, { now: T0 + 10, limit: 2, leaseMs: lease });
     expect(claim?.leads.map((lead) => lead.id)).toEqual([a.id, b.id]);
-    expect(await db.claims.toArray()).toEqual([{ id: claim!.claimId, leaseUntil: T0 + 10 + lease, leads: [{ id: a.id, updatedAt: T0 }, { id: b.id, updatedAt: T0 + 1 }] }]);
+    expect(await db.claims.toArray()).toEqual([{ id: claim!.claimId, leaseUntil: T0 + 10 + lease, leads: [{ id: a.id, updatedAt: T0 }, { id: b.id, updatedAt: T0 + 1 }], ranges: [{ status: 'pending', from: T0, to: T0 + 1 }] }]);
     // The leads themselves are not rewritten by a claim.
     expect(await db.leads.get(a.id)).toEqual(a);
     expect(await beingSent(db, [a.id], T0 + 11)).toBe(true);
+  });
+
+  it('records what the CRM said of leads found where the claim took them, by id when they moved, and for a claim written without ranges', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    const b = await addLead(db, { company: 'B' }, T0 + 1);
+    const claim = await claimDueLeads(db, { now: T0 + 10, limit: 10, leaseMs: lease });
+    // A claim as an older version wrote it: no ranges, its leads read back by id.
+    await db.claims.update(claim!.claimId, { ranges: undefined });
+    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'synced', crmId: '1' }, { id: b.id, outcome: 'rejected', message: 'No' }], T0 + 20);
+    expect((await db.leads.get(a.id))?.sync).toEqual({ status: 'synced', attempts: 1, syncedAt: T0 + 20, crmId: '1' });
+    expect((await db.leads.get(b.id))?.sync).toMatchObject({ status: 'rejected', message: 'No' });
+
+    const c = await addLead(db, { company: 'C' }, T0 + 30);
+    const d = await addLead(db, { company: 'D' }, T0 + 31);
+    const next = await claimDueLeads(db, { now: T0 + 40, limit: 10, leaseMs: lease });
+    // Retried meanwhile: D is no longer where the claim found it.
+    await db.transaction('rw', db.leads, () => db.leads.update(d.id, { sync: { status: 'failed', attempts: 0, dueAt: T0 + 35, lastError: 'x' } }));
+    await recordDeliveries(db, next!.claimId, [{ id: c.id, outcome: 'synced' }, { id: d.id, outcome: 'synced', crmId: '4' }], T0 + 50);
+    expect((await db.leads.get(c.id))?.sync.status).toBe('synced');
+    expect((await db.leads.get(d.id))?.sync).toMatchObject({ status: 'synced', crmId: '4' });
   });
 
   it('never claims a lead twice while its lease holds, and claims it again when the lease runs out', async () => {

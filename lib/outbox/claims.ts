@@ -1,9 +1,11 @@
+import Dexie from 'dexie';
 import { keptText } from '../lead/kept-text';
 import type { LeadSchemas } from '../lead/load-schema';
 import type { Lead } from '../lead/schema';
 import { allowStoredLeadsAsTheyAre, writingLeads, type OutboxDb } from './db';
 import type { ClaimRow } from './rows';
 import { crmIdOf, keptRecord, withStatus } from './sync-state';
+import { timedNow } from './timings';
 
 // How the sync engine takes leads out of the outbox and puts back what the CRM said. A claim is
 // one row for the whole batch (its leads and a lease), not a write to each lead: IndexedDB's cost
@@ -11,10 +13,12 @@ import { crmIdOf, keptRecord, withStatus } from './sync-state';
 
 export type ClaimedBatch = { claimId: string; leads: Lead[] };
 
+type Checked = { success: true } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
+const problemsIn = (result: Checked, at: string) => (result.success ? [] : result.error.issues.map((issue) => `${[at, ...issue.path].filter(Boolean).join('.') || 'lead'}: ${issue.message}`));
+
 /** What today's checks find wrong with a stored lead, or nothing. */
 function problemsOf({ leadSchema }: LeadSchemas, lead: Lead): string[] {
-  const result = leadSchema.safeParse(lead);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || 'lead'}: ${issue.message}`);
+  return problemsIn(leadSchema.safeParse(lead), '');
 }
 
 /**
@@ -65,7 +69,7 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs }: ClaimOption
         const found = (await withStatus(db, status, now).limit(limit - due.length + held.size + taken.size).toArray()).filter(
           (lead) => !held.has(lead.id) && !taken.has(lead.id),
         );
-        const invalid = found.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0);
+        const invalid = timedNow('check', () => found.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0));
         await setAside(db, invalid);
         const valid = found.filter((lead) => !invalid.some((bad) => bad.lead === lead)).slice(0, limit - due.length);
         for (const lead of valid) taken.add(lead.id);
@@ -74,7 +78,11 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs }: ClaimOption
       }
     }
     if (due.length === 0) return null;
-    const claim: ClaimRow = { id: crypto.randomUUID(), leaseUntil: now + leaseMs, leads: due.map(({ id, updatedAt }) => ({ id, updatedAt })) };
+    const ranges = (['pending', 'failed'] as const).flatMap((status) => {
+      const dues = due.flatMap((lead) => (lead.sync.status === status ? [lead.sync.dueAt] : []));
+      return dues.length > 0 ? [{ status, from: Math.min(...dues), to: Math.max(...dues) }] : [];
+    });
+    const claim: ClaimRow = { id: crypto.randomUUID(), leaseUntil: now + leaseMs, leads: due.map(({ id, updatedAt }) => ({ id, updatedAt })), ranges };
     await db.claims.add(claim);
     return { claimId: claim.id, leads: due };
   });
@@ -109,7 +117,7 @@ export function recordDeliveries(db: OutboxDb, claimId: string, deliveries: read
     await db.claims.delete(claimId);
     const sentVersion = new Map(claim.leads.map((lead) => [lead.id, lead.updatedAt]));
     const recorded = deliveries.filter((delivery) => sentVersion.has(delivery.id));
-    const leads = await db.leads.bulkGet(recorded.map((delivery) => delivery.id));
+    const leads = await claimedLeadsNow(db, claim, recorded.map((delivery) => delivery.id));
     const updated: Lead[] = [];
     recorded.forEach((delivery, index) => {
       const lead = leads[index];
@@ -143,11 +151,38 @@ export function recordDeliveries(db: OutboxDb, claimId: string, deliveries: read
       })();
       updated.push({ ...lead, sync });
     });
-    // Each lead checked on its own: one that fails cannot undo what the others' answers recorded.
-    const invalid = updated.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0);
+    // Each lead's new sync state checked on its own: one that fails cannot undo what the others'
+    // answers recorded. (The rest of each lead passed the checks when it was claimed, or when the
+    // rep's edit wrote it meanwhile.)
+    const invalid = timedNow('check', () =>
+      updated.map((lead) => ({ lead, problems: problemsIn(schemas.syncStateSchema.safeParse(lead.sync), 'sync') })).filter(({ problems }) => problems.length > 0),
+    );
     await setAside(db, invalid);
     allowStoredLeadsAsTheyAre();
     await db.leads.bulkPut(updated.filter((lead) => !invalid.some((bad) => bad.lead === lead)));
+  });
+}
+
+/**
+ * The claim's leads as stored now, in the order of `ids` (undefined for one deleted meanwhile): read
+ * back from the stretches of the due index the claim took them from, one request a status, and by
+ * id only those not found there (edited into another status meanwhile, or a claim with no ranges).
+ * What the rep changed meanwhile is read as it is now: nothing is written back from memory.
+ */
+function claimedLeadsNow(db: OutboxDb, claim: ClaimRow, ids: readonly string[]): Promise<Array<Lead | undefined>> {
+  // Dexie's promises all the way (no async function): inside the recording transaction, an await
+  // of another promise between two requests would let IndexedDB commit it.
+  const wanted = new Set(ids);
+  const stretches = (claim.ranges ?? []).map(({ status, from, to }) => db.leads.where('[sync.status+sync.dueAt]').between([status, from], [status, to], true, true).toArray());
+  return Dexie.Promise.all(stretches).then((read) => {
+    const found = new Map(read.flat().flatMap((lead) => (wanted.has(lead.id) ? [[lead.id, lead] as const] : [])));
+    const missing = ids.filter((id) => !found.has(id));
+    const byId = () => ids.map((id) => found.get(id));
+    if (missing.length === 0) return byId();
+    return db.leads.bulkGet(missing).then((leads) => {
+      leads.forEach((lead, i) => lead && found.set(missing[i]!, lead));
+      return byId();
+    });
   });
 }
 

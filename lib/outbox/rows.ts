@@ -7,6 +7,11 @@ export type ClaimRow = {
   /** After this time the claim is void and its leads may be taken again (a killed worker's batch). */
   leaseUntil: number;
   leads: Array<{ id: string; updatedAt: number }>;
+  /**
+   * Where in the due index (status, due time) the claim found its leads: recording reads them back
+   * from there, a request a status, rather than one by id. (Claims written before had none.)
+   */
+  ranges?: Array<{ status: 'pending' | 'failed'; from: number; to: number }>;
 };
 
 /** One attempt to send a batch, as the panel's sync log shows it. */

@@ -5,6 +5,7 @@ import { keptText } from '../lead/kept-text';
 import { claimDueLeads, recordDeliveries, releaseClaim, type Delivery } from '../outbox/claims';
 import { makeRetriesDueNow, nextRetryAt, waitingCount } from '../outbox/outbox';
 import { appendSyncLog } from '../outbox/sync-log';
+import { clearSyncTimings, timed } from '../outbox/timings';
 import { retryDelayMs } from './backoff';
 
 export type SyncReport = {
@@ -101,6 +102,7 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
     waitForRetriesMs = 60_000,
     maxFailuresInARow = 8,
   } = options;
+  clearSyncTimings();
   const held = force ? await makeRetriesDueNow(db, now()) : undefined;
   const report: SyncReport = { total: await waitingCount(db), sent: 0, synced: 0, needsAttention: 0, retrying: 0, ...(held ? { held } : {}) };
   // Leads that failed in this run: the only ones a run sends twice. (No set of every lead sent: a
@@ -109,7 +111,7 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
   let failuresInARow = 0;
   onProgress?.({ ...report });
 
-  const claimNext = () => claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs });
+  const claimNext = () => timed('claim', () => claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs }));
   let claim = await claimNext();
   while (!signal.aborted) {
     if (!claim) {
@@ -122,7 +124,7 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
     }
 
     const batch = claim.leads;
-    const result = await crm.send(batch, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]));
+    const result = await timed('send', () => crm.send(batch, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)])));
     if (signal.aborted) {
       // Cancelled mid-request: the CRM may have the leads; the same ids go again next time.
       await releaseClaim(db, claim.claimId);
@@ -150,12 +152,14 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
     const stop = result.kind === 'unauthorized' || failuresInARow >= maxFailuresInARow;
     // What happened, the log line, and the next claim: one transaction per batch.
     const sent = claim;
-    claim = await db.transaction('rw', db.leads, db.syncLog, db.claims, async () => {
-      if (result.kind === 'unauthorized') await releaseClaim(db, sent.claimId);
-      else await recordDeliveries(db, sent.claimId, deliveries, now());
-      await appendSyncLog(db, { at: now(), ...counts, ...(error ? { error: keptText(error, SYNC_LOG_ERROR_MAX) } : {}) });
-      return stop || signal.aborted ? null : claimNext();
-    });
+    claim = await timed('batchTransaction', () =>
+      db.transaction('rw', db.leads, db.syncLog, db.claims, async () => {
+        if (result.kind === 'unauthorized') await releaseClaim(db, sent.claimId);
+        else await timed('record', () => recordDeliveries(db, sent.claimId, deliveries, now()));
+        await timed('log', () => appendSyncLog(db, { at: now(), ...counts, ...(error ? { error: keptText(error, SYNC_LOG_ERROR_MAX) } : {}) }));
+        return stop || signal.aborted ? null : claimNext();
+      }),
+    );
 
     if (result.kind !== 'unauthorized') report.sent += firstSent;
     report.synced += counts.synced;
