@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/support/extension';
 import { fullSizeProfile } from './extraction';
-import { median, percentile, type Figure } from './stats';
+import { fromRuns, median, percentile, type Figure } from './stats';
 
 // Capture from page on a full-size LinkedIn profile (about 1.2 MB of markup), the panel open: from
 // the click to the filled form, twenty times, each with a fresh form.
@@ -57,7 +57,7 @@ export async function captureFigures(): Promise<Figure[]> {
       {
         key: 'capture.pageToForm.p95',
         name: `Capture from page → filled form, full-size LinkedIn profile (${(html.length / 1e6).toFixed(1)} MB), p95 of ${RUNS} (median ${median(times).toFixed(0)} ms)`,
-        value: p95,
+        ...fromRuns(times, (values) => percentile(values, 0.95)),
         unit: 'ms',
         target: '≤ 100 ms',
         meets: p95 <= 100,

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { accuracy, scoreHeldOut } from '../tests/unit/extraction-accuracy';
 import { fixtureUrl } from '../tests/unit/parse-html';
 import { publishedExampleScores } from './published-examples';
-import { median, type Figure } from './stats';
+import { fromRuns, median, type Figure } from './stats';
 
 const PAGES = join(import.meta.dirname, '../tests/fixtures/pages');
 const RUNS = 25;
@@ -64,7 +64,7 @@ export async function extractionTimes(browser: Browser): Promise<Figure[]> {
     );
     const value = median(times);
     if (name.startsWith('linkedin')) {
-      figures.push({ name: `extract ${name}`, value, unit: 'ms', ...(name.startsWith('linkedin-profile') ? { target: '≤ 5 ms', meets: value <= 5 } : {}) });
+      figures.push({ name: `extract ${name}`, ...fromRuns(times), unit: 'ms', ...(name.startsWith('linkedin-profile') ? { target: '≤ 5 ms', meets: value <= 5 } : {}) });
     } else sitePages.push({ name, value });
   }
   await page.close();

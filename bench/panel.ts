@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/support/extension';
-import { median, percentile, type Figure } from './stats';
+import { fromRuns, median, percentile, type Figure } from './stats';
 
 const LEADS = 10_000;
 const RUNS = 5;
@@ -115,6 +115,7 @@ export async function panelFigures(): Promise<Figure[]> {
     }
     const paint = median(paints);
     const filter = median(filters);
+    const p95 = (values: readonly number[]) => percentile(values, 0.95);
 
     // The filter over twenty queries, each from the whole list; then saving a lead into the 10,000.
     const queried: number[] = [];
@@ -134,10 +135,10 @@ export async function panelFigures(): Promise<Figure[]> {
       saves.push(await saveToListTime(panel, name));
     }
     return [
-      { key: 'panel.firstPaint', name: `panel first paint of the list, ${LEADS} leads`, value: paint, unit: 'ms', target: '≤ 300 ms', meets: paint <= 300 },
-      { name: `panel text filter, ${LEADS} leads`, value: filter, unit: 'ms', target: '≤ 50 ms', meets: filter <= 50 },
-      { key: 'panel.filter.p95', name: `panel text filter, p95 of ${QUERIES.length} queries (median ${median(queried).toFixed(0)} ms)`, value: percentile(queried, 0.95), unit: 'ms', target: '≤ 50 ms', meets: percentile(queried, 0.95) <= 50 },
-      { key: 'capture.saveToList.p95', name: `Save lead → its row in the list, ${LEADS} leads, p95 of ${saves.length} (median ${median(saves).toFixed(0)} ms)`, value: percentile(saves, 0.95), unit: 'ms', target: '≤ 50 ms', meets: percentile(saves, 0.95) <= 50 },
+      { key: 'panel.firstPaint', name: `panel first paint of the list, ${LEADS} leads`, ...fromRuns(paints), unit: 'ms', target: '≤ 300 ms', meets: paint <= 300 },
+      { name: `panel text filter, ${LEADS} leads`, ...fromRuns(filters), unit: 'ms', target: '≤ 50 ms', meets: filter <= 50 },
+      { key: 'panel.filter.p95', name: `panel text filter, p95 of ${QUERIES.length} queries (median ${median(queried).toFixed(0)} ms)`, ...fromRuns(queried, p95), unit: 'ms', target: '≤ 50 ms', meets: p95(queried) <= 50 },
+      { key: 'capture.saveToList.p95', name: `Save lead → its row in the list, ${LEADS} leads, p95 of ${saves.length} (median ${median(saves).toFixed(0)} ms)`, ...fromRuns(saves, p95), unit: 'ms', target: '≤ 50 ms', meets: p95(saves) <= 50 },
     ];
   } finally {
     await session.close();
