@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Capture } from '../lead/schema';
 import type { ProspectDraft } from '../extract/types';
-import { MAX_PAGE_CHARS, readPage, type PageSnapshot } from './read-page';
+import { MAX_PAGE_CHARS, readPage, UNREAD_ELEMENTS, type PageSnapshot } from './read-page';
 import { captureShortcut } from './command';
 import { tabBeingViewed } from './target-tab';
 
@@ -12,7 +12,7 @@ export class CaptureError extends Error {
 }
 
 async function snapshot(tabId: number): Promise<PageSnapshot> {
-  const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: readPage, args: [MAX_PAGE_CHARS] });
+  const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: readPage, args: [MAX_PAGE_CHARS, UNREAD_ELEMENTS] });
   const result = frame?.result as PageSnapshot | undefined;
   if (!result || typeof result.html !== 'string') throw new CaptureError('The page did not answer. Reload it and try again.');
   return result;
@@ -42,6 +42,11 @@ async function readTab(tabId: number, url: string | undefined): Promise<PageSnap
     const reason = error instanceof Error ? error.message : String(error);
     throw new CaptureError(`Fieldclip could not read this page (${reason}). Reload it and try again, or type the lead in.`);
   }
+}
+
+/** Loads the page readers ahead of a capture (the pointer or the focus on *Capture from page*). */
+export function preloadPageReaders(): void {
+  import('../extract').catch(() => undefined);
 }
 
 /** Captures the prospect on the page the rep is looking at. The page is read only now, when asked. */

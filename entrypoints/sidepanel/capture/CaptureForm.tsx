@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, type FormEvent } from 'react';
 import { TextField } from '../../../components/TextField';
-import { captureFromPage, captureFromText } from '../../../lib/capture/capture-page';
+import { captureFromPage, captureFromText, preloadPageReaders } from '../../../lib/capture/capture-page';
 import { takePendingCapture, watchPendingCapture } from '../../../lib/capture/pending';
 import { clearDraft, loadDraft, loadDraftMarks, saveDraft, saveDraftMarks } from '../../../lib/capture-form/draft';
 import { captureFormReducer, initialCaptureForm, isEventSource, showsEventSummary } from '../../../lib/capture-form/reducer';
@@ -192,7 +192,7 @@ export function CaptureForm() {
         </div>
       ) : (
         <div className="capture__from-page">
-          <button type="button" onClick={() => read.mutate({})} disabled={busy} aria-keyshortcuts={shortcut || undefined}>
+          <button type="button" onClick={() => read.mutate({})} onPointerEnter={preloadPageReaders} onFocus={preloadPageReaders} disabled={busy} aria-keyshortcuts={shortcut || undefined}>
             {read.isPending ? 'Reading the page…' : 'Capture from page'}
           </button>
           {shortcut && <span className="shortcut">{shortcut}</span>}
