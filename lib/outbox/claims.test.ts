@@ -46,6 +46,16 @@ describe('claimDueLeads and recordDeliveries', () => {
     expect((await db.leads.get(d.id))?.sync).toMatchObject({ status: 'synced', crmId: '4' });
   });
 
+  it('looks for due leads from where it is told the last claim ended, by status', async () => {
+    const db = freshDb();
+    await addLead(db, { company: 'A' }, T0);
+    const b = await addLead(db, { company: 'B' }, T0 + 1);
+    const c = await addLead(db, { company: 'C' }, T0 + 2);
+    const claim = await claimDueLeads(db, { now: T0 + 10, limit: 10, leaseMs: lease, dueFrom: { pending: T0 + 1 } });
+    expect(claim?.leads.map((lead) => lead.id)).toEqual([b.id, c.id]);
+    expect(claim?.ranges).toEqual([{ status: 'pending', from: T0 + 1, to: T0 + 2 }]);
+  });
+
   it('never claims a lead twice while its lease holds, and claims it again when the lease runs out', async () => {
     const db = freshDb();
     const a = await addLead(db, { company: 'A' }, T0);

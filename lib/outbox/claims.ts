@@ -11,7 +11,7 @@ import { timedNow } from './timings';
 // one row for the whole batch (its leads and a lease), not a write to each lead: IndexedDB's cost
 // is per record written, so each lead is written once per attempt, when its outcome is recorded.
 
-export type ClaimedBatch = { claimId: string; leads: Lead[] };
+export type ClaimedBatch = { claimId: string; leads: Lead[]; ranges: NonNullable<ClaimRow['ranges']> };
 
 type Checked = { success: true } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
 const problemsIn = (result: Checked, at: string) => (result.success ? [] : result.error.issues.map((issue) => `${[at, ...issue.path].filter(Boolean).join('.') || 'lead'}: ${issue.message}`));
@@ -47,6 +47,14 @@ export type ClaimOptions = {
   limit: number;
   /** How long the claim holds before another sync may take its leads again. */
   leaseMs: number;
+  /**
+   * Where in the due order to start looking, by status: a run passes where its last claim ended.
+   * Leads are taken in that order, so none due before it is left waiting but one that fell due
+   * there meanwhile (an undone delete), which the next run sends. Reading from the start of the
+   * index each time walked over the entries of every lead recorded so far in the run (IndexedDB
+   * keeps a deleted index entry until it compacts), more of them with every batch.
+   */
+  dueFrom?: Partial<Record<'pending' | 'failed', number>>;
 };
 
 /**
@@ -55,7 +63,7 @@ export type ClaimOptions = {
  * due. The caller sends them outside the transaction and records what happened with
  * `recordDeliveries`, or gives the claim back with `releaseClaim`.
  */
-export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs }: ClaimOptions): Promise<ClaimedBatch | null> {
+export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {} }: ClaimOptions): Promise<ClaimedBatch | null> {
   return writingLeads(db, [db.leads, db.claims], async (schemas) => {
     const claims = await db.claims.toArray();
     const lapsed = claims.filter((claim) => claim.leaseUntil <= now);
@@ -66,7 +74,7 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs }: ClaimOption
       // Leads set aside leave the due index: read again, past the ones already taken, until enough are valid.
       const taken = new Set<string>();
       for (let more = true; more && due.length < limit; ) {
-        const found = (await withStatus(db, status, now).limit(limit - due.length + held.size + taken.size).toArray()).filter(
+        const found = (await withStatus(db, status, now, dueFrom[status]).limit(limit - due.length + held.size + taken.size).toArray()).filter(
           (lead) => !held.has(lead.id) && !taken.has(lead.id),
         );
         const invalid = timedNow('check', () => found.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0));
@@ -84,7 +92,7 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs }: ClaimOption
     });
     const claim: ClaimRow = { id: crypto.randomUUID(), leaseUntil: now + leaseMs, leads: due.map(({ id, updatedAt }) => ({ id, updatedAt })), ranges };
     await db.claims.add(claim);
-    return { claimId: claim.id, leads: due };
+    return { claimId: claim.id, leads: due, ranges };
   });
 }
 

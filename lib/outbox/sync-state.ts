@@ -26,7 +26,7 @@ export function keptRecord(schemas: LeadSchemas, crmId: string | undefined, crmU
   return { crmId, ...(link.crmUrl ? link : fallbackUrl ? { crmUrl: fallbackUrl } : {}) };
 }
 
-/** Leads with this sync status, in the order they fall due (up to `dueBy`). */
-export function withStatus(db: OutboxDb, status: SyncStatus, dueBy: number | typeof Dexie.maxKey = Dexie.maxKey) {
-  return db.leads.where('[sync.status+sync.dueAt]').between([status, Dexie.minKey], [status, dueBy], true, true);
+/** Leads with this sync status, in the order they fall due (up to `dueBy`, from `dueFrom`). */
+export function withStatus(db: OutboxDb, status: SyncStatus, dueBy: number | typeof Dexie.maxKey = Dexie.maxKey, dueFrom: number | typeof Dexie.minKey = Dexie.minKey) {
+  return db.leads.where('[sync.status+sync.dueAt]').between([status, dueFrom], [status, dueBy], true, true);
 }

@@ -111,7 +111,13 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
   let failuresInARow = 0;
   onProgress?.({ ...report });
 
-  const claimNext = () => timed('claim', () => claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs }));
+  // Where the last claim ended in the due order, by status: the next one looks from there.
+  const dueFrom: Partial<Record<'pending' | 'failed', number>> = {};
+  const claimNext = () =>
+    timed('claim', () => claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs, dueFrom })).then((next) => {
+      for (const { status, to } of next?.ranges ?? []) dueFrom[status] = to;
+      return next;
+    });
   let claim = await claimNext();
   while (!signal.aborted) {
     if (!claim) {
