@@ -43,6 +43,7 @@ export function useOutboxQuery<T>(query: () => Promise<T>, deps: readonly unknow
     let timer: ReturnType<typeof setTimeout> | undefined;
     let recentChanges: number[] = [];
     let lastRun = 0;
+    let lastTook = 0;
     const run = async () => {
       if (running) {
         again = true;
@@ -55,6 +56,7 @@ export function useOutboxQuery<T>(query: () => Promise<T>, deps: readonly unknow
         if (live) setResult(value);
       } finally {
         running = false;
+        lastTook = Date.now() - lastRun;
         if (again && live) {
           again = false;
           schedule();
@@ -63,19 +65,20 @@ export function useOutboxQuery<T>(query: () => Promise<T>, deps: readonly unknow
     };
     const schedule = () => {
       const busy = recentChanges.length >= BUSY_CHANGES;
+      // A query that takes long (the Results tables read every lead) waits twice its own time
+      // between runs: the outbox is left to the writer (an outcome refresh, a sync) at least two
+      // thirds of the time, however slowly that writer's changes come.
+      const wait = Math.max(busy ? BUSY_THROTTLE_MS : THROTTLE_MS, 2 * lastTook);
       // The first change after a quiet spell (the rep saved a lead) is shown at once; changes that
       // follow within the window wait for its end, as before.
-      if (!busy && timer === undefined && !running && Date.now() - lastRun >= THROTTLE_MS) {
+      if (!busy && timer === undefined && !running && Date.now() - lastRun >= wait) {
         void run();
         return;
       }
-      timer ??= setTimeout(
-        () => {
-          timer = undefined;
-          void run();
-        },
-        busy ? BUSY_THROTTLE_MS : THROTTLE_MS,
-      );
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        void run();
+      }, wait);
     };
     void run();
     // Fired for this page's writes and, through Dexie's broadcast, for the service worker's.
