@@ -11,7 +11,7 @@ describe('the lead schema, loaded on demand', () => {
   it('is not loaded until asked for; a lead written before then is refused, naming the mistake', async () => {
     expect(loadedLeadSchemas()).toBeUndefined();
     const db = new OutboxDb(`load-schema-${crypto.randomUUID()}`);
-    await expect(db.leads.add(aLead())).rejects.toThrow('A lead was written before the lead schema was loaded');
+    await expect(db.leads.add(aLead())).rejects.toThrow('A lead was written before the lead schema was loaded: write leads through writingLeads()');
     expect(await db.leads.count()).toBe(0);
   });
 

@@ -1,7 +1,8 @@
 // The lead schema (Zod and the lead's checks) is about 12 KB gzipped: the side panel paints its
-// first screen without it and loads it on the first write, or once the panel is idle. Every path
-// that writes a lead awaits `leadSchemas()` before its transaction; the outbox's write check
-// (lib/outbox/db.ts) then finds it loaded. The service worker bundles it (its build inlines import()).
+// first screen without it and loads it once its form has shown (a save waits for it if need be).
+// Every write of leads goes through `writingLeads()` (lib/outbox/db.ts), which loads it before its
+// transaction; the outbox's write check then finds it loaded. The service worker bundles it (its
+// build inlines import()).
 
 export type LeadSchemas = typeof import('./schema');
 

@@ -119,7 +119,7 @@ const validateLeadWrites: Middleware<DBCore> = {
         mutate: (request) => {
           if ((request.type === 'add' || request.type === 'put') && !settingAside.has(request.trans)) {
             const schemas = loadedLeadSchemas();
-            if (!schemas) return Promise.reject(new Error('A lead was written before the lead schema was loaded: await leadSchemas() before the transaction'));
+            if (!schemas) return Promise.reject(new Error('A lead was written before the lead schema was loaded: write leads through writingLeads()'));
             for (const value of request.values) {
               const result = schemas.leadSchema.safeParse(value);
               if (!result.success) {
