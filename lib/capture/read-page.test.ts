@@ -18,7 +18,7 @@ function showPage(markup: string) {
 }
 
 describe('readPage', () => {
-  it('sends the markup the readers use, without scripts, styles, drawings, templates or hidden data blocks', () => {
+  it('sends the markup the readers use, without the scripts, styles, drawings, templates or hidden data blocks of its head and body', () => {
     showPage(PAGE);
     const before = document.documentElement.outerHTML;
     const snapshot = readPage(MAX_PAGE_CHARS, UNREAD_ELEMENTS);

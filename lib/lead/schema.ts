@@ -100,7 +100,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const everyProspectField: Same<keyof Prospect, (typeof prospectFields)[number]> = true;
 void everyProspectField;
 
-
 export const sourceSchema = z.discriminatedUnion('kind', [
   // Self-sourced while browsing.
   z.object({ kind: z.literal('prospecting') }),
