@@ -1,4 +1,5 @@
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/min';
+import { withScheme } from '../lead/terms';
 import { roleFromHeadline } from './headline';
 import { countryFrom } from './phone';
 import { cleanText } from './text';
@@ -96,7 +97,7 @@ export function parseContactText(text: string, hint?: CountryCode): ReaderFields
     .split(/\s+/)
     .map((word) => word.replace(/[),;.]+$/, ''))
     .find((word) => !word.includes('@') && WEBSITE.test(word) && /\.[a-z]{2,}/i.test(word) && !/^\+?\d/.test(word));
-  if (website) fields.website = /^https?:\/\//i.test(website) ? website : `https://${website}`;
+  if (website) fields.website = withScheme(website);
 
   const rest = lines(input).filter((line) => !address?.line.includes(line) && !EMAIL.test(line) && !(phone && line.includes(phone.number.nationalNumber.slice(-4))) && !(website && line.includes(website.replace(/^https?:\/\//i, ''))));
   const candidates = rest.filter((line) => NAME.test(line.replace(POST_NOMINALS, '')) && !TITLE_WORDS.test(line) && !COMPANY_SUFFIX.test(line));
