@@ -30,6 +30,7 @@ export const prospectFields = [
 export const syncStatuses = ['pending', 'failed', 'rejected', 'synced', 'held'] as const;
 /** Statuses of leads that have not reached the CRM yet and will be sent again without the rep. */
 export const waitingStatuses = ['pending', 'failed'] as const satisfies ReadonlyArray<(typeof syncStatuses)[number]>;
+export type WaitingStatus = (typeof waitingStatuses)[number];
 
 /** The longest CRM id the outbox keeps (lib/outbox/claims.ts fits what a CRM says to it). */
 export const CRM_ID_MAX = 200;

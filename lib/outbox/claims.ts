@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { keptText } from '../lead/kept-text';
 import type { LeadSchemas } from '../lead/load-schema';
 import type { Lead } from '../lead/schema';
+import { waitingStatuses, type WaitingStatus } from '../lead/terms';
 import { allowStoredLeadsAsTheyAre, writingLeads, type OutboxDb } from './db';
 import type { ClaimRow } from './rows';
 import { crmIdOf, keptRecord, withStatus } from './sync-state';
@@ -54,7 +55,7 @@ export type ClaimOptions = {
    * index each time walked over the entries of every lead recorded so far in the run (IndexedDB
    * keeps a deleted index entry until it compacts), more of them with every batch.
    */
-  dueFrom?: Partial<Record<'pending' | 'failed', number>>;
+  dueFrom?: Partial<Record<WaitingStatus, number>>;
 };
 
 /**
@@ -70,7 +71,7 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {} 
     if (lapsed.length > 0) await db.claims.bulkDelete(lapsed.map((claim) => claim.id));
     const held = new Set(claims.filter((claim) => claim.leaseUntil > now).flatMap((claim) => claim.leads.map((lead) => lead.id)));
     const due: Lead[] = [];
-    for (const status of ['pending', 'failed'] as const) {
+    for (const status of waitingStatuses) {
       // Leads set aside leave the due index: read again, past the ones already taken, until enough are valid.
       const taken = new Set<string>();
       for (let more = true; more && due.length < limit; ) {
@@ -86,7 +87,7 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {} 
       }
     }
     if (due.length === 0) return null;
-    const ranges = (['pending', 'failed'] as const).flatMap((status) => {
+    const ranges = waitingStatuses.flatMap((status) => {
       const dues = due.flatMap((lead) => (lead.sync.status === status ? [lead.sync.dueAt] : []));
       return dues.length > 0 ? [{ status, from: Math.min(...dues), to: Math.max(...dues) }] : [];
     });

@@ -1,3 +1,5 @@
+import type { WaitingStatus } from '../lead/terms';
+
 // The shapes of the outbox's own rows besides leads and their search rows: here, apart from the
 // code that reads and writes them, so that db.ts (the schema) and that code import them one way.
 
@@ -11,7 +13,7 @@ export type ClaimRow = {
    * Where in the due index (status, due time) the claim found its leads: recording reads them back
    * from there, a request a status, rather than one by id. (Claims written before had none.)
    */
-  ranges?: Array<{ status: 'pending' | 'failed'; from: number; to: number }>;
+  ranges?: Array<{ status: WaitingStatus; from: number; to: number }>;
 };
 
 /** One attempt to send a batch, as the panel's sync log shows it. */

@@ -1,5 +1,6 @@
 import type { CrmSender, SendResult } from '../crm/connector';
 import type { Lead } from '../lead/schema';
+import type { WaitingStatus } from '../lead/terms';
 import type { OutboxDb } from '../outbox/db';
 import { keptText } from '../lead/kept-text';
 import { claimDueLeads, recordDeliveries, releaseClaim, type Delivery } from '../outbox/claims';
@@ -112,7 +113,7 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
   onProgress?.({ ...report });
 
   // Where the last claim ended in the due order, by status: the next one looks from there.
-  const dueFrom: Partial<Record<'pending' | 'failed', number>> = {};
+  const dueFrom: Partial<Record<WaitingStatus, number>> = {};
   const claimNext = () =>
     timed('claim', () => claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs, dueFrom })).then((next) => {
       for (const { status, to } of next?.ranges ?? []) dueFrom[status] = to;
