@@ -28,7 +28,7 @@ describe('dayNumbers', () => {
     const today1 = await addLead(db, { company: 'A', source: referral, qualification: { level: 'hot' } }, at(26, 9));
     await addLead(db, { company: 'B', source: event }, at(26, 11));
     const claim = await claimDueLeads(db, { now: NOW, limit: 1, leaseMs: 1000 });
-    await recordDeliveries(db, claim!.claimId, [{ id: claim!.leads[0]!.id, outcome: 'synced' }]);
+    await recordDeliveries(db, claim!, [{ id: claim!.leads[0]!.id, outcome: 'synced' }]);
     expect(today1.source).toEqual(referral);
 
     const numbers = await dayNumbers(db, NOW);

@@ -115,7 +115,7 @@ describe('the organizer’s list', () => {
     const held = await addLead(db, { badgeId: 'EXPO-17', source: { kind: 'event', eventName: 'Expo' }, notes: 'wants a demo' });
     const typed = await addLead(db, { badgeId: 'expo-18', fullName: 'Bo Berg', source: { kind: 'event', eventName: 'Expo' } });
     const synced = await addLead(db, { badgeId: 'EXPO-19', fullName: 'Cy Dahl' });
-    await db.leads.update(synced.id, { sync: { status: 'synced', attempts: 1, syncedAt: 1 } });
+    await db.transaction('rw', db.leads, db.claims, () => db.leads.update(synced.id, { sync: { status: 'synced', attempts: 1, syncedAt: 1 } }));
     const table = parseCsv('Badge ID,First Name,Last Name,Email,Company\nEXPO-17,Ana,Lima,ana@acme.example,Acme\nEXPO-18,Robert,Berg,bo@initech.example,Initech\nEXPO-19,Cy,Dahl,cy@globex.example,Globex\nEXPO-20,Di,Eng,di@hooli.example,Hooli');
     expect(guessMapping(table.headers)).toEqual(['badgeId', 'firstName', 'lastName', 'email', 'company']);
     const { good } = leadsFromTable(table, guessMapping(table.headers), { kind: 'event', eventName: 'Expo' });

@@ -19,31 +19,43 @@ describe('claimDueLeads and recordDeliveries', () => {
     await addLead(db, { company: 'C' }, T0 + 2);
     const claim = await claimDueLeads(db, { now: T0 + 10, limit: 2, leaseMs: lease });
     expect(claim?.leads.map((lead) => lead.id)).toEqual([a.id, b.id]);
-    expect(await db.claims.toArray()).toEqual([{ id: claim!.claimId, leaseUntil: T0 + 10 + lease, leads: [{ id: a.id, updatedAt: T0 }, { id: b.id, updatedAt: T0 + 1 }], ranges: [{ status: 'pending', from: T0, to: T0 + 1 }] }]);
+    expect(await db.claims.toArray()).toEqual([{ id: claim!.claimId, leaseUntil: T0 + 10 + lease, leads: [{ id: a.id, updatedAt: T0 }, { id: b.id, updatedAt: T0 + 1 }] }]);
+    expect(claim?.ranges).toEqual([{ status: 'pending', from: T0, to: T0 + 1 }]);
     // The leads themselves are not rewritten by a claim.
     expect(await db.leads.get(a.id)).toEqual(a);
     expect(await beingSent(db, [a.id], T0 + 11)).toBe(true);
   });
 
-  it('records what the CRM said of leads found where the claim took them, by id when they moved, and for a claim written without ranges', async () => {
+  it('records what the CRM said onto the leads as claimed, and reads again those changed since', async () => {
     const db = freshDb();
     const a = await addLead(db, { company: 'A' }, T0);
     const b = await addLead(db, { company: 'B' }, T0 + 1);
+    const c = await addLead(db, { company: 'C' }, T0 + 2);
     const claim = await claimDueLeads(db, { now: T0 + 10, limit: 10, leaseMs: lease });
-    // A claim as an older version wrote it: no ranges, its leads read back by id.
-    await db.claims.update(claim!.claimId, { ranges: undefined });
-    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'synced', crmId: '1' }, { id: b.id, outcome: 'rejected', message: 'No' }], T0 + 20);
-    expect((await db.leads.get(a.id))?.sync).toEqual({ status: 'synced', attempts: 1, syncedAt: T0 + 20, crmId: '1' });
-    expect((await db.leads.get(b.id))?.sync).toMatchObject({ status: 'rejected', message: 'No' });
+    // Meanwhile: B edited by the rep, C's status changed by other code (in a transaction with the claims).
+    await updateLead(db, b.id, { company: 'B Corp' }, T0 + 12);
+    await db.transaction('rw', db.leads, db.claims, () => db.leads.update(c.id, { sync: { status: 'failed', attempts: 0, dueAt: T0 + 35, lastError: 'x' } }));
+    expect((await db.claims.get(claim!.claimId))?.changed).toEqual([b.id, c.id]);
+    await recordDeliveries(db, claim!, [{ id: a.id, outcome: 'synced', crmId: '1' }, { id: b.id, outcome: 'synced', crmId: '2' }, { id: c.id, outcome: 'rejected', message: 'No' }], T0 + 20);
+    expect(await db.leads.get(a.id)).toEqual({ ...a, sync: { status: 'synced', attempts: 1, syncedAt: T0 + 20, crmId: '1' } });
+    // The edit is kept, and goes again (the CRM got the older version).
+    expect(await db.leads.get(b.id)).toMatchObject({ company: 'B Corp', sync: { status: 'pending', attempts: 1, dueAt: T0 + 20, crmId: '2' } });
+    expect((await db.leads.get(c.id))?.sync).toEqual({ status: 'rejected', attempts: 1, message: 'No' });
+    expect(await db.claims.count()).toBe(0);
+  });
 
-    const c = await addLead(db, { company: 'C' }, T0 + 30);
-    const d = await addLead(db, { company: 'D' }, T0 + 31);
-    const next = await claimDueLeads(db, { now: T0 + 40, limit: 10, leaseMs: lease });
-    // Retried meanwhile: D is no longer where the claim found it.
-    await db.transaction('rw', db.leads, () => db.leads.update(d.id, { sync: { status: 'failed', attempts: 0, dueAt: T0 + 35, lastError: 'x' } }));
-    await recordDeliveries(db, next!.claimId, [{ id: c.id, outcome: 'synced' }, { id: d.id, outcome: 'synced', crmId: '4' }], T0 + 50);
-    expect((await db.leads.get(c.id))?.sync.status).toBe('synced');
-    expect((await db.leads.get(d.id))?.sync).toMatchObject({ status: 'synced', crmId: '4' });
+  it('refuses a change to a stored lead in a transaction without the claims, saying so', async () => {
+    const db = freshDb();
+    const a = await addLead(db, { company: 'A' }, T0);
+    const claim = await claimDueLeads(db, { now: T0 + 10, limit: 10, leaseMs: lease });
+    await expect(db.transaction('rw', db.leads, () => db.leads.update(a.id, { company: 'A2' }))).rejects.toThrow(
+      'A stored lead was changed in a transaction without the claims: change leads through writingLeads()',
+    );
+    await expect(db.transaction('rw', db.leads, () => db.leads.delete(a.id))).rejects.toThrow(/without the claims/);
+    expect(await db.leads.get(a.id)).toEqual(a);
+    // So a sync always hears of it: recorded onto the copy it sent, nothing lost.
+    await recordDeliveries(db, claim!, [{ id: a.id, outcome: 'synced' }], T0 + 20);
+    expect(await db.leads.get(a.id)).toMatchObject({ company: 'A', sync: { status: 'synced' } });
   });
 
   it('looks for due leads from where it is told the last claim ended, by status', async () => {
@@ -82,7 +94,7 @@ describe('claimDueLeads and recordDeliveries', () => {
     const [a, b, c, d] = leads.map((lead) => lead.id) as [string, string, string, string];
     await recordDeliveries(
       db,
-      claim!.claimId,
+      claim!,
       [
         { id: a, outcome: 'synced', crmId: 'crm-a' },
         { id: b, outcome: 'rejected', message: 'Email already belongs to another contact' },
@@ -101,7 +113,7 @@ describe('claimDueLeads and recordDeliveries', () => {
     const db = freshDb();
     const a = await addLead(db, { company: 'A' }, T0);
     const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
-    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'failed', error: 'timeout', retryAt: T0 + 1_000 }], T0);
+    await recordDeliveries(db, claim!, [{ id: a.id, outcome: 'failed', error: 'timeout', retryAt: T0 + 1_000 }], T0);
     expect(await nextRetryAt(db)).toBe(T0 + 1_000);
     expect(await claimDueLeads(db, { now: T0 + 999, limit: 10, leaseMs: lease })).toBeNull();
     expect(await makeRetriesDueNow(db, T0 + 999)).toBeUndefined();
@@ -115,7 +127,7 @@ describe('claimDueLeads and recordDeliveries', () => {
     const claim = await claimDueLeads(db, { now: T0 + 2, limit: 10, leaseMs: lease });
     await recordDeliveries(
       db,
-      claim!.claimId,
+      claim!,
       [
         { id: a.id, outcome: 'failed', error: 'HTTP 429', retryAt: T0 + 90_000, notBefore: T0 + 60_000 },
         { id: b.id, outcome: 'failed', error: 'HTTP 500', retryAt: T0 + 90_000 },
@@ -134,7 +146,7 @@ describe('claimDueLeads and recordDeliveries', () => {
     const lead = await addLead(db, { fullName: 'Jane Doe', company: 'Acme' }, T0);
     const claim = await claimDueLeads(db, { now: T0 + 1, limit: 10, leaseMs: lease });
     await updateLead(db, lead.id, { fullName: 'Jane Doe', company: 'Acme', title: 'CFO' }, T0 + 2);
-    await recordDeliveries(db, claim!.claimId, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 3);
+    await recordDeliveries(db, claim!, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 3);
     expect((await db.leads.get(lead.id))?.sync).toEqual({ status: 'pending', attempts: 1, dueAt: T0 + 3, crmId: 'crm-1' });
     const again = await claimDueLeads(db, { now: T0 + 4, limit: 10, leaseMs: lease });
     expect(again?.leads[0]).toMatchObject({ id: lead.id, title: 'CFO' });
@@ -144,8 +156,8 @@ describe('claimDueLeads and recordDeliveries', () => {
     const db = freshDb();
     const a = await addLead(db, { company: 'A' }, T0);
     const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
-    await db.leads.delete(a.id);
-    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'synced' }], T0);
+    await db.transaction('rw', db.leads, db.claims, () => db.leads.delete(a.id));
+    await recordDeliveries(db, claim!, [{ id: a.id, outcome: 'synced' }], T0);
     expect(await db.leads.count()).toBe(0);
   });
 
@@ -154,7 +166,7 @@ describe('claimDueLeads and recordDeliveries', () => {
     const a = await addLead(db, { company: 'A' }, T0);
     const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
     expect(await releaseAllClaims(db)).toBe(1);
-    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'synced' }], T0 + 1);
+    await recordDeliveries(db, claim!, [{ id: a.id, outcome: 'synced' }], T0 + 1);
     expect((await db.leads.get(a.id))?.sync).toEqual({ status: 'pending', attempts: 0, dueAt: T0 });
     expect((await claimDueLeads(db, { now: T0 + 2, limit: 10, leaseMs: lease }))?.leads[0]?.id).toBe(a.id);
   });

@@ -4,7 +4,7 @@ import type { LeadSchemas } from '../lead/load-schema';
 import type { Lead } from '../lead/schema';
 import { waitingStatuses, type WaitingStatus } from '../lead/terms';
 import { allowStoredLeadsAsTheyAre, writingLeads, type OutboxDb } from './db';
-import type { ClaimRow } from './rows';
+import type { ClaimRange, ClaimRow } from './rows';
 import { crmIdOf, keptRecord, withStatus } from './sync-state';
 import { timedNow } from './timings';
 
@@ -12,7 +12,7 @@ import { timedNow } from './timings';
 // one row for the whole batch (its leads and a lease), not a write to each lead: IndexedDB's cost
 // is per record written, so each lead is written once per attempt, when its outcome is recorded.
 
-export type ClaimedBatch = { claimId: string; leads: Lead[]; ranges: NonNullable<ClaimRow['ranges']> };
+export type ClaimedBatch = { claimId: string; leads: Lead[]; ranges: ClaimRange[] };
 
 type Checked = { success: true } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
 const problemsIn = (result: Checked, at: string) => (result.success ? [] : result.error.issues.map((issue) => `${[at, ...issue.path].filter(Boolean).join('.') || 'lead'}: ${issue.message}`));
@@ -87,11 +87,11 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {} 
       }
     }
     if (due.length === 0) return null;
-    const ranges = waitingStatuses.flatMap((status) => {
+    const ranges = waitingStatuses.flatMap((status): ClaimRange[] => {
       const dues = due.flatMap((lead) => (lead.sync.status === status ? [lead.sync.dueAt] : []));
       return dues.length > 0 ? [{ status, from: Math.min(...dues), to: Math.max(...dues) }] : [];
     });
-    const claim: ClaimRow = { id: crypto.randomUUID(), leaseUntil: now + leaseMs, leads: due.map(({ id, updatedAt }) => ({ id, updatedAt })), ranges };
+    const claim: ClaimRow = { id: crypto.randomUUID(), leaseUntil: now + leaseMs, leads: due.map(({ id, updatedAt }) => ({ id, updatedAt })) };
     await db.claims.add(claim);
     return { claimId: claim.id, leads: due, ranges };
   });
@@ -118,15 +118,20 @@ export type Delivery =
  * deleted meanwhile, and every lead of a claim that is no longer there (its lease ran out, or a
  * restarted worker gave it back): those leads are simply sent again, with the same ids. A lead the
  * rep edited while it was on its way goes again too, so the CRM gets the newer version.
+ *
+ * Each outcome is written onto the lead as it was claimed, unless the claim notes that it changed
+ * since (every change to a claimed lead is noted on its claim, db.ts): those are read again, as
+ * they are now. So a lead is read once and written once per attempt, and nothing the rep changed
+ * meanwhile is overwritten.
  */
-export function recordDeliveries(db: OutboxDb, claimId: string, deliveries: readonly Delivery[], now = Date.now()): Promise<void> {
+export function recordDeliveries(db: OutboxDb, batch: ClaimedBatch, deliveries: readonly Delivery[], now = Date.now()): Promise<void> {
   return writingLeads(db, [db.leads, db.claims], async (schemas) => {
-    const claim = await db.claims.get(claimId);
+    const claim = await db.claims.get(batch.claimId);
     if (!claim) return;
-    await db.claims.delete(claimId);
+    await db.claims.delete(batch.claimId);
     const sentVersion = new Map(claim.leads.map((lead) => [lead.id, lead.updatedAt]));
     const recorded = deliveries.filter((delivery) => sentVersion.has(delivery.id));
-    const leads = await claimedLeadsNow(db, claim, recorded.map((delivery) => delivery.id));
+    const leads = await claimedLeadsNow(db, batch, claim.changed ?? [], recorded.map((delivery) => delivery.id));
     const updated: Lead[] = [];
     recorded.forEach((delivery, index) => {
       const lead = leads[index];
@@ -173,26 +178,16 @@ export function recordDeliveries(db: OutboxDb, claimId: string, deliveries: read
 }
 
 /**
- * The claim's leads as stored now, in the order of `ids` (undefined for one deleted meanwhile): read
- * back from the stretches of the due index the claim took them from, one request a status, and by
- * id only those not found there (edited into another status meanwhile, or a claim with no ranges).
- * What the rep changed meanwhile is read as it is now: nothing is written back from memory.
+ * The claimed leads as stored now, in the order of `ids` (undefined for one deleted meanwhile): the
+ * copies the claim took, but those its claim notes as `changed`, read again.
  */
-function claimedLeadsNow(db: OutboxDb, claim: ClaimRow, ids: readonly string[]): Promise<Array<Lead | undefined>> {
-  // Dexie's promises all the way (no async function): inside the recording transaction, an await
-  // of another promise between two requests would let IndexedDB commit it.
-  const wanted = new Set(ids);
-  const stretches = (claim.ranges ?? []).map(({ status, from, to }) => db.leads.where('[sync.status+sync.dueAt]').between([status, from], [status, to], true, true).toArray());
-  return Dexie.Promise.all(stretches).then((read) => {
-    const found = new Map(read.flat().flatMap((lead) => (wanted.has(lead.id) ? [[lead.id, lead] as const] : [])));
-    const missing = ids.filter((id) => !found.has(id));
-    const byId = () => ids.map((id) => found.get(id));
-    if (missing.length === 0) return byId();
-    return db.leads.bulkGet(missing).then((leads) => {
-      leads.forEach((lead, i) => lead && found.set(missing[i]!, lead));
-      return byId();
-    });
-  });
+function claimedLeadsNow(db: OutboxDb, batch: ClaimedBatch, changed: readonly string[], ids: readonly string[]): Promise<Array<Lead | undefined>> {
+  const claimed = new Map(batch.leads.map((lead) => [lead.id, lead]));
+  const byId = (now: ReadonlyMap<string, Lead | undefined>) => ids.map((id) => (now.has(id) ? now.get(id) : claimed.get(id)));
+  // Dexie's promise (no async function): inside the recording transaction, an await of another
+  // promise between two requests would let IndexedDB commit it.
+  if (changed.length === 0) return Dexie.Promise.resolve(byId(new Map()));
+  return db.leads.bulkGet([...changed]).then((leads) => byId(new Map(changed.map((id, i) => [id, leads[i]]))));
 }
 
 /** Gives a claim back untouched: the sync was stopped (cancelled, or the CRM's credentials need the rep). */

@@ -191,7 +191,7 @@ describe('writingLeads', () => {
     const db = new OutboxDb(`writing-${crypto.randomUUID()}`);
     const lead = aLead();
     await writingLeads(db, [db.leads], async () => void (await db.leads.add(lead)));
-    await db.transaction('rw', db.leads, db.leadSearch, async () => {
+    await db.transaction('rw', db.leads, db.leadSearch, db.claims, async () => {
       const outer = Dexie.currentTransaction;
       await updateLead(db, lead.id, { fullName: 'Jane Roe', company: 'Acme' });
       expect(Dexie.currentTransaction).toBe(outer);

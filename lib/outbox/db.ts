@@ -1,4 +1,14 @@
-import Dexie, { type DBCore, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
+import Dexie, {
+  type DBCore,
+  type DBCoreDeleteRangeRequest,
+  type DBCoreDeleteRequest,
+  type DBCoreKeyRange,
+  type DBCorePutRequest,
+  type EntityTable,
+  type Middleware,
+  type Table,
+  type Transaction,
+} from 'dexie';
 import { leadSchemas, loadedLeadSchemas, type LeadSchemas } from '../lead/load-schema';
 import type { Lead } from '../lead/schema';
 import type { ClaimRow, CrmLookupRow, OutcomeRow, SyncLogEntry } from './rows';
@@ -106,6 +116,11 @@ export function allowStoredLeadsAsTheyAre(): void {
 // lead schema before it reaches IndexedDB; an invalid lead fails its whole transaction. The schema
 // is loaded on demand (lib/lead/load-schema.ts): a write whose code did not await it first fails
 // too, with a message naming the mistake, rather than going unchecked.
+//
+// And every change to a stored lead (a put or a delete; an add is a new lead) is noted on the claim
+// that holds it, if a sync is sending it, in the same transaction: the sync records each lead's
+// outcome onto the copy it sent, and reads again only the leads noted (claims.ts). A change made
+// in a transaction without the claims fails, saying so, rather than going unnoticed by a sync.
 const validateLeadWrites: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'validateLeadWrites',
@@ -117,7 +132,8 @@ const validateLeadWrites: Middleware<DBCore> = {
       return {
         ...table,
         mutate: (request) => {
-          if ((request.type === 'add' || request.type === 'put') && !settingAside.has(request.trans)) {
+          if (settingAside.has(request.trans)) return table.mutate(request);
+          if (request.type === 'add' || request.type === 'put') {
             const schemas = loadedLeadSchemas();
             if (!schemas) return Promise.reject(new Error('A lead was written before the lead schema was loaded: write leads through writingLeads()'));
             for (const value of request.values) {
@@ -127,12 +143,34 @@ const validateLeadWrites: Middleware<DBCore> = {
               }
             }
           }
-          return table.mutate(request);
+          if (request.type === 'add') return table.mutate(request);
+          return noteOnClaims(down, request).then(() => table.mutate(request));
         },
       };
     },
   }),
 };
+
+/** Every claim, at the DBCore level: the claims table is small (a row per batch being sent). */
+const EVERY_KEY = { type: 3, lower: -Infinity, upper: [[]] } satisfies Pick<DBCoreKeyRange, 'type' | 'lower' | 'upper'>;
+
+/** Notes the leads `request` changes on the claims that hold them (see above). */
+function noteOnClaims(down: DBCore, request: DBCoreDeleteRangeRequest | DBCoreDeleteRequest | DBCorePutRequest): Promise<void> {
+  const trans = request.trans as unknown as IDBTransaction;
+  if (!trans.objectStoreNames.contains('claims')) {
+    return Promise.reject(new Error('A stored lead was changed in a transaction without the claims: change leads through writingLeads()'));
+  }
+  const claims = down.table('claims');
+  const changed =
+    request.type === 'deleteRange' ? undefined : new Set<unknown>(request.type === 'delete' ? request.keys : request.values.map((lead: Lead) => lead.id));
+  return claims.query({ trans: request.trans, values: true, query: { index: claims.schema.primaryKey, range: EVERY_KEY } }).then(({ result }) => {
+    const noted = (result as ClaimRow[]).flatMap((claim) => {
+      const held = claim.leads.map((lead) => lead.id).filter((id) => !changed || changed.has(id));
+      return held.length === 0 ? [] : [{ ...claim, changed: [...new Set([...(claim.changed ?? []), ...held])] }];
+    });
+    if (noted.length > 0) return claims.mutate({ type: 'put', trans: request.trans, values: noted }).then(() => undefined);
+  });
+}
 
 /**
  * A read-write transaction over `tables` that writes leads: the lead schema is loaded first (the
@@ -141,9 +179,11 @@ const validateLeadWrites: Middleware<DBCore> = {
  * transaction it runs inside stays current.
  */
 export function writingLeads<T>(db: OutboxDb, tables: Table[], body: (schemas: LeadSchemas) => Promise<T>): Promise<T> {
+  // With the claims always: a change to a lead a sync is sending is noted there (see above).
+  const scope = tables.includes(db.claims) ? tables : [...tables, db.claims];
   const schemas = loadedLeadSchemas();
-  if (schemas) return db.transaction('rw', tables, () => body(schemas));
-  return leadSchemas().then((loaded) => db.transaction('rw', tables, () => body(loaded)));
+  if (schemas) return db.transaction('rw', scope, () => body(schemas));
+  return leadSchemas().then((loaded) => db.transaction('rw', scope, () => body(loaded)));
 }
 
 export class InvalidLeadError extends Error {

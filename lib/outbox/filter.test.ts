@@ -16,7 +16,7 @@ async function outboxWithFive() {
   const kim = await addLead(db, { fullName: 'Kim Lee', company: 'Globex', source: { kind: 'event', eventName: 'SaaStr' } }, NOW - 60_000);
   // Jane synced, Ana refused by the CRM; the rest wait.
   const claim = await claimDueLeads(db, { now: NOW, limit: 10, leaseMs: 60_000 });
-  await recordDeliveries(db, claim!.claimId, [
+  await recordDeliveries(db, claim!, [
     { id: jane.id, outcome: 'synced', crmId: '9' },
     { id: ana.id, outcome: 'rejected', message: 'Bad' },
   ]);

@@ -60,7 +60,7 @@ describe('mergeLeads', () => {
     const db = new OutboxDb(`merge-${crypto.randomUUID()}`);
     const synced = await addLead(db, { fullName: 'Jane Doe', company: 'Acme' }, T0);
     const claim = await claimDueLeads(db, { now: T0, limit: 1, leaseMs: 1000 });
-    await recordDeliveries(db, claim!.claimId, [{ id: synced.id, outcome: 'synced', crmId: 'crm-1' }], T0);
+    await recordDeliveries(db, claim!, [{ id: synced.id, outcome: 'synced', crmId: 'crm-1' }], T0);
     const other = await addLead(db, { fullName: 'Jane Doe', company: 'Acme', title: 'CTO' }, T0 + 1);
 
     await expect(mergeLeads(db, other.id, synced.id)).rejects.toThrow(/merge the other way round/);
@@ -77,7 +77,7 @@ describe('mergeLeads', () => {
     const result = await mergeLeads(db, a.id, b.id, { email: 'drop' }, T0 + 2);
     // The merged lead is sent and the CRM keeps it as contact crm-7.
     const claim = await claimDueLeads(db, { now: T0 + 3, limit: 5, leaseMs: 1000 });
-    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'synced', crmId: 'crm-7' }], T0 + 3);
+    await recordDeliveries(db, claim!, [{ id: a.id, outcome: 'synced', crmId: 'crm-7' }], T0 + 3);
     await expect(unmerge(db, result, T0 + 4)).rejects.toThrow('Jane Doe has reached your CRM since, as it is now: edit it to change it there too');
     // Nothing changed: still one lead, synced, with its CRM id and the merged email.
     expect(await db.leads.toArray()).toEqual([expect.objectContaining({ id: a.id, email: 'jane.doe@acme.example', sync: expect.objectContaining({ status: 'synced', crmId: 'crm-7' }) })]);
@@ -89,7 +89,7 @@ describe('mergeLeads', () => {
     const b = await addLead(db, { fullName: 'Jane Doe', company: 'Acme', title: 'CTO' }, T0 + 1);
     const result = await mergeLeads(db, a.id, b.id, {}, T0 + 2);
     const claim = await claimDueLeads(db, { now: T0 + 3, limit: 5, leaseMs: 1000 });
-    await recordDeliveries(db, claim!.claimId, [{ id: a.id, outcome: 'failed', error: 'Timeout', retryAt: T0 + 60_000 }], T0 + 3);
+    await recordDeliveries(db, claim!, [{ id: a.id, outcome: 'failed', error: 'Timeout', retryAt: T0 + 60_000 }], T0 + 3);
     await unmerge(db, result, T0 + 4);
     const restored = await db.leads.get(a.id);
     expect(restored?.title).toBeUndefined();

@@ -103,7 +103,7 @@ describe('waitingCount', () => {
     expect(await waitingCount(db)).toBe(2);
 
     const claim = await claimDueLeads(db, { now: T0 + 2, limit: 1, leaseMs: lease });
-    await recordDeliveries(db, claim!.claimId, [{ id: first.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 3);
+    await recordDeliveries(db, claim!, [{ id: first.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 3);
     expect(await waitingCount(db)).toBe(1);
   });
 });
@@ -113,7 +113,7 @@ describe('updateLead', () => {
     const db = freshDb();
     const lead = await addLead(db, { fullName: 'Jane Doe', company: 'Acme' }, T0);
     const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
-    await recordDeliveries(db, claim!.claimId, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 1);
+    await recordDeliveries(db, claim!, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 1);
     const updated = await updateLead(db, lead.id, { fullName: 'Jane Doe', company: 'Acme', title: 'CFO' }, T0 + 5);
     expect(updated).toMatchObject({ id: lead.id, createdAt: T0, updatedAt: T0 + 5, title: 'CFO' });
     expect(updated.sync).toEqual({ status: 'pending', attempts: 1, dueAt: T0 + 5, crmId: 'crm-1' });
@@ -123,11 +123,11 @@ describe('updateLead', () => {
     const db = freshDb();
     const lead = await addLead(db, { company: 'Acme' }, T0);
     const first = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
-    await recordDeliveries(db, first!.claimId, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 1);
+    await recordDeliveries(db, first!, [{ id: lead.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 1);
     await updateLead(db, lead.id, { company: 'Acme Corp' }, T0 + 2);
     const again = await claimDueLeads(db, { now: T0 + 3, limit: 10, leaseMs: lease });
     expect(again?.leads[0]?.sync.crmId).toBe('crm-1');
-    await recordDeliveries(db, again!.claimId, [{ id: lead.id, outcome: 'synced' }], T0 + 4);
+    await recordDeliveries(db, again!, [{ id: lead.id, outcome: 'synced' }], T0 + 4);
     expect((await db.leads.get(lead.id))?.sync).toMatchObject({ status: 'synced', crmId: 'crm-1' });
   });
 
@@ -165,7 +165,7 @@ describe('deleteLead and restoreLead', () => {
     const lead = await addLead(db, { company: 'Acme' }, T0);
     const claim = await claimDueLeads(db, { now: T0, limit: 10, leaseMs: lease });
     await expect(deleteLead(db, lead.id, T0 + 1)).rejects.toThrow('That lead is being sent right now');
-    await recordDeliveries(db, claim!.claimId, [{ id: lead.id, outcome: 'synced' }], T0);
+    await recordDeliveries(db, claim!, [{ id: lead.id, outcome: 'synced' }], T0);
     await expect(deleteLead(db, lead.id)).rejects.toThrow('A synced lead stays, read-only');
     expect(await db.leads.count()).toBe(1);
   });
@@ -180,7 +180,7 @@ describe('moveToEvent', () => {
     expect(await filterLeadIds(db, { ...noFilter, event: 'SaaStr party' })).toEqual([lead.id]);
     expect(await filterLeadIds(db, { ...noFilter, text: 'party' })).toEqual([lead.id]);
     const claim = await claimDueLeads(db, { now: T0 + 1, limit: 1, leaseMs: 1000 });
-    await recordDeliveries(db, claim!.claimId, [{ id: lead.id, outcome: 'synced' }]);
+    await recordDeliveries(db, claim!, [{ id: lead.id, outcome: 'synced' }]);
     await expect(moveToEvent(db, lead.id, { eventName: 'Other' })).rejects.toThrow('A synced lead stays, read-only');
   });
 });
@@ -208,7 +208,7 @@ describe('undoEdit (Undo of Move to event)', () => {
     const before = await addLead(db, { fullName: 'Jane Doe', source: { kind: 'event', eventName: 'SaaStr' } }, T0);
     const moved = await moveToEvent(db, before.id, { eventName: 'SaaStr party' }, T0 + 1);
     const claim = await claimDueLeads(db, { now: T0 + 2, limit: 1, leaseMs: lease });
-    await recordDeliveries(db, claim!.claimId, [{ id: before.id, outcome: 'failed', error: 'Timeout', retryAt: T0 + 9_000 }], T0 + 2);
+    await recordDeliveries(db, claim!, [{ id: before.id, outcome: 'failed', error: 'Timeout', retryAt: T0 + 9_000 }], T0 + 2);
     const undone = await undoEdit(db, before, moved, T0 + 3);
     expect(undone.source).toEqual({ kind: 'event', eventName: 'SaaStr' });
     expect(undone.sync).toEqual({ status: 'failed', attempts: 1, dueAt: T0 + 9_000, lastError: 'Timeout' });
@@ -219,7 +219,7 @@ describe('undoEdit (Undo of Move to event)', () => {
     const before = await addLead(db, { fullName: 'Jane Doe', source: { kind: 'event', eventName: 'SaaStr' } }, T0);
     const moved = await moveToEvent(db, before.id, { eventName: 'SaaStr party' }, T0 + 1);
     const claim = await claimDueLeads(db, { now: T0 + 2, limit: 1, leaseMs: lease });
-    await recordDeliveries(db, claim!.claimId, [{ id: before.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 2);
+    await recordDeliveries(db, claim!, [{ id: before.id, outcome: 'synced', crmId: 'crm-1' }], T0 + 2);
     await expect(undoEdit(db, before, moved, T0 + 3)).rejects.toThrow(/has reached your CRM since/);
     expect((await db.leads.get(before.id))?.sync).toMatchObject({ status: 'synced', crmId: 'crm-1' });
   });

@@ -10,11 +10,14 @@ export type ClaimRow = {
   leaseUntil: number;
   leads: Array<{ id: string; updatedAt: number }>;
   /**
-   * Where in the due index (status, due time) the claim found its leads: recording reads them back
-   * from there, a request a status, rather than one by id. (Claims written before had none.)
+   * Its leads changed since they were claimed (edited, deleted), noted by the outbox's write check
+   * (db.ts): recording reads these again, and writes the others' outcomes onto the copies it sent.
    */
-  ranges?: Array<{ status: WaitingStatus; from: number; to: number }>;
+  changed?: string[];
 };
+
+/** Where in the due index (status, due time) a claim found its leads: the next claim looks on from there. */
+export type ClaimRange = { status: WaitingStatus; from: number; to: number };
 
 /** One attempt to send a batch, as the panel's sync log shows it. */
 export type SyncLogEntry = {

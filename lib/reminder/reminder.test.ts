@@ -30,7 +30,8 @@ describe('the reminder setting', () => {
 describe('scheduling and reminding', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await outboxDb().leads.clear();
+    const db = outboxDb();
+    await db.transaction('rw', db.leads, db.claims, () => db.leads.clear());
   });
 
   it('sets the alarm at the next 17:30 by default, and clears it when turned off', async () => {

@@ -162,7 +162,7 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
     claim = await timed('batchTransaction', () =>
       db.transaction('rw', db.leads, db.syncLog, db.claims, async () => {
         if (result.kind === 'unauthorized') await releaseClaim(db, sent.claimId);
-        else await timed('record', () => recordDeliveries(db, sent.claimId, deliveries, now()));
+        else await timed('record', () => recordDeliveries(db, sent, deliveries, now()));
         await timed('log', () => appendSyncLog(db, { at: now(), ...counts, ...(error ? { error: keptText(error, SYNC_LOG_ERROR_MAX) } : {}) }));
         return stop || signal.aborted ? null : claimNext();
       }),
