@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { beingSent, claimDueLeads, recordDeliveries, releaseAllClaims, releaseClaim } from './claims';
+import { beingSent, claimDueLeads, type ClaimedBatch, recordDeliveries, releaseAllClaims, releaseClaim } from './claims';
 import { OutboxDb } from './db';
 import { mergeLeads } from './merge';
-import { addLead, makeRetriesDueNow, nextRetryAt, updateLead } from './outbox';
+import { addLead, addLeads, makeRetriesDueNow, nextRetryAt, updateLead } from './outbox';
 
 const T0 = 1_700_000_000_000;
 const lease = 60_000;
@@ -66,6 +66,28 @@ describe('claimDueLeads and recordDeliveries', () => {
     const claim = await claimDueLeads(db, { now: T0 + 10, limit: 10, leaseMs: lease, dueFrom: { pending: T0 + 1 } });
     expect(claim?.leads.map((lead) => lead.id)).toEqual([b.id, c.id]);
     expect(claim?.ranges).toEqual([{ status: 'pending', from: T0 + 1, to: T0 + 2 }]);
+  });
+
+  it('claims every lead once, batch after batch, while the batch before is on its way, leads due at one time or not', async () => {
+    const db = freshDb();
+    // An import after a capture: its leads are all due at one time.
+    await addLead(db, { company: 'Captured' }, T0);
+    await addLeads(db, Array.from({ length: 24 }, (_, i) => ({ company: `Imported ${i}` })), T0);
+    for (let i = 0; i < 5; i++) await addLead(db, { company: `Later ${i}` }, T0 + 10 + i);
+    const claimed: string[] = [];
+    const dueFrom: { pending?: number } = {};
+    for (let onItsWay: ClaimedBatch | null = null, batches = 0; batches < 10; batches++) {
+      // The next batch is taken while the one before is still held, then that one is recorded.
+      const claim = await claimDueLeads(db, { now: T0 + 100, limit: 7, leaseMs: lease, dueFrom });
+      if (onItsWay) await recordDeliveries(db, onItsWay, onItsWay.leads.map((lead) => ({ id: lead.id, outcome: 'synced' as const })), T0 + 100);
+      if (!claim) break;
+      claimed.push(...claim.leads.map((lead) => lead.id));
+      dueFrom.pending = claim.ranges[0]!.to;
+      onItsWay = claim;
+    }
+    const all = (await db.leads.orderBy('createdAt').toArray()).map((lead) => lead.id);
+    expect(claimed).toHaveLength(30);
+    expect(new Set(claimed)).toEqual(new Set(all));
   });
 
   it('never claims a lead twice while its lease holds, and claims it again when the lease runs out', async () => {

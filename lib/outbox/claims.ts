@@ -72,18 +72,24 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {} 
     const held = new Set(claims.filter((claim) => claim.leaseUntil > now).flatMap((claim) => claim.leads.map((lead) => lead.id)));
     const due: Lead[] = [];
     for (const status of waitingStatuses) {
-      // Leads set aside leave the due index: read again, past the ones already taken, until enough are valid.
-      const taken = new Set<string>();
-      for (let more = true; more && due.length < limit; ) {
-        const found = (await withStatus(db, status, now, dueFrom[status]).limit(limit - due.length + held.size + taken.size).toArray()).filter(
-          (lead) => !held.has(lead.id) && !taken.has(lead.id),
-        );
-        const invalid = timedNow('check', () => found.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0));
+      // Read a page at a time, on from the last lead read, until enough are valid and not held by
+      // another claim (the batch on its way, mostly: it ended where this one starts). Leads share
+      // a due time at most by chance, so a page starts where the last one ended, among the leads
+      // due then, and skips those already looked at.
+      const seen = new Map<string, number>();
+      let from = dueFrom[status] ?? Dexie.minKey;
+      while (due.length < limit) {
+        const seenAtFrom = [...seen.values()].filter((dueAt) => dueAt === from).length;
+        const pageSize = limit - due.length + seenAtFrom;
+        const page = await withStatus(db, status, now, from).limit(pageSize).toArray();
+        const fresh = page.filter((lead) => !seen.has(lead.id) && !held.has(lead.id));
+        for (const lead of page) if (lead.sync.status === status) seen.set(lead.id, lead.sync.dueAt);
+        const invalid = timedNow('check', () => fresh.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0));
         await setAside(db, invalid);
-        const valid = found.filter((lead) => !invalid.some((bad) => bad.lead === lead)).slice(0, limit - due.length);
-        for (const lead of valid) taken.add(lead.id);
-        due.push(...valid);
-        more = invalid.length > 0;
+        due.push(...fresh.filter((lead) => !invalid.some((bad) => bad.lead === lead)).slice(0, limit - due.length));
+        const last = page.at(-1);
+        if (page.length < pageSize || last?.sync.status !== status) break;
+        from = last.sync.dueAt;
       }
     }
     if (due.length === 0) return null;
