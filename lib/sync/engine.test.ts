@@ -221,6 +221,44 @@ describe('syncOutbox', () => {
     }
   });
 
+  it('claims the next batch while one is on its way, with one request at a time', async () => {
+    for (let i = 0; i < 120; i++) await addLead(db, { company: `Company ${i}` }, 1_000 + i);
+    let inFlight = 0;
+    let most = 0;
+    const claimsDuringRequests: number[] = [];
+    const counting: CrmSender = {
+      ...crm,
+      async send(leads, signal) {
+        most = Math.max(most, ++inFlight);
+        try {
+          // The answer comes after the outbox has had time to take the next batch.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          claimsDuringRequests.push(await db.claims.count());
+          return await crm.send(leads, signal);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+    const report = await syncOutbox(db, counting);
+    expect(report).toEqual({ total: 120, sent: 120, synced: 120, needsAttention: 0, retrying: 0 });
+    expect(most).toBe(1);
+    // Its own claim and the next batch's, but for the last batch.
+    expect(claimsDuringRequests).toEqual([2, 2, 1]);
+    expect(await db.claims.count()).toBe(0);
+    expect(receiver.received()).toHaveLength(120);
+  });
+
+  it('sends no further batch after an answer that stops the run, and gives back the one claimed next', async () => {
+    for (let i = 0; i < 120; i++) await addLead(db, { company: `Company ${i}` }, 1_000 + i);
+    receiver.failNext({ status: 401, body: '{"error":"bad token"}' });
+    const report = await syncOutbox(db, crm);
+    expect(report).toMatchObject({ unauthorized: true, sent: 0 });
+    expect(receiver.requestCount()).toBe(1);
+    expect(await db.claims.count()).toBe(0);
+    expect(new Set(await statuses())).toEqual(new Set(['pending']));
+  });
+
   it('sends each lead once across faults, and every lead ends synced', async () => {
     for (let i = 0; i < 300; i++) await addLead(db, { company: `Company ${i}` }, 1_000 + i);
     receiver.failNext(

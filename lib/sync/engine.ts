@@ -3,7 +3,7 @@ import type { Lead } from '../lead/schema';
 import type { WaitingStatus } from '../lead/terms';
 import type { OutboxDb } from '../outbox/db';
 import { keptText } from '../lead/kept-text';
-import { claimDueLeads, recordDeliveries, releaseClaim, type Delivery } from '../outbox/claims';
+import { claimDueLeads, recordDeliveries, releaseClaim, type ClaimedBatch, type Delivery } from '../outbox/claims';
 import { makeRetriesDueNow, nextRetryAt, waitingCount } from '../outbox/outbox';
 import { appendSyncLog } from '../outbox/sync-log';
 import { clearSyncTimings, timed } from '../outbox/timings';
@@ -84,9 +84,10 @@ function deliveriesFor(batch: readonly Lead[], result: SendResult, retry: (retry
 }
 
 /**
- * Sends what is waiting in the outbox, batch by batch: claim (one transaction), send (outside any
- * transaction), record (a second transaction). A lead's id goes with it on every attempt, so a CRM
- * that got it before can tell it is the same lead. Failed batches are retried with backoff within
+ * Sends what is waiting in the outbox, batch by batch: claim (a transaction), send (outside any
+ * transaction), record (a second transaction, which also claims the batch after next), one request
+ * at a time, the outbox's work done while the next batch is on its way. A lead's id goes with it
+ * on every attempt, so a CRM that got it before can tell it is the same lead. Failed batches are retried with backoff within
  * the run while their retry falls due soon; a lead is never dropped and never marked synced without
  * the CRM's word.
  */
@@ -119,25 +120,40 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
       for (const { status, to } of next?.ranges ?? []) dueFrom[status] = to;
       return next;
     });
-  let claim = await claimNext();
+  const send = (claim: ClaimedBatch): OnItsWay => ({
+    claim,
+    answer: timed('send', () => crm.send(claim.leads, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]))),
+  });
+
+  // A batch's request and the outbox's work overlap: while one batch is on its way to the CRM, the
+  // batch before it is recorded and the one after it claimed. One request at a time still; the
+  // next goes out as soon as an answer is in, and only when that answer does not stop the run.
+  let sending: OnItsWay | null = null;
+  /** Claimed, not sent yet. */
+  let ready = await claimNext();
   while (!signal.aborted) {
-    if (!claim) {
-      const next = await nextRetryAt(db);
-      if (next === undefined || failing.size === 0 || next - now() > waitForRetriesMs) break;
-      await sleep(Math.max(0, next - now()), signal);
-      if (signal.aborted) break;
-      claim = await claimNext();
-      continue;
+    if (!sending) {
+      if (!ready) {
+        const next = await nextRetryAt(db);
+        if (next === undefined || failing.size === 0 || next - now() > waitForRetriesMs) break;
+        await sleep(Math.max(0, next - now()), signal);
+        if (signal.aborted) break;
+        ready = await claimNext();
+        continue;
+      }
+      sending = send(ready);
+      ready = await claimNext();
     }
 
-    const batch = claim.leads;
-    const result = await timed('send', () => crm.send(batch, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)])));
+    const { claim, answer } = sending;
+    const result = await answer;
+    sending = null;
     if (signal.aborted) {
       // Cancelled mid-request: the CRM may have the leads; the same ids go again next time.
       await releaseClaim(db, claim.claimId);
-      claim = null;
       break;
     }
+    const batch = claim.leads;
     const attempts = Math.max(...batch.map((lead) => lead.sync.attempts)) + 1;
     const answeredAt = now();
     const deliveries = deliveriesFor(batch, result, (retryAfter) => ({
@@ -157,16 +173,20 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
     const error = result.kind === 'delivered' ? undefined : result.error;
     failuresInARow = result.kind === 'retry' ? failuresInARow + 1 : 0;
     const stop = result.kind === 'unauthorized' || failuresInARow >= maxFailuresInARow;
-    // What happened, the log line, and the next claim: one transaction per batch.
-    const sent = claim;
-    claim = await timed('batchTransaction', () =>
+    if (!stop && ready) {
+      sending = send(ready);
+      ready = null;
+    }
+    // What happened, the log line, and the claim after the one on its way: one transaction per batch.
+    const claimed = await timed('batchTransaction', () =>
       db.transaction('rw', db.leads, db.syncLog, db.claims, async () => {
-        if (result.kind === 'unauthorized') await releaseClaim(db, sent.claimId);
-        else await timed('record', () => recordDeliveries(db, sent, deliveries, now()));
+        if (result.kind === 'unauthorized') await releaseClaim(db, claim.claimId);
+        else await timed('record', () => recordDeliveries(db, claim, deliveries, now()));
         await timed('log', () => appendSyncLog(db, { at: now(), ...counts, ...(error ? { error: keptText(error, SYNC_LOG_ERROR_MAX) } : {}) }));
-        return stop || signal.aborted ? null : claimNext();
+        return stop || signal.aborted || ready ? null : claimNext();
       }),
     );
+    ready ??= claimed;
 
     if (result.kind !== 'unauthorized') report.sent += firstSent;
     report.synced += counts.synced;
@@ -184,12 +204,20 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
       break;
     }
   }
-  // Cancelled between batches: the claim taken for the next one is given back.
-  if (claim) await releaseClaim(db, claim.claimId);
+  // Cancelled between batches: the batch on its way (its request is aborted) and the one claimed
+  // next are given back, untouched.
+  if (sending) {
+    await sending.answer.catch(() => undefined);
+    await releaseClaim(db, sending.claim.claimId);
+  }
+  if (ready) await releaseClaim(db, ready.claimId);
   if (signal.aborted) report.cancelled = true;
   report.retrying = failing.size;
   return report;
 }
+
+/** A claimed batch whose request has gone, and its answer to come. */
+type OnItsWay = { claim: ClaimedBatch; answer: Promise<SendResult> };
 
 /** The longest reason a sync log line keeps. */
 const SYNC_LOG_ERROR_MAX = 500;
