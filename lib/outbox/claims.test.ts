@@ -90,6 +90,13 @@ describe('claimDueLeads and recordDeliveries', () => {
     expect(new Set(claimed)).toEqual(new Set(all));
   });
 
+  it('leaves out the leads of a batch being recorded in the same transaction, its claim row read or not', async () => {
+    const db = freshDb();
+    const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((company, i) => addLead(db, { company }, T0 + i)));
+    const claim = await claimDueLeads(db, { now: T0 + 10, limit: 10, leaseMs: lease, beingRecorded: [a!.id] });
+    expect(claim?.leads.map((lead) => lead.id)).toEqual([b!.id, c!.id]);
+  });
+
   it('never claims a lead twice while its lease holds, and claims it again when the lease runs out', async () => {
     const db = freshDb();
     const a = await addLead(db, { company: 'A' }, T0);

@@ -56,6 +56,12 @@ export type ClaimOptions = {
    * keeps a deleted index entry until it compacts), more of them with every batch.
    */
   dueFrom?: Partial<Record<WaitingStatus, number>>;
+  /**
+   * Leads of a batch whose outcome the same transaction records: held, whichever of the two
+   * transactions' requests IndexedDB runs first (the sync claims the batch after next while it
+   * records the last one).
+   */
+  beingRecorded?: readonly string[];
 };
 
 /**
@@ -64,12 +70,16 @@ export type ClaimOptions = {
  * due. The caller sends them outside the transaction and records what happened with
  * `recordDeliveries`, or gives the claim back with `releaseClaim`.
  */
-export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {} }: ClaimOptions): Promise<ClaimedBatch | null> {
+export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {}, beingRecorded = [] }: ClaimOptions): Promise<ClaimedBatch | null> {
   return writingLeads(db, [db.leads, db.claims], async (schemas) => {
+    const readPage = (status: WaitingStatus, from: number | typeof Dexie.minKey, size: number) => withStatus(db, status, now, from).limit(size).toArray();
+    // The live claims and the first page, asked for at once.
+    const [first] = waitingStatuses;
+    let prefetched: Promise<Lead[]> | undefined = readPage(first, dueFrom[first] ?? Dexie.minKey, limit);
     const claims = await db.claims.toArray();
     const lapsed = claims.filter((claim) => claim.leaseUntil <= now);
     if (lapsed.length > 0) await db.claims.bulkDelete(lapsed.map((claim) => claim.id));
-    const held = new Set(claims.filter((claim) => claim.leaseUntil > now).flatMap((claim) => claim.leads.map((lead) => lead.id)));
+    const held = new Set([...beingRecorded, ...claims.filter((claim) => claim.leaseUntil > now).flatMap((claim) => claim.leads.map((lead) => lead.id))]);
     const due: Lead[] = [];
     for (const status of waitingStatuses) {
       // Read a page at a time, on from the last lead read, until enough are valid and not held by
@@ -81,11 +91,12 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {} 
       while (due.length < limit) {
         const seenAtFrom = [...seen.values()].filter((dueAt) => dueAt === from).length;
         const pageSize = limit - due.length + seenAtFrom;
-        const page = await withStatus(db, status, now, from).limit(pageSize).toArray();
+        const page = await (prefetched ?? readPage(status, from, pageSize));
+        prefetched = undefined;
         const fresh = page.filter((lead) => !seen.has(lead.id) && !held.has(lead.id));
         for (const lead of page) if (lead.sync.status === status) seen.set(lead.id, lead.sync.dueAt);
         const invalid = timedNow('check', () => fresh.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0));
-        await setAside(db, invalid);
+        if (invalid.length > 0) await setAside(db, invalid);
         due.push(...fresh.filter((lead) => !invalid.some((bad) => bad.lead === lead)).slice(0, limit - due.length));
         const last = page.at(-1);
         if (page.length < pageSize || last?.sync.status !== status) break;
@@ -132,9 +143,8 @@ export type Delivery =
  */
 export function recordDeliveries(db: OutboxDb, batch: ClaimedBatch, deliveries: readonly Delivery[], now = Date.now()): Promise<void> {
   return writingLeads(db, [db.leads, db.claims], async (schemas) => {
-    const claim = await db.claims.get(batch.claimId);
+    const [claim] = await Dexie.Promise.all([db.claims.get(batch.claimId), db.claims.delete(batch.claimId)]);
     if (!claim) return;
-    await db.claims.delete(batch.claimId);
     const sentVersion = new Map(claim.leads.map((lead) => [lead.id, lead.updatedAt]));
     const recorded = deliveries.filter((delivery) => sentVersion.has(delivery.id));
     const leads = await claimedLeadsNow(db, batch, claim.changed ?? [], recorded.map((delivery) => delivery.id));
@@ -177,7 +187,7 @@ export function recordDeliveries(db: OutboxDb, batch: ClaimedBatch, deliveries: 
     const invalid = timedNow('check', () =>
       updated.map((lead) => ({ lead, problems: problemsIn(schemas.syncStateSchema.safeParse(lead.sync), 'sync') })).filter(({ problems }) => problems.length > 0),
     );
-    await setAside(db, invalid);
+    if (invalid.length > 0) await setAside(db, invalid);
     allowStoredLeadsAsTheyAre();
     await db.leads.bulkPut(updated.filter((lead) => !invalid.some((bad) => bad.lead === lead)));
   });
@@ -197,8 +207,8 @@ function claimedLeadsNow(db: OutboxDb, batch: ClaimedBatch, changed: readonly st
 }
 
 /** Gives a claim back untouched: the sync was stopped (cancelled, or the CRM's credentials need the rep). */
-export async function releaseClaim(db: OutboxDb, claimId: string): Promise<void> {
-  await db.claims.delete(claimId);
+export function releaseClaim(db: OutboxDb, claimId: string): Promise<void> {
+  return db.claims.delete(claimId);
 }
 
 /**

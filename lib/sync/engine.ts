@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { CrmSender, SendResult } from '../crm/connector';
 import type { Lead } from '../lead/schema';
 import type { WaitingStatus } from '../lead/terms';
@@ -115,8 +116,8 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
 
   // Where the last claim ended in the due order, by status: the next one looks from there.
   const dueFrom: Partial<Record<WaitingStatus, number>> = {};
-  const claimNext = () =>
-    timed('claim', () => claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs, dueFrom })).then((next) => {
+  const claimNext = (beingRecorded?: readonly string[]) =>
+    timed('claim', () => claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs, dueFrom, beingRecorded })).then((next) => {
       for (const { status, to } of next?.ranges ?? []) dueFrom[status] = to;
       return next;
     });
@@ -177,13 +178,14 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
       sending = send(ready);
       ready = null;
     }
-    // What happened, the log line, and the claim after the one on its way: one transaction per batch.
+    // What happened, the log line, and the claim after the one on its way: one transaction per
+    // batch, its three parts asked for at once, so that IndexedDB has the next request at hand.
     const claimed = await timed('batchTransaction', () =>
-      db.transaction('rw', db.leads, db.syncLog, db.claims, async () => {
-        if (result.kind === 'unauthorized') await releaseClaim(db, claim.claimId);
-        else await timed('record', () => recordDeliveries(db, claim, deliveries, now()));
-        await timed('log', () => appendSyncLog(db, { at: now(), ...counts, ...(error ? { error: keptText(error, SYNC_LOG_ERROR_MAX) } : {}) }));
-        return stop || signal.aborted || ready ? null : claimNext();
+      db.transaction('rw', db.leads, db.syncLog, db.claims, () => {
+        const claiming = stop || signal.aborted || ready ? null : claimNext(batch.map((lead) => lead.id));
+        const recording = result.kind === 'unauthorized' ? releaseClaim(db, claim.claimId) : timed('record', () => recordDeliveries(db, claim, deliveries, now()));
+        const logging = timed('log', () => appendSyncLog(db, { at: now(), ...counts, ...(error ? { error: keptText(error, SYNC_LOG_ERROR_MAX) } : {}) }));
+        return Dexie.Promise.all([claiming, recording, logging]).then(([next]) => next);
       }),
     );
     ready ??= claimed;
