@@ -121,10 +121,12 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
       for (const { status, to } of next?.ranges ?? []) dueFrom[status] = to;
       return next;
     });
-  const send = (claim: ClaimedBatch): OnItsWay => ({
-    claim,
-    answer: timed('send', () => crm.send(claim.leads, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)]))),
-  });
+  const send = (claim: ClaimedBatch, { afterATurn = false } = {}): OnItsWay => {
+    const request = () => timed('send', () => crm.send(claim.leads, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)])));
+    // Writing the request (the leads mapped, the JSON) waits its turn: the transaction opened
+    // next asks IndexedDB for its first reads before it, not after.
+    return { claim, answer: afterATurn ? new Promise((resolve) => setTimeout(resolve, 0)).then(request) : request() };
+  };
 
   // A batch's request and the outbox's work overlap: while one batch is on its way to the CRM, the
   // batch before it is recorded and the one after it claimed. One request at a time still; the
@@ -175,7 +177,7 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
     failuresInARow = result.kind === 'retry' ? failuresInARow + 1 : 0;
     const stop = result.kind === 'unauthorized' || failuresInARow >= maxFailuresInARow;
     if (!stop && ready) {
-      sending = send(ready);
+      sending = send(ready, { afterATurn: true });
       ready = null;
     }
     // What happened, the log line, and the claim after the one on its way: one transaction per
