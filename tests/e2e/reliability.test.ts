@@ -114,6 +114,8 @@ describe('reliable sync in the browser', () => {
     await expectText(bar, '0 of 1000 sent');
     await expectText(bar, '200 of 1000 sent');
     expect(await bar.getByRole('progressbar', { name: 'Sync progress' }).getAttribute('value')).toBe('200');
+    // What still waits, from the sync's own progress while it runs (no count of the outbox).
+    await expectText(panel.locator('.sync-bar__count'), '800 waiting to sync');
     await panel.getByRole('button', { name: 'Cancel sync' }).click();
 
     // The batch on its way when the rep cancelled is not counted as synced: the CRM may have it or not.

@@ -44,8 +44,13 @@ function useWorkerAwakeWhile(running: boolean): void {
 /** How many leads wait for the CRM, the button that sends them, and the running sync's progress. */
 export function SyncBar() {
   const queryClient = useQueryClient();
-  const waiting = useOutboxQuery(() => waitingCount(outboxDb()), []);
   const progress = useStoredQuery(syncProgressItem);
+  const running = progress?.running === true;
+  // While a sync runs, what still waits is what it has not synced or refused yet (leads captured
+  // meanwhile count once it ends): counting the outbox's waiting leads reads every one of them, and
+  // doing so every few seconds made the sync's own writes wait.
+  const counted = useOutboxQuery(() => (running ? Promise.resolve(undefined) : waitingCount(outboxDb())), [running]);
+  const waiting = running && progress ? Math.max(0, progress.total - progress.synced - progress.needsAttention) : counted;
   const pause = useStoredQuery(syncPauseItem);
   const online = useOnline();
   const settings = useQuery({ queryKey: ['savedCrm'], queryFn: loadSavedCrmKind });
@@ -54,7 +59,6 @@ export function SyncBar() {
   const cancel = useMutation({ mutationFn: () => sendMessage('cancelSync') });
 
   const configured = settings.data != null;
-  const running = progress?.running === true;
   useWorkerAwakeWhile(running);
   const failures = progress ? progress.needsAttention + progress.retrying : 0;
   const message = sync.isError
