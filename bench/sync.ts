@@ -150,12 +150,14 @@ export async function syncFigures(): Promise<Figure[]> {
   const overFloor = engine.map((ms, run) => ms / (bare[run]! + recordOnce[run]!));
   const floorMs = median(bare.map((ms, run) => ms + recordOnce[run]!));
   const seconds = (runs: readonly number[]) => runs.map((ms) => ms / 1000);
+  // The parts overlap: each request is on its way while the batch before is recorded, and recording,
+  // the log line and the next claim are asked of IndexedDB at once; each runs until its last answer.
   const partNames: Record<SyncPart, string> = {
     claim: 'taking each batch (reading due leads, checking them, the claim row)',
     check: '… of which checking the leads against the lead schema',
-    send: "the connector's requests (mapping, sending, reading the answers)",
-    record: "writing each lead's outcome and ending the claim",
-    log: "the sync log's lines",
+    send: "the connector's requests (mapping, sending, reading the answers; beside the rest)",
+    record: "writing each lead's outcome and ending the claim (beside the log and the next claim)",
+    log: "the sync log's lines (beside the outcomes)",
     batchTransaction: 'the transactions recording each batch, its log line and the next claim, to commit',
   };
   const readMs = median(readAndSend);
