@@ -184,9 +184,10 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
     // batch, its three parts asked for at once, so that IndexedDB has the next request at hand.
     const claimed = await timed('batchTransaction', () =>
       db.transaction('rw', db.leads, db.syncLog, db.claims, () => {
-        const claiming = stop || signal.aborted || ready ? null : claimNext(batch.map((lead) => lead.id));
+        // Recording first: its writes are asked for before the claim's checks keep the worker busy.
         const recording = result.kind === 'unauthorized' ? releaseClaim(db, claim.claimId) : timed('record', () => recordDeliveries(db, claim, deliveries, now()));
         const logging = timed('log', () => appendSyncLog(db, { at: now(), ...counts, ...(error ? { error: keptText(error, SYNC_LOG_ERROR_MAX) } : {}) }));
+        const claiming = stop || signal.aborted || ready ? null : claimNext(batch.map((lead) => lead.id));
         return Dexie.Promise.all([claiming, recording, logging]).then(([next]) => next);
       }),
     );
