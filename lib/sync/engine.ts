@@ -88,9 +88,9 @@ function deliveriesFor(batch: readonly Lead[], result: SendResult, retry: (retry
  * Sends what is waiting in the outbox, batch by batch: claim (a transaction), send (outside any
  * transaction), record (a second transaction, which also claims the batch after next), one request
  * at a time, the outbox's work done while the next batch is on its way. A lead's id goes with it
- * on every attempt, so a CRM that got it before can tell it is the same lead. Failed batches are retried with backoff within
- * the run while their retry falls due soon; a lead is never dropped and never marked synced without
- * the CRM's word.
+ * on every attempt, so a CRM that got it before can tell it is the same lead. Failed batches are
+ * retried with backoff within the run while their retry falls due soon; a lead is never dropped and
+ * never marked synced without the CRM's word.
  */
 export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOptions = {}): Promise<SyncReport> {
   const {
