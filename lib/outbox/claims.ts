@@ -15,7 +15,8 @@ import { timedNow } from './timings';
 export type ClaimedBatch = { claimId: string; leads: Lead[]; ranges: ClaimRange[] };
 
 type Checked = { success: true } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
-const problemsIn = (result: Checked, at: string) => (result.success ? [] : result.error.issues.map((issue) => `${[at, ...issue.path].filter(Boolean).join('.') || 'lead'}: ${issue.message}`));
+const problemsIn = (result: Checked, at: string) =>
+  result.success ? [] : result.error.issues.map((issue) => `${[...(at ? [at] : []), ...issue.path].join('.') || 'lead'}: ${issue.message}`);
 
 /** What today's checks find wrong with a stored lead, or nothing. */
 function problemsOf({ leadSchema }: LeadSchemas, lead: Lead): string[] {

@@ -77,6 +77,18 @@ describe('a stored lead that fails today\'s checks', () => {
     expect(await syncOutbox(db, crm)).toMatchObject({ total: 0, sent: 0 });
   });
 
+  it('names where in a list the stored lead is wrong: its first answer is "answers.0"', async () => {
+    const old = { ...(await addLead(db, { fullName: 'Old Lead' }, 1)), answers: [{ question: 'Budget?', answer: 'A'.repeat(600) }] };
+    await db.transaction('rw', db.leads, async () => {
+      allowStoredLeadsAsTheyAre();
+      await db.leads.put(old);
+    });
+    const { crm, received } = crmAnswering(() => ({ ok: true }));
+    expect(await syncOutbox(db, crm)).toMatchObject({ sent: 0 });
+    expect(received).toEqual([]);
+    expect((await db.leads.get(old.id))?.sync).toMatchObject({ status: 'rejected', message: expect.stringContaining('(answers.0.answer: Keep an answer under 500 characters)') });
+  });
+
   it('claims each valid lead once however many old ones stand before them', async () => {
     const valid = [];
     for (let i = 0; i < 15; i++) {
