@@ -187,7 +187,7 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
         // Recording first: its writes are asked for before the claim's checks keep the worker busy.
         const recording = result.kind === 'unauthorized' ? releaseClaim(db, claim.claimId) : timed('record', () => recordDeliveries(db, claim, deliveries, now()));
         const logging = timed('log', () => appendSyncLog(db, { at: now(), ...counts, ...(error ? { error: keptText(error, SYNC_LOG_ERROR_MAX) } : {}) }));
-        const claiming = stop || signal.aborted || ready ? null : claimNext(batch.map((lead) => lead.id));
+        const claiming = stop || signal.aborted ? null : claimNext(batch.map((lead) => lead.id));
         return Dexie.Promise.all([claiming, recording, logging]).then(([next]) => next);
       }),
     );
