@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/support/extension';
 import { fullSizeProfile } from './extraction';
-import { fromRuns, median, percentile, type Figure } from './stats';
+import { fromRuns, median, p95, type Figure } from './stats';
 
 // Capture from page on a full-size LinkedIn profile (about 1.2 MB of markup): from the click to the
 // filled form, twenty times with the panel open, and the first capture of a panel just opened.
@@ -60,7 +60,6 @@ export async function captureFigures(): Promise<Figure[]> {
       await profile.bringToFront();
       open.push((await captureTimes(panel, false)).filled);
     }
-    const p95 = (values: readonly number[]) => percentile(values, 0.95);
     const size = `${(html.length / 1e6).toFixed(1)} MB`;
     return [
       {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/support/extension';
-import { fromRuns, median, percentile, type Figure } from './stats';
+import { fromRuns, median, p95, type Figure } from './stats';
 
 const LEADS = 10_000;
 const RUNS = 5;
@@ -115,7 +115,6 @@ export async function panelFigures(): Promise<Figure[]> {
     }
     const paint = median(paints);
     const filter = median(filters);
-    const p95 = (values: readonly number[]) => percentile(values, 0.95);
 
     // The filter over twenty queries, each from the whole list; then saving a lead into the 10,000.
     const queried: number[] = [];

@@ -4,17 +4,17 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/**
- * One figure of the bench. `key` is stable across releases (names may change, keys may not): what
- * `--json` readers and the targets of issues name. Only a figure measured as its key says has one.
- */
 /** The value under which `share` of the values fall (nearest rank): `percentile(times, 0.95)` is the p95. */
 export function percentile(values: readonly number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
 }
 
+export const p95 = (values: readonly number[]) => percentile(values, 0.95);
+
 /**
+ * One figure of the bench. `key` is stable across releases (names may change, keys may not): what
+ * `--json` readers and the targets of issues name. Only a figure measured as its key says has one.
  * `value` is the median of the runs (or the percentile the name says); `spread` the least and the
  * most of them, for figures measured more than once (`fromRuns`).
  */
