@@ -4,8 +4,10 @@ import { withScheme } from '../lead/terms';
 import { addressReader } from './address';
 import { parseContactText } from './contact-text';
 import { contactLinksReader } from './contact-links';
+import { familyOf, isLinkedinFamily, type PageFamily } from './family';
 import { jsonLdReader } from './json-ld';
 import { linkedinCompanyReader } from './linkedin-company';
+import { LINKEDIN_READERS, readWith, type PageReadings, type Reading } from './linkedin-page';
 import { linkedinProfileReader } from './linkedin-profile';
 import { metaReader } from './meta';
 import { microdataReader } from './microdata';
@@ -16,12 +18,12 @@ import type { DraftField, ExtractorId, FieldReader, ProspectDraft, ReaderFields 
 import { cleanWebsite, domainOf } from './urls';
 
 export type { ProspectDraft } from './types';
+export { familyOf } from './family';
 
 // The one entry point of extraction: which site family a page belongs to decides which readers
 // run, in order of trust; each field takes the first value that passes the lead model's checks.
 
 type Family = NonNullable<ProspectDraft['extractor']>;
-type PageFamily = Exclude<Family, 'contact-text' | 'badge' | 'card'>;
 /** Readers of something other than a page: a text, a badge's code. */
 type TextReaderId = 'contact-text' | 'badge-code';
 
@@ -39,22 +41,12 @@ export const pageReaders: Record<Exclude<ExtractorId, TextReaderId>, FieldReader
 };
 
 const FAMILIES: Record<PageFamily, FieldReader[]> = {
-  'linkedin-profile': [linkedinProfileReader, jsonLdReader],
-  'linkedin-company': [linkedinCompanyReader, jsonLdReader],
+  ...LINKEDIN_READERS,
   'company-website': [jsonLdReader, microdataReader, rdfaReader, microformatsReader, contactLinksReader, addressReader, metaReader],
 };
 
 const DRAFT_FIELDS = Object.keys(prospectSchema.shape).filter((field) => field !== 'notes') as DraftField[];
 const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|javascript:|data:text\/html/i;
-
-export function familyOf(url: URL): PageFamily | null {
-  if (/(^|\.)linkedin\.com$/i.test(url.hostname)) {
-    if (/^\/in\/[^/]+/.test(url.pathname)) return 'linkedin-profile';
-    if (/^\/company\/[^/]+/.test(url.pathname)) return 'linkedin-company';
-    return null;
-  }
-  return url.protocol === 'https:' || url.protocol === 'http:' ? 'company-website' : null;
-}
 
 function normalize(field: DraftField, raw: string, country: CountryCode | undefined, base: URL): string | undefined {
   if (MARKUP.test(raw)) return undefined;
@@ -94,7 +86,7 @@ function siteOf(company: string, base: URL, siteName: string | undefined): boole
 }
 
 /** Cleans, validates and merges what readers found: first valid value per field wins. */
-function merge(all: Array<{ id: ExtractorId; fields: ReaderFields }>, base: URL, extractor: Family | null): ProspectDraft {
+function merge(all: Reading[], base: URL, extractor: Family | null): ProspectDraft {
   const company = all.find(({ id, fields }) => !PAGE_READERS.has(id) && fields.company && !MARKUP.test(fields.company))?.fields.company;
   const siteName = all.find(({ id }) => id === 'meta')?.fields.company;
   const subjectElsewhere = all.some(({ fields }) => fields.subjectElsewhere) || (company !== undefined && extractor === 'company-website' && !siteOf(company, base, siteName));
@@ -132,15 +124,6 @@ function merge(all: Array<{ id: ExtractorId; fields: ReaderFields }>, base: URL,
   return draft;
 }
 
-function read(reader: FieldReader, doc: Document, url: URL): ReaderFields {
-  try {
-    return reader.read(doc, url);
-  } catch {
-    // One reader tripping on a hostile page must not cost the others' findings.
-    return {};
-  }
-}
-
 /**
  * The prospect on a page: a draft with the lead model's field names, each value valid for the
  * lead model, and which extractor produced it. Never throws; an empty draft is a valid answer.
@@ -150,10 +133,50 @@ export function extractProspect(doc: Document, url: string): ProspectDraft {
     const base = new URL(url);
     const family = familyOf(base);
     if (!family) return { fieldSources: {}, extractor: null };
-    const found = FAMILIES[family].map((reader) => ({ id: reader.id, fields: read(reader, doc, base) }));
-    return merge(found, base, family);
+    return merge(readWith(FAMILIES[family], doc, base), base, family);
   } catch {
     return { fieldSources: {}, extractor: null };
+  }
+}
+
+/** Where a LinkedIn page's readings came from, and the draft they make. */
+export type ReadPage = { url: string; title: string; draft: ProspectDraft };
+
+/** A reader's findings as the page sent them: only the fields readers fill, each a string (or the one flag). */
+function sentFields(value: unknown): ReaderFields {
+  if (typeof value !== 'object' || value === null) return {};
+  const fields: ReaderFields = {};
+  const sent = value as Record<string, unknown>;
+  for (const field of [...DRAFT_FIELDS, 'country'] as const) {
+    const raw = sent[field];
+    if (typeof raw === 'string') fields[field] = raw;
+  }
+  if (sent.subjectElsewhere === true) fields.subjectElsewhere = true;
+  return fields;
+}
+
+/**
+ * The draft from what the reader put into a LinkedIn page sent back (lib/extract/linkedin-page.ts),
+ * cleaned and checked as `extractProspect` does. The answer comes from a page, so nothing in it is
+ * trusted: its address must be the LinkedIn page it says, each reader is taken in the family's own
+ * order, and only string fields are kept. Null when the answer is not a LinkedIn page's readings.
+ */
+export function draftFromReadings(answer: unknown): ReadPage | null {
+  try {
+    if (typeof answer !== 'object' || answer === null) return null;
+    const { url, title, family, found } = answer as Partial<Record<keyof PageReadings, unknown>>;
+    if (typeof url !== 'string' || url.length > 8192 || !Array.isArray(found)) return null;
+    const base = new URL(url);
+    const pageFamily = familyOf(base);
+    if (!isLinkedinFamily(pageFamily) || family !== pageFamily) return null;
+    const sent = found as unknown[];
+    const readings = LINKEDIN_READERS[pageFamily].map(({ id }): Reading => {
+      const reading = sent.find((item) => typeof item === 'object' && item !== null && (item as { id?: unknown }).id === id) as { fields?: unknown } | undefined;
+      return { id, fields: sentFields(reading?.fields) };
+    });
+    return { url, title: typeof title === 'string' ? title : '', draft: merge(readings, base, pageFamily) };
+  } catch {
+    return null;
   }
 }
 
