@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Capture } from '../lead/schema';
+import { familyOf, isLinkedinFamily } from '../extract/family';
 import type { ProspectDraft } from '../extract/types';
 import { MAX_PAGE_CHARS, readPage, UNREAD_ELEMENTS, type PageSnapshot } from './read-page';
 import { captureShortcut } from './command';
@@ -18,6 +19,12 @@ async function snapshot(tabId: number): Promise<PageSnapshot> {
   return result;
 }
 
+/** What the LinkedIn readers found, read in the page itself (null when it is no LinkedIn profile or company page now). */
+async function linkedinReadings(tabId: number): Promise<unknown> {
+  const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['/linkedin-reader.js'] });
+  return frame?.result ?? null;
+}
+
 /**
  * Why Fieldclip may not read the tab in front of the rep. The browser lets it read LinkedIn (allowed
  * at install) and a page the rep invoked it on (shortcut, context menu, toolbar icon: activeTab);
@@ -32,9 +39,9 @@ async function notCalledHere(): Promise<CaptureError> {
 }
 
 /** Reads the tab, or says why not in words the rep can act on. */
-async function readTab(tabId: number, url: string | undefined): Promise<PageSnapshot> {
+async function readTab<T>(url: string | undefined, reading: () => Promise<T>): Promise<T> {
   try {
-    return await snapshot(tabId);
+    return await reading();
   } catch (error) {
     if (error instanceof CaptureError) throw error;
     if (url === undefined) throw await notCalledHere();
@@ -49,23 +56,36 @@ export function preloadPageReaders(): void {
   import('../extract').catch(() => undefined);
 }
 
-/** Captures the prospect on the page the rep is looking at. The page is read only now, when asked. */
-export async function captureFromPage(tabId?: number): Promise<PageCapture> {
-  const tab = tabId === undefined ? await tabBeingViewed() : await browser.tabs.get(tabId);
-  if (!tab?.id) throw new CaptureError('Open the page you want to capture from, then try again.');
-  const page = await readTab(tab.id, tab.url);
-  const doc = new DOMParser().parseFromString(page.html, 'text/html');
-  const { extractProspect } = await import('../extract');
-  const draft = extractProspect(doc, page.url);
-  const pageUrl = /^https?:/i.test(page.url) && page.url.length <= 2048 ? page.url : undefined;
+function pageCapture(draft: ProspectDraft, url: string, title: string): PageCapture {
+  const pageUrl = /^https?:/i.test(url) && url.length <= 2048 ? url : undefined;
   return {
     draft,
     capture: {
       ...(pageUrl ? { pageUrl } : {}),
-      ...(page.title ? { pageTitle: page.title.slice(0, 500) } : {}),
+      ...(title ? { pageTitle: title.slice(0, 500) } : {}),
       ...(draft.extractor ? { extractor: draft.extractor } : {}),
     },
   };
+}
+
+/**
+ * Captures the prospect on the page the rep is looking at. The page is read only now, when asked:
+ * a LinkedIn page where it is (its readers are put into it and send back what they found), any
+ * other page from a copy of its markup, read in the panel.
+ */
+export async function captureFromPage(tabId?: number): Promise<PageCapture> {
+  const tab = tabId === undefined ? await tabBeingViewed() : await browser.tabs.get(tabId);
+  if (!tab?.id) throw new CaptureError('Open the page you want to capture from, then try again.');
+  const id = tab.id;
+  if (tab.url && URL.canParse(tab.url) && isLinkedinFamily(familyOf(new URL(tab.url)))) {
+    const [answer, { draftFromReadings }] = await Promise.all([readTab(tab.url, () => linkedinReadings(id)), import('../extract')]);
+    const read = draftFromReadings(answer);
+    // Not a LinkedIn profile any more (the rep moved on as it was read): read it as any page.
+    if (read) return pageCapture(read.draft, read.url, read.title);
+  }
+  const [page, { extractProspect }] = await Promise.all([readTab(tab.url, () => snapshot(id)), import('../extract')]);
+  const doc = new DOMParser().parseFromString(page.html, 'text/html');
+  return pageCapture(extractProspect(doc, page.url), page.url, page.title);
 }
 
 /** Captures the prospect in selected or pasted text (an email signature, a business card). */

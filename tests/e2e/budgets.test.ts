@@ -22,3 +22,13 @@ describe('what the service worker carries', () => {
     }
   });
 });
+
+describe('what is put into a LinkedIn page', () => {
+  it('is its readers alone: no lead schema, no phone numbers, nothing that stores, sends or writes markup', () => {
+    const reader = readFileSync(join(CHROME_BUILD, 'linkedin-reader.js'), 'utf8');
+    expect(reader).toContain('current company');
+    for (const absent of ['INVALID_COUNTRY', 'Invalid input', 'fetch(', 'XMLHttpRequest', 'sendMessage', 'postMessage', 'indexedDB', 'storage', 'innerHTML']) {
+      expect(reader, `linkedin-reader.js carries ${absent}`).not.toContain(absent);
+    }
+  });
+});

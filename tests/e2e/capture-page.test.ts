@@ -109,6 +109,27 @@ describe('capturing from the page in front of the rep', () => {
     expect(await value(panel, 'LinkedIn URL')).toBe('https://www.linkedin.com/in/kenji-watanabe-robotics');
   });
 
+  it('reads a LinkedIn profile where it is, however long: its Experience after 9 MB of activity', async () => {
+    // A copy of the page's markup is cut at 8 million characters (MAX_PAGE_CHARS); a LinkedIn page
+    // is read in the page itself, whole, and only what its readers found comes back.
+    // Its headline names no role, so the job title can only come from the Experience section.
+    const classic = fixtureHtml('linkedin-profile-classic.html').replace('Head of Procurement at Nordwind Logistics | ', '');
+    const experience = classic.lastIndexOf('<section', classic.indexOf('Experience</span>'));
+    const item = (i: number) => `<li class="artdeco-list__item"><span aria-hidden="true">Post ${i}: shipping update from the Gdańsk hub, with photos of the new cross-dock</span><span class="visually-hidden">Post ${i}</span><div class="t-14">${i} reactions</div></li>`;
+    const activity = `<section class="artdeco-card"><h2><span aria-hidden="true">Activity</span></h2><ul>${Array.from({ length: 40_000 }, (_, i) => item(i)).join('')}</ul></section>`;
+    const long = `${classic.slice(0, experience)}${activity}${classic.slice(experience)}`;
+    expect(long.length).toBeGreaterThan(9_000_000);
+    await session.context.route(LUCJA, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: long }));
+
+    const profile = await openSite(LUCJA);
+    const panel = await session.open('sidepanel.html');
+    await profile.bringToFront();
+    await captureInto(panel);
+    expect(await value(panel, 'Full name')).toBe('Łucja Wiśniewska');
+    expect(await value(panel, 'Job title')).toBe('Head of Procurement');
+    expect(await value(panel, 'Company')).toBe('Nordwind Logistics Sp. z o.o.');
+  });
+
   it('fills the form from a company website once the rep has clicked the toolbar icon there', async () => {
     const site = await openSite(ACME);
     await session.clickToolbarIcon(site);
