@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { activeEventItem, endEvent, eventLeadCount, hasEvents, pastEvents } from '../../../lib/events';
 import { outboxDb } from '../../../lib/outbox/db';
 import { useOutboxQuery } from '../useOutboxQuery';
+import { firstScreen } from '../firstScreen';
 import { useStoredQuery } from '../../../components/useStoredQuery';
 
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
@@ -12,7 +13,7 @@ const StartEventForm = lazy(() => import('./EventSetup').then((module) => ({ def
 export function EventMode() {
   const active = useStoredQuery(activeEventItem);
   const [starting, setStarting] = useState(false);
-  const anyEvents = useOutboxQuery(() => hasEvents(outboxDb()), []);
+  const anyEvents = useOutboxQuery(() => firstScreen.after(() => hasEvents(outboxDb())), []);
   const leadsHere = useOutboxQuery(() => (active ? eventLeadCount(outboxDb(), active.eventName) : Promise.resolve(undefined)), [active?.eventName]);
 
   if (active) {

@@ -10,6 +10,7 @@ import { download } from './download';
 import { LeadList } from './LeadList';
 import { OutboxFilters } from './OutboxFilters';
 import { useWordIndex } from './useWordIndex';
+import { FIRST_PAGE, firstScreen } from '../firstScreen';
 import { onSaved } from '../savedLeads';
 import { useOutboxQuery } from '../useOutboxQuery';
 
@@ -21,15 +22,15 @@ function problem(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const FIRST_PAGE = 40;
 /** Matching leads read with a filter's result, so its first screen needs no second trip. */
 const FIRST_MATCHES = 15;
 
 /**
- * The ids the list shows, newest first. The first screenful comes from a small query so the list
- * paints at once; the full order follows, and is read again only when leads were added or removed
- * (a sync changes thousands of statuses, not the order). Filters are sets of ids from indexes,
- * applied to that order in memory; the first matching leads are read with them.
+ * The ids the list shows, newest first. The first screenful comes from a small query, begun before
+ * the panel's first render (../firstScreen.ts), so the list paints at once; the full order follows,
+ * and is read again only when leads were added or removed (a sync changes thousands of statuses,
+ * not the order). Filters are sets of ids from indexes, applied to that order in memory; the first
+ * matching leads are read with them.
  */
 function useListIds(filter: LeadFilter): {
   ids: string[] | undefined;
@@ -41,7 +42,7 @@ function useListIds(filter: LeadFilter): {
 } {
   const db = outboxDb();
   const order = useRef<{ ids: string[]; newestAt: number } | undefined>(undefined);
-  const firstPage = useOutboxQuery(() => newestLeads(db, FIRST_PAGE), []);
+  const firstPage = useOutboxQuery(() => firstScreen.read(), []);
   const allRead = useOutboxQuery(async () => {
     if (!firstPage) return undefined;
     // When this read began: a lead saved before then is in it, unless it was deleted since.

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useOutboxQuery } from '../useOutboxQuery';
+import { firstScreen } from '../firstScreen';
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage, type SyncNowOutcome } from '../../../lib/sync/messages';
@@ -49,7 +50,7 @@ export function SyncBar() {
   // While a sync runs, what still waits is what it has not synced or refused yet (leads captured
   // meanwhile count once it ends): counting the outbox's waiting leads reads every one of them, and
   // doing so every few seconds made the sync's own writes wait.
-  const counted = useOutboxQuery(() => (running ? Promise.resolve(undefined) : waitingCount(outboxDb())), [running]);
+  const counted = useOutboxQuery(() => (running ? Promise.resolve(undefined) : firstScreen.after(() => waitingCount(outboxDb()))), [running]);
   const waiting = running && progress ? Math.max(0, progress.total - progress.synced - progress.needsAttention) : counted;
   const pause = useStoredQuery(syncPauseItem);
   const online = useOnline();
