@@ -1,4 +1,5 @@
-import Dexie from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
+import type { OutboxDb } from '../../lib/outbox/db';
 import { useEffect, useState } from 'react';
 
 const THROTTLE_MS = 300;
@@ -22,6 +23,21 @@ export function holdOutboxQueries(): () => void {
     for (const run of waiting) run();
   };
 }
+type OutboxTable = { [Name in keyof OutboxDb]: OutboxDb[Name] extends Dexie.Table ? Name : never }[keyof OutboxDb];
+
+/**
+ * Whether a change Dexie announces touches one of these tables. Its parts are named
+ * `idb://<database>/<table>/<index>`; a change it cannot place names no table and counts as any.
+ */
+export function changesAny(parts: ObservabilitySet | undefined, tables: readonly string[]): boolean {
+  const names = Object.keys(parts ?? {});
+  if (names.length === 0) return true;
+  return names.some((part) => {
+    const table = /^idb:\/\/[^/]*\/([^/]+)\//.exec(part)?.[1];
+    return table === undefined || tables.includes(table);
+  });
+}
+
 /** While the outbox changes without pause (a bulk sync, an import), re-run this seldom instead. */
 const BUSY_THROTTLE_MS = 2_000;
 const BUSY_WINDOW_MS = 1_000;
@@ -33,8 +49,14 @@ const BUSY_CHANGES = 4;
  * changes thousands of leads in seconds: every read of the panel's makes the service worker's next
  * write wait, and re-running the panel's queries on every change made the sync itself several
  * times slower (see `npm run bench`).
+ *
+ * `changedBy` names the tables whose changes can change the query's answer, when not every table's
+ * can: it then runs again only for a change to one of them. A sync writes leads' sync states (and
+ * its claims and log), never their search rows, which every other change to a lead writes too: a
+ * query whose answer only such a change alters (the events, duplicates, the list's order) does not
+ * run during a sync at all.
  */
-export function useOutboxQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): T | undefined {
+export function useOutboxQuery<T>(query: () => Promise<T>, deps: readonly unknown[], { changedBy }: { changedBy?: readonly OutboxTable[] } = {}): T | undefined {
   const [result, setResult] = useState<T | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -82,7 +104,8 @@ export function useOutboxQuery<T>(query: () => Promise<T>, deps: readonly unknow
     };
     void run();
     // Fired for this page's writes and, through Dexie's broadcast, for the service worker's.
-    const onMutated = () => {
+    const onMutated = (parts: ObservabilitySet) => {
+      if (changedBy && !changesAny(parts, changedBy)) return;
       if (holds > 0) {
         heldBack.add(schedule);
         return;

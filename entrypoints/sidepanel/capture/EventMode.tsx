@@ -13,8 +13,8 @@ const StartEventForm = lazy(() => import('./EventSetup').then((module) => ({ def
 export function EventMode() {
   const active = useStoredQuery(activeEventItem);
   const [starting, setStarting] = useState(false);
-  const anyEvents = useOutboxQuery(() => firstScreen.after(() => hasEvents(outboxDb())), []);
-  const leadsHere = useOutboxQuery(() => (active ? eventLeadCount(outboxDb(), active.eventName) : Promise.resolve(undefined)), [active?.eventName]);
+  const anyEvents = useOutboxQuery(() => firstScreen.after(() => hasEvents(outboxDb())), [], { changedBy: ['leadSearch'] });
+  const leadsHere = useOutboxQuery(() => (active ? eventLeadCount(outboxDb(), active.eventName) : Promise.resolve(undefined)), [active?.eventName], { changedBy: ['leadSearch'] });
 
   if (active) {
     const details = [active.eventLocation, active.eventDate && day.format(new Date(active.eventDate))].filter(Boolean).join(', ');

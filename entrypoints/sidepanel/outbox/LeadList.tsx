@@ -69,8 +69,10 @@ export function LeadList({ ids, firstRows, events, actions }: Props) {
   const key = visible.join(',');
   const rows = useOutboxQuery(() => loadRows(visible), [key]);
   // Duplicates are looked for once rows are read (not while the list still shows others, which would
-  // slow the reading of the rows): a few index lookups per row.
-  const duplicates = useOutboxQuery(async () => (rows ? likelyDuplicates(outboxDb(), [...rows.values()]) : undefined), [rows]);
+  // slow the reading of the rows): a few index lookups per row. Again only when other rows are shown,
+  // a shown lead was edited, or a lead was added, edited or deleted: not for a sync's status changes.
+  const versions = rows && [...rows.values()].map((lead) => `${lead.id}@${lead.updatedAt}`).join(',');
+  const duplicates = useOutboxQuery(async () => (rows ? likelyDuplicates(outboxDb(), [...rows.values()]) : undefined), [versions], { changedBy: ['leadSearch'] });
 
   return (
     <div ref={scroller} className="outbox__scroller">

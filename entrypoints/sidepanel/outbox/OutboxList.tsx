@@ -56,7 +56,8 @@ function useListIds(filter: LeadFilter): {
     const ids = known && known.ids.length + added.length === count ? [...added, ...known.ids] : await newestIds(db);
     order.current = { ids, newestAt };
     return { ids, startedAt };
-  }, [firstPage !== undefined]);
+    // Leads are added or deleted with their search rows, in one transaction; a sync writes neither.
+  }, [firstPage !== undefined], { changedBy: ['leadSearch'] });
   const all = allRead?.ids;
   const words = useWordIndex(db, all !== undefined);
   const matches = useOutboxQuery(async () => {
@@ -96,7 +97,7 @@ export function OutboxList({ shown = true }: { shown?: boolean }) {
   const [filter, setFilter] = useState<LeadFilter>(noFilter);
   const { ids, shownIds, firstPage, firstRows, total } = useListIds(filter);
   // Read once the first screen is drawn: the list comes first.
-  const events = useOutboxQuery(() => (firstPage ? eventNames(outboxDb()) : Promise.resolve([])), [firstPage !== undefined]) ?? [];
+  const events = useOutboxQuery(() => (firstPage ? eventNames(outboxDb()) : Promise.resolve([])), [firstPage !== undefined], { changedBy: ['leadSearch'] }) ?? [];
   const [undoable, setUndoable] = useState<Undoable | null>(null);
 
   const change = useMutation({
