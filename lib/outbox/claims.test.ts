@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { beingSent, claimDueLeads, type ClaimedBatch, recordDeliveries, releaseAllClaims, releaseClaim } from './claims';
 import { OutboxDb } from './db';
 import { mergeLeads } from './merge';
@@ -88,6 +88,35 @@ describe('claimDueLeads and recordDeliveries', () => {
     const all = (await db.leads.orderBy('createdAt').toArray()).map((lead) => lead.id);
     expect(claimed).toHaveLength(30);
     expect(new Set(claimed)).toEqual(new Set(all));
+  });
+
+  it('reads the due leads once a batch, batch after batch, the lead the last claim ended with included', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 20; i++) await addLead(db, { company: `Lead ${i}` }, T0 + i);
+    // Each read of the due index, whichever way Dexie asks for it.
+    const dueReads = (['getAll', 'openCursor'] as const).map((method) => {
+      const original = IDBIndex.prototype[method] as (this: IDBIndex, ...args: unknown[]) => IDBRequest;
+      return vi.spyOn(IDBIndex.prototype, method).mockImplementation(function (this: IDBIndex, ...args: unknown[]) {
+        return original.apply(this, args);
+      });
+    });
+    const reads = () => dueReads.reduce((sum, spy) => sum + spy.mock.contexts.filter((index) => (index as IDBIndex).name === '[sync.status+sync.dueAt]').length, 0);
+    try {
+      const dueFrom: { pending?: number } = {};
+      const perBatch: number[] = [];
+      for (let onItsWay: ClaimedBatch | null = null, batches = 0; batches < 3; batches++) {
+        const before = reads();
+        const claim = await claimDueLeads(db, { now: T0 + 100, limit: 5, leaseMs: lease, dueFrom, beingRecorded: onItsWay?.leads.map((lead) => lead.id) });
+        perBatch.push(reads() - before);
+        expect(claim?.leads.map((lead) => lead.company)).toEqual([0, 1, 2, 3, 4].map((i) => `Lead ${batches * 5 + i}`));
+        dueFrom.pending = claim!.ranges[0]!.to;
+        onItsWay = claim;
+      }
+      // One read a batch: not a second for the lead the batch before ended with, held by it.
+      expect(perBatch).toEqual([1, 1, 1]);
+    } finally {
+      for (const spy of dueReads) spy.mockRestore();
+    }
   });
 
   it('leaves out the leads of a batch being recorded in the same transaction, its claim row read or not', async () => {

@@ -74,9 +74,12 @@ export type ClaimOptions = {
 export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {}, beingRecorded = [] }: ClaimOptions): Promise<ClaimedBatch | null> {
   return writingLeads(db, [db.leads, db.claims], async (schemas) => {
     const readPage = (status: WaitingStatus, from: number | typeof Dexie.minKey, size: number) => withStatus(db, status, now, from).limit(size).toArray();
+    // Where the last claim ended, the lead it ended with is held (by it or by the batch it sent):
+    // a first page that reads one more needs no second trip for the one it skips.
+    const firstPageSize = (status: WaitingStatus) => limit + (dueFrom[status] === undefined ? 0 : 1);
     // The live claims and the first page, asked for at once.
     const [first] = waitingStatuses;
-    let prefetched: Promise<Lead[]> | undefined = readPage(first, dueFrom[first] ?? Dexie.minKey, limit);
+    let prefetched: Promise<Lead[]> | undefined = readPage(first, dueFrom[first] ?? Dexie.minKey, firstPageSize(first));
     const claims = await db.claims.toArray();
     const lapsed = claims.filter((claim) => claim.leaseUntil <= now);
     if (lapsed.length > 0) await db.claims.bulkDelete(lapsed.map((claim) => claim.id));
@@ -89,9 +92,11 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {},
       // due then, and skips those already looked at.
       const seen = new Map<string, number>();
       let from = dueFrom[status] ?? Dexie.minKey;
+      let firstPage = true;
       while (due.length < limit) {
         const seenAtFrom = [...seen.values()].filter((dueAt) => dueAt === from).length;
-        const pageSize = limit - due.length + seenAtFrom;
+        const pageSize = (firstPage ? firstPageSize(status) : limit + seenAtFrom) - due.length;
+        firstPage = false;
         const page = await (prefetched ?? readPage(status, from, pageSize));
         prefetched = undefined;
         const fresh = page.filter((lead) => !seen.has(lead.id) && !held.has(lead.id));
