@@ -36,14 +36,20 @@ async function captureInto(panel: Page): Promise<void> {
   await expectText(panel.locator('.capture__read'), /Filled \d+ fields? from the page|Nothing to capture|Fieldclip/);
 }
 
+/** The site open in a tab, the panel open beside it, and *Capture from page* pressed there. */
+async function captureFromSite(url: string): Promise<Page> {
+  const site = await openSite(url);
+  const panel = await session.open('sidepanel.html');
+  await site.bringToFront();
+  await captureInto(panel);
+  return panel;
+}
+
 const value = (panel: Page, label: string) => panel.getByLabel(label, { exact: true }).inputValue();
 
 describe('capturing from the page in front of the rep', () => {
   it('fills the form from a LinkedIn profile, marks what came from the page, and saves it', async () => {
-    const profile = await openSite(LUCJA);
-    const panel = await session.open('sidepanel.html');
-    await profile.bringToFront();
-    await captureInto(panel);
+    const panel = await captureFromSite(LUCJA);
 
     expect(await value(panel, 'Full name')).toBe('Łucja Wiśniewska');
     expect(await value(panel, 'Job title')).toBe('Head of Procurement');
@@ -121,10 +127,7 @@ describe('capturing from the page in front of the rep', () => {
     expect(long.length).toBeGreaterThan(9_000_000);
     await session.context.route(LUCJA, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: long }));
 
-    const profile = await openSite(LUCJA);
-    const panel = await session.open('sidepanel.html');
-    await profile.bringToFront();
-    await captureInto(panel);
+    const panel = await captureFromSite(LUCJA);
     expect(await value(panel, 'Full name')).toBe('Łucja Wiśniewska');
     expect(await value(panel, 'Job title')).toBe('Head of Procurement');
     expect(await value(panel, 'Company')).toBe('Nordwind Logistics Sp. z o.o.');
@@ -200,10 +203,7 @@ describe('capturing from the page in front of the rep', () => {
   });
 
   it('offers to open and update the lead already in the outbox instead of saving a second one', async () => {
-    const profile = await openSite(LUCJA);
-    const panel = await session.open('sidepanel.html');
-    await profile.bringToFront();
-    await captureInto(panel);
+    const panel = await captureFromSite(LUCJA);
     await panel.getByRole('button', { name: 'Save lead' }).click();
     await expectText(leadInList(panel, 'Łucja Wiśniewska'), 'Pending');
 
