@@ -30,4 +30,16 @@ describe('the in-memory word index', () => {
       expect([...index.startingWith(prefix)].sort(), prefix).toEqual([...fromDb!].sort());
     }
   });
+
+  it('reads the outbox a page at a time into the same index, and gives up when the rows changed meanwhile', async () => {
+    const db = new OutboxDb(`word-index-${crypto.randomUUID()}`);
+    for (const [i, fullName] of ['Jane Doe', 'Janet Roe', 'Bob Stone', 'Jan Novak', 'Ann Smith'].entries()) await addLead(db, { fullName, company: `Acme ${i}` }, i + 1);
+    const whole = WordIndex.from(await db.leadSearch.toArray());
+    const paged = await WordIndex.read(db, () => true, 2);
+    for (const prefix of ['jan', 'a', 'acme', 'stone', 'n', '']) expect([...paged!.startingWith(prefix)].sort(), prefix).toEqual([...whole.startingWith(prefix)].sort());
+    let pages = 0;
+    expect(await WordIndex.read(db, () => ++pages < 2, 2)).toBeUndefined();
+    expect(pages).toBe(2);
+  });
 });
+

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { OutboxDb } from '../../../lib/outbox/db';
 import { WordIndex } from '../../../lib/outbox/word-index';
 
-/** Quiet this long after the search rows change (an import writes them a thousand at a time) before building again. */
+/** Quiet this long after the search rows change (an import writes them a step at a time) before building again. */
 const QUIET_MS = 1_000;
 
 /**
@@ -20,9 +20,9 @@ export function useWordIndex(db: OutboxDb, ready: boolean): WordIndex | undefine
     let timer: ReturnType<typeof setTimeout> | undefined;
     const build = async () => {
       const building = version;
-      const rows = await db.leadSearch.toArray();
       // Changed while reading: the next build (already scheduled) takes it.
-      if (live && building === version) setIndex(WordIndex.from(rows));
+      const built = await WordIndex.read(db, () => live && building === version);
+      if (built) setIndex(built);
     };
     const schedule = (ms: number) => {
       clearTimeout(timer);
