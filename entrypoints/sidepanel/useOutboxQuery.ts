@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 const THROTTLE_MS = 300;
 
 // While a bulk write runs in this page (a CSV import), the live queries wait and run once after it:
-// re-reading the list after each thousand leads made a 100,000-row import many times slower.
+// re-reading the list after each step of leads made a 100,000-row import many times slower.
 let holds = 0;
 const heldBack = new Set<() => void>();
 
