@@ -23,6 +23,7 @@ export function holdOutboxQueries(): () => void {
     for (const run of waiting) run();
   };
 }
+
 type OutboxTable = { [Name in keyof OutboxDb]: OutboxDb[Name] extends Dexie.Table ? Name : never }[keyof OutboxDb];
 
 /**

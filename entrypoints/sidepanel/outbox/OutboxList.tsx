@@ -43,6 +43,8 @@ function useListIds(filter: LeadFilter): {
   const db = outboxDb();
   const order = useRef<{ ids: string[]; newestAt: number } | undefined>(undefined);
   const firstPage = useOutboxQuery(() => firstScreen.read(), []);
+  // The order changes only when leads are added or deleted, which writes their search rows in the
+  // same transaction; a sync writes neither.
   const allRead = useOutboxQuery(async () => {
     if (!firstPage) return undefined;
     // When this read began: a lead saved before then is in it, unless it was deleted since.
@@ -56,7 +58,6 @@ function useListIds(filter: LeadFilter): {
     const ids = known && known.ids.length + added.length === count ? [...added, ...known.ids] : await newestIds(db);
     order.current = { ids, newestAt };
     return { ids, startedAt };
-    // Leads are added or deleted with their search rows, in one transaction; a sync writes neither.
   }, [firstPage !== undefined], { changedBy: ['leadSearch'] });
   const all = allRead?.ids;
   const words = useWordIndex(db, all !== undefined);

@@ -1,7 +1,8 @@
-import Dexie from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { OutboxDb } from '../../../lib/outbox/db';
 import { WordIndex } from '../../../lib/outbox/word-index';
+import { changesAny } from '../useOutboxQuery';
 
 /** Quiet this long after the search rows change (an import writes them a step at a time) before building again. */
 const QUIET_MS = 1_000;
@@ -29,8 +30,8 @@ export function useWordIndex(db: OutboxDb, ready: boolean): WordIndex | undefine
       timer = setTimeout(() => void build(), ms);
     };
     schedule(0);
-    const onMutated = (parts: Record<string, unknown>) => {
-      if (!Object.keys(parts).some((part) => part.startsWith(`idb://${db.name}/leadSearch/`))) return;
+    const onMutated = (parts: ObservabilitySet) => {
+      if (!changesAny(parts, ['leadSearch'])) return;
       version += 1;
       setIndex(undefined);
       schedule(QUIET_MS);
