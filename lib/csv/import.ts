@@ -110,8 +110,8 @@ export function leadsFromTable(table: CsvTable, mapping: ColumnMapping, source: 
 
 /**
  * Rows checked, and leads written, in one step before the panel is given back: a thousand took
- * 100–250 ms of the panel's thread a step (and up to 450 ms in a 100,000-row import), over the
- * 200 ms a rep should ever wait for it to answer; a quarter of that, as quick an import.
+ * 100–250 ms of the panel's thread a step (a 20,000-row import's long tasks), over the 200 ms a rep
+ * should ever wait for it to answer; a quarter of that, and the import no slower.
  */
 export const STEP_ROWS = 250;
 
