@@ -102,7 +102,7 @@ export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {},
         const fresh = page.filter((lead) => !seen.has(lead.id) && !held.has(lead.id));
         for (const lead of page) if (lead.sync.status === status) seen.set(lead.id, lead.sync.dueAt);
         const invalid = timedNow('check', () => fresh.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0));
-        if (invalid.length > 0) await setAside(db, invalid);
+        await setAside(db, invalid);
         due.push(...fresh.filter((lead) => !invalid.some((bad) => bad.lead === lead)).slice(0, limit - due.length));
         const last = page.at(-1);
         if (page.length < pageSize || last?.sync.status !== status) break;
@@ -193,7 +193,7 @@ export function recordDeliveries(db: OutboxDb, batch: ClaimedBatch, deliveries: 
     const invalid = timedNow('check', () =>
       updated.map((lead) => ({ lead, problems: problemsIn(schemas.syncStateSchema.safeParse(lead.sync), 'sync') })).filter(({ problems }) => problems.length > 0),
     );
-    if (invalid.length > 0) await setAside(db, invalid);
+    await setAside(db, invalid);
     allowStoredLeadsAsTheyAre();
     await db.leads.bulkPut(updated.filter((lead) => !invalid.some((bad) => bad.lead === lead)));
   });
