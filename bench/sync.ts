@@ -10,12 +10,16 @@ import { CHUNKED_OUTBOX, LEADS, NARROWEST_RECORD_PER_LEAD, READ_AND_SEND, RECORD
 const RUNS = 3;
 const HEAP_SMALL = 2_000;
 
-type Progress = { running: boolean; synced: number } | undefined;
+type Progress = { running: boolean; synced: number; startedAt: number; updatedAt: number } | undefined;
 
-async function untilSynced(session: ExtensionSession, count: number): Promise<void> {
+/**
+ * Waits until the engine reports `count` leads synced; returns how long its run took by the worker's
+ * own clock, from the sync's start to its summary (lib/sync/run.ts), in ms.
+ */
+async function untilSynced(session: ExtensionSession, count: number): Promise<number> {
   for (;;) {
     const progress = (await session.worker.evaluate(() => chrome.storage.session.get('syncProgress'))).syncProgress as Progress;
-    if (progress && progress.running === false && progress.synced === count) return;
+    if (progress && progress.running === false && progress.synced === count) return progress.updatedAt - progress.startedAt;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -67,11 +71,14 @@ async function heapDuringSync(receiver: Receiver, count: number, { readWholeOutb
 /**
  * The time to sync 10,000 leads from the outbox to the local receiver with the real extension
  * (seeded outbox, "Sync now", until the engine reports all synced), against the same payload sent
- * by a bare batched fetch loop from the same extension page to the same receiver.
+ * by a bare batched fetch loop from the same extension page to the same receiver. Each is timed
+ * where it runs: the engine by the worker's clock, from the run's start to its summary, as the
+ * floors are by the page's or the worker's.
  */
 export async function syncFigures(): Promise<Figure[]> {
   const receiver = await startReceiver();
   const engine: number[] = [];
+  const clickToDone: number[] = [];
   const parts: Array<Record<SyncPart, number>> = [];
   const bare: number[] = [];
   const bareBeside: number[] = [];
@@ -92,8 +99,8 @@ export async function syncFigures(): Promise<Figure[]> {
         await panel.getByRole('button', { name: 'Sync now' }).click();
         // Poll the receiver (free) until it has them all, then the engine's own word (a call into the worker).
         while (receiver.received().length < LEADS) await new Promise((resolve) => setTimeout(resolve, 20));
-        await untilSynced(session, LEADS);
-        engine.push(performance.now() - start);
+        engine.push(await untilSynced(session, LEADS));
+        clickToDone.push(performance.now() - start);
         if (receiver.received().length !== LEADS) throw new Error(`The receiver has ${receiver.received().length} leads`);
         parts.push(await partsOfLastSync(session));
 
@@ -188,6 +195,9 @@ export async function syncFigures(): Promise<Figure[]> {
       meets: median(overFloor) <= 1.5,
     },
     { name: 'engine ÷ floor (bare loop + writing each lead once), run by run', ...fromRuns(overFloor), unit: '×', target: '≤ 1.5 ×', meets: median(overFloor) <= 1.5 },
+    // The same syncs timed from here: the click, the message to the worker, and the polling that
+    // notices the end (every 50 ms, a call into the worker) come on top of the run itself.
+    { name: '  the same syncs from the click on "Sync now" until this bench sees them done', ...fromRuns(seconds(clickToDone)), unit: 's' },
     ...syncParts.map((part): Figure => ({ name: `  engine part: ${partNames[part]}`, ...fromRuns(seconds(parts.map((run) => run[part]))), unit: 's' })),
     { key: 'sync.bareLoop', name: `same payload, bare fetch loop`, ...fromRuns(seconds(bare)), unit: 's' },
     // The sync issue's first target (≤ 25 % over the bare loop), withdrawn in #29 as below any
