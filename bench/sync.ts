@@ -33,6 +33,18 @@ async function partsOfLastSync(session: ExtensionSession): Promise<Record<SyncPa
   ) as Promise<Record<SyncPart, number>>;
 }
 
+/** Forgets what the receiver has been sent, so that it counts the next run's leads alone. */
+async function emptyReceiver(receiver: Receiver): Promise<void> {
+  await fetch(`${receiver.url}/api/leads`, { method: 'DELETE' });
+}
+
+/** The floor's write-back (RECORD_EACH_LEAD_ONCE) in the worker, in ms; it must have written every lead. */
+async function recordEachLeadOnce(session: ExtensionSession, when: string): Promise<number> {
+  const { ms, written } = (await session.worker.evaluate(RECORD_EACH_LEAD_ONCE)) as { ms: number; written: number };
+  if (written !== LEADS) throw new Error(`Wrote back ${written} leads ${when}`);
+  return ms;
+}
+
 /** A fresh profile with `count` leads waiting, the panel open on them and the receiver emptied. */
 async function seeded(receiver: Receiver, count: number) {
   const session = await launchExtension();
@@ -42,7 +54,7 @@ async function seeded(receiver: Receiver, count: number) {
   await seedLeads(panel, count);
   await panel.reload();
   await panel.getByText(`${count} waiting to sync`).waitFor();
-  await fetch(`${receiver.url}/api/leads`, { method: 'DELETE' });
+  await emptyReceiver(receiver);
   return { session, panel };
 }
 
@@ -104,7 +116,7 @@ export async function syncFigures(): Promise<Figure[]> {
         if (receiver.received().length !== LEADS) throw new Error(`The receiver has ${receiver.received().length} leads`);
         parts.push(await partsOfLastSync(session));
 
-        await fetch(`${receiver.url}/api/leads`, { method: 'DELETE' });
+        await emptyReceiver(receiver);
         // The same leads as the outbox held, in the webhook's own form, sent from memory.
         const payload = Array.from({ length: LEADS }, (_, i) => webhookLeadFromLead(seededLead(i, Date.now())));
         const bareLoop = () =>
@@ -127,21 +139,18 @@ export async function syncFigures(): Promise<Figure[]> {
         // The floor's two parts at the same time, as a sync that records each answer as it comes
         // must run them: on two cores, the browser's IndexedDB, the worker, the page sending and
         // the receiver share them. (Raw IndexedDB: the panel's queries do not see these writes.)
-        await fetch(`${receiver.url}/api/leads`, { method: 'DELETE' });
-        const [loopBeside, writeBeside] = await Promise.all([bareLoop(), session.worker.evaluate(RECORD_EACH_LEAD_ONCE) as Promise<{ ms: number; written: number }>]);
-        if (writeBeside.written !== LEADS) throw new Error(`Wrote back ${writeBeside.written} leads beside the loop`);
+        await emptyReceiver(receiver);
+        const [loopBeside, writeBeside] = await Promise.all([bareLoop(), recordEachLeadOnce(session, 'beside the loop')]);
         bareBeside.push(loopBeside);
-        recordBeside.push(writeBeside.ms);
+        recordBeside.push(writeBeside);
         // The same loop, but each batch read from the outbox first (no writes at all).
-        await fetch(`${receiver.url}/api/leads`, { method: 'DELETE' });
+        await emptyReceiver(receiver);
         const { ms: readMs, sent } = (await panel.evaluate(READ_AND_SEND(receiver.webhookUrl))) as { ms: number; sent: number };
         if (sent !== LEADS || receiver.received().length !== LEADS) throw new Error(`Read and sent ${sent} leads`);
         readAndSend.push(readMs);
         // With nothing else running: the outbox's own cost of writing each lead once.
         await panel.goto('about:blank');
-        const { ms, written } = (await session.worker.evaluate(RECORD_EACH_LEAD_ONCE)) as { ms: number; written: number };
-        if (written !== LEADS) throw new Error(`Wrote back ${written} leads`);
-        recordOnce.push(ms);
+        recordOnce.push(await recordEachLeadOnce(session, 'alone'));
         narrowest.push((await session.worker.evaluate(NARROWEST_RECORD_PER_LEAD)) as number);
         const floor = (await session.worker.evaluate(CHUNKED_OUTBOX(receiver.url))) as ChunkedFloor;
         if (floor.sent.leads !== LEADS || floor.sent.bodies !== LEADS || receiver.received().length !== LEADS) throw new Error(`Sent ${JSON.stringify(floor.sent)} leads in chunks`);
