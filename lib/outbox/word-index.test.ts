@@ -42,4 +42,3 @@ describe('the in-memory word index', () => {
     expect(pages).toBe(2);
   });
 });
-
