@@ -71,53 +71,61 @@ export type ClaimOptions = {
  * due. The caller sends them outside the transaction and records what happened with
  * `recordDeliveries`, or gives the claim back with `releaseClaim`.
  */
-export function claimDueLeads(db: OutboxDb, { now, limit, leaseMs, dueFrom = {}, beingRecorded = [] }: ClaimOptions): Promise<ClaimedBatch | null> {
-  return writingLeads(db, [db.leads, db.claims], async (schemas) => {
-    const readPage = (status: WaitingStatus, from: number | typeof Dexie.minKey, size: number) => withStatus(db, status, now, from).limit(size).toArray();
-    // Where the last claim ended, the lead it ended with is held (by it or by the batch it sent):
-    // a first page that reads one more needs no second trip for the one it skips.
-    const firstPageSize = (status: WaitingStatus) => limit + (dueFrom[status] === undefined ? 0 : 1);
-    // The live claims and the first page, asked for at once.
-    const [first] = waitingStatuses;
-    let prefetched: Promise<Lead[]> | undefined = readPage(first, dueFrom[first] ?? Dexie.minKey, firstPageSize(first));
-    const claims = await db.claims.toArray();
-    const lapsed = claims.filter((claim) => claim.leaseUntil <= now);
-    if (lapsed.length > 0) await db.claims.bulkDelete(lapsed.map((claim) => claim.id));
-    const held = new Set([...beingRecorded, ...claims.filter((claim) => claim.leaseUntil > now).flatMap((claim) => claim.leads.map((lead) => lead.id))]);
-    const due: Lead[] = [];
-    for (const status of waitingStatuses) {
-      // Read a page at a time, on from the last lead read, until enough are valid and not held by
-      // another claim (the batch on its way, mostly: it ended where this one starts). Leads share
-      // a due time at most by chance, so a page starts where the last one ended, among the leads
-      // due then, and skips those already looked at.
-      const seen = new Map<string, number>();
-      let from = dueFrom[status] ?? Dexie.minKey;
-      let firstPage = true;
-      while (due.length < limit) {
-        const seenAtFrom = [...seen.values()].filter((dueAt) => dueAt === from).length;
-        const pageSize = (firstPage ? firstPageSize(status) : limit + seenAtFrom) - due.length;
-        firstPage = false;
-        const page = await (prefetched ?? readPage(status, from, pageSize));
-        prefetched = undefined;
-        const fresh = page.filter((lead) => !seen.has(lead.id) && !held.has(lead.id));
-        for (const lead of page) if (lead.sync.status === status) seen.set(lead.id, lead.sync.dueAt);
-        const invalid = timedNow('check', () => fresh.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0));
-        await setAside(db, invalid);
-        due.push(...fresh.filter((lead) => !invalid.some((bad) => bad.lead === lead)).slice(0, limit - due.length));
-        const last = page.at(-1);
-        if (page.length < pageSize || last?.sync.status !== status) break;
-        from = last.sync.dueAt;
-      }
+export function claimDueLeads(db: OutboxDb, options: ClaimOptions): Promise<ClaimedBatch | null> {
+  return writingLeads(db, [db.leads, db.claims], (schemas) => claimDueLeadsIn(db, schemas, options));
+}
+
+/**
+ * `claimDueLeads` in the caller's transaction, which `writingLeads` opened over the leads and the
+ * claims at least (the sync's batch transaction). Not a transaction of its own inside it: Dexie
+ * runs such a nested transaction alone, holding back every other request of the one around it until
+ * it is done, so the parts of a batch's transaction would run one after another.
+ */
+export async function claimDueLeadsIn(db: OutboxDb, schemas: LeadSchemas, { now, limit, leaseMs, dueFrom = {}, beingRecorded = [] }: ClaimOptions): Promise<ClaimedBatch | null> {
+  const readPage = (status: WaitingStatus, from: number | typeof Dexie.minKey, size: number) => withStatus(db, status, now, from).limit(size).toArray();
+  // Where the last claim ended, the lead it ended with is held (by it or by the batch it sent):
+  // a first page that reads one more needs no second trip for the one it skips.
+  const firstPageSize = (status: WaitingStatus) => limit + (dueFrom[status] === undefined ? 0 : 1);
+  // The live claims and the first page, asked for at once.
+  const [first] = waitingStatuses;
+  let prefetched: Promise<Lead[]> | undefined = readPage(first, dueFrom[first] ?? Dexie.minKey, firstPageSize(first));
+  const claims = await db.claims.toArray();
+  const lapsed = claims.filter((claim) => claim.leaseUntil <= now);
+  if (lapsed.length > 0) await db.claims.bulkDelete(lapsed.map((claim) => claim.id));
+  const held = new Set([...beingRecorded, ...claims.filter((claim) => claim.leaseUntil > now).flatMap((claim) => claim.leads.map((lead) => lead.id))]);
+  const due: Lead[] = [];
+  for (const status of waitingStatuses) {
+    // Read a page at a time, on from the last lead read, until enough are valid and not held by
+    // another claim (the batch on its way, mostly: it ended where this one starts). Leads share
+    // a due time at most by chance, so a page starts where the last one ended, among the leads
+    // due then, and skips those already looked at.
+    const seen = new Map<string, number>();
+    let from = dueFrom[status] ?? Dexie.minKey;
+    let firstPage = true;
+    while (due.length < limit) {
+      const seenAtFrom = [...seen.values()].filter((dueAt) => dueAt === from).length;
+      const pageSize = (firstPage ? firstPageSize(status) : limit + seenAtFrom) - due.length;
+      firstPage = false;
+      const page = await (prefetched ?? readPage(status, from, pageSize));
+      prefetched = undefined;
+      const fresh = page.filter((lead) => !seen.has(lead.id) && !held.has(lead.id));
+      for (const lead of page) if (lead.sync.status === status) seen.set(lead.id, lead.sync.dueAt);
+      const invalid = timedNow('check', () => fresh.map((lead) => ({ lead, problems: problemsOf(schemas, lead) })).filter(({ problems }) => problems.length > 0));
+      await setAside(db, invalid);
+      due.push(...fresh.filter((lead) => !invalid.some((bad) => bad.lead === lead)).slice(0, limit - due.length));
+      const last = page.at(-1);
+      if (page.length < pageSize || last?.sync.status !== status) break;
+      from = last.sync.dueAt;
     }
-    if (due.length === 0) return null;
-    const ranges = waitingStatuses.flatMap((status): ClaimRange[] => {
-      const dues = due.flatMap((lead) => (lead.sync.status === status ? [lead.sync.dueAt] : []));
-      return dues.length > 0 ? [{ status, from: Math.min(...dues), to: Math.max(...dues) }] : [];
-    });
-    const claim: ClaimRow = { id: crypto.randomUUID(), leaseUntil: now + leaseMs, leads: due.map(({ id, updatedAt }) => ({ id, updatedAt })) };
-    await db.claims.add(claim);
-    return { claimId: claim.id, leads: due, ranges };
+  }
+  if (due.length === 0) return null;
+  const ranges = waitingStatuses.flatMap((status): ClaimRange[] => {
+    const dues = due.flatMap((lead) => (lead.sync.status === status ? [lead.sync.dueAt] : []));
+    return dues.length > 0 ? [{ status, from: Math.min(...dues), to: Math.max(...dues) }] : [];
   });
+  const claim: ClaimRow = { id: crypto.randomUUID(), leaseUntil: now + leaseMs, leads: due.map(({ id, updatedAt }) => ({ id, updatedAt })) };
+  await db.claims.add(claim);
+  return { claimId: claim.id, leads: due, ranges };
 }
 
 /** Whether any of these leads is in a batch being sent right now. */
@@ -148,55 +156,58 @@ export type Delivery =
  * meanwhile is overwritten.
  */
 export function recordDeliveries(db: OutboxDb, batch: ClaimedBatch, deliveries: readonly Delivery[], now = Date.now()): Promise<void> {
-  return writingLeads(db, [db.leads, db.claims], async (schemas) => {
-    const [claim] = await Dexie.Promise.all([db.claims.get(batch.claimId), db.claims.delete(batch.claimId)]);
-    if (!claim) return;
-    const sentVersion = new Map(claim.leads.map((lead) => [lead.id, lead.updatedAt]));
-    const recorded = deliveries.filter((delivery) => sentVersion.has(delivery.id));
-    const leads = await claimedLeadsNow(db, batch, claim.changed ?? [], recorded.map((delivery) => delivery.id));
-    const updated: Lead[] = [];
-    recorded.forEach((delivery, index) => {
-      const lead = leads[index];
-      if (!lead || (lead.sync.status !== 'pending' && lead.sync.status !== 'failed')) return;
-      const attempts = lead.sync.attempts + 1;
-      const known = crmIdOf(lead.sync);
-      const edited = lead.updatedAt !== sentVersion.get(lead.id);
-      const sync: Lead['sync'] = (() => {
-        switch (delivery.outcome) {
-          case 'synced': {
-            // An id longer than any CRM's is no id: cut, it would name another record. The lead is synced all the same.
-            // The record's link comes with its id; the same record keeps the link it had when the answer gives none.
-            const answered = keptRecord(schemas, delivery.crmId, delivery.crmUrl, delivery.crmId === known.crmId ? known.crmUrl : undefined);
-            const crmId = answered.crmId ? answered : known;
-            if (edited) return { status: 'pending', attempts, dueAt: now, ...crmId };
-            return { status: 'synced', attempts, syncedAt: now, ...crmId };
-          }
-          case 'rejected':
-            if (edited) return { status: 'pending', attempts, dueAt: now, ...known };
-            return { status: 'rejected', attempts, message: keptText(delivery.message), ...known };
-          case 'failed':
-            return {
-              status: 'failed',
-              attempts,
-              dueAt: delivery.retryAt,
-              ...(delivery.notBefore === undefined ? {} : { notBefore: delivery.notBefore }),
-              lastError: keptText(delivery.error),
-              ...known,
-            };
+  return writingLeads(db, [db.leads, db.claims], (schemas) => recordDeliveriesIn(db, schemas, batch, deliveries, now));
+}
+
+/** `recordDeliveries` in the caller's transaction, as `claimDueLeadsIn`. */
+export async function recordDeliveriesIn(db: OutboxDb, schemas: LeadSchemas, batch: ClaimedBatch, deliveries: readonly Delivery[], now: number): Promise<void> {
+  const [claim] = await Dexie.Promise.all([db.claims.get(batch.claimId), db.claims.delete(batch.claimId)]);
+  if (!claim) return;
+  const sentVersion = new Map(claim.leads.map((lead) => [lead.id, lead.updatedAt]));
+  const recorded = deliveries.filter((delivery) => sentVersion.has(delivery.id));
+  const leads = await claimedLeadsNow(db, batch, claim.changed ?? [], recorded.map((delivery) => delivery.id));
+  const updated: Lead[] = [];
+  recorded.forEach((delivery, index) => {
+    const lead = leads[index];
+    if (!lead || (lead.sync.status !== 'pending' && lead.sync.status !== 'failed')) return;
+    const attempts = lead.sync.attempts + 1;
+    const known = crmIdOf(lead.sync);
+    const edited = lead.updatedAt !== sentVersion.get(lead.id);
+    const sync: Lead['sync'] = (() => {
+      switch (delivery.outcome) {
+        case 'synced': {
+          // An id longer than any CRM's is no id: cut, it would name another record. The lead is synced all the same.
+          // The record's link comes with its id; the same record keeps the link it had when the answer gives none.
+          const answered = keptRecord(schemas, delivery.crmId, delivery.crmUrl, delivery.crmId === known.crmId ? known.crmUrl : undefined);
+          const crmId = answered.crmId ? answered : known;
+          if (edited) return { status: 'pending', attempts, dueAt: now, ...crmId };
+          return { status: 'synced', attempts, syncedAt: now, ...crmId };
         }
-      })();
-      updated.push({ ...lead, sync });
-    });
-    // Each lead's new sync state checked on its own: one that fails cannot undo what the others'
-    // answers recorded. (The rest of each lead passed the checks when it was claimed, or when the
-    // rep's edit wrote it meanwhile.)
-    const invalid = timedNow('check', () =>
-      updated.map((lead) => ({ lead, problems: problemsIn(schemas.syncStateSchema.safeParse(lead.sync), 'sync') })).filter(({ problems }) => problems.length > 0),
-    );
-    await setAside(db, invalid);
-    allowStoredLeadsAsTheyAre();
-    await db.leads.bulkPut(updated.filter((lead) => !invalid.some((bad) => bad.lead === lead)));
+        case 'rejected':
+          if (edited) return { status: 'pending', attempts, dueAt: now, ...known };
+          return { status: 'rejected', attempts, message: keptText(delivery.message), ...known };
+        case 'failed':
+          return {
+            status: 'failed',
+            attempts,
+            dueAt: delivery.retryAt,
+            ...(delivery.notBefore === undefined ? {} : { notBefore: delivery.notBefore }),
+            lastError: keptText(delivery.error),
+            ...known,
+          };
+      }
+    })();
+    updated.push({ ...lead, sync });
   });
+  // Each lead's new sync state checked on its own: one that fails cannot undo what the others'
+  // answers recorded. (The rest of each lead passed the checks when it was claimed, or when the
+  // rep's edit wrote it meanwhile.)
+  const invalid = timedNow('check', () =>
+    updated.map((lead) => ({ lead, problems: problemsIn(schemas.syncStateSchema.safeParse(lead.sync), 'sync') })).filter(({ problems }) => problems.length > 0),
+  );
+  await setAside(db, invalid);
+  allowStoredLeadsAsTheyAre();
+  await db.leads.bulkPut(updated.filter((lead) => !invalid.some((bad) => bad.lead === lead)));
 }
 
 /**

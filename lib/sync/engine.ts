@@ -2,9 +2,9 @@ import Dexie from 'dexie';
 import type { CrmSender, SendResult } from '../crm/connector';
 import type { Lead } from '../lead/schema';
 import type { WaitingStatus } from '../lead/terms';
-import type { OutboxDb } from '../outbox/db';
+import { writingLeads, type OutboxDb } from '../outbox/db';
 import { keptText } from '../lead/kept-text';
-import { claimDueLeads, recordDeliveries, releaseClaim, type ClaimedBatch, type Delivery } from '../outbox/claims';
+import { claimDueLeads, claimDueLeadsIn, recordDeliveriesIn, releaseClaim, type ClaimedBatch, type ClaimOptions, type Delivery } from '../outbox/claims';
 import { makeRetriesDueNow, nextRetryAt, waitingCount } from '../outbox/outbox';
 import { appendSyncLog } from '../outbox/sync-log';
 import { clearSyncTimings, timed } from '../outbox/timings';
@@ -116,11 +116,12 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
 
   // Where the last claim ended in the due order, by status: the next one looks from there.
   const dueFrom: Partial<Record<WaitingStatus, number>> = {};
-  const claimNext = (beingRecorded?: readonly string[]) =>
-    timed('claim', () => claimDueLeads(db, { now: now(), limit: crm.batchSize, leaseMs, dueFrom, beingRecorded })).then((next) => {
-      for (const { status, to } of next?.ranges ?? []) dueFrom[status] = to;
-      return next;
-    });
+  const claimOptions = (beingRecorded?: readonly string[]): ClaimOptions => ({ now: now(), limit: crm.batchSize, leaseMs, dueFrom, beingRecorded });
+  const endedAt = (next: ClaimedBatch | null) => {
+    for (const { status, to } of next?.ranges ?? []) dueFrom[status] = to;
+    return next;
+  };
+  const claimNext = () => timed('claim', () => claimDueLeads(db, claimOptions())).then(endedAt);
   const send = (claim: ClaimedBatch, { afterATurn = false } = {}): OnItsWay => {
     const request = () => timed('send', () => crm.send(claim.leads, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)])));
     // Writing the request (the leads mapped, the JSON) waits its turn: the transaction opened
@@ -181,13 +182,17 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
       ready = null;
     }
     // What happened, the log line, and the claim after the one on its way: one transaction per
-    // batch, its three parts asked for at once, so that IndexedDB has the next request at hand.
+    // batch, its three parts asked for at once, so that IndexedDB has the next request at hand and
+    // writes the outcomes while the worker checks the next claim's leads. (Each part runs in this
+    // transaction, not in one of its own: Dexie runs a nested transaction alone.)
     const claimed = await timed('batchTransaction', () =>
-      db.transaction('rw', db.leads, db.syncLog, db.claims, () => {
+      writingLeads(db, [db.leads, db.syncLog, db.claims], (schemas) => {
         // Recording first: its writes are asked for before the claim's checks keep the worker busy.
-        const recording = result.kind === 'unauthorized' ? releaseClaim(db, claim.claimId) : timed('record', () => recordDeliveries(db, claim, deliveries, now()));
+        const recording =
+          result.kind === 'unauthorized' ? releaseClaim(db, claim.claimId) : timed('record', () => recordDeliveriesIn(db, schemas, claim, deliveries, now()));
         const logging = timed('log', () => appendSyncLog(db, { at: now(), ...counts, ...(error ? { error: keptText(error, SYNC_LOG_ERROR_MAX) } : {}) }));
-        const claiming = stop || signal.aborted ? null : claimNext(batch.map((lead) => lead.id));
+        const claiming =
+          stop || signal.aborted ? null : timed('claim', () => claimDueLeadsIn(db, schemas, claimOptions(batch.map((lead) => lead.id)))).then(endedAt);
         return Dexie.Promise.all([claiming, recording, logging]).then(([next]) => next);
       }),
     );
