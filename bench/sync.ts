@@ -4,6 +4,7 @@ import { launchExtension, type ExtensionSession } from '../tests/e2e/support/ext
 import { seededLead, seedLeads } from '../tests/e2e/support/outbox';
 import { sampleWorkerHeap, workerHeapHeldBy } from './heap';
 import { syncMeasureName, syncParts, type SyncPart } from '../lib/outbox/timings';
+import { untilMachineQuiet } from './quiet';
 import { fromRuns, median, type Figure } from './stats';
 import { CHUNKED_OUTBOX, LEADS, NARROWEST_RECORD_PER_LEAD, READ_AND_SEND, RECORD_EACH_LEAD_ONCE, WHOLE_OUTBOX, type ChunkedFloor } from './sync-floors';
 
@@ -45,7 +46,10 @@ async function recordEachLeadOnce(session: ExtensionSession, when: string): Prom
   return ms;
 }
 
-/** A fresh profile with `count` leads waiting, the panel open on them and the receiver emptied. */
+/**
+ * A fresh profile with `count` leads waiting, the panel open on them and the receiver emptied, once
+ * the machine has done what writing them and reloading the panel set off (quiet.ts).
+ */
 async function seeded(receiver: Receiver, count: number) {
   const session = await launchExtension();
   await session.worker.evaluate((url) => chrome.storage.local.set({ crmSettings: { crm: 'webhook', endpointUrl: url } }), receiver.webhookUrl);
@@ -55,6 +59,7 @@ async function seeded(receiver: Receiver, count: number) {
   await panel.reload();
   await panel.getByText(`${count} waiting to sync`).waitFor();
   await emptyReceiver(receiver);
+  await untilMachineQuiet();
   return { session, panel };
 }
 
@@ -119,6 +124,9 @@ export async function syncFigures(): Promise<Figure[]> {
         await emptyReceiver(receiver);
         // The same leads as the outbox held, in the webhook's own form, sent from memory.
         const payload = Array.from({ length: LEADS }, (_, i) => webhookLeadFromLead(seededLead(i, Date.now())));
+        // Each part is timed, as the engine is, once the machine is done with the last (the panel
+        // reads again what the sync changed).
+        await untilMachineQuiet();
         const bareLoop = () =>
           panel.evaluate(
             async ({ url, leads, size }) => {
@@ -140,18 +148,23 @@ export async function syncFigures(): Promise<Figure[]> {
         // must run them: on two cores, the browser's IndexedDB, the worker, the page sending and
         // the receiver share them. (Raw IndexedDB: the panel's queries do not see these writes.)
         await emptyReceiver(receiver);
+        await untilMachineQuiet();
         const [loopBeside, writeBeside] = await Promise.all([bareLoop(), recordEachLeadOnce(session, 'beside the loop')]);
         bareBeside.push(loopBeside);
         recordBeside.push(writeBeside);
         // The same loop, but each batch read from the outbox first (no writes at all).
         await emptyReceiver(receiver);
+        await untilMachineQuiet();
         const { ms: readMs, sent } = (await panel.evaluate(READ_AND_SEND(receiver.webhookUrl))) as { ms: number; sent: number };
         if (sent !== LEADS || receiver.received().length !== LEADS) throw new Error(`Read and sent ${sent} leads`);
         readAndSend.push(readMs);
         // With nothing else running: the outbox's own cost of writing each lead once.
         await panel.goto('about:blank');
+        await untilMachineQuiet();
         recordOnce.push(await recordEachLeadOnce(session, 'alone'));
+        await untilMachineQuiet();
         narrowest.push((await session.worker.evaluate(NARROWEST_RECORD_PER_LEAD)) as number);
+        await untilMachineQuiet();
         const floor = (await session.worker.evaluate(CHUNKED_OUTBOX(receiver.url))) as ChunkedFloor;
         if (floor.sent.leads !== LEADS || floor.sent.bodies !== LEADS || receiver.received().length !== LEADS) throw new Error(`Sent ${JSON.stringify(floor.sent)} leads in chunks`);
         chunkedBare.push(floor.bareMs);
