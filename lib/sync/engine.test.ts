@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startReceiver, type Receiver } from '../../tools/receiver/server';
 import { bindConnector, type CrmSender } from '../crm/connector';
 import { webhookConnector } from '../crm/webhook/connector';
@@ -51,6 +51,29 @@ describe('syncOutbox', () => {
     const first = await db.leads.orderBy('createdAt').first();
     expect(first?.sync).toMatchObject({ status: 'synced', crmId: 'rcv-1', attempts: 1 });
     expect((await recentSyncLog(db)).map((entry) => entry.synced)).toEqual([20, 50, 50]);
+  });
+
+  it("asks for a batch's log line without waiting for its outcomes to be written", async () => {
+    for (let i = 0; i < 120; i++) await addLead(db, { company: `Company ${i}` }, 1_000 + i);
+    // The stores of the writes IndexedDB is asked for, in order.
+    const asked: string[] = [];
+    const spies = (['add', 'put'] as const).map((method) => {
+      const original = IDBObjectStore.prototype[method] as (this: IDBObjectStore, ...args: unknown[]) => IDBRequest;
+      return vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+        asked.push(this.name);
+        return original.apply(this, args);
+      });
+    });
+    try {
+      expect(await syncOutbox(db, crm)).toMatchObject({ synced: 120 });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    // A batch's outcomes, its log line and the next claim share one transaction and run at once:
+    // each log line is asked for before its batch's outcomes (a nested transaction per part made
+    // each wait for the one before: 50, 100, 120).
+    const outcomesBefore = asked.flatMap((store, i) => (store === 'syncLog' ? [asked.slice(0, i).filter((name) => name === 'leads').length] : []));
+    expect(outcomesBefore).toEqual([0, 50, 100]);
   });
 
   it('leaves per-lead rejections needing attention and syncs the rest', async () => {
