@@ -36,10 +36,16 @@ async function attachToWorkerHeap(session: ExtensionSession) {
   };
 }
 
-/** Samples the worker's heap until stopped; reports the baseline and every sample. */
-export async function sampleWorkerHeap(session: ExtensionSession, everyMs = 500) {
+/**
+ * Samples the worker's heap until stopped; reports the baseline and every sample. `begin` (the click
+ * that starts the work measured) runs after the baseline and before the first sample: a sample
+ * taken before it would count the heap at rest as one of the work's, and weigh the most in the
+ * shortest runs, which have the fewest samples.
+ */
+export async function sampleWorkerHeap(session: ExtensionSession, everyMs: number, begin: () => Promise<unknown>) {
   const heap = await attachToWorkerHeap(session);
   const baseline = await heap.usedHeap();
+  await begin();
   const samples: number[] = [];
   let running = true;
   const sampling = (async () => {

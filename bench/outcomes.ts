@@ -35,8 +35,7 @@ export async function outcomeFigures(): Promise<Figure[]> {
     });
 
     await panel.getByRole('tab', { name: 'Results' }).click();
-    const heap = await sampleWorkerHeap(session, 250);
-    await panel.getByRole('button', { name: 'Refresh outcomes' }).click();
+    const heap = await sampleWorkerHeap(session, 250, () => panel.getByRole('button', { name: 'Refresh outcomes' }).click());
     let refresh: Refresh;
     for (;;) {
       refresh = (await session.worker.evaluate(() => chrome.storage.local.get('outcomeRefresh'))).outcomeRefresh as Refresh;
