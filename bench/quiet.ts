@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 // Waiting for the machine to finish what it was doing before a timed part of the bench starts. Right
 // after the bench writes 10,000 leads and reloads the panel, the browser still works for a second or
 // so (its IndexedDB and the panel's first reads: 0.5–1.1 core-seconds, read from /proc). A part timed
-// from then on shares the machine's two cores with that, and one timed later does not: the engine
-// was timed so, the floors after it, on a machine by then quiet.
+// from then on shares the machine's two cores with that; one timed later does not. The sync's engine
+// was timed in that second, and its floors later.
 
 const QUIET_WINDOW_MS = 500;
 /** Busy time, in core-seconds, under which a window counts as quiet: a tenth of one core. */
@@ -32,16 +32,13 @@ function busySeconds(): number | undefined {
   return [user, nice, system, iowait, irq, softirq, steal].reduce<number>((sum, ticks) => sum + (ticks ?? 0), 0) / TICKS_PER_S;
 }
 
-/**
- * Waits until the whole machine has been busy less than a tenth of a core over half a second, for
- * at most 20 s; returns how long it waited, in ms.
- */
-export async function untilMachineQuiet(): Promise<number> {
+/** Waits until the whole machine has been busy less than a tenth of a core over half a second, for at most 20 s. */
+export async function untilMachineQuiet(): Promise<void> {
   const start = performance.now();
   const first = busySeconds();
   if (first === undefined) {
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-    return performance.now() - start;
+    return;
   }
   let before = first;
   while (performance.now() - start < LONGEST_WAIT_MS) {
@@ -50,5 +47,4 @@ export async function untilMachineQuiet(): Promise<number> {
     if (now - before < QUIET_BUSY_S) break;
     before = now;
   }
-  return performance.now() - start;
 }
