@@ -121,7 +121,8 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
     for (const { status, to } of next?.ranges ?? []) dueFrom[status] = to;
     return next;
   };
-  const claimNext = () => timed('claim', () => claimDueLeads(db, claimOptions())).then(endedAt);
+  /** Claims the next batch, on its own or with `claim` (inside the batch transaction), and notes where it ended. */
+  const claimNext = (claim = () => claimDueLeads(db, claimOptions())) => timed('claim', claim).then(endedAt);
   const send = (claim: ClaimedBatch, { afterATurn = false } = {}): OnItsWay => {
     const request = () => timed('send', () => crm.send(claim.leads, AbortSignal.any([signal, AbortSignal.timeout(requestTimeoutMs)])));
     // Writing the request (the leads mapped, the JSON) waits its turn: the transaction opened
@@ -191,8 +192,7 @@ export async function syncOutbox(db: OutboxDb, crm: CrmSender, options: SyncOpti
         const recording =
           result.kind === 'unauthorized' ? releaseClaim(db, claim.claimId) : timed('record', () => recordDeliveriesIn(db, schemas, claim, deliveries, now()));
         const logging = timed('log', () => appendSyncLog(db, { at: now(), ...counts, ...(error ? { error: keptText(error, SYNC_LOG_ERROR_MAX) } : {}) }));
-        const claiming =
-          stop || signal.aborted ? null : timed('claim', () => claimDueLeadsIn(db, schemas, claimOptions(batch.map((lead) => lead.id)))).then(endedAt);
+        const claiming = stop || signal.aborted ? null : claimNext(() => claimDueLeadsIn(db, schemas, claimOptions(batch.map((lead) => lead.id))));
         return Dexie.Promise.all([claiming, recording, logging]).then(([next]) => next);
       }),
     );
